@@ -1,0 +1,60 @@
+/**
+ * The analysis pipeline: the only place that knows the order of the extractors. Each extractor is a pure function
+ * of the Doc, the context (knowledge base, document date) and the layers before it; it returns its own layer.
+ */
+import type { Document, KnowledgeBase, Layers } from '../model/types.js';
+import { Doc } from '../nlp/doc.js';
+import { recogniseEntities } from './entities.js';
+import { resolveCoreference } from './coref.js';
+import { extractTimes } from './times.js';
+import { extractQuotes } from './quotes.js';
+import { extractEvents } from './events.js';
+import { extractStances } from './stance.js';
+
+export interface Context {
+  kb: KnowledgeBase;
+  /** The document's publication date, `YYYY-MM-DD`, or null. */
+  date: string | null;
+}
+
+export type Extractor<K extends keyof Layers> = (doc: Doc, ctx: Context, prior: Readonly<Partial<Layers>>) => Layers[K];
+
+interface Step<K extends keyof Layers> {
+  name: string;
+  layer: K;
+  run: Extractor<K>;
+}
+
+const step = <K extends keyof Layers>(name: string, layer: K, run: Extractor<K>): Step<K> => ({ name, layer, run });
+
+/** The declared order: entities → coreference → times → quotes → events → stance. */
+export const PIPELINE = [
+  step('entities', 'entities', recogniseEntities),
+  step('coreference', 'entities', resolveCoreference),
+  step('times', 'times', extractTimes),
+  step('quotes', 'quotes', extractQuotes),
+  step('events', 'events', extractEvents),
+  step('stance', 'stances', extractStances),
+] as const;
+
+export interface Analysis {
+  doc: Doc;
+  layers: Layers;
+}
+
+/** Runs every extractor over one document. Non-English documents get no layers: they are stored and flagged. */
+export function analyze(document: Pick<Document, 'text' | 'date' | 'language'>, kb: KnowledgeBase, only?: Set<string>): Analysis {
+  const doc = new Doc(document.text);
+  const layers: Layers = { entities: [], times: [], quotes: [], events: [], stances: [] };
+  if (!isAnalysable(document.language)) return { doc, layers };
+  const ctx: Context = { kb, date: document.date };
+  for (const s of PIPELINE) {
+    if (only && !only.has(s.name)) continue;
+    (layers as any)[s.layer] = (s.run as Extractor<keyof Layers>)(doc, ctx, layers);
+  }
+  return { doc, layers };
+}
+
+export function isAnalysable(language: string): boolean {
+  return language === 'en' || language === 'und';
+}

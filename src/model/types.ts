@@ -1,0 +1,211 @@
+/**
+ * The types every part of Dossier shares. One module, so the CLI, the store, the API and the web UI agree.
+ * Offsets are JavaScript string indices (UTF-16 code units) into `Document.text`, end exclusive.
+ */
+
+/** A half-open range `[start, end)` into a document's cleaned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span together with the exact text it covers (`text === doc.text.slice(start, end)`). */
+export interface TextSpan extends Span {
+  text: string;
+}
+
+export type DateSource = 'given' | 'metadata' | 'inferred';
+
+/** A cleaned article, ready for analysis. `id` is the sha256 of `text`. */
+export interface Document {
+  id: string;
+  text: string;
+  title: string | null;
+  /** Publication date, `YYYY-MM-DD`. */
+  date: string | null;
+  dateSource: DateSource | null;
+  /** Where it came from: a path, a URL, a feed, `stdin`, or a JSONL `source` field. */
+  source: string | null;
+  url: string | null;
+  /** ISO 639-1 code, or `und` when the text is too short to tell. */
+  language: string;
+  byline?: string | null;
+  /** For inferred dates: the interval the inference is sure of. */
+  dateRange?: { from: string; to: string } | null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The knowledge base (kb/*.yaml; format in docs/kb-format.md)
+
+export const ENTITY_TYPES = ['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'LAW', 'PRODUCT'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/** An office held over a date range: "Secretary General" of NATO from 2014-10-01 to 2024-10-01. */
+export interface KbRole {
+  /** An office id from kb/offices.yaml, e.g. `secretary-general`, `defence-minister`. */
+  office: string;
+  /** The KB id of the organisation or state the office belongs to. */
+  of: string;
+  /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; open-ended when absent. */
+  from?: string;
+  to?: string;
+}
+
+export type MembershipKind =
+  | 'member'
+  | 'participant'
+  | 'partner'
+  | 'candidate'
+  | 'applicant'
+  | 'aspirant'
+  | 'observer'
+  | 'action-plan';
+
+/** A dated standing relation to an organisation or programme: "Montenegro: member of NATO from 2017-06-05". */
+export interface KbMembership {
+  kind: MembershipKind;
+  of: string;
+  from?: string;
+  to?: string;
+  note?: string;
+}
+
+export interface KbEntry {
+  id: string;
+  type: EntityType;
+  /** Finer kind for display and rules: state, city, person, organisation, mission, programme, agreement, summit, media, ... */
+  kind?: string;
+  name: string;
+  aliases: string[];
+  wikidata?: string;
+  description?: string;
+  /** For persons, so that "he"/"she" can be resolved. */
+  gender?: 'male' | 'female';
+  roles?: KbRole[];
+  memberships?: KbMembership[];
+  /** States only: whether it recognises Kosovo's independence. */
+  recognisesKosovo?: boolean;
+  /** KB id of the capital or headquarters city: "Moscow said" names the state. */
+  seat?: string;
+  /** KB id of the state a city, person, outlet or sub-state entity belongs to. */
+  country?: string;
+  /** `[latitude, longitude]` for places and seats, for the map. */
+  coords?: [number, number];
+  /** Events (summits): when and where. */
+  date?: string;
+  endDate?: string;
+  location?: string;
+  /** Adjectives and demonyms that name the actor when used as a modifier ("Serbian", "Russian"). */
+  demonyms?: string[];
+}
+
+/** An office, with every way a text names it ("secretary general", "NATO chief", "defence minister"). */
+export interface KbOffice {
+  id: string;
+  names: string[];
+}
+
+export interface KnowledgeBase {
+  entries: KbEntry[];
+  offices: KbOffice[];
+  byId: Map<string, KbEntry>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Analysis layers (what `dossier extract` prints, see ../shared/docs/contract.md)
+
+export type MentionKind = 'name' | 'alias' | 'surname' | 'pronoun' | 'nominal' | 'metonym' | 'demonym' | 'label';
+
+export interface Mention extends TextSpan {
+  kind?: MentionKind;
+}
+
+export interface Entity {
+  /** Stable within the document: e1, e2, ... */
+  id: string;
+  name: string;
+  type: EntityType;
+  kbId: string | null;
+  wikidata: string | null;
+  aliases: string[];
+  mentions: Mention[];
+}
+
+export interface Quote {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  direct: boolean;
+  speaker: string | null;
+  speakerText: string | null;
+  /** Where the speaker is named, when it is. */
+  speakerSpan?: Span | null;
+}
+
+export const PLOVER_TYPES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST',
+  'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type PloverType = (typeof PLOVER_TYPES)[number];
+export type Modality = 'asserted' | 'future' | 'hypothetical' | 'reported';
+
+export interface EventRecord {
+  id: string;
+  type: PloverType;
+  source: string | null;
+  target: string | null;
+  location: string | null;
+  date: { value: string; text: string } | null;
+  negated: boolean;
+  modality: Modality;
+  trigger: TextSpan;
+  sentence: Span;
+  confidence: number;
+  /** CAMEO root code ("04"), for exports. */
+  cameo?: string;
+}
+
+export interface TimeExpression extends TextSpan {
+  /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `199X`, or null where it cannot be resolved. */
+  value: string | null;
+  granularity?: 'day' | 'month' | 'year' | 'decade' | null;
+}
+
+export type StanceTopic = 'NATO membership' | 'NATO' | 'Russia' | 'EU';
+export type Polarity = 'support' | 'oppose' | 'neutral';
+
+export interface Stance {
+  holder: string;
+  topic: StanceTopic;
+  polarity: Polarity;
+  evidence: Span;
+  date: string | null;
+}
+
+/** Everything the pipeline found in one document. */
+export interface Layers {
+  entities: Entity[];
+  times: TimeExpression[];
+  quotes: Quote[];
+  events: EventRecord[];
+  stances: Stance[];
+}
+
+/** One document's result as `dossier extract` prints it (the contract). */
+export interface Extraction {
+  document: {
+    id: string;
+    path: string;
+    title: string | null;
+    date: string | null;
+    dateSource: DateSource | null;
+    language: string;
+    text: string;
+  };
+  entities: Entity[];
+  quotes: Quote[];
+  events: EventRecord[];
+  times: TimeExpression[];
+  stances: Stance[];
+}

@@ -1,0 +1,190 @@
+/**
+ * The `Doc`: one analysed view of a document's cleaned text that every extractor reads. It owns the text; tokens
+ * and sentences are character ranges into it. Built on wink-nlp, which is fast and keeps exact offsets, over a
+ * same-length ASCII shadow of the text (see fold.ts).
+ */
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from '../model/types.js';
+import { foldText } from './fold.js';
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+/** Universal POS tags as wink-nlp emits them. */
+export type Pos =
+  | 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN'
+  | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+
+export interface Token {
+  /** Index in `doc.tokens`. */
+  i: number;
+  start: number;
+  end: number;
+  /** The original text of the token. */
+  text: string;
+  /** Folded and lower-cased: the form to compare against lexicons. */
+  lower: string;
+  pos: Pos;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+}
+
+export interface Sentence extends Span {
+  /** Index of the sentence's first token and one past its last. */
+  tokenStart: number;
+  tokenEnd: number;
+}
+
+export class Doc {
+  readonly text: string;
+  /** Same-length ASCII shadow of `text`. */
+  readonly shadow: string;
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.shadow = foldText(text);
+    this.tokens = [];
+    this.sentences = [];
+    for (const block of splitBlocks(this.shadow)) this.analyseBlock(block);
+  }
+
+  private analyseBlock(block: Span): void {
+    const wdoc = nlp.readDoc(this.shadow.slice(block.start, block.end));
+    const values = wdoc.tokens().out(its.value) as string[];
+    const tags = wdoc.tokens().out(its.pos) as Pos[];
+    const spaces = wdoc.tokens().out(its.precedingSpaces) as string[];
+    // Token offsets inside the block, by walking values and the whitespace before each.
+    const starts: number[] = new Array(values.length);
+    let at = 0;
+    for (let k = 0; k < values.length; k++) {
+      at += spaces[k]!.length;
+      starts[k] = at;
+      at += values[k]!.length;
+    }
+    wdoc.sentences().each((s: any) => {
+      const [first, last] = s.out(its.span) as [number, number];
+      const tokenStart = this.tokens.length;
+      for (let k = first; k <= last; k++) {
+        if (tags[k] === 'SPACE') continue;
+        const start = block.start + starts[k]!;
+        const end = start + values[k]!.length;
+        this.tokens.push({
+          i: this.tokens.length,
+          start,
+          end,
+          text: this.text.slice(start, end),
+          lower: values[k]!.toLowerCase(),
+          pos: tags[k]!,
+          sentence: this.sentences.length,
+        });
+      }
+      if (this.tokens.length === tokenStart) return;
+      this.sentences.push({
+        start: this.tokens[tokenStart]!.start,
+        end: this.tokens[this.tokens.length - 1]!.end,
+        tokenStart,
+        tokenEnd: this.tokens.length,
+      });
+    });
+  }
+
+  /** The index of the sentence containing `offset` (or the nearest one before it). */
+  sentenceIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** The index of the first token that ends after `offset`. */
+  tokenIndexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Tokens that lie inside a span. */
+  tokensIn(span: Span): Token[] {
+    const out: Token[] = [];
+    for (let k = this.tokenIndexAt(span.start); k < this.tokens.length && this.tokens[k]!.start < span.end; k++) {
+      out.push(this.tokens[k]!);
+    }
+    return out;
+  }
+
+  sentenceTokens(index: number): Token[] {
+    const s = this.sentences[index]!;
+    return this.tokens.slice(s.tokenStart, s.tokenEnd);
+  }
+
+  slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+}
+
+const TERMINAL = /[.!?:;"'”’»)\]…]\s*$/;
+const CONTINUES = /[,\-–—(]\s*$/;
+
+/**
+ * Splits the text into blocks that no sentence crosses. A single newline ends a sentence when the line before it
+ * ends a sentence or is a heading-like line (no final punctuation, next line starts a new sentence); a line
+ * broken mid-sentence (hard-wrapped text: it ends with a comma, or the next line starts in lower case) joins.
+ */
+export function splitBlocks(text: string): Span[] {
+  const blocks: Span[] = [];
+  let blockStart = -1;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') {
+      if (blockStart >= 0) blocks.push(trimSpan(text, blockStart, lineStart));
+      blockStart = -1;
+    } else {
+      if (blockStart < 0) blockStart = lineStart;
+      const next = nextLine(text, lineEnd);
+      const joins = next !== null && next.trim() !== '' && !TERMINAL.test(line) &&
+        (CONTINUES.test(line) || /^\s*[a-z]/.test(next));
+      if (!joins) {
+        blocks.push(trimSpan(text, blockStart, lineEnd));
+        blockStart = -1;
+      }
+    }
+    if (lineEnd >= text.length) break;
+    lineStart = lineEnd + 1;
+  }
+  if (blockStart >= 0) blocks.push(trimSpan(text, blockStart, text.length));
+  return blocks.filter((b) => b.end > b.start);
+}
+
+function nextLine(text: string, lineEnd: number): string | null {
+  if (lineEnd >= text.length) return null;
+  const end = text.indexOf('\n', lineEnd + 1);
+  return text.slice(lineEnd + 1, end < 0 ? text.length : end);
+}
+
+function trimSpan(text: string, start: number, end: number): Span {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Counts word tokens, for throughput figures. */
+export function wordCount(doc: Doc): number {
+  let n = 0;
+  for (const t of doc.tokens) if (t.pos !== 'PUNCT') n++;
+  return n;
+}
