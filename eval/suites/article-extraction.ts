@@ -10,7 +10,7 @@ import { gunzipSync } from 'node:zlib';
 import { extractArticle } from '../../src/ingest/html.js';
 import { round, type EvalSuite, type Measure } from '../suite.js';
 
-type Bodies = Record<string, { articleBody?: string }>;
+type Bodies = Record<string, { articleBody?: string; url?: string }>;
 
 /** Python's `\w` in Unicode mode: letters, numbers and the underscore. */
 const WORD = /[\p{L}\p{N}_]+/gu;
