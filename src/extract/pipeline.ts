@@ -10,6 +10,7 @@ import { extractTimes } from './times.js';
 import { extractQuotes } from './quotes.js';
 import { extractEvents } from './events.js';
 import { extractStances } from './stance.js';
+import { inferPublicationDate } from './date-inference.js';
 
 export interface Context {
   kb: KnowledgeBase;
@@ -40,19 +41,26 @@ export const PIPELINE = [
 export interface Analysis {
   doc: Doc;
   layers: Layers;
+  /** The date the analysis used, and where it came from (inferred from the text when the document had none). */
+  date: Pick<Document, 'date' | 'dateSource' | 'dateRange'>;
 }
 
 /** Runs every extractor over one document. Non-English documents get no layers: they are stored and flagged. */
-export function analyze(document: Pick<Document, 'text' | 'date' | 'language'>, kb: KnowledgeBase, only?: Set<string>): Analysis {
+export function analyze(document: Pick<Document, 'text' | 'date' | 'language'> & Partial<Pick<Document, 'dateSource'>>, kb: KnowledgeBase, only?: Set<string>): Analysis {
   const doc = new Doc(document.text);
   const layers: Layers = { entities: [], times: [], quotes: [], events: [], stances: [] };
-  if (!isAnalysable(document.language)) return { doc, layers };
-  const ctx: Context = { kb, date: document.date };
+  let date: Analysis['date'] = { date: document.date, dateSource: document.dateSource ?? null, dateRange: null };
+  if (!isAnalysable(document.language)) return { doc, layers, date };
+  if (!date.date) {
+    const inferred = inferPublicationDate(doc, kb);
+    if (inferred) date = { date: inferred.date, dateSource: 'inferred', dateRange: { from: inferred.from, to: inferred.to } };
+  }
+  const ctx: Context = { kb, date: date.date };
   for (const s of PIPELINE) {
     if (only && !only.has(s.name)) continue;
     (layers as any)[s.layer] = (s.run as Extractor<keyof Layers>)(doc, ctx, layers);
   }
-  return { doc, layers };
+  return { doc, layers, date };
 }
 
 export function isAnalysable(language: string): boolean {

@@ -1,0 +1,99 @@
+/**
+ * The main job: read every source, turn each item into a Document, skip exact duplicates (recording the new
+ * source), link near-duplicates to the first copy, analyse, and store each document with its layers in one
+ * transaction. One bad input never stops the others.
+ */
+import type { Document, KnowledgeBase } from '../model/types.js';
+import { analyze } from '../extract/pipeline.js';
+import { wordCount } from '../nlp/doc.js';
+import { addDocumentSource, documentExists, writeDocument, type NearDuplicate, type Store } from '../store/store.js';
+import type { Queryable } from '../store/db.js';
+import { lshBands, minhash, NEAR_DUPLICATE_THRESHOLD, similarity } from './dedup.js';
+import { DocumentError, toDocument } from './document.js';
+import { readSources, type ReadOptions, type SourceFailure } from './sources.js';
+
+export interface IngestOptions extends ReadOptions {
+  kb: KnowledgeBase;
+  /** `--date`, applied to every document read. */
+  date?: string | null;
+  /** Called after each item with the running summary. */
+  onProgress?: (summary: IngestSummary, origin: string) => void;
+}
+
+export interface IngestSummary {
+  read: number;
+  new: number;
+  duplicate: number;
+  nearDuplicate: number;
+  failed: number;
+  /** Stored but not analysed because they are not in English. */
+  notEnglish: number;
+  failures: SourceFailure[];
+  /** Ids of the documents stored by this run. */
+  stored: string[];
+}
+
+export type Outcome = 'new' | 'duplicate' | 'near-duplicate';
+
+export async function ingest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
+  const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, notEnglish: 0, failures: [], stored: [] };
+  for await (const event of readSources(inputs, opts)) {
+    if ('failure' in event) {
+      summary.failed++;
+      summary.failures.push(event.failure);
+      opts.onProgress?.(summary, event.failure.origin);
+      continue;
+    }
+    summary.read++;
+    const { item } = event;
+    try {
+      const document = toDocument(item, { date: opts.date });
+      const outcome = await storeDocument(store, document, opts.kb);
+      if (outcome === 'duplicate') summary.duplicate++;
+      else {
+        summary.new++;
+        summary.stored.push(document.id);
+        if (outcome === 'near-duplicate') summary.nearDuplicate++;
+        if (document.language !== 'en' && document.language !== 'und') summary.notEnglish++;
+      }
+    } catch (err) {
+      summary.failed++;
+      summary.failures.push({ origin: item.origin, message: err instanceof DocumentError ? err.message : `could not be stored: ${(err as Error).message}` });
+    }
+    opts.onProgress?.(summary, item.origin);
+  }
+  return summary;
+}
+
+/** Stores one document unless it is already there; returns what happened. */
+export async function storeDocument(store: Store, document: Document, kb: KnowledgeBase): Promise<Outcome> {
+  const { db } = store;
+  if (await documentExists(db, document.id)) {
+    await addDocumentSource(db, document.id, document);
+    return 'duplicate';
+  }
+  const signature = minhash(document.text);
+  const bands = lshBands(signature);
+  const nearDuplicate = await findNearDuplicate(db, signature, bands);
+  const analysis = analyze(document, kb);
+  const stored = { ...document, ...analysis.date };
+  await writeDocument(db, { document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
+  return nearDuplicate ? 'near-duplicate' : 'new';
+}
+
+/** The first stored document this one nearly duplicates, by LSH candidates checked on their signatures. */
+export async function findNearDuplicate(db: Queryable, signature: number[], bands: number[]): Promise<NearDuplicate | null> {
+  const { rows } = await db.query<{ id: string; minhash: number[]; root: string | null }>(
+    `SELECT s.document_id AS id, s.minhash, d.near_duplicate_of AS root
+       FROM document_signatures s JOIN documents d ON d.id = s.document_id
+      WHERE s.document_id IN (SELECT document_id FROM document_bands
+                               WHERE (band, hash) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[])))`,
+    [bands.map((_, i) => i), bands],
+  );
+  let best: NearDuplicate | null = null;
+  for (const r of rows) {
+    const s = similarity(signature, r.minhash);
+    if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { id: r.root ?? r.id, similarity: s };
+  }
+  return best;
+}

@@ -1,0 +1,261 @@
+/**
+ * Every kind of input a user has, read as a stream of raw articles: files and folders (.txt, .md, .html, .htm,
+ * .jsonl), http(s) URLs of articles or RSS/Atom feeds, and standard input. Problems come out as failures naming the
+ * input and what is wrong, and the other inputs go on.
+ */
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { decodeBytes, DecodeError } from './encoding.js';
+import { fetchUrl, FetchError, type FetchOptions } from './fetch.js';
+import { looksLikeFeed, parseFeed, toDate } from './feed.js';
+
+export interface RawItem {
+  /** What to call this input in messages: a path, `path:line 3`, a URL. */
+  origin: string;
+  kind: 'text' | 'html';
+  content: string;
+  title?: string | null;
+  date?: string | null;
+  url?: string | null;
+  source?: string | null;
+}
+
+export interface SourceFailure {
+  origin: string;
+  message: string;
+}
+
+export type SourceEvent = { item: RawItem } | { failure: SourceFailure };
+
+export interface ReadOptions extends FetchOptions {
+  /** Reads standard input for `-`. */
+  stdin?: NodeJS.ReadableStream;
+}
+
+/** A single article file larger than this is refused: it is not an article. JSONL files are streamed instead. */
+export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text']);
+const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
+const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
+
+const fail = (origin: string, message: string): SourceEvent => ({ failure: { origin, message } });
+
+export async function* readSources(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<SourceEvent> {
+  for (const input of inputs) {
+    if (input === '-') yield* readStdin(opts.stdin ?? process.stdin);
+    else if (/^https?:\/\//i.test(input)) yield* readUrl(input, opts);
+    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) yield fail(input, 'unsupported URL scheme (only http and https are fetched)');
+    else yield* readPath(input, true);
+  }
+}
+
+async function* readPath(path: string, explicit: boolean): AsyncGenerator<SourceEvent> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (err) {
+    yield fail(path, fsMessage(err));
+    return;
+  }
+  if (st.isDirectory()) {
+    let names: string[];
+    try {
+      names = (await readdir(path, { recursive: true })).map(String).sort();
+    } catch (err) {
+      yield fail(path, fsMessage(err));
+      return;
+    }
+    for (const name of names) {
+      if (name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
+      const ext = extname(name).toLowerCase();
+      if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && !JSONL_EXT.has(ext)) continue;
+      const full = join(path, name);
+      const s = await stat(full).catch(() => null);
+      if (s?.isFile()) yield* readPath(full, false);
+    }
+    return;
+  }
+  if (!st.isFile()) {
+    yield fail(path, 'is not a regular file');
+    return;
+  }
+  const ext = extname(path).toLowerCase();
+  if (JSONL_EXT.has(ext)) {
+    yield* readJsonl(path);
+    return;
+  }
+  if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && explicit && ext) {
+    // Unknown extensions are still tried as text when given by name; binary content is refused below.
+  }
+  if (st.size === 0) {
+    yield fail(path, 'is empty');
+    return;
+  }
+  if (st.size > MAX_ARTICLE_BYTES) {
+    yield fail(path, `is ${(st.size / 1048576).toFixed(1)} MB; a single article over ${MAX_ARTICLE_BYTES / 1048576} MB is refused (give many articles as JSONL, which is streamed)`);
+    return;
+  }
+  let buf: Buffer;
+  try {
+    const fh = await open(path, 'r');
+    try {
+      buf = await fh.readFile();
+    } finally {
+      await fh.close();
+    }
+  } catch (err) {
+    yield fail(path, fsMessage(err));
+    return;
+  }
+  let text: string;
+  try {
+    text = decodeBytes(buf).text;
+  } catch (err) {
+    yield fail(path, (err as Error).message);
+    return;
+  }
+  if (!text.trim()) {
+    yield fail(path, 'has no text (only whitespace)');
+    return;
+  }
+  const kind = HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && looksLikeHtml(text)) ? 'html' : 'text';
+  yield { item: { origin: path, kind, content: text, source: path } };
+}
+
+async function* readJsonl(path: string): AsyncGenerator<SourceEvent> {
+  const stream = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
+  let n = 0;
+  try {
+    for await (const line of lines) {
+      n++;
+      if (!line.trim()) continue;
+      const origin = `${path}: line ${n}`;
+      if (line.length > MAX_ARTICLE_BYTES) {
+        yield fail(origin, `is over ${MAX_ARTICLE_BYTES / 1048576} MB; refused`);
+        continue;
+      }
+      yield jsonlItem(line, origin, path);
+    }
+  } catch (err) {
+    yield fail(path, fsMessage(err));
+  }
+}
+
+/** One JSONL line: `text` or `html`, optional `title`, `date`, `url`, `source`. */
+export function jsonlItem(line: string, origin: string, defaultSource: string): SourceEvent {
+  let obj: Record<string, unknown>;
+  try {
+    obj = JSON.parse(line);
+  } catch (err) {
+    return fail(origin, `not valid JSON (${(err as Error).message.replace(/^.*?JSON[^:]*: ?/, '')})`);
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) return fail(origin, 'is not a JSON object');
+  const str = (k: string) => (typeof obj[k] === 'string' && (obj[k] as string).trim() ? (obj[k] as string) : null);
+  const html = str('html');
+  const text = str('text');
+  if (!html && !text) return fail(origin, 'has neither a "text" nor an "html" field');
+  const rawDate = str('date');
+  const date = toDate(rawDate);
+  if (rawDate && !date) return fail(origin, `has a "date" that is not a date: ${JSON.stringify(rawDate)}`);
+  return {
+    item: {
+      origin, kind: text ? 'text' : 'html', content: (text ?? html)!, title: str('title'), date,
+      url: str('url'), source: str('source') ?? str('url') ?? defaultSource,
+    },
+  };
+}
+
+async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<SourceEvent> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    chunks.push(Buffer.from(chunk as Buffer));
+    if (size > 256 * 1024 * 1024) {
+      yield fail('stdin', 'is over 256 MB; give large collections as a JSONL file');
+      return;
+    }
+  }
+  let text: string;
+  try {
+    text = decodeBytes(Buffer.concat(chunks)).text;
+  } catch (err) {
+    yield fail('stdin', (err as Error).message);
+    return;
+  }
+  if (!text.trim()) {
+    yield fail('stdin', 'is empty');
+    return;
+  }
+  const lines = text.split('\n').filter((l) => l.trim());
+  if (lines.every((l) => l.trimStart().startsWith('{'))) {
+    for (let i = 0; i < lines.length; i++) yield jsonlItem(lines[i]!, `stdin: line ${i + 1}`, 'stdin');
+    return;
+  }
+  yield { item: { origin: 'stdin', kind: looksLikeHtml(text) ? 'html' : 'text', content: text, source: 'stdin' } };
+}
+
+async function* readUrl(url: string, opts: FetchOptions): AsyncGenerator<SourceEvent> {
+  let page;
+  try {
+    page = await fetchUrl(url, opts);
+  } catch (err) {
+    yield fail(url, err instanceof FetchError ? err.message : `could not be fetched: ${(err as Error).message}`);
+    return;
+  }
+  let text: string;
+  try {
+    text = decodeBytes(page.body).text;
+  } catch (err) {
+    yield fail(url, err instanceof DecodeError ? err.message : String(err));
+    return;
+  }
+  if (looksLikeFeed(page.contentType, text)) {
+    let items;
+    try {
+      items = parseFeed(text);
+    } catch (err) {
+      yield fail(url, (err as Error).message);
+      return;
+    }
+    if (!items.length) yield fail(url, 'is a feed with no items');
+    for (const it of items) {
+      const origin = it.link ?? `${url} (item "${it.title ?? '?'}")`;
+      if (it.link) {
+        try {
+          const article = await fetchUrl(new URL(it.link, page.url).href, opts);
+          yield { item: { origin, kind: 'html', content: decodeBytes(article.body).text, title: it.title, date: it.date, url: article.url, source: url } };
+          continue;
+        } catch (err) {
+          if (!it.content) {
+            yield fail(origin, (err as Error).message);
+            continue;
+          }
+        }
+      }
+      if (it.content) yield { item: { origin, kind: 'html', content: it.content, title: it.title, date: it.date, url: it.link, source: url } };
+      else yield fail(origin, 'feed item has neither a link nor content');
+    }
+    return;
+  }
+  const kind = /html/i.test(page.contentType) || looksLikeHtml(text) ? 'html' : 'text';
+  yield { item: { origin: url, kind, content: text, url: page.url, source: new URL(page.url).hostname } };
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /<(!doctype html|html|body|article|p|div)[\s>]/i.test(text.slice(0, 5000));
+}
+
+function fsMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or folder';
+    case 'EACCES': case 'EPERM': return 'cannot be read (permission denied)';
+    case 'EISDIR': return 'is a folder';
+    case 'ELOOP': return 'is a symbolic link loop';
+    default: return `cannot be read (${code ?? (err as Error).message})`;
+  }
+}

@@ -1,0 +1,225 @@
+/** Reading documents back: lists, one document with its layers, full-text search, statistics, export. */
+import type { Queryable } from '../store/db.js';
+import { foldText } from '../nlp/fold.js';
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  date: string | null;
+  dateSource: string | null;
+  source: string | null;
+  url: string | null;
+  language: string;
+  wordCount: number;
+  nearDuplicateOf: string | null;
+  sources: number;
+}
+
+export interface DocumentFilter {
+  source?: string;
+  from?: string;
+  to?: string;
+  language?: string;
+  limit?: number;
+  offset?: number;
+}
+
+const SUMMARY_COLUMNS = `d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.date_source AS "dateSource", d.source, d.url,
+  d.language, d.word_count AS "wordCount", d.near_duplicate_of AS "nearDuplicateOf",
+  (SELECT count(*)::int FROM document_sources s WHERE s.document_id = d.id) AS sources`;
+
+/** Documents, newest first (undated last), filtered by source (substring) and date range. */
+export async function listDocuments(db: Queryable, f: DocumentFilter = {}): Promise<{ total: number; items: DocumentSummary[] }> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.source) {
+    params.push(`%${f.source}%`);
+    where.push(`(d.source ILIKE $${params.length} OR d.url ILIKE $${params.length} OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source ILIKE $${params.length}))`);
+  }
+  if (f.from) {
+    params.push(f.from);
+    where.push(`d.date >= $${params.length}::date`);
+  }
+  if (f.to) {
+    params.push(f.to);
+    where.push(`d.date <= $${params.length}::date`);
+  }
+  if (f.language) {
+    params.push(f.language);
+    where.push(`d.language = $${params.length}`);
+  }
+  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${clause}`, params)).rows[0]!.n;
+  params.push(f.limit ?? 50, f.offset ?? 0);
+  const items = (await db.query<DocumentSummary>(
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d ${clause}
+      ORDER BY d.date DESC NULLS LAST, d.ingested_at DESC, d.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+  return { total, items };
+}
+
+/** Resolves a full id or a unique prefix of at least 6 characters. */
+export async function resolveDocumentId(db: Queryable, idOrPrefix: string): Promise<string | null> {
+  if (!/^[0-9a-f]{6,64}$/i.test(idOrPrefix)) return null;
+  const rows = (await db.query<{ id: string }>('SELECT id FROM documents WHERE id LIKE $1 LIMIT 2', [`${idOrPrefix.toLowerCase()}%`])).rows;
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  byline: string | null;
+  dateRange: { from: string; to: string } | null;
+  similarity: number | null;
+  sourceList: { source: string; url: string | null; title: string | null; date: string | null }[];
+  nearDuplicates: { id: string; title: string | null; source: string | null; similarity: number | null }[];
+  entities: { id: string; localId: string; name: string; type: string; kbId: string | null; mentions: { start: number; end: number; text: string; kind: string | null }[] }[];
+  times: { start: number; end: number; text: string; value: string | null; granularity: string | null }[];
+  quotes: { id: string; start: number; end: number; text: string; direct: boolean; speakerId: string | null; speakerName: string | null; speakerText: string | null }[];
+  events: {
+    id: string; type: string; cameo: string | null; sourceId: string | null; sourceName: string | null; targetId: string | null;
+    targetName: string | null; locationId: string | null; locationName: string | null; date: string | null; dateText: string | null;
+    negated: boolean; modality: string; trigger: { start: number; end: number; text: string }; sentence: { start: number; end: number }; confidence: number;
+  }[];
+  stances: { holderId: string; holderName: string; topic: string; polarity: string; evidence: { start: number; end: number }; date: string | null }[];
+}
+
+export async function getDocument(db: Queryable, id: string): Promise<DocumentDetail | null> {
+  const doc = (await db.query<any>(
+    `SELECT ${SUMMARY_COLUMNS}, d.text, d.byline, d.similarity, to_char(d.date_from, 'YYYY-MM-DD') AS "dateFrom",
+            to_char(d.date_to, 'YYYY-MM-DD') AS "dateTo" FROM documents d WHERE d.id = $1`, [id])).rows[0];
+  if (!doc) return null;
+  const [sources, dups, mentions, times, quotes, events, stances] = await Promise.all([
+    db.query<any>(`SELECT source, url, title, to_char(date, 'YYYY-MM-DD') AS date FROM document_sources WHERE document_id = $1 ORDER BY added_at`, [id]),
+    db.query<any>(`SELECT id, title, source, similarity FROM documents WHERE near_duplicate_of = $1 OR id = (SELECT near_duplicate_of FROM documents WHERE id = $1) ORDER BY ingested_at`, [id]),
+    db.query<any>(`SELECT m.entity_id, m.local_id, m.span_start, m.span_end, m.text, m.kind, e.name, e.type, e.kb_id
+                     FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = $1 ORDER BY m.span_start`, [id]),
+    db.query<any>(`SELECT span_start AS start, span_end AS end, text, value, granularity FROM times WHERE document_id = $1 ORDER BY span_start`, [id]),
+    db.query<any>(`SELECT q.local_id AS id, q.span_start AS start, q.span_end AS end, q.text, q.direct, q.speaker_id AS "speakerId",
+                          e.name AS "speakerName", q.speaker_text AS "speakerText"
+                     FROM quotes q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.document_id = $1 ORDER BY q.span_start`, [id]),
+    db.query<any>(`SELECT v.*, s.name AS source_name, t.name AS target_name, l.name AS location_name FROM events v
+                     LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
+                     LEFT JOIN entities l ON l.id = v.location_id WHERE v.document_id = $1 ORDER BY v.trigger_start`, [id]),
+    db.query<any>(`SELECT st.*, e.name FROM stances st JOIN entities e ON e.id = st.holder_id WHERE st.document_id = $1 ORDER BY st.evidence_start`, [id]),
+  ]);
+  const byEntity = new Map<string, DocumentDetail['entities'][number]>();
+  for (const m of mentions.rows) {
+    let e = byEntity.get(m.entity_id);
+    if (!e) byEntity.set(m.entity_id, (e = { id: m.entity_id, localId: m.local_id, name: m.name, type: m.type, kbId: m.kb_id, mentions: [] }));
+    e.mentions.push({ start: m.span_start, end: m.span_end, text: m.text, kind: m.kind });
+  }
+  const { dateFrom, dateTo, ...rest } = doc;
+  return {
+    ...rest,
+    dateRange: dateFrom && dateTo ? { from: dateFrom, to: dateTo } : null,
+    sourceList: sources.rows,
+    nearDuplicates: dups.rows.filter((r: any) => r.id !== id),
+    entities: [...byEntity.values()],
+    times: times.rows,
+    quotes: quotes.rows,
+    events: events.rows.map((v: any) => ({
+      id: v.local_id, type: v.type, cameo: v.cameo, sourceId: v.source_id, sourceName: v.source_name, targetId: v.target_id,
+      targetName: v.target_name, locationId: v.location_id, locationName: v.location_name, date: v.date_value, dateText: v.date_text,
+      negated: v.negated, modality: v.modality, trigger: { start: v.trigger_start, end: v.trigger_end, text: v.trigger_text },
+      sentence: { start: v.sentence_start, end: v.sentence_end }, confidence: v.confidence,
+    })),
+    stances: stances.rows.map((s: any) => ({
+      holderId: s.holder_id, holderName: s.name, topic: s.topic, polarity: s.polarity,
+      evidence: { start: s.evidence_start, end: s.evidence_end }, date: s.date,
+    })),
+  };
+}
+
+export interface SearchHit {
+  documentId: string;
+  title: string | null;
+  date: string | null;
+  source: string | null;
+  sentence: string;
+  start: number;
+  end: number;
+  rank: number;
+}
+
+/** Full-text search over sentences (diacritic-insensitive: both sides are folded), best first. */
+export async function searchSentences(db: Queryable, query: string, opts: { limit?: number; offset?: number; from?: string; to?: string } = {}): Promise<SearchHit[]> {
+  const q = foldText(query).trim();
+  if (!q) return [];
+  const params: unknown[] = [q, opts.limit ?? 20, opts.offset ?? 0];
+  let dateClause = '';
+  if (opts.from) {
+    params.push(opts.from);
+    dateClause += ` AND d.date >= $${params.length}::date`;
+  }
+  if (opts.to) {
+    params.push(opts.to);
+    dateClause += ` AND d.date <= $${params.length}::date`;
+  }
+  const rows = (await db.query<any>(
+    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq)
+     SELECT s.document_id, s.span_start, s.span_end, ts_rank_cd(s.tsv, q.tsq) AS rank,
+            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, substr(d.text, s.span_start + 1, s.span_end - s.span_start) AS sentence
+       FROM sentences s CROSS JOIN q JOIN documents d ON d.id = s.document_id
+      WHERE s.tsv @@ q.tsq AND d.near_duplicate_of IS NULL ${dateClause}
+      ORDER BY rank DESC, d.date DESC NULLS LAST, s.document_id, s.idx
+      LIMIT $2 OFFSET $3`, params)).rows;
+  return rows.map((r) => ({
+    documentId: r.document_id, title: r.title, date: r.date, source: r.source, sentence: r.sentence,
+    start: r.span_start, end: r.span_end, rank: Number(r.rank),
+  }));
+}
+
+export interface Stats {
+  documents: number;
+  nearDuplicates: number;
+  sources: number;
+  languages: Record<string, number>;
+  sentences: number;
+  words: number;
+  entities: number;
+  entitiesInKb: number;
+  mentions: number;
+  quotes: number;
+  events: number;
+  times: number;
+  stances: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+export async function getStats(db: Queryable): Promise<Stats> {
+  const one = async (sql: string) => Number(Object.values((await db.query<any>(sql)).rows[0] ?? { n: 0 })[0] ?? 0);
+  const [documents, nearDuplicates, sources, sentences, words, entities, entitiesInKb, mentions, quotes, events, times, stances] = await Promise.all([
+    one('SELECT count(*) FROM documents'),
+    one('SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL'),
+    one('SELECT count(*) FROM document_sources'),
+    one('SELECT count(*) FROM sentences'),
+    one('SELECT coalesce(sum(word_count), 0) FROM documents'),
+    one('SELECT count(*) FROM entities WHERE EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)'),
+    one('SELECT count(*) FROM entities WHERE kb_id IS NOT NULL AND EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = entities.id)'),
+    one('SELECT count(*) FROM mentions'),
+    one('SELECT count(*) FROM quotes'),
+    one('SELECT count(*) FROM events'),
+    one('SELECT count(*) FROM times'),
+    one('SELECT count(*) FROM stances'),
+  ]);
+  const langs = (await db.query<{ language: string; n: number }>('SELECT language, count(*)::int AS n FROM documents GROUP BY language ORDER BY n DESC')).rows;
+  const range = (await db.query<any>(`SELECT to_char(min(date), 'YYYY-MM-DD') AS first, to_char(max(date), 'YYYY-MM-DD') AS last FROM documents`)).rows[0];
+  return {
+    documents, nearDuplicates, sources, languages: Object.fromEntries(langs.map((l) => [l.language, l.n])), sentences, words,
+    entities, entitiesInKb, mentions, quotes, events, times, stances, firstDate: range?.first ?? null, lastDate: range?.last ?? null,
+  };
+}
+
+/** Every document with its layers, one at a time (the store is paged, so memory stays flat). */
+export async function* exportDocuments(db: Queryable, pageSize = 200): AsyncGenerator<DocumentDetail> {
+  let after = '';
+  for (;;) {
+    const ids = (await db.query<{ id: string }>('SELECT id FROM documents WHERE id > $1 ORDER BY id LIMIT $2', [after, pageSize])).rows;
+    if (!ids.length) return;
+    for (const { id } of ids) {
+      const d = await getDocument(db, id);
+      if (d) yield d;
+    }
+    after = ids[ids.length - 1]!.id;
+  }
+}

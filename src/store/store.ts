@@ -1,0 +1,140 @@
+/**
+ * The store: opens the database (PGlite or a server), runs migrations, and writes a document with all its layers
+ * in one transaction. Reads live in src/service, which every front end shares.
+ */
+import type { Document, Entity, Layers } from '../model/types.js';
+import type { Doc } from '../nlp/doc.js';
+import { normalizeName } from '../nlp/fold.js';
+import { openDb, type Db, type OpenOptions, type Queryable } from './db.js';
+import { migrate } from './migrate.js';
+
+export interface Store {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export async function openStore(opts: OpenOptions): Promise<Store> {
+  const db = await openDb(opts);
+  try {
+    await migrate(db);
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+  return { db, close: () => db.close() };
+}
+
+/** The store's options from the environment and the command line: DATABASE_URL wins, else a PGlite folder. */
+export function storeOptions(dataDir?: string): OpenOptions {
+  return { databaseUrl: process.env.DATABASE_URL || null, dataDir: dataDir ?? process.env.DOSSIER_DATA ?? './dossier-data' };
+}
+
+/** A document's cross-document entity id: by KB id, else by type and normalised full name. */
+export function globalEntityId(e: Pick<Entity, 'kbId' | 'type' | 'name'>): string {
+  return e.kbId ? `kb:${e.kbId}` : `x:${e.type}:${normalizeName(e.name)}`;
+}
+
+export interface NearDuplicate {
+  id: string;
+  similarity: number;
+}
+
+export interface WriteInput {
+  document: Document;
+  doc: Doc;
+  layers: Layers;
+  wordCount: number;
+  signature: number[];
+  bands: number[];
+  nearDuplicate: NearDuplicate | null;
+}
+
+export async function documentExists(db: Queryable, id: string): Promise<boolean> {
+  return (await db.query('SELECT 1 FROM documents WHERE id = $1', [id])).rows.length > 0;
+}
+
+/** Records one more place an already-stored document was seen. Returns true when the source is new. */
+export async function addDocumentSource(db: Queryable, id: string, d: Document): Promise<boolean> {
+  const rows = await db.query(
+    `INSERT INTO document_sources (document_id, source, url, title, date) VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT DO NOTHING RETURNING 1`,
+    [id, d.source ?? d.url ?? 'unknown', d.url, d.title, d.date],
+  );
+  return rows.rows.length > 0;
+}
+
+/** Writes a document and every layer, or nothing. */
+export async function writeDocument(db: Db, input: WriteInput): Promise<void> {
+  const { document: d, doc, layers } = input;
+  await db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO documents (id, title, date, date_source, date_from, date_to, source, url, language, byline, text,
+         word_count, near_duplicate_of, similarity)
+       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)`,
+      [d.id, d.title, d.date, d.dateSource, d.dateRange?.from ?? null, d.dateRange?.to ?? null, d.source, d.url,
+        d.language, d.byline ?? null, d.text, input.wordCount, input.nearDuplicate?.id ?? null,
+        input.nearDuplicate?.similarity ?? null],
+    );
+    await addDocumentSource(tx, d.id, d);
+    await tx.query('INSERT INTO document_signatures (document_id, minhash) VALUES ($1, $2)', [d.id, input.signature]);
+    await insertRows(tx, 'document_bands', ['band', 'hash', 'document_id'], input.bands.map((h, b) => [b, h, d.id]));
+    await insertRows(
+      tx, 'sentences', ['document_id', 'idx', 'span_start', 'span_end', 'tsv'],
+      doc.sentences.map((s, i) => [d.id, i, s.start, s.end, doc.shadow.slice(s.start, s.end)]),
+      { tsv: "to_tsvector('english', $)" },
+    );
+
+    const globalIds = new Map<string, string>();
+    const entityRows = new Map<string, unknown[]>();
+    for (const e of layers.entities) {
+      const gid = globalEntityId(e);
+      globalIds.set(e.id, gid);
+      const prev = entityRows.get(gid);
+      const aliases = [...new Set([...(prev?.[6] as string[] ?? []), e.name, ...e.mentions.filter((m) => !m.kind || m.kind === 'name' || m.kind === 'alias').map((m) => m.text)])];
+      entityRows.set(gid, [gid, e.kbId, e.name, normalizeName(e.name), e.type, e.wikidata, aliases]);
+    }
+    await insertRows(tx, 'entities', ['id', 'kb_id', 'name', 'norm_name', 'type', 'wikidata', 'aliases'], [...entityRows.values()], {},
+      `ON CONFLICT (id) DO UPDATE SET aliases = ARRAY(SELECT DISTINCT unnest(entities.aliases || excluded.aliases))`);
+    await insertRows(tx, 'mentions', ['document_id', 'entity_id', 'local_id', 'span_start', 'span_end', 'text', 'kind'],
+      layers.entities.flatMap((e) => e.mentions.map((m) => [d.id, globalIds.get(e.id), e.id, m.start, m.end, m.text, m.kind ?? 'name'])));
+    await insertRows(tx, 'times', ['document_id', 'span_start', 'span_end', 'text', 'value', 'granularity'],
+      layers.times.map((t) => [d.id, t.start, t.end, t.text, t.value, t.granularity ?? null]));
+    const gid = (local: string | null) => (local ? globalIds.get(local) ?? null : null);
+    await insertRows(tx, 'quotes', ['document_id', 'local_id', 'span_start', 'span_end', 'text', 'direct', 'speaker_id', 'speaker_text', 'norm_text'],
+      layers.quotes.map((q) => [d.id, q.id, q.start, q.end, q.text, q.direct, gid(q.speaker), q.speakerText, normalizeName(q.text)]));
+    await insertRows(tx, 'events', ['document_id', 'local_id', 'type', 'cameo', 'source_id', 'target_id', 'location_id', 'date_value', 'date_text',
+      'negated', 'modality', 'trigger_start', 'trigger_end', 'trigger_text', 'sentence_start', 'sentence_end', 'confidence'],
+      layers.events.map((v) => [d.id, v.id, v.type, v.cameo ?? null, gid(v.source), gid(v.target), gid(v.location), v.date?.value ?? null,
+        v.date?.text ?? null, v.negated, v.modality, v.trigger.start, v.trigger.end, v.trigger.text, v.sentence.start, v.sentence.end, v.confidence]));
+    await insertRows(tx, 'stances', ['document_id', 'holder_id', 'topic', 'polarity', 'evidence_start', 'evidence_end', 'date'],
+      layers.stances.filter((s) => gid(s.holder)).map((s) => [d.id, gid(s.holder), s.topic, s.polarity, s.evidence.start, s.evidence.end, s.date]));
+  });
+}
+
+/** Deletes a document and its layers (the entities stay: other documents may name them). */
+export async function deleteDocument(db: Db, id: string): Promise<boolean> {
+  return db.transaction(async (tx) => (await tx.query('DELETE FROM documents WHERE id = $1 RETURNING 1', [id])).rows.length > 0);
+}
+
+const MAX_PARAMS = 30000;
+
+/**
+ * Multi-row INSERT in chunks below Postgres's parameter limit. `wrap` maps a column to an SQL expression around its
+ * parameter (`$` stands for it), e.g. `to_tsvector('english', $)`.
+ */
+export async function insertRows(tx: Queryable, table: string, columns: string[], rows: unknown[][],
+  wrap: Record<string, string> = {}, suffix = ''): Promise<void> {
+  if (!rows.length) return;
+  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  for (let i = 0; i < rows.length; i += perChunk) {
+    const chunk = rows.slice(i, i + perChunk);
+    const params: unknown[] = [];
+    const tuples = chunk.map((row) => '(' + row.map((v, c) => {
+      params.push(v);
+      const p = `$${params.length}`;
+      const w = wrap[columns[c]!];
+      return w ? w.replace('$', () => p) : p;
+    }).join(',') + ')');
+    await tx.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')} ${suffix}`, params);
+  }
+}
