@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../nlp/doc.js';
+import type { KbEntry, KnowledgeBase } from '../model/types.js';
+import { aliasWords, kbMatcher, matchKb } from './matcher.js';
+
+function kbOf(entries: KbEntry[]): KnowledgeBase {
+  return { entries, offices: [], byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+const kb = kbOf([
+  { id: 'vucic', type: 'PERSON', name: 'Aleksandar Vučić', aliases: ['Vučić', 'Вучић'] },
+  { id: 'serbia', type: 'GPE', name: 'Serbia', aliases: ['Republic of Serbia'], demonyms: ['Serbian'] },
+  { id: 'bih', type: 'GPE', name: 'Bosnia and Herzegovina', aliases: ['Bosnia', 'BiH', 'Bosnia-Herzegovina'] },
+  { id: 'nato', type: 'ORG', name: 'NATO', aliases: ['the Alliance', 'North Atlantic Treaty Organization'] },
+  { id: 'usa', type: 'GPE', name: 'United States', aliases: ['US', 'U.S.', 'USA'] },
+  { id: 'eu', type: 'ORG', name: 'European Union', aliases: ['EU', 'union'] },
+]);
+
+const found = (text: string) =>
+  matchKb(new Doc(text), kb).map((m) => `${text.slice(m.start, m.end)}=${m.entry.id}:${m.kind}`);
+
+test('matches across case, diacritics, possessives and Cyrillic', () => {
+  assert.deepEqual(found("Vucic met VUČIĆ's aides; Вучић spoke."), ['Vucic=vucic:alias', 'VUČIĆ=vucic:alias', 'Вучић=vucic:alias']);
+});
+
+test('prefers the longest alias and never overlaps', () => {
+  assert.deepEqual(found('Troops left Bosnia and Herzegovina and the Republic of Serbia.'), [
+    'Bosnia and Herzegovina=bih:name',
+    'Republic of Serbia=serbia:alias',
+  ]);
+  assert.deepEqual(found('In Bosnia-Herzegovina today.'), ['Bosnia-Herzegovina=bih:alias']);
+});
+
+test('demonyms match as demonyms', () => {
+  assert.deepEqual(found('A Serbian official spoke.'), ['Serbian=serbia:demonym']);
+});
+
+test('short acronyms need upper case; common-word aliases need their capital', () => {
+  assert.deepEqual(found('Let us talk to the US and the U.S. envoy.'), ['US=usa:alias', 'U.S.=usa:alias']);
+  assert.deepEqual(found('He said the alliance and the Alliance differ.'), ['the Alliance=nato:alias']);
+  assert.deepEqual(found('A trade union met the Union and Nato.'), ['Union=eu:alias', 'Nato=nato:name']);
+});
+
+test('the automaton is built once per knowledge base', () => {
+  assert.equal(kbMatcher(kb), kbMatcher(kb));
+  assert.deepEqual(aliasWords("Vučić's").map((w) => w.key), ['vucic']);
+});
