@@ -7,6 +7,7 @@ import type { Doc } from '../nlp/doc.js';
 import { normalizeName } from '../nlp/fold.js';
 import { openDb, type Db, type OpenOptions, type Queryable } from './db.js';
 import { migrate } from './migrate.js';
+import { resolveDocument } from '../resolve/index.js';
 
 export interface Store {
   db: Db;
@@ -108,6 +109,7 @@ export async function writeDocument(db: Db, input: WriteInput): Promise<void> {
         v.date?.text ?? null, v.negated, v.modality, v.trigger.start, v.trigger.end, v.trigger.text, v.sentence.start, v.sentence.end, v.confidence]));
     await insertRows(tx, 'stances', ['document_id', 'holder_id', 'topic', 'polarity', 'evidence_start', 'evidence_end', 'date'],
       layers.stances.filter((s) => gid(s.holder)).map((s) => [d.id, gid(s.holder), s.topic, s.polarity, s.evidence.start, s.evidence.end, s.date]));
+    await resolveDocument(tx, d.id);
   });
 }
 
