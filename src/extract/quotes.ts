@@ -1,4 +1,138 @@
-/** Placeholder until this extractor lands. */
+/**
+ * Quotes with their speakers: marked direct quotes, Q/A interview turns, and reported (indirect) speech. The speaker
+ * is found as words first (a name, a title, a pronoun, a role, an interview label) and then as the entity whose
+ * mention, after coreference, covers those words; when no mention does, `speaker` is null and `speakerText` keeps
+ * the words. Scare quotes (a term of three words or fewer with no attribution) are not quotes.
+ */
+import type { Quote, Span } from '../model/types.js';
+import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
+import { attributionAfter, attributionBefore, type Attribution } from './quote/attribution.js';
+import { reportedSpeechIn, wordCount } from './quote/indirect.js';
+import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
+import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
+import type { SpeakerPhrase } from './quote/phrase.js';
+import { MentionIndex, speakerEntity } from './quote/speaker.js';
 
-export const extractQuotes: Extractor<'quotes'> = (_doc, _ctx, prior) => [];
+/** A quote of this many words or fewer needs an attribution right next to it to count. */
+const SCARE_QUOTE_MAX_WORDS = 3;
+/** How many tokens from a short quote its speech verb may stand ("X called it “dangerous”" is not speech). */
+const SHORT_QUOTE_VERB_DISTANCE = 3;
+
+type Draft = Omit<Quote, 'id'>;
+
+export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
+  const index = new MentionIndex(prior.entities ?? []);
+  const paragraphs = paragraphsOf(doc.text);
+  const turns = labelledTurns(doc, paragraphs) ?? unlabelledTurns(doc, paragraphs, interviewNames(doc, paragraphs)) ?? [];
+  const drafts: Draft[] = [...turnQuotes(doc, turns, index)];
+  const inTurn = spanTest(turns);
+  const marked = findMarkedQuotes(doc.text).filter((q) => !inTurn(q.open));
+  drafts.push(...markedQuotes(doc, marked, paragraphs, index));
+  const inMarked = spanTest(marked.map((q) => ({ start: q.open, end: q.close + 1 })));
+  drafts.push(...reportedQuotes(doc, (offset) => inTurn(offset) || inMarked(offset), marked, index));
+  drafts.sort((a, b) => a.start - b.start || b.end - a.end);
+  return drafts.map((d, n) => ({ id: `q${n + 1}`, ...d }));
+};
+
+function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draft[] {
+  // A label coreference did not resolve ("EWB") takes the entity of a resolved label with the same initials.
+  const byKey = new Map<string, string>();
+  for (const t of turns) {
+    if (!t.label || byKey.has(t.speakerKey)) continue;
+    const entity = speakerEntity(index, [t.label]);
+    if (entity) byKey.set(t.speakerKey, entity.id);
+  }
+  return turns.map((t) => {
+    const own = t.label ? speakerEntity(index, [t.label]) : null;
+    return {
+      text: doc.text.slice(t.start, t.end),
+      start: t.start,
+      end: t.end,
+      direct: true,
+      speaker: own?.id ?? byKey.get(t.speakerKey) ?? null,
+      speakerText: t.label ? doc.slice(t.label) : null,
+      speakerSpan: t.label ? { start: t.label.start, end: t.label.end } : null,
+    };
+  });
+}
+
+function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: readonly Paragraph[], index: MentionIndex): Draft[] {
+  const out: Draft[] = [];
+  let previous: { draft: Draft; paragraph: number } | null = null;
+  let p = 0;
+  marked.forEach((q, n) => {
+    while (p + 1 < paragraphs.length && paragraphs[p]!.end < q.open) p++;
+    const para = paragraphs[p]!;
+    const regionStart = Math.max(para.start, n > 0 ? marked[n - 1]!.close + 1 : 0);
+    const regionEnd = Math.min(para.end, marked[n + 1]?.open ?? para.end);
+    const words = wordCount(doc.text.slice(q.start, q.end));
+    let found: Attribution | null = q.closed ? attributionAfter(doc, q, regionEnd) : null;
+    found ??= attributionBefore(doc, q, regionStart);
+    const opensParagraph = q.open === para.start;
+    if (!found && opensParagraph && p > 0 && /:["”’]?$/.test(doc.slice(paragraphs[p - 1]!))) {
+      // "X said:" ending the paragraph before a paragraph that is all quote.
+      found = attributionBefore(doc, { open: paragraphs[p - 1]!.end, start: paragraphs[p - 1]!.end, end: paragraphs[p - 1]!.end }, paragraphs[p - 1]!.start);
+    }
+    if (words <= SCARE_QUOTE_MAX_WORDS && !(found && found.distance <= SHORT_QUOTE_VERB_DISTANCE)) return;
+    let draft: Draft;
+    if (found) {
+      draft = withSpeaker(doc, q, true, found.phrase, index);
+    } else if (previous?.draft.speakerText && (previous.paragraph === p || (opensParagraph && previous.paragraph === p - 1))) {
+      // The second half of a split quote, or the next paragraph of a long one: the same speaker goes on.
+      draft = { ...quoteSpan(doc, q, true), speaker: previous.draft.speaker, speakerText: previous.draft.speakerText, speakerSpan: previous.draft.speakerSpan ?? null };
+    } else {
+      draft = { ...quoteSpan(doc, q, true), speaker: null, speakerText: null, speakerSpan: null };
+    }
+    out.push(draft);
+    previous = { draft, paragraph: p };
+  });
+  return out;
+}
+
+function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: readonly MarkedQuote[], index: MentionIndex): Draft[] {
+  const out: Draft[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    for (const r of reportedSpeechIn(doc, s, blocked)) {
+      // A clause that is mostly a marked quote is that quote's attribution, already recorded.
+      if (markedShare(r, marked) > 0.5) continue;
+      out.push(withSpeaker(doc, r, false, r.phrase, index));
+    }
+  }
+  return out;
+}
+
+function withSpeaker(doc: Doc, span: Span, direct: boolean, phrase: SpeakerPhrase, index: MentionIndex): Draft {
+  const entity = speakerEntity(index, phrase.heads);
+  return {
+    ...quoteSpan(doc, span, direct),
+    speaker: entity?.id ?? null,
+    speakerText: doc.text.slice(phrase.start, phrase.end),
+    speakerSpan: { start: phrase.start, end: phrase.end },
+  };
+}
+
+function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
+  return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, direct };
+}
+
+function markedShare(span: Span, marked: readonly MarkedQuote[]): number {
+  let covered = 0;
+  for (const q of marked) covered += Math.max(0, Math.min(span.end, q.end) - Math.max(span.start, q.start));
+  return covered / Math.max(1, span.end - span.start);
+}
+
+/** A membership test for sorted, non-overlapping spans. */
+function spanTest(spans: readonly Span[]): (offset: number) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  return (offset) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.start <= offset;
+  };
+}

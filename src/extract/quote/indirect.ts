@@ -1,0 +1,123 @@
+/**
+ * Indirect (reported) speech: "X said (that) …", "X told Al Jazeera (that) …", "X warned that …", "according to X, …",
+ * "…, according to X", and a reported clause before its attribution ("…, stated an official", "…, X said."). The
+ * span is the reported clause; the speaker phrase is the verb's subject.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { Span } from '../../model/types.js';
+import { isAccordingTo, speechVerbAt } from './attribution.js';
+import { nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
+import { OBJECT_FIRST, QUOTE_ONLY } from './verbs.js';
+
+export interface ReportedSpeech extends Span {
+  phrase: SpeakerPhrase;
+}
+
+const CLAUSE_START_POS = new Set(['DET', 'PRON', 'PROPN', 'NOUN', 'ADJ', 'NUM']);
+const MIN_CLAUSE_WORDS = 3;
+
+/** Reported clauses in sentence `s`; `blocked` tells whether an offset lies inside a marked quote or a Q/A turn. */
+export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) => boolean): ReportedSpeech[] {
+  const sentence = doc.sentences[s]!;
+  const { tokenStart, tokenEnd } = sentence;
+  const tokens = doc.tokens;
+  let last = tokenEnd - 1;
+  while (last > tokenStart && tokens[last]!.pos === 'PUNCT') last--;
+  const out: ReportedSpeech[] = [];
+  for (let v = tokenStart; v <= last; v++) {
+    if (blocked(tokens[v]!.start)) continue;
+    if (isAccordingTo(doc, v)) {
+      const found = accordingTo(doc, v, tokenStart, last);
+      if (found) out.push(found);
+      continue;
+    }
+    const base = speechVerbAt(doc, v);
+    if (!base || QUOTE_ONLY.has(base)) continue;
+    // "…, stated an anonymous official": the clause before, the speaker after the verb.
+    if (v > tokenStart && tokens[v - 1]!.lower === ',') {
+      const phrase = nounPhraseRight(doc, v + 1, last + 1);
+      if (phrase && !phrase.pronoun) out.push({ ...clause(doc, tokenStart, v - 2), phrase });
+      if (phrase) continue;
+    }
+    const phrase = subjectBefore(doc, v, tokenStart);
+    if (!phrase) continue;
+    // "…, X said.": a short subject after a comma, nothing after the verb: the clause before is what was said.
+    const subjectTok = doc.tokenIndexAt(phrase.start);
+    if (subjectTok > tokenStart + 2 && tokens[subjectTok - 1]!.lower === ',' && v + (base === 'point out' ? 1 : 0) >= last) {
+      out.push({ ...clause(doc, tokenStart, subjectTok - 2), phrase });
+      continue;
+    }
+    const from = clauseStartAfter(doc, v, base, last);
+    if (from === null) continue;
+    out.push({ ...clause(doc, from, last), phrase });
+  }
+  return out.filter((r) => wordCount(doc.text.slice(r.start, r.end)) >= MIN_CLAUSE_WORDS);
+}
+
+/** Where the reported clause begins after the verb at `v`, or null when the verb has no clause. */
+function clauseStartAfter(doc: Doc, v: number, base: string, last: number): number | null {
+  const tokens = doc.tokens;
+  let k = v + 1 + (base === 'point out' ? 1 : 0);
+  if (k > last) return null;
+  // "told Al Jazeera that …", "urged Belgrade to …": the addressee comes first.
+  if (OBJECT_FIRST.has(base) && tokens[k]!.lower !== 'that') {
+    const object = nounPhraseRight(doc, k, last + 1);
+    if (object) k = doc.tokenIndexAt(object.end);
+    if (k > last) return null;
+    if (tokens[k]!.lower === 'to') return k;
+  }
+  // "said on state television that …", "warned last year that …": a short run of words before "that".
+  for (let m = k; m <= last && m - k <= 8; m++) {
+    const t = tokens[m]!;
+    if (t.lower === 'that') return isDeterminerThat(doc, m) ? null : m + 1;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || t.pos === 'PUNCT') break;
+  }
+  if (tokens[k]!.lower === ':') k++;
+  if (k <= last && CLAUSE_START_POS.has(tokens[k]!.pos) && tokens[k]!.lower !== 'to' && hasVerbSoon(doc, k, last)) return k;
+  return null;
+}
+
+/** "reiterated that message": "that" before a noun that no verb follows is a determiner, not "said that …". */
+function isDeterminerThat(doc: Doc, m: number): boolean {
+  const next = doc.tokens[m + 1];
+  const after = doc.tokens[m + 2];
+  return next?.pos === 'NOUN' && !(after && (after.pos === 'VERB' || after.pos === 'AUX'));
+}
+
+/** A bare complement ("said political dialogue is …") has a verb before its first comma. */
+function hasVerbSoon(doc: Doc, k: number, last: number): boolean {
+  for (let m = k; m <= last && m - k <= 12; m++) {
+    const t = doc.tokens[m]!;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.lower === ',' || t.lower === ';') return false;
+  }
+  return false;
+}
+
+function accordingTo(doc: Doc, v: number, first: number, last: number): ReportedSpeech | null {
+  const tokens = doc.tokens;
+  const phrase = nounPhraseRight(doc, v + 2, last + 1);
+  if (!phrase) return null;
+  const after = doc.tokenIndexAt(phrase.end);
+  // "According to X, clause." — the clause follows the comma after the phrase.
+  if (v === first) {
+    let k = after;
+    while (k <= last && tokens[k]!.lower !== ',') k++;
+    return k < last ? { ...clause(doc, k + 1, last), phrase } : null;
+  }
+  // "clause, according to X."
+  if (tokens[v - 1]!.lower === ',' && v - 2 >= first) return { ...clause(doc, first, v - 2), phrase };
+  return null;
+}
+
+/** The character span of tokens `from..to` (inclusive), without leading connectives' punctuation. */
+function clause(doc: Doc, from: number, to: number): Span {
+  const tokens = doc.tokens;
+  while (from < to && tokens[from]!.pos === 'PUNCT') from++;
+  while (to > from && tokens[to]!.pos === 'PUNCT' && tokens[to]!.lower !== ')' ) to--;
+  return { start: tokens[from]!.start, end: tokens[to]!.end };
+}
+
+export function wordCount(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+}

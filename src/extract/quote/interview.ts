@@ -1,0 +1,159 @@
+/**
+ * Question-and-answer interviews. Two layouts:
+ * - labelled: each turn opens with a speaker label and a colon ("EWB: …", "Giampiero Romano: …", "Q: …"); the
+ *   unlabelled paragraphs after a turn continue it until the next label. A long label ("European Western Balkans")
+ *   and its initials ("EWB") are the same speaker.
+ * - unlabelled: an article about an interview whose paragraphs alternate between questions (ending in "?") and
+ *   answers. Questions belong to the interviewer, answers to the interviewee named in the title or introduction.
+ * Every turn paragraph is a direct quote.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { Span } from '../../model/types.js';
+
+export interface Turn extends Span {
+  /** Where the speaker is named: the label of this turn, or the name in the title for unlabelled interviews. */
+  label: Span | null;
+  /** A key shared by all labels of one speaker (initials), to find a resolved label of the same speaker. */
+  speakerKey: string;
+  role: 'interviewer' | 'interviewee' | 'unknown';
+}
+
+export interface Paragraph extends Span {}
+
+/** Non-empty lines, trimmed. */
+export function paragraphsOf(text: string): Paragraph[] {
+  const out: Paragraph[] = [];
+  let at = 0;
+  while (at <= text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let s = at;
+    let e = end;
+    while (s < e && /\s/.test(text[s]!)) s++;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ start: s, end: e });
+    at = end + 1;
+  }
+  return out;
+}
+
+// A label: up to five capitalised words (or initials), then a colon and the turn's words.
+const LABEL = /^((?:[A-Z][\p{L}.'’-]*|of|and|the|de|van|von)(?: (?:[A-Z][\p{L}.'’-]*|of|and|the|de|van|von)){0,4}):[ \t]+(?=\S)/u;
+const MIN_LABELLED_TURNS = 4;
+
+function labelKey(label: string): string {
+  const words = label.split(/\s+/).filter((w) => /^[A-Z]/.test(w));
+  if (words.length === 1) return words[0]!.replace(/\W/g, '').toUpperCase();
+  return words.map((w) => w[0]).join('').toUpperCase();
+}
+
+const isQuestion = (doc: Doc, p: Span): boolean => /\?["”’)]*$/.test(doc.text.slice(p.start, p.end));
+
+/** The turns of a labelled Q/A interview, or null when the text is not one. */
+export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[] | null {
+  const heads: { index: number; label: Span; key: string; body: number }[] = [];
+  paragraphs.forEach((p, index) => {
+    const m = LABEL.exec(doc.text.slice(p.start, Math.min(p.end, p.start + 80)));
+    if (!m) return;
+    heads.push({ index, label: { start: p.start, end: p.start + m[1]!.length }, key: labelKey(m[1]!), body: p.start + m[0].length });
+  });
+  const keys = new Set(heads.map((h) => h.key));
+  if (heads.length < MIN_LABELLED_TURNS || keys.size < 2) return null;
+  // Labels that occur once are likely "Note:" or "Photo:" lines, unless their initials match a frequent label.
+  const counts = new Map<string, number>();
+  for (const h of heads) counts.set(h.key, (counts.get(h.key) ?? 0) + 1);
+  const speakers = heads.filter((h) => counts.get(h.key)! >= 2);
+  if (speakers.length < MIN_LABELLED_TURNS) return null;
+  const questionShare = new Map<string, [number, number]>();
+  for (const h of speakers) {
+    const share = questionShare.get(h.key) ?? [0, 0];
+    share[0] += isQuestion(doc, paragraphs[h.index]!) ? 1 : 0;
+    share[1]++;
+    questionShare.set(h.key, share);
+  }
+  const roleOf = (key: string): Turn['role'] => {
+    const [q, n] = questionShare.get(key)!;
+    return q / n > 0.5 ? 'interviewer' : q === 0 ? 'interviewee' : 'unknown';
+  };
+  const turns: Turn[] = [];
+  speakers.forEach((h, n) => {
+    const next = speakers[n + 1]?.index ?? paragraphs.length;
+    const role = roleOf(h.key);
+    turns.push({ start: h.body, end: paragraphs[h.index]!.end, label: h.label, speakerKey: h.key, role });
+    for (let k = h.index + 1; k < next; k++) {
+      turns.push({ ...paragraphs[k]!, label: h.label, speakerKey: h.key, role });
+    }
+  });
+  return turns;
+}
+
+const MIN_QUESTIONS = 3;
+
+/**
+ * The turns of an unlabelled interview, or null. The text must say it is an interview near its top, and have at
+ * least three question paragraphs each followed by an answer paragraph.
+ */
+export function unlabelledTurns(doc: Doc, paragraphs: readonly Paragraph[], names: InterviewNames): Turn[] | null {
+  const top = doc.text.slice(0, paragraphs[Math.min(2, paragraphs.length - 1)]?.end ?? 0);
+  if (!/\binterview/i.test(top)) return null;
+  const questions = paragraphs.map((p) => isQuestion(doc, p));
+  let answered = 0;
+  for (let k = 0; k + 1 < paragraphs.length; k++) if (questions[k] && !questions[k + 1]) answered++;
+  if (answered < MIN_QUESTIONS) return null;
+  const first = questions.indexOf(true);
+  const turns: Turn[] = [];
+  for (let k = first; k < paragraphs.length; k++) {
+    const role = questions[k] ? 'interviewer' : 'interviewee';
+    const label = role === 'interviewer' ? names.interviewer : names.interviewee;
+    turns.push({ ...paragraphs[k]!, label, speakerKey: role, role });
+  }
+  return turns;
+}
+
+export interface InterviewNames {
+  interviewer: Span | null;
+  interviewee: Span | null;
+}
+
+/**
+ * Who is talking in an unlabelled interview, from the headline: "X interviews Y", "Y tells X about …",
+ * "Interview with Y", or from the introduction: "X spoke with Y", "X interviewed Y". Names are runs of proper nouns.
+ */
+export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[]): InterviewNames {
+  const names: InterviewNames = { interviewer: null, interviewee: null };
+  const limit = paragraphs[Math.min(3, paragraphs.length - 1)]?.end ?? 0;
+  const tokens = doc.tokens;
+  for (let i = 0; i < tokens.length && tokens[i]!.start < limit; i++) {
+    const w = tokens[i]!.lower;
+    if (/^interview(s|ed)?$/.test(w) || w === 'spoke' || w === 'talked') {
+      if (!names.interviewer && w !== 'interview') names.interviewer = properNounRunBefore(doc, i - 1);
+      names.interviewee ??= properNounRunAfter(doc, i + 1, 8);
+    } else if (/^(tells|told)$/.test(w) && !names.interviewee) {
+      const before = properNounRunBefore(doc, i - 1);
+      if (before) {
+        names.interviewee = before;
+        names.interviewer ??= properNounRunAfter(doc, i + 1, 1);
+      }
+    }
+    if (names.interviewee && names.interviewer) break;
+  }
+  return names;
+}
+
+function properNounRunBefore(doc: Doc, j: number): Span | null {
+  let k = j;
+  while (k >= 0 && doc.tokens[k]!.pos === 'PROPN' && j - k < 4) k--;
+  return k < j ? { start: doc.tokens[k + 1]!.start, end: doc.tokens[j]!.end } : null;
+}
+
+/** The first run of two or more capitalised proper nouns within `window` tokens ("academic Simon Ličen"). */
+function properNounRunAfter(doc: Doc, i: number, window: number): Span | null {
+  const tokens = doc.tokens;
+  for (let k = i; k < tokens.length && k - i < window; k++) {
+    if (tokens[k]!.pos === 'PUNCT' && tokens[k]!.lower !== '.') break;
+    let e = k;
+    while (e < tokens.length && tokens[e]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[e]!.text) && tokens[e]!.sentence === tokens[k]!.sentence) e++;
+    if (e - k >= 2 || (window === 1 && e > k)) return { start: tokens[k]!.start, end: tokens[e - 1]!.end };
+  }
+  return null;
+}

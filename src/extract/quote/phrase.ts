@@ -1,0 +1,179 @@
+/**
+ * The words that name a speaker: the noun phrase before a speech verb ("the NATO secretary general said"), after an
+ * inverted one ("said Jens Stoltenberg"), or after "according to". Works on the Doc's tagged tokens; returns the
+ * phrase's span and its heads (the tokens an entity mention must cover for the phrase to name that entity).
+ */
+import type { Doc, Token } from '../../nlp/doc.js';
+import type { Span } from '../../model/types.js';
+
+export interface SpeakerPhrase extends Span {
+  /** Head tokens: the last noun of each comma-separated part ("Russia's ambassador to Bosnia, Igor Kalabukhov"). */
+  heads: Token[];
+  pronoun: boolean;
+}
+
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
+const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
+const NP_PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'in', 'on']);
+const NP_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'another']);
+const SKIPPABLE_ADVERBS = new Set([
+  'also', 'later', 'previously', 'then', 'again', 'recently', 'earlier', 'repeatedly', 'once', 'further', 'publicly',
+  'reportedly', 'separately', 'has', 'have', 'had', 'will', 'would', 'did', 'does', 'do', 'just',
+  'already', 'now', 'subsequently', 'similarly', 'firmly', 'categorically', 'clearly', 'openly', 'bluntly', 'not',
+  'since', 'still', 'even',
+]);
+const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|\d+)$/;
+const PARENTHETICAL_OPENERS = new Set(['for', 'however', 'meanwhile', 'in', 'on', 'at', 'though', 'too', 'moreover', 'speaking', 'according', 'a', 'an', 'who']);
+
+// Title words the tagger often reads as adjectives ("NATO chief", "secretary general", "president-elect").
+const POSTNOMINAL = new Set(['chief', 'general', 'elect', 'designate', 'emeritus']);
+const isNounish = (t: Token): boolean =>
+  t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'ADJ' && POSTNOMINAL.has(t.lower));
+const isPossessive = (t: Token): boolean => t.pos === 'PART' && (t.lower === "'s" || t.lower === "'");
+
+/**
+ * The subject of the verb at token `v`: walks left over auxiliaries, adverbs and a time phrase ("on Wednesday"),
+ * jumps a parenthetical between commas ("Dzaferovic, for his part, said"), and collects the noun phrase. Null when
+ * the words before the verb are not a noun phrase (so "the stated aim" has no speaker).
+ */
+export function subjectBefore(doc: Doc, v: number, limit: number): SpeakerPhrase | null {
+  const tokens = doc.tokens;
+  let j = v - 1;
+  j = skipLeft(doc, j, limit);
+  if (j < limit) return null;
+  const t = tokens[j]!;
+  if (t.pos === 'PRON' && SUBJECT_PRONOUNS.has(t.lower)) return { start: t.start, end: t.end, heads: [t], pronoun: true };
+  // "X, for his part, said": skip a parenthetical that opens with a preposition or a connective.
+  if (t.lower === ',') {
+    const k = previousComma(doc, j, limit);
+    if (k >= 0 && PARENTHETICAL_OPENERS.has(tokens[k + 1]!.lower)) return subjectBefore(doc, k, limit);
+    // "Russia's ambassador, Igor Kalabukhov, said": an apposition; take the phrase before it too.
+    if (k >= 0) {
+      const inner = nounPhraseLeft(doc, j - 1, k + 1);
+      if (inner && inner.start === tokens[k + 1]!.start) {
+        const outer = nounPhraseLeft(doc, k - 1, limit);
+        if (outer) return { start: outer.start, end: inner.end, heads: [...outer.heads, ...inner.heads], pronoun: false };
+        return inner;
+      }
+    }
+    return null;
+  }
+  return nounPhraseLeft(doc, j, limit);
+}
+
+function skipLeft(doc: Doc, j: number, limit: number): number {
+  const tokens = doc.tokens;
+  for (;;) {
+    if (j < limit) return j;
+    const t = tokens[j]!;
+    if (SKIPPABLE_ADVERBS.has(t.lower) || (t.pos === 'ADV' && t.lower.endsWith('ly'))) { j--; continue; }
+    // "on Wednesday", "last month", "on 3 May": a time phrase between subject and verb.
+    if (TIME_WORDS.test(t.lower)) {
+      let k = j;
+      while (k > limit && (TIME_WORDS.test(tokens[k - 1]!.lower) || tokens[k - 1]!.pos === 'NUM')) k--;
+      const before = tokens[k - 1];
+      if (before && ['on', 'in', 'last', 'this', 'earlier', 'late', 'early', 'next'].includes(before.lower)) {
+        j = k - 2;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/**
+ * The comma opening the parenthetical that ends at the comma `j`. A short one holds no verb; a longer one may
+ * ("Vucic, a populist who won a landslide, said") when it opens with an article or a relative pronoun.
+ */
+function previousComma(doc: Doc, j: number, limit: number): number {
+  let sawVerb = false;
+  for (let k = j - 1; k >= Math.max(limit, j - 30); k--) {
+    const t = doc.tokens[k]!;
+    if (t.lower === ',') {
+      const opener = doc.tokens[k + 1]!.lower;
+      return !sawVerb || opener === 'a' || opener === 'an' || opener === 'who' ? k : -1;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX') {
+      sawVerb = true;
+      if (j - k > 10 && k - limit < 0) return -1;
+    }
+    if (t.pos === 'PUNCT' && t.lower !== '-') return -1;
+  }
+  return -1;
+}
+
+/**
+ * A noun phrase ending at token `j` (inclusive), walking left; its last token must be a noun or a name. Inside it a
+ * preposition moves the head left ("the ambassador to Bosnia" is about an ambassador). A coordination ("Kosovo and
+ * Bosnia say") names several speakers: it keeps its words but gets no head, so it resolves to no single entity.
+ */
+export function nounPhraseLeft(doc: Doc, j: number, limit: number): SpeakerPhrase | null {
+  const tokens = doc.tokens;
+  if (j < limit) return null;
+  const last = tokens[j]!;
+  if (!isNounish(last)) return null;
+  let k = j;
+  let head: Token | null = last;
+  let coordinated = false;
+  while (k - 1 >= limit) {
+    const t = tokens[k - 1]!;
+    if (NP_POS.has(t.pos) && !(t.pos === 'DET' && !NP_DETERMINERS.has(t.lower))) {
+      k--;
+      if (t.pos === 'DET') break;
+      continue;
+    }
+    if (isPossessive(t) || (t.lower === '-' && k - 2 >= limit && t.end === tokens[k]!.start)) { k--; continue; }
+    const before = tokens[k - 2];
+    if (k - 2 >= limit && before && isNounish(before)) {
+      if (t.pos === 'ADP' && NP_PREPOSITIONS.has(t.lower)) {
+        head = before;
+        coordinated = false;
+        k -= 2;
+        continue;
+      }
+      if (t.lower === 'and' || t.lower === 'or') {
+        coordinated = true;
+        k -= 2;
+        continue;
+      }
+    }
+    break;
+  }
+  return { start: tokens[k]!.start, end: last.end, heads: coordinated || !head ? [] : [head], pronoun: false };
+}
+
+/** A noun phrase starting at token `j`, walking right: "said the NATO chief", "according to Bosnian Defense Minister X". */
+export function nounPhraseRight(doc: Doc, j: number, limit: number): SpeakerPhrase | null {
+  const tokens = doc.tokens;
+  if (j >= limit) return null;
+  const first = tokens[j]!;
+  if (first.pos === 'PRON' && SUBJECT_PRONOUNS.has(first.lower)) return { start: first.start, end: first.end, heads: [first], pronoun: true };
+  let k = j;
+  let head: Token | null = null;
+  const heads: Token[] = [];
+  while (k < limit) {
+    const t = tokens[k]!;
+    if (NP_POS.has(t.pos) && !(t.pos === 'DET' && (k > j || !NP_DETERMINERS.has(t.lower)))) {
+      if (isNounish(t)) head = t;
+      k++;
+      continue;
+    }
+    if (isPossessive(t) || (t.lower === '-' && head && t.start === tokens[k - 1]!.end)) { k++; continue; }
+    if (t.pos === 'ADP' && NP_PREPOSITIONS.has(t.lower) && head && k + 1 < limit && NP_POS.has(tokens[k + 1]!.pos)) {
+      if (!heads.length) heads.push(head);
+      k++;
+      continue;
+    }
+    // An apposition: "said Osmani, Kosovo's president" — keep the name part only when it follows a comma directly.
+    break;
+  }
+  if (!head) return null;
+  if (!heads.length || heads[heads.length - 1] !== head) {
+    if (!heads.length) heads.push(head);
+  }
+  const lastTok = tokens[k - 1]!;
+  // Trim trailing non-nouns ("said Stoltenberg on" never happens; "said Podzic last" may).
+  let end = lastTok.end;
+  for (let m = k - 1; m >= j && !isNounish(tokens[m]!); m--) end = tokens[m - 1]?.end ?? end;
+  return { start: first.start, end, heads: heads.length ? heads : [head], pronoun: false };
+}
