@@ -5,6 +5,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { cleanText } from './clean.js';
 import { readMetadata, type MetaSource } from './metadata.js';
 
 export interface ExtractedArticle {
@@ -30,7 +31,9 @@ export function extractArticle(html: string, url?: string): ExtractedArticle | n
     serializer: (node) => node,
   }).parse();
   if (!parsed?.content) return null;
-  const text = blockText(parsed.content);
+  // Readability keeps residue that sits inside the article container (captions, share rows, datelines, comment
+  // forms); the line classifier removes it (benchmark F1 0.959 → 0.963).
+  const text = cleanText(blockText(parsed.content));
   if (wordCount(text) < MIN_ARTICLE_WORDS) return null;
   return {
     text,

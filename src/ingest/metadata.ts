@@ -194,9 +194,10 @@ const SEPARATOR = /\s+[|\-–—·•»]\s+/g;
 
 /**
  * Drops a trailing " | Site Name" or " - Site Name" from a headline. The tail goes when it names the site, or when
- * it is short (up to four words) and the head is clearly the longer, headline part; a '|' tail goes on length alone.
+ * it is short (up to four words) and the head is clearly the longer, headline part. With `pipeOnly` (no site name
+ * known, as in plain text) only a '|' tail goes.
  */
-export function stripTitleSuffix(title: string, siteName?: string | null): string {
+export function stripTitleSuffix(title: string, siteName?: string | null, opts: { pipeOnly?: boolean } = {}): string {
   let current = title.replace(/\s+/g, ' ').trim();
   for (let round = 0; round < 2; round++) {
     const seps = [...current.matchAll(SEPARATOR)];
@@ -208,6 +209,8 @@ export function stripTitleSuffix(title: string, siteName?: string | null): strin
     const tailWords = tail.split(' ').length;
     const namesSite = !!siteName && squash(siteName).length > 1 && (squash(tail).includes(squash(siteName)) || squash(siteName).includes(squash(tail)));
     const pipe = last[0].includes('|');
+    // Without a known site name, a dash may join two halves of a headline; only a pipe reliably marks a site.
+    if (opts.pipeOnly && !pipe) break;
     const short = tailWords <= 4 && headWords >= 3 && head.length > tail.length * 1.5;
     if (!(namesSite || (short && (pipe || /^[A-Z0-9]/.test(tail))))) break;
     current = head;
