@@ -70,8 +70,9 @@ const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 const REPORTING = /\b(said|says|told|according|stated|added|asked|wrote|announced)\b/i;
 /** Template placeholders and UI glyph runs that only page furniture produces. */
 const TEMPLATE = /%[sd]\b|\{\{|\}\}|^[\s|/•·>»«<-]+$|\b(?:log out|sign in|sign up)\b|\s\/\s+\w+\s*\)$/i;
+const CALL_TO_ACTION = /^(?:follow|share|subscribe|sign|click|tap|join|download|read|watch|listen|like|register)\b/i;
 /** Words of a dateline ("Updated 4:10pm, Tuesday, November 19, 2019"): numbers, times, months, weekdays. */
-const DATE_WORD = /^(?:\d[\d:.,/-]*(?:am|pm)?|am|pm|[ap]\.m\.|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|est|cst|pst|gmt|utc|cet)$/i;
+const DATE_WORD = /^(?:\d[\d:.,/-]*(?:am|pm)?|am|pm|[ap]\.m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|est|cst|pst|gmt|utc|cet)$/i;
 /** "Read more:", "Related:", "Photo:", "Credit:" and the like, introducing a teaser or a credit. */
 const LABEL_PREFIX = /^(?:[\p{L}]+\s){0,2}[\p{L}]+:\s*/u;
 
@@ -81,9 +82,13 @@ export function classifyLine(line: string): LineVerdict {
   const words = trimmed.match(WORD) ?? [];
   const n = words.length;
   let ui = 0;
+  let strongCount = 0;
   for (const w of words) {
     const key = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (STRONG.has(key)) ui += 1;
+    if (STRONG.has(key)) {
+      ui += 1;
+      strongCount++;
+    }
     else if (WEAK.has(key)) ui += 0.5;
   }
   const density = n ? ui / n : 0;
@@ -93,7 +98,8 @@ export function classifyLine(line: string): LineVerdict {
   if (sentenceShaped) {
     // A sentence goes only when it is plainly a notice to the reader ("We use cookies…", "Notify me of new
     // posts by email."): dense interface vocabulary, addressed to the reader, no reported speech.
-    if (density >= 0.3 && (addressesReader || n <= 8) && !REPORTING.test(trimmed) && !/["“”„«»]/.test(trimmed)) {
+    const notice = addressesReader ? density >= 0.15 && strongCount >= 2 : n <= 8 && density >= 0.3;
+    if (notice && !REPORTING.test(trimmed) && !/["“”„«»]/.test(trimmed)) {
       return 'residue';
     }
     return 'sentence';
@@ -108,13 +114,18 @@ export function classifyLine(line: string): LineVerdict {
     if (strong || weak * 2 >= labelWords.length) return 'residue';
   }
   if (n <= 12 && density >= 0.5) return 'residue';
+  // A short call to action: an imperative interface verb first ("Follow us on …", "Download the app").
+  if (n <= 8 && CALL_TO_ACTION.test(trimmed)) return 'residue';
+  // A short copyright line is a photo or page credit.
+  if (n <= 8 && /^(?:©|\(c\)|copyright\b)/i.test(trimmed)) return 'residue';
   // A line of nothing but a date, a time and interface words is a dateline or a "Posted/Updated" stamp.
   if (n >= 2 && n <= 14) {
     const leftover = words.filter((w) => {
       const key = w.toLowerCase().replace(/[:,]$/, '');
       return !DATE_WORD.test(key) && !STRONG.has(key) && !WEAK.has(key);
     });
-    if (leftover.length === 0 && words.some((w) => DATE_WORD.test(w.replace(/[:,]$/, '')) && /\p{L}/u.test(w))) {
+    const named = words.some((w) => DATE_WORD.test(w.replace(/[:,]$/, '')) && /\p{L}{3}/u.test(w));
+    if (leftover.length === 0 && named) {
       return 'residue';
     }
   }
@@ -125,7 +136,7 @@ export function classifyLine(line: string): LineVerdict {
 
 /**
  * Residue clusters at the edges: from the end, the longest trailing block that holds no sentence and where most
- * lines are residue goes whole (it may hold a stray heading-like line such as a site name); likewise at the start
+ * lines are residue goes whole (it may hold headline-like lines: teasers under "Related"); likewise at the start
  * a run of residue or weak lines before the first content.
  */
 function markEdgeBlocks(verdicts: LineVerdict[], drop: boolean[]): void {
@@ -136,8 +147,9 @@ function markEdgeBlocks(verdicts: LineVerdict[], drop: boolean[]): void {
     const v = verdicts[i]!;
     if (v === 'blank') continue;
     if (v === 'sentence') break;
+    // A headline-like line among residue is usually a teaser of another article: it counts half.
     if (v === 'residue' || v === 'weak') residueLines++;
-    else otherLines++;
+    else otherLines += 0.5;
     if ((v === 'residue' || v === 'weak') && residueLines > otherLines) blockStart = i;
   }
   for (let i = blockStart; i < verdicts.length; i++) drop[i] = true;
