@@ -35,6 +35,8 @@ export function codeEvents(
     const matches = findTriggers(tokens, lexicon);
     let previousSource: ActorHit | null = null;
     for (const match of matches) {
+      // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
+      if (mentions.at(match.first) || mentions.at(match.last)) continue;
       const quote = quoteAround(quotes, doc.tokens[match.first]!.start);
       const ctx: ActorContext = {
         doc,
