@@ -1,4 +1,45 @@
-/** Placeholder until this extractor lands. */
+/**
+ * Time expressions: every date, month, year or decade the text names, normalised against the report date
+ * (ctx.date). Calendar dates to the day come from chrono-node (time/calendar-dates.ts); the news phrasing it
+ * lacks — "last May", "in March", "since 2006", "the 1990s", "last year", "on Wednesday", "that year" — from our
+ * own rules (time/rules.ts). Overlapping candidates keep the longest; durations ("for several years", "two
+ * decades") are not times and are never produced.
+ */
+import type { TimeExpression } from '../model/types.js';
 import type { Extractor } from './pipeline.js';
+import { formatValue, parseYmd, type Resolved } from './time/calendar.js';
+import { calendarDateCandidates } from './time/calendar-dates.js';
+import { type Candidate, ruleCandidates, type RuleEnv } from './time/rules.js';
+import { tenseAt } from './time/tense.js';
 
-export const extractTimes: Extractor<'times'> = (_doc, _ctx, prior) => [];
+export const extractTimes: Extractor<'times'> = (doc, ctx) => {
+  const env: RuleEnv = { doc, ref: parseYmd(ctx.date), tense: (start, end) => tenseAt(doc, start, end) };
+  const chosen = longestFirst([...calendarDateCandidates(env), ...ruleCandidates(env)]);
+  const out: TimeExpression[] = [];
+  // Anaphoric expressions ("that year", "two days later") count from the latest resolved time before them.
+  let anchor: Resolved | null = null;
+  for (const c of chosen) {
+    const resolved: Resolved | null = c.anchored ? (anchor ? c.anchored(anchor) : null) : c.resolved;
+    if (resolved) anchor = resolved;
+    out.push({
+      text: doc.text.slice(c.start, c.end),
+      start: c.start,
+      end: c.end,
+      value: resolved ? formatValue(resolved) : null,
+      granularity: resolved ? resolved.granularity : null,
+    });
+  }
+  return out;
+};
+
+/** Keeps the longest of overlapping candidates (ties: the earlier source), returned in text order. */
+function longestFirst(candidates: Candidate[]): Candidate[] {
+  const byLength = candidates
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order);
+  const kept: Candidate[] = [];
+  for (const { c } of byLength) {
+    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
