@@ -24,7 +24,12 @@ const MIN_ARTICLE_WORDS = 25;
 
 /** Returns null when the page holds no article (Readability finds nothing, or only a few words). */
 export function extractArticle(html: string, url?: string): ExtractedArticle | null {
-  const { document } = parseHTML(html);
+  if (!html.trim()) return null;
+  let { document } = parseHTML(html);
+  // linkedom makes a fragment's first element ("<p>…</p>", no <html>) the root, and Readability then finds nothing.
+  if (document.documentElement?.tagName !== 'HTML') {
+    ({ document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`));
+  }
   // Metadata first: Readability rewrites the document it reads.
   const meta = readMetadata(document as unknown as MetaSource, url);
   const parsed = new Readability<Node>(document as unknown as Document, {
