@@ -34,6 +34,8 @@ export function codeEvents(
     const tokens = doc.sentenceTokens(si);
     const matches = findTriggers(tokens, lexicon);
     let previousSource: ActorHit | null = null;
+    const kept: EventRecord[] = [];
+    const keptMatches: TriggerMatch[] = [];
     for (const match of matches) {
       // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
       if (mentions.at(match.first) || mentions.at(match.last)) continue;
@@ -57,7 +59,7 @@ export function codeEvents(
       const triggerEnd = doc.tokens[match.last]!.end;
       const speechActBySpeaker = SPEECH_ACTS.has(match.entry.type) &&
         (actors.source?.via === 'reporter' || (quote !== null && quote.speaker !== null && source === quote.speaker));
-      events.push({
+      kept.push({
         id: '',
         type: match.entry.type,
         source,
@@ -71,10 +73,65 @@ export function codeEvents(
         confidence: confidenceOf(match, actors),
         cameo: match.entry.cameo,
       });
+      keptMatches.push(match);
     }
+    embedEvents(doc, kept, keptMatches, sentence.tokenStart);
+    kept.forEach((e, n) => threatOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
+    events.push(...kept);
   });
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   return events;
+}
+
+/** Governing event types and what they do to an event embedded under them ("refused to join", "threatened to"). */
+const EMBEDDING: Partial<Record<string, { negated?: boolean; modality?: EventRecord['modality'] }>> = {
+  REJECT: { negated: true },
+  THREATEN: { modality: 'hypothetical' },
+  REQUEST: { modality: 'hypothetical' },
+  AGREE: { modality: 'future' },
+};
+/** Hostile acts announced for the future are threats: "said they would boycott", "will impose a curfew". */
+const HOSTILE = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'PROTEST']);
+const ANNOUNCING = new Set(['said', 'says', 'announced', 'confirmed', 'told', 'warned', 'declared', 'stated']);
+
+/**
+ * Within a sentence, an event whose trigger is non-finite ("to impose", "demanding") and follows another event's
+ * trigger is embedded in it: it is less likely the sentence's main event, and the governor can negate it or make
+ * it hypothetical.
+ */
+function embedEvents(doc: Doc, events: EventRecord[], matches: TriggerMatch[], sentenceStart: number): void {
+  for (let n = 1; n < events.length; n++) {
+    const e = events[n]!;
+    const first = matches[n]!.first;
+    const prev = doc.tokens[first - 1];
+    const prev2 = doc.tokens[first - 2];
+    const nonFinite = prev?.lower === 'to' || (prev2?.lower === 'to' && prev?.pos === 'ADV') ||
+      (doc.tokens[first]!.lower.endsWith('ing') && matches[n]!.entry.kind === 'verb' && !/^(is|are|was|were|be|been)$/.test(prev?.lower ?? ''));
+    if (!nonFinite) continue;
+    const governor = events[n - 1]!;
+    if (first - matches[n - 1]!.last > 12 || first < sentenceStart) continue;
+    e.confidence = Math.round(e.confidence * 0.7 * 100) / 100;
+    const effect = EMBEDDING[governor.type];
+    if (effect?.negated) e.negated = !governor.negated;
+    if (effect?.modality && e.modality === 'asserted') e.modality = effect.modality;
+  }
+}
+
+/** A hostile act announced with "will"/"would" in a reported statement is coded as the threat it is. */
+function threatOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number): void {
+  if (!HOSTILE.has(e.type) || e.modality !== 'future' && e.modality !== 'hypothetical') return;
+  let modal = false;
+  for (let k = first - 1; k >= sentenceStart && k >= first - 3; k--) {
+    const w = doc.tokens[k]!.lower;
+    if (w === 'will' || w === 'would' || w === "'ll") modal = true;
+  }
+  if (!modal) return;
+  const s = doc.sentences[doc.tokens[first]!.sentence]!;
+  let announced = false;
+  for (let k = s.tokenStart; k < first; k++) if (ANNOUNCING.has(doc.tokens[k]!.lower)) announced = true;
+  if (!announced) return;
+  e.type = 'THREATEN';
+  e.cameo = '13';
 }
 
 interface Actors {

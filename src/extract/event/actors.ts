@@ -52,6 +52,8 @@ export const LIGHT_VERBS = new Set([
   'conducts', 'stage', 'staged', 'mount', 'mounted', 'start', 'started', 'begin', 'began', 'begun', 'hold', 'held',
   'holds', 'carry', 'carried', 'made', 'make', 'makes', 'impose', 'imposed', 'issue', 'issued', 'announce',
   'announced', 'sign', 'signed', 'grant', 'granted', 'offer', 'offered', 'continue', 'continued', 'lead', 'led',
+  'complete', 'completed', 'order', 'ordered', 'speed', 'speeded', 'sped', 'declare', 'declared', 'end', 'ended',
+  'call', 'called', 'resume', 'resumed', 'step', 'stepped', 'intensify', 'intensified', 'escalate', 'escalated',
 ]);
 /** Words that may sit between a modifier and its noun: "Russia's brutal and unprovoked war". */
 const NOUN_PREMODIFIER_POS = new Set(['ADJ', 'NUM', 'ADV', 'DET', 'NOUN']);
