@@ -66,7 +66,7 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     const para = paragraphs[p]!;
     const regionStart = Math.max(para.start, n > 0 ? marked[n - 1]!.close + 1 : 0);
     const regionEnd = Math.min(para.end, marked[n + 1]?.open ?? para.end);
-    const words = wordCount(doc.text.slice(q.start, q.end));
+    const words = wordCount(doc.shadow, q);
     let found: Attribution | null = q.closed ? attributionAfter(doc, q, regionEnd) : null;
     found ??= attributionBefore(doc, q, regionStart);
     const opensParagraph = q.open === para.start;

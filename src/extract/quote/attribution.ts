@@ -27,6 +27,8 @@ export function speechVerbAt(doc: Doc, i: number): string | null {
   if (!base) return null;
   if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !ALWAYS_VERB.has(t.lower)) return null;
   if (base === 'point out' && doc.tokens[i + 1]?.lower !== 'out') return null;
+  // A participle ("…, saying", "whilst promising") has its subject elsewhere in the sentence.
+  if (t.lower.endsWith('ing')) return null;
   const before = doc.tokens[i - 1];
   if (before && BE_FORMS.has(before.lower)) return null;
   return base;

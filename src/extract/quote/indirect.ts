@@ -25,14 +25,13 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
   while (last > tokenStart && tokens[last]!.pos === 'PUNCT') last--;
   const out: ReportedSpeech[] = [];
   for (let v = tokenStart; v <= last; v++) {
-    if (blocked(tokens[v]!.start)) continue;
     if (isAccordingTo(doc, v)) {
-      const found = accordingTo(doc, v, tokenStart, last);
+      const found = blocked(tokens[v]!.start) ? null : accordingTo(doc, v, tokenStart, last);
       if (found) out.push(found);
       continue;
     }
     const base = speechVerbAt(doc, v);
-    if (!base || QUOTE_ONLY.has(base)) continue;
+    if (!base || QUOTE_ONLY.has(base) || blocked(tokens[v]!.start)) continue;
     // "…, stated an anonymous official": the clause before, the speaker after the verb.
     if (v > tokenStart && tokens[v - 1]!.lower === ',') {
       const phrase = nounPhraseRight(doc, v + 1, last + 1);
@@ -51,7 +50,7 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
     if (from === null) continue;
     out.push({ ...clause(doc, from, last), phrase });
   }
-  return out.filter((r) => wordCount(doc.text.slice(r.start, r.end)) >= MIN_CLAUSE_WORDS);
+  return out.filter((r) => wordCount(doc.shadow, r) >= MIN_CLAUSE_WORDS);
 }
 
 /** Where the reported clause begins after the verb at `v`, or null when the verb has no clause. */
@@ -118,6 +117,16 @@ function clause(doc: Doc, from: number, to: number): Span {
   return { start: tokens[from]!.start, end: tokens[to]!.end };
 }
 
-export function wordCount(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)?.length ?? 0;
+/** Words in a span, counted on the ASCII shadow (letters and digits; "don't" is one word, "co-ordinated" two). */
+export function wordCount(shadow: string, span: Span): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = span.start; i < span.end; i++) {
+    const c = shadow.charCodeAt(i);
+    const isWord: boolean = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c > 127 ||
+      (inWord && c === 39 && i + 1 < span.end && /[a-z]/i.test(shadow[i + 1]!));
+    if (isWord && !inWord) words++;
+    inWord = isWord;
+  }
+  return words;
 }

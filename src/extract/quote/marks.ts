@@ -66,11 +66,15 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
   return quotes;
 }
 
+const ANY_MARK = /["\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]/g;
+
 function scanLine(text: string, from: number, to: number, out: MarkedQuote[]): void {
   // A stack of open marks: only the bottom one makes a quote; inner ones only need to be closed to keep pairs right.
   const stack: { mark: string; at: number }[] = [];
-  for (let i = from; i < to; i++) {
-    const ch = text[i]!;
+  ANY_MARK.lastIndex = from;
+  for (let hit = ANY_MARK.exec(text); hit && hit.index < to; hit = ANY_MARK.exec(text)) {
+    const i = hit.index;
+    const ch = hit[0];
     const top = stack[stack.length - 1];
     if (top && CLOSERS[top.mark]!.includes(ch) && canClose(text, i, top.at)) {
       stack.pop();

@@ -47,18 +47,33 @@ export function subjectBefore(doc: Doc, v: number, limit: number): SpeakerPhrase
   if (t.lower === ',') {
     const k = previousComma(doc, j, limit);
     if (k >= 0 && PARENTHETICAL_OPENERS.has(tokens[k + 1]!.lower)) return subjectBefore(doc, k, limit);
-    // "Russia's ambassador, Igor Kalabukhov, said": an apposition; take the phrase before it too.
-    if (k >= 0) {
-      const inner = nounPhraseLeft(doc, j - 1, k + 1);
-      if (inner && inner.start === tokens[k + 1]!.start) {
-        const outer = nounPhraseLeft(doc, k - 1, limit);
-        if (outer) return { start: outer.start, end: inner.end, heads: [...outer.heads, ...inner.heads], pronoun: false };
-        return inner;
-      }
-    }
-    return null;
+    return appositionChain(doc, j, limit);
   }
   return nounPhraseLeft(doc, j, limit);
+}
+
+/**
+ * "Cynthia Thompson, curator at the University of Arkansas, Fayetteville, said" / "Russia's ambassador to Bosnia,
+ * Igor Kalabukhov, reiterated": noun phrases separated by commas, ending at the comma `j`. The phrase spans them
+ * all; the speaker is the first one, or the name right after it when the first is a title.
+ */
+function appositionChain(doc: Doc, j: number, limit: number): SpeakerPhrase | null {
+  const tokens = doc.tokens;
+  const parts: SpeakerPhrase[] = [];
+  let comma = j;
+  while (parts.length < 4 && comma > limit && tokens[comma]!.lower === ',') {
+    const part = nounPhraseLeft(doc, comma - 1, limit);
+    if (!part) break;
+    parts.unshift(part);
+    comma = doc.tokenIndexAt(part.start) - 1;
+  }
+  if (parts.length < 2) return null;
+  const first = parts[0]!;
+  const firstIsName = doc.tokensIn(first).every((t) => t.pos === 'PROPN' || isPossessive(t));
+  const second = parts[1]!;
+  const secondIsName = doc.tokensIn(second).every((t) => t.pos === 'PROPN');
+  const heads = firstIsName || !secondIsName ? first.heads : [...first.heads, ...second.heads];
+  return { start: first.start, end: parts[parts.length - 1]!.end, heads, pronoun: false };
 }
 
 function skipLeft(doc: Doc, j: number, limit: number): number {
@@ -119,7 +134,10 @@ export function nounPhraseLeft(doc: Doc, j: number, limit: number): SpeakerPhras
     const t = tokens[k - 1]!;
     if (NP_POS.has(t.pos) && !(t.pos === 'DET' && !NP_DETERMINERS.has(t.lower))) {
       k--;
-      if (t.pos === 'DET') break;
+      if (t.pos !== 'DET') continue;
+      // "director at the University": a determiner ends the phrase unless a preposition inside it comes first.
+      const prep = tokens[k - 1];
+      if (!(prep && k - 2 >= limit && prep.pos === 'ADP' && NP_PREPOSITIONS.has(prep.lower) && isNounish(tokens[k - 2]!))) break;
       continue;
     }
     if (isPossessive(t) || (t.lower === '-' && k - 2 >= limit && t.end === tokens[k]!.start)) { k--; continue; }

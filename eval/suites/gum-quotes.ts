@@ -1,0 +1,235 @@
+/**
+ * Quotes against GUM (Wikinews news and interviews, 43 documents, all splits: we do not train on GUM).
+ * (a) The xml `<quote>` spans against our marked direct quotes (Q/A turns left out: GUM marks them as speaker
+ *     turns, not quotes). Exact match after trimming marks and punctuation at both ends; overlap match one-to-one.
+ *     GUM marks short terms in quotes too, which we skip on purpose as scare quotes, so recall has a ceiling.
+ * (b) Interview turns: the `<sp who>` speaker of every sentence that lies inside one of our Q/A quotes, against our
+ *     speaker (its entity's name, else its speakerText). Name accuracy is strict; role accuracy asks only whether we
+ *     gave the sentence to the interviewer or the interviewee (GUM's interviewer is the speaker whose sentences are
+ *     most often questions). Coverage is the share of turn sentences inside our Q/A quotes.
+ * The text is rebuilt from the token-per-line xml with ordinary English spacing; all offsets are into it.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Quote, Span } from '../../src/model/types.js';
+import { prf, round, type EvalSuite, type Measure } from '../suite.js';
+
+export interface GumSentence extends Span {
+  who: string | null;
+  question: boolean;
+}
+
+export interface GumDocument {
+  name: string;
+  text: string;
+  date: string | null;
+  quotes: Span[];
+  sentences: GumSentence[];
+}
+
+const BLOCKS = new Set(['p', 'head', 'sp', 'item', 'caption', 'figure', 'list', 'l', 'lg', 'quote-block']);
+const NO_SPACE_BEFORE = /^([,.;:!?%)\]}]|'s|'re|'ve|'ll|'d|'m|n't|’s|’re|’ve|’ll|’d|’m|n’t)$/i;
+const NO_SPACE_AFTER = /^[(\[{$]$/;
+
+/** Rebuilds one GUM xml document: paragraphs on lines, tokens spaced as in print, `<quote>` and sentence spans. */
+export function readGumXml(name: string, xml: string): GumDocument {
+  let text = '';
+  const quotes: Span[] = [];
+  const sentences: GumSentence[] = [];
+  const openQuotes: number[] = [];
+  let who: string | null = null;
+  let sentence: GumSentence | null = null;
+  let lineHasText = false;
+  let spaceNext = false;
+  let straightOpen = false;
+  const date = /dateCreated="(\d{4}-\d{2}-\d{2})"/.exec(xml)?.[1] ?? null;
+  for (const line of xml.split('\n')) {
+    if (line.startsWith('<')) {
+      const tag = /^<(\/?)([\w-]+)/.exec(line);
+      if (!tag) continue;
+      const [, closing, el] = tag;
+      if (BLOCKS.has(el!) && lineHasText) {
+        text += '\n';
+        lineHasText = false;
+        spaceNext = false;
+        straightOpen = false;
+      }
+      if (el === 'sp') who = closing ? null : (/who="([^"]*)"/.exec(line)?.[1] ?? null);
+      if (el === 'quote') {
+        if (!closing) openQuotes.push(-1);
+        else {
+          const start = openQuotes.pop();
+          if (start !== undefined && start >= 0) quotes.push({ start, end: text.length });
+        }
+      }
+      if (el === 's') {
+        if (!closing) sentence = { start: -1, end: -1, who, question: /type="(wh|q)"/.test(line) };
+        else if (sentence && sentence.start >= 0) sentences.push(sentence), (sentence = null);
+      }
+      continue;
+    }
+    if (!line.trim()) continue;
+    let word = line.split('\t')[0]!;
+    if (word === '``') word = '“';
+    if (word === "''") word = '”';
+    let space = spaceNext && lineHasText && !NO_SPACE_BEFORE.test(word) && word !== '-';
+    if (word === '"') {
+      if (straightOpen) space = false;
+      straightOpen = !straightOpen;
+    }
+    if (text.endsWith('-') && /\w-$/.test(text)) space = false;
+    if (space) text += ' ';
+    const start = text.length;
+    text += word;
+    lineHasText = true;
+    spaceNext = !NO_SPACE_AFTER.test(word) && !(word === '"' && straightOpen) && word !== '“';
+    for (let k = 0; k < openQuotes.length; k++) if (openQuotes[k]! < 0) openQuotes[k] = start;
+    if (sentence) {
+      if (sentence.start < 0) sentence.start = start;
+      sentence.end = text.length;
+    }
+  }
+  return { name, text, date, quotes, sentences };
+}
+
+const MARKS = '"“”„‘’«»‹›\'';
+
+/** A span with quote marks, spaces and punctuation trimmed from both ends, for exact comparison. */
+export function normalizeSpan(text: string, span: Span): Span {
+  const slice = text.slice(span.start, span.end);
+  const lead = /^[\s"“”„‘’«»‹›',.;:—–-]*/.exec(slice)![0].length;
+  const trail = /[\s"“”„‘’«»‹›',.;:—–-]*$/.exec(slice.slice(lead))![0].length;
+  return { start: span.start + lead, end: span.end - trail };
+}
+
+/** Whether a quote is delimited by marks (not a Q/A turn): a quote mark stands right before it. */
+export function isMarked(text: string, q: Quote): boolean {
+  return q.direct && MARKS.includes(text[q.start - 1] ?? '') || (q.direct && /["“„«‹‘]\s$/.test(text.slice(q.start - 2, q.start)));
+}
+
+interface Counts { tp: number; fp: number; fn: number }
+
+/** Exact and one-to-one overlap matches between gold and predicted spans. */
+export function matchSpans(text: string, gold: Span[], predicted: Span[]): { exact: Counts; overlap: Counts } {
+  const g = gold.map((s) => normalizeSpan(text, s));
+  const p = predicted.map((s) => normalizeSpan(text, s));
+  const key = (s: Span) => `${s.start}:${s.end}`;
+  const goldKeys = new Set(g.map(key));
+  const exactTp = p.filter((s) => goldKeys.has(key(s))).length;
+  const used = new Set<number>();
+  let overlapTp = 0;
+  for (const s of p) {
+    const k = g.findIndex((t, n) => !used.has(n) && t.start < s.end && s.start < t.end);
+    if (k >= 0) used.add(k), overlapTp++;
+  }
+  return {
+    exact: { tp: exactTp, fp: p.length - exactTp, fn: g.length - exactTp },
+    overlap: { tp: overlapTp, fp: p.length - overlapTp, fn: g.length - overlapTp },
+  };
+}
+
+const squash = (s: string): string => s.normalize('NFD').replace(/[^\p{L}]/gu, '').toLowerCase();
+
+/** Our speaker name against GUM's `#FirstLast` id: the whole name, or one of its words (a surname, "Wikinews"). */
+export function sameSpeaker(ours: string, gold: string): boolean {
+  const g = squash(gold);
+  if (!g) return false;
+  if (squash(ours) === g) return true;
+  return ours.split(/\s+/).some((w) => squash(w).length > 2 && (squash(w) === g || g.endsWith(squash(w))));
+}
+
+function gumInterviewer(sentences: GumSentence[]): string | null {
+  const share = new Map<string, [number, number]>();
+  for (const s of sentences) {
+    if (!s.who) continue;
+    const v = share.get(s.who) ?? [0, 0];
+    v[0] += s.question ? 1 : 0;
+    v[1]++;
+    share.set(s.who, v);
+  }
+  let best: string | null = null;
+  let bestShare = -1;
+  for (const [who, [q, n]] of share) if (q / n > bestShare) (best = who), (bestShare = q / n);
+  return best;
+}
+
+const suite: EvalSuite = {
+  name: 'gum-quotes',
+  data: 'gum-news',
+  async run(dataDir: string): Promise<Measure[]> {
+    // Loaded here, so that the span helpers above can be imported without the whole pipeline.
+    const { analyze } = await import('../../src/extract/pipeline.js');
+    const { defaultKnowledgeBase } = await import('../../src/kb/load.js');
+    const kb = defaultKnowledgeBase();
+    const files = readdirSync(join(dataDir, 'xml')).filter((f) => f.endsWith('.xml')).sort();
+    const marked: Counts = { tp: 0, fp: 0, fn: 0 };
+    const overlap: Counts = { tp: 0, fp: 0, fn: 0 };
+    let turnSentences = 0;
+    let covered = 0;
+    let nameRight = 0;
+    let roleRight = 0;
+    let words = 0;
+    let ms = 0;
+    for (const file of files) {
+      const gum = readGumXml(file.replace(/\.xml$/, ''), readFileSync(join(dataDir, 'xml', file), 'utf8'));
+      const t0 = performance.now();
+      const { layers } = analyze({ text: gum.text, date: gum.date, language: 'en' }, kb);
+      ms += performance.now() - t0;
+      words += gum.text.split(/\s+/).length;
+      const ours = layers.quotes.filter((q) => isMarked(gum.text, q));
+      const m = matchSpans(gum.text, gum.quotes, ours);
+      for (const k of ['tp', 'fp', 'fn'] as const) (marked[k] += m.exact[k]), (overlap[k] += m.overlap[k]);
+      if (!gum.name.startsWith('GUM_interview')) continue;
+      const turns = layers.quotes.filter((q) => q.direct && !isMarked(gum.text, q));
+      const names = new Map(layers.entities.map((e) => [e.id, e.name]));
+      const interviewer = gumInterviewer(gum.sentences);
+      const ourInterviewer = interviewerOf(turns);
+      for (const s of gum.sentences) {
+        if (!s.who) continue;
+        turnSentences++;
+        const q = turns.find((t) => t.start <= s.start + 2 && s.end - 2 <= t.end);
+        if (!q) continue;
+        covered++;
+        const name = (q.speaker ? names.get(q.speaker) : null) ?? q.speakerText ?? '';
+        if (sameSpeaker(name, s.who.replace(/^#/, ''))) nameRight++;
+        const ourRole = (q.speakerText ?? '') === ourInterviewer;
+        if (ourRole === (s.who === interviewer)) roleRight++;
+      }
+    }
+    const exact = prf(marked.tp, marked.fp, marked.fn);
+    const loose = prf(overlap.tp, overlap.fp, overlap.fn);
+    return [
+      { measure: 'documents (all splits)', value: files.length },
+      { measure: 'gold <quote> spans', value: marked.tp + marked.fn },
+      { measure: 'direct quote P (exact)', value: round(exact.p) },
+      { measure: 'direct quote R (exact)', value: round(exact.r) },
+      { measure: 'direct quote F1 (exact)', value: round(exact.f1), anchor: 'best published news quote tracker: quote F1 0.837' },
+      { measure: 'direct quote P (overlap)', value: round(loose.p) },
+      { measure: 'direct quote R (overlap)', value: round(loose.r) },
+      { measure: 'direct quote F1 (overlap)', value: round(loose.f1) },
+      { measure: 'interview turn sentences', value: turnSentences },
+      { measure: 'interview coverage', value: round(turnSentences ? covered / turnSentences : 0) },
+      { measure: 'interview speaker name accuracy', value: round(covered ? nameRight / covered : 0), anchor: 'speaker accuracy 0.860 (news quotes)' },
+      { measure: 'interview speaker role accuracy', value: round(covered ? roleRight / covered : 0) },
+      { measure: 'pipeline ms per 700 words', value: round((ms / Math.max(1, words)) * 700, 2) },
+    ];
+  },
+};
+
+/** The speakerText our turns give to questions most often. */
+function interviewerOf(turns: Quote[]): string | null {
+  const share = new Map<string, [number, number]>();
+  for (const t of turns) {
+    const key = t.speakerText ?? '';
+    const v = share.get(key) ?? [0, 0];
+    v[0] += /\?\W*$/.test(t.text) ? 1 : 0;
+    v[1]++;
+    share.set(key, v);
+  }
+  let best: string | null = null;
+  let bestShare = -1;
+  for (const [k, [q, n]] of share) if (q / n > bestShare) (best = k), (bestShare = q / n);
+  return best;
+}
+
+export default suite;

@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Entity, EntityType, KnowledgeBase, Mention, MentionKind, Quote } from '../model/types.js';
+import { Doc } from '../nlp/doc.js';
+import { extractQuotes } from './quotes.js';
+
+const kb: KnowledgeBase = { entries: [], offices: [], byId: new Map() };
+
+/** A mention of the `nth` occurrence of `words` in `text`. */
+function at(text: string, words: string, kind: MentionKind = 'name', nth = 0): Mention {
+  let start = -1;
+  for (let k = 0; k <= nth; k++) start = text.indexOf(words, start + 1);
+  assert.ok(start >= 0, `fixture lacks "${words}"`);
+  return { start, end: start + words.length, text: words, kind };
+}
+
+function entity(id: string, name: string, type: EntityType, mentions: Mention[]): Entity {
+  return { id, name, type, kbId: null, wikidata: null, aliases: [name], mentions };
+}
+
+function quotes(text: string, entities: Entity[] = []): Quote[] {
+  return extractQuotes(new Doc(text), { kb, date: null }, { entities });
+}
+
+const brief = (q: Quote) => ({ text: q.text, direct: q.direct, speaker: q.speaker, speakerText: q.speakerText });
+
+test('a quote attributed after it, the speaker named by a pronoun that coreference resolved', () => {
+  const text = 'Marta Kovac arrived in Zagreb on Monday.\n“We will build the new bridge before the winter comes,” she said.';
+  const marta = entity('e1', 'Marta Kovac', 'PERSON', [at(text, 'Marta Kovac'), at(text, 'she', 'pronoun')]);
+  const [q, ...rest] = quotes(text, [marta]);
+  assert.deepEqual(rest, []);
+  assert.deepEqual(brief(q!), { text: 'We will build the new bridge before the winter comes', direct: true, speaker: 'e1', speakerText: 'she' });
+  assert.equal(text.slice(q!.start, q!.end), q!.text);
+  assert.deepEqual(q!.speakerSpan, { start: text.lastIndexOf('she'), end: text.lastIndexOf('she') + 3 });
+});
+
+test('a quote split around its attribution gives two quotes of the same speaker; "said X" inverts', () => {
+  const text = '“The harbour will reopen next month,” said Ivan Petrov. “Fishermen have waited far too long for this day.”';
+  const ivan = entity('e1', 'Ivan Petrov', 'PERSON', [at(text, 'Ivan Petrov')]);
+  assert.deepEqual(quotes(text, [ivan]).map(brief), [
+    { text: 'The harbour will reopen next month', direct: true, speaker: 'e1', speakerText: 'Ivan Petrov' },
+    { text: 'Fishermen have waited far too long for this day.', direct: true, speaker: 'e1', speakerText: 'Ivan Petrov' },
+  ]);
+});
+
+test('a partial quote inside a sentence belongs to the subject of the speech verb before it', () => {
+  const text = 'The mayor said the new rail link was “the best news this valley has heard in years” at the opening.';
+  const direct = quotes(text).filter((q) => q.direct);
+  assert.deepEqual(direct.map(brief), [
+    { text: 'the best news this valley has heard in years', direct: true, speaker: null, speakerText: 'The mayor' },
+  ]);
+});
+
+test('scare quotes are skipped, apostrophes are not quote marks', () => {
+  const text = 'The council’s plan for a “green” district was called a “miracle” by the local press, and the region’s farmers’ union stayed quiet.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});
+
+test('„…” quotes, single ‘…’ quotes and a quote left open until the end of its paragraph', () => {
+  const text = [
+    '„Our villages need water more than speeches,” the farmer told the visitors.',
+    'A neighbour added that the well had been ‘dry since the early spring floods’ and nobody came.',
+    'Ana Lukic said: “We asked for help three times. Nobody answered our letters.',
+    '“Now we will go to the capital ourselves.”',
+  ].join('\n');
+  const ana = entity('e1', 'Ana Lukic', 'PERSON', [at(text, 'Ana Lukic')]);
+  const direct = quotes(text, [ana]).filter((q) => q.direct).map(brief);
+  assert.deepEqual(direct, [
+    { text: 'Our villages need water more than speeches', direct: true, speaker: null, speakerText: 'the farmer' },
+    { text: 'dry since the early spring floods', direct: true, speaker: null, speakerText: 'A neighbour' },
+    { text: 'We asked for help three times. Nobody answered our letters.', direct: true, speaker: 'e1', speakerText: 'Ana Lukic' },
+    { text: 'Now we will go to the capital ourselves.', direct: true, speaker: 'e1', speakerText: 'Ana Lukic' },
+  ]);
+});
+
+test('a whole-paragraph quote after an attribution that ends in a colon', () => {
+  const text = 'In a statement on Friday, the ministry wrote:\n“The border crossing stays open for all trucks carrying food.”';
+  const ministry = entity('e1', 'Ministry of Transport', 'ORG', [at(text, 'the ministry', 'nominal')]);
+  assert.deepEqual(quotes(text, [ministry]).filter((q) => q.direct).map(brief), [
+    { text: 'The border crossing stays open for all trucks carrying food.', direct: true, speaker: 'e1', speakerText: 'the ministry' },
+  ]);
+});
+
+test('a role nominal resolves only through its own mention, never through an organisation named inside it', () => {
+  const text = '“Our doors remain open to every partner in the region,” the NATO secretary general said.';
+  const nato = entity('e1', 'NATO', 'ORG', [at(text, 'NATO')]);
+  const [q] = quotes(text, [nato]);
+  assert.equal(q!.speaker, null);
+  assert.equal(q!.speakerText, 'the NATO secretary general');
+  const chief = entity('e2', 'Jens Stoltenberg', 'PERSON', [at(text, 'the NATO secretary general', 'nominal')]);
+  assert.equal(quotes(text, [nato, chief])[0]!.speaker, 'e2');
+});
+
+test('indirect speech: said that, told X that, according to X, and a clause before its attribution', () => {
+  const text = [
+    'The minister told reporters that the talks would resume in the autumn.',
+    'According to the central bank, inflation will fall below four percent next year.',
+    'Prices for bread have doubled since January, a baker in the old town said.',
+    'Analysts believe the currency will hold.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).map(brief), [
+    { text: 'the talks would resume in the autumn', direct: false, speaker: null, speakerText: 'The minister' },
+    { text: 'inflation will fall below four percent next year', direct: false, speaker: null, speakerText: 'the central bank' },
+    { text: 'Prices for bread have doubled since January', direct: false, speaker: null, speakerText: 'a baker in the old town' },
+  ]);
+});
+
+test('labelled Q/A interview: long labels and their initials are one speaker; answers run over paragraphs', () => {
+  const text = [
+    'We talked to the harbour master about the new port.',
+    'Coastal Weekly: When will the first ships dock?',
+    'Petra Horvat: The first ships arrive in June.',
+    'After that we expect two ships a week.',
+    'CW: What worries you most?',
+    'PH: The weather, as always.',
+  ].join('\n');
+  const petra = entity('e1', 'Petra Horvat', 'PERSON', [at(text, 'Petra Horvat', 'label')]);
+  const turns = quotes(text, [petra]).map(brief);
+  assert.deepEqual(turns, [
+    { text: 'When will the first ships dock?', direct: true, speaker: null, speakerText: 'Coastal Weekly' },
+    { text: 'The first ships arrive in June.', direct: true, speaker: 'e1', speakerText: 'Petra Horvat' },
+    { text: 'After that we expect two ships a week.', direct: true, speaker: 'e1', speakerText: 'Petra Horvat' },
+    { text: 'What worries you most?', direct: true, speaker: null, speakerText: 'CW' },
+    { text: 'The weather, as always.', direct: true, speaker: 'e1', speakerText: 'PH' },
+  ]);
+});
+
+test('unlabelled interview: question paragraphs go to the interviewer, answers to the interviewee in the headline', () => {
+  const text = [
+    'Daily Planet interviews painter Lena Novak',
+    'What made you start painting?',
+    'My grandmother gave me her brushes when I was nine.',
+    'Where do you find your subjects?',
+    'Mostly on the river, early in the morning.',
+    'What comes next for you?',
+    'A show in Ljubljana in the spring.',
+  ].join('\n');
+  const turns = quotes(text).map((q) => [q.speakerText, q.text]);
+  assert.deepEqual(turns, [
+    ['Daily Planet', 'What made you start painting?'],
+    ['Lena Novak', 'My grandmother gave me her brushes when I was nine.'],
+    ['Daily Planet', 'Where do you find your subjects?'],
+    ['Lena Novak', 'Mostly on the river, early in the morning.'],
+    ['Daily Planet', 'What comes next for you?'],
+    ['Lena Novak', 'A show in Ljubljana in the spring.'],
+  ]);
+});
+
+test('ids are q1.. in text order and every span matches its text', () => {
+  const text = 'The envoy said the truce was “holding better than anyone had expected”. “It is fragile,” she added.';
+  const qs = quotes(text);
+  assert.deepEqual(qs.map((q) => q.id), qs.map((_, n) => `q${n + 1}`));
+  for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
+  assert.ok(qs.length >= 2);
+});
