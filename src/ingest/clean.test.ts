@@ -158,3 +158,10 @@ test('seed 004: the headline loses its " | Site" suffix and keeps its words', { 
   const cleanedFirst = cleanText(original).split('\n')[0]!;
   assert.equal(cleanedFirst, firstLine.slice(0, firstLine.lastIndexOf(' | ')).trim());
 });
+
+test('a menu of very short lines before the article goes; a short heading before prose stays', () => {
+  const menu = ['Local', 'World', 'Sports', 'Business', 'Weather', 'Jobs', 'Cars'];
+  const prose = 'The ferry service will end in May, the port authority said on Friday.';
+  assert.equal(cleanText([...menu, prose].join('\n')), prose);
+  assert.equal(cleanText(['Harbour news', 'By Ana Kos', prose].join('\n')), `Harbour news\nBy Ana Kos\n${prose}`);
+});

@@ -16,7 +16,7 @@ export function cleanText(text: string): string {
   verdicts.forEach((v, i) => {
     if (v === 'residue') drop[i] = true;
   });
-  markEdgeBlocks(verdicts, drop);
+  markEdgeBlocks(lines, verdicts, drop);
 
   const kept = lines.filter((_, i) => !drop[i]);
   const firstContent = kept.findIndex((l) => l.trim() !== '');
@@ -139,7 +139,7 @@ export function classifyLine(line: string): LineVerdict {
  * lines are residue goes whole (it may hold headline-like lines: teasers under "Related"); likewise at the start
  * a run of residue or weak lines before the first content.
  */
-function markEdgeBlocks(verdicts: LineVerdict[], drop: boolean[]): void {
+function markEdgeBlocks(lines: string[], verdicts: LineVerdict[], drop: boolean[]): void {
   let residueLines = 0;
   let otherLines = 0;
   let blockStart = verdicts.length;
@@ -160,7 +160,21 @@ function markEdgeBlocks(verdicts: LineVerdict[], drop: boolean[]): void {
     if (v !== 'residue' && v !== 'weak') break;
     drop[i] = true;
   }
+
+  // A menu before the article: a run of at least MENU_MIN_ITEMS very short lines ("Local", "Sports", "Jobs").
+  let menuEnd = -1;
+  let items = 0;
+  for (let i = 0; i < verdicts.length; i++) {
+    const v = verdicts[i]!;
+    if (v === 'blank') continue;
+    if (v === 'sentence' || (v === 'content' && (lines[i]!.match(WORD)?.length ?? 0) > 4)) break;
+    items++;
+    menuEnd = i;
+  }
+  if (items >= MENU_MIN_ITEMS) for (let i = 0; i <= menuEnd; i++) drop[i] = true;
 }
+
+const MENU_MIN_ITEMS = 6;
 
 /** A first line that reads as a headline: no sentence-final punctuation and not paragraph-long. */
 function isHeadlineShaped(line: string): boolean {
