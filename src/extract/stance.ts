@@ -1,4 +1,203 @@
-/** Placeholder until this extractor lands. */
+/**
+ * Stances: for each actor, its position toward NATO membership, NATO, Russia and the EU — support, oppose or
+ * neutral — with the sentence as evidence. Two sources: wording cues (the CUES table below: "aspires to join",
+ * "military neutrality", "sanctions against Russia") and the coded events (a sanction or a condemnation aimed at
+ * Russia is opposition to it). The holder is the actor the sentence attributes the stance to: the quote's
+ * speaker inside a quote, else the possessor ("Serbia's neutrality", "the neutrality of Serbia"), else the subject.
+ */
+import type { Entity, EventRecord, KnowledgeBase, Polarity, Quote, Stance, StanceTopic, TimeExpression } from '../model/types.js';
+import { normalizeName } from '../nlp/fold.js';
+import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
+import { findSubject, type ActorContext } from './event/actors.js';
+import { ACTOR_TYPES, MentionIndex, type TokenMention } from './event/mentions.js';
 
-export const extractStances: Extractor<'stances'> = (_doc, _ctx, prior) => [];
+/** A wording cue: a pattern over the folded, lower-cased sentence; `topic: 'object'` reads the topic from nearby words. */
+interface Cue {
+  pattern: RegExp;
+  topic: StanceTopic | 'membership';
+  polarity: Polarity;
+  /** Polarity when the cue is negated ("does not want to join", "has not issued sanctions"). */
+  negated: Polarity | null;
+  /** A noun phrase whose holder may follow it: "the military neutrality of Serbia". */
+  ofHolder?: boolean;
+}
+
+const CUES: Cue[] = [
+  { pattern: /\b(?:reject|rejects|rejected|rejecting|oppose|opposes|opposed|opposing|against)\b[^.;]{0,40}\bmembership\b/, topic: 'membership', polarity: 'oppose', negated: null },
+  { pattern: /\b(?:\d+ out of \d+|majority of|most) [a-z]+ (?:reject|rejects|oppose|opposes)\b/, topic: 'membership', polarity: 'oppose', negated: null },
+  { pattern: /\bmilitary neutrality\b|\bmilitarily neutral\b/, topic: 'NATO membership', polarity: 'neutral', negated: null, ofHolder: true },
+  { pattern: /\b(?:aspires?|aspired|aspiring|wants?|wanted|aims?|aimed|seeks?|sought|hopes?|hoped|desire|goal|bid|determined|decided|ready) to (?:join|become a member)\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
+  { pattern: /\b(?:call|calls|called|calling|push|pushes|pushing|apply|applies|applied|applying|application|request|requested) for (?:accelerated |full |nato |eu |its )*membership\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
+  { pattern: /\brequested (?:accelerated |full )?(?:nato|eu) membership\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
+  { pattern: /\baspiring member\b|\baspirant\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
+  { pattern: /\bmembership (?:is|was|would be|will be|remains) (?:essential|a priority|a strategic goal|our goal)|\bindispensable membership\b|\bhow indispensable membership\b/, topic: 'membership', polarity: 'support', negated: null },
+  { pattern: /\beuro-atlantic (?:path|integration|future|aspirations|course)\b|\bnato path\b/, topic: 'NATO membership', polarity: 'support', negated: 'oppose', ofHolder: true },
+  { pattern: /\b(?:eu|european) (?:path|integration|perspective|future|course)\b|\bjoin(?:ing)? the (?:eu|european union)\b/, topic: 'EU', polarity: 'support', negated: 'oppose' },
+  { pattern: /\bsanctions? (?:against|on) (?:russia|moscow)\b/, topic: 'Russia', polarity: 'oppose', negated: 'neutral' },
+  { pattern: /\bsolidarity with (?:putin|russia|moscow|the kremlin)\b/, topic: 'Russia', polarity: 'support', negated: null },
+  { pattern: /\bclose (?:ties|relations|links) with (?:russia|moscow)\b/, topic: 'Russia', polarity: 'support', negated: null },
+  { pattern: /\b(?:regards?|considers?|sees?) (?:nato|the alliance) as (?:its |an? )?.?enemy\b/, topic: 'NATO', polarity: 'oppose', negated: null },
+  { pattern: /\bcondemns?\b[^.;]{0,30}\b(?:russia|moscow)'s\b/, topic: 'Russia', polarity: 'oppose', negated: null },
+];
+
+const NEGATION = /\b(?:not|n't|never|refuses?|refused|declines?|declined|yet to|no longer|without)\b[^.;,]{0,30}$/;
+
+export const extractStances: Extractor<'stances'> = (doc, ctx, prior) => {
+  const entities = prior.entities ?? [];
+  const mentions = new MentionIndex(doc, entities);
+  const topics = topicEntities(entities, ctx.kb);
+  const out: Stance[] = [];
+  const seen = new Set<string>();
+  const add = (s: Stance) => {
+    const key = `${s.holder}|${s.topic}|${s.polarity}|${s.evidence.start}`;
+    if (seen.has(key) || topics.get(s.holder) === s.topic) return;
+    seen.add(key);
+    out.push(s);
+  };
+  for (const s of cueStances(doc, mentions, prior.quotes ?? [], prior.times ?? [], ctx.date)) add(s);
+  for (const s of eventStances(prior.events ?? [], topics, prior.times ?? [], ctx.date)) add(s);
+  return out;
+};
+
+/** Stances read from the wording cues. */
+export function cueStances(
+  doc: Doc,
+  mentions: MentionIndex,
+  quotes: readonly Quote[],
+  times: readonly TimeExpression[],
+  docDate: string | null,
+): Stance[] {
+  const out: Stance[] = [];
+  const folded = doc.shadow.toLowerCase();
+  doc.sentences.forEach((sentence) => {
+    const text = folded.slice(sentence.start, sentence.end);
+    for (const cue of CUES) {
+      const m = cue.pattern.exec(text);
+      if (!m) continue;
+      const at = sentence.start + m.index;
+      const negated = NEGATION.test(text.slice(0, m.index));
+      const polarity = negated ? cue.negated : cue.polarity;
+      if (!polarity) continue;
+      const topic = cue.topic === 'membership' ? membershipTopic(text) : cue.topic;
+      const ctx: ActorContext = {
+        doc, mentions, sentenceStart: sentence.tokenStart, sentenceEnd: sentence.tokenEnd,
+        quoteSpeaker: quoteAt(quotes, at)?.speaker ?? null,
+      };
+      const last = doc.tokenIndexAt(sentence.start + m.index + m[0].length - 1);
+      const holder = holderOf(ctx, doc.tokenIndexAt(at), cue.ofHolder ? last : null);
+      if (!holder) continue;
+      out.push({ holder, topic, polarity, evidence: { start: sentence.start, end: sentence.end }, date: sentenceDate(times, sentence) ?? docDate });
+    }
+  });
+  return out;
+}
+
+/** "membership" alone: NATO's, unless the sentence speaks of the EU and not NATO. */
+function membershipTopic(sentence: string): StanceTopic {
+  const eu = /\b(?:eu|european union)\b/.test(sentence);
+  const nato = /\b(?:nato|alliance|north atlantic)\b/.test(sentence);
+  return eu && !nato ? 'EU' : 'NATO membership';
+}
+
+/** Who holds the stance whose cue spans tokens first..last. */
+function holderOf(ctx: ActorContext, first: number, last: number | null): string | null {
+  if (ctx.quoteSpeaker) return ctx.quoteSpeaker;
+  const { doc, mentions } = ctx;
+  // "Serbia's (position on) military neutrality", a few words before the cue.
+  for (let k = first - 1; k >= ctx.sentenceStart && k >= first - 6; k--) {
+    const w = doc.tokens[k]!.lower;
+    if (w === "'s" || w === "'") {
+      const m = mentions.at(k - 1);
+      if (m && ACTOR_TYPES.has(m.type)) return m.entityId;
+    }
+    if (doc.tokens[k]!.pos === 'VERB' || w === ',') break;
+  }
+  // "the military neutrality of Serbia"
+  if (last !== null && doc.tokens[last + 1]?.lower === 'of') {
+    const m = firstActorAfter(mentions, last + 2, Math.min(ctx.sentenceEnd, last + 5));
+    if (m) return m.entityId;
+  }
+  const subject = findSubject(ctx, first, null);
+  if (subject) return subject.mention.entityId;
+  return null;
+}
+
+function firstActorAfter(mentions: MentionIndex, from: number, to: number): TokenMention | null {
+  for (let k = from; k < to; k++) {
+    const m = mentions.at(k);
+    if (m && ACTOR_TYPES.has(m.type)) return m;
+  }
+  return null;
+}
+
+/** Event types that show a side taken toward their target. */
+const EVENT_POLARITY: Partial<Record<string, Polarity>> = {
+  ACCUSE: 'oppose', SANCTION: 'oppose', THREATEN: 'oppose', REJECT: 'oppose', COERCE: 'oppose', ASSAULT: 'oppose',
+  SUPPORT: 'support', AID: 'support', COOPERATE: 'support', AGREE: 'support',
+};
+
+/** Stances read from events aimed at a topic actor: sanctions on Russia, joining NATO, praise for the EU. */
+export function eventStances(
+  events: readonly EventRecord[],
+  topics: Map<string, StanceTopic>,
+  times: readonly TimeExpression[],
+  docDate: string | null,
+): Stance[] {
+  const out: Stance[] = [];
+  for (const e of events) {
+    if (!e.source || !e.target || e.modality === 'hypothetical') continue;
+    let topic = topics.get(e.target);
+    if (!topic) continue;
+    let polarity = EVENT_POLARITY[e.type];
+    if (!polarity) continue;
+    if (e.negated) {
+      if (e.type !== 'SANCTION') continue;
+      polarity = 'neutral';
+    }
+    // Joining (or wanting to join) NATO is a stance on membership, not only on the alliance.
+    if (topic === 'NATO' && (e.type === 'COOPERATE' || e.type === 'REQUEST') && /join|member|appl/i.test(e.trigger.text)) {
+      topic = 'NATO membership';
+    }
+    const date = e.date?.value ?? sentenceDate(times, e.sentence) ?? docDate;
+    out.push({ holder: e.source, topic, polarity, evidence: { ...e.sentence }, date });
+  }
+  return out;
+}
+
+const TOPIC_NAMES: [StanceTopic, string[]][] = [
+  ['NATO', ['nato', 'north atlantic treaty organization', 'north atlantic treaty organisation', 'north atlantic alliance']],
+  ['Russia', ['russia', 'russian federation', 'kremlin']],
+  ['EU', ['eu', 'european union']],
+];
+
+/** Entity id → the topic it stands for: NATO, the EU, Russia (and Russia's office holders and organs). */
+export function topicEntities(entities: readonly Entity[], kb: KnowledgeBase): Map<string, StanceTopic> {
+  const russiaIds = new Set(kb.entries.filter((e) => TOPIC_NAMES[1]![1].includes(normalizeName(e.name))).map((e) => e.id));
+  const map = new Map<string, StanceTopic>();
+  for (const e of entities) {
+    const names = [e.name, ...e.aliases].map(normalizeName);
+    for (const [topic, known] of TOPIC_NAMES) if (names.some((n) => known.includes(n))) map.set(e.id, topic);
+    if (map.has(e.id) || !e.kbId) continue;
+    const entry = kb.byId.get(e.kbId);
+    if (!entry) continue;
+    if (TOPIC_NAMES.some(([, known]) => known.includes(normalizeName(entry.name)))) continue;
+    // Putin, the Kremlin's ministers, Russian state organs speak for Russia.
+    if ((entry.country && russiaIds.has(entry.country)) || entry.roles?.some((r) => russiaIds.has(r.of) && !r.to)) {
+      if (entry.type === 'PERSON' || entry.type === 'ORG') map.set(e.id, 'Russia');
+    }
+  }
+  return map;
+}
+
+function quoteAt(quotes: readonly Quote[], offset: number): Quote | null {
+  for (const q of quotes) if (q.start <= offset && offset < q.end) return q;
+  return null;
+}
+
+function sentenceDate(times: readonly TimeExpression[], sentence: { start: number; end: number }): string | null {
+  for (const t of times) {
+    if (t.start >= sentence.start && t.end <= sentence.end && t.value && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value)) return t.value;
+  }
+  return null;
+}
