@@ -1,0 +1,156 @@
+/**
+ * `npm run bench`: speed measured on a synthetic corpus this script generates (bench/corpus.ts).
+ *   --docs N        documents (default 10000)
+ *   --json          also print the figures as one JSON object on the last line
+ * Prints: docs/s and tokens/s through cleaning + Doc + times; the full pipeline's cost per step; the store's write
+ * rate (PGlite in a temporary folder); search latency p50/p95; API latency for an entity page and a timeline page;
+ * peak RSS. Timings are reported, never asserted.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { syntheticArticle } from './corpus.js';
+import { cleanText } from '../src/ingest/clean.js';
+import { Doc, wordCount } from '../src/nlp/doc.js';
+import { extractTimes } from '../src/extract/times.js';
+import { analyze } from '../src/extract/pipeline.js';
+import { defaultKnowledgeBase } from '../src/kb/load.js';
+import { openStore, writeDocument } from '../src/store/store.js';
+import { lshBands, minhash } from '../src/ingest/dedup.js';
+import { findNearDuplicate } from '../src/ingest/ingest.js';
+import { searchSentences } from '../src/service/documents.js';
+import { createHash } from 'node:crypto';
+import type { Document } from '../src/model/types.js';
+
+const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false } } });
+const N = Number(values.docs);
+const figures: Record<string, number | string> = {};
+const kb = defaultKnowledgeBase();
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+const fmt = (x: number, d = 1) => x.toFixed(d);
+function report(name: string, value: number, unit: string, digits = 1): void {
+  figures[name] = Number(value.toFixed(3));
+  console.log(`${name.padEnd(44)} ${fmt(value, digits).padStart(10)} ${unit}`);
+}
+const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+
+async function main(): Promise<void> {
+  console.log(`bench: ${N} synthetic articles of ~700 words, knowledge base of ${kb.entries.length} entries\n`);
+
+  // 1. The foundation: cleaning + Doc + times.
+  let tokens = 0;
+  let words = 0;
+  let t0 = performance.now();
+  for (let i = 0; i < N; i++) {
+    const a = syntheticArticle(i);
+    const text = cleanText(a.text);
+    const doc = new Doc(text);
+    extractTimes(doc, { kb, date: a.date }, {});
+    tokens += doc.tokens.length;
+    words += wordCount(doc);
+  }
+  let secs = (performance.now() - t0) / 1000;
+  report('foundation (clean+Doc+times) docs/s', N / secs, 'docs/s');
+  report('foundation tokens/s', tokens / secs, 'tokens/s', 0);
+  report('mean words per document', words / N, 'words', 0);
+  const foundationMs = (secs * 1000) / N;
+
+  // 2. The full pipeline, step by step.
+  const sample = Math.min(N, 2000);
+  const timings: Record<string, number> = {};
+  let cleanMs = 0;
+  t0 = performance.now();
+  for (let i = 0; i < sample; i++) {
+    const a = syntheticArticle(i);
+    const c0 = performance.now();
+    const text = cleanText(a.text);
+    cleanMs += performance.now() - c0;
+    analyze({ text, date: a.date, language: 'en' }, kb, { timings });
+  }
+  secs = (performance.now() - t0) / 1000;
+  report('full pipeline docs/s', sample / secs, 'docs/s');
+  report('  clean ms/doc', cleanMs / sample, 'ms', 3);
+  for (const [step, ms] of Object.entries(timings)) report(`  ${step} ms/doc`, ms / sample, 'ms', 3);
+  const actorsMs = ((timings.entities ?? 0) + (timings.coreference ?? 0)) / sample;
+  const statementsMs = ((timings.quotes ?? 0) + (timings.events ?? 0) + (timings.stance ?? 0)) / sample;
+  report('entities+coref cost vs foundation', (actorsMs / foundationMs) * 100, '%');
+  report('statements cost vs entities+coref', actorsMs ? (statementsMs / actorsMs) * 100 : 0, '%');
+
+  // 3. The store: every document written with its layers, one transaction each.
+  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
+  const store = await openStore({ dataDir: dir });
+  try {
+    let writeMs = 0;
+    let analyseMs = 0;
+    t0 = performance.now();
+    for (let i = 0; i < N; i++) {
+      const a = syntheticArticle(i);
+      const text = cleanText(a.text);
+      const a0 = performance.now();
+      const analysis = analyze({ text, date: a.date, language: 'en' }, kb);
+      analyseMs += performance.now() - a0;
+      const document: Document = { id: createHash('sha256').update(text).digest('hex'), text, title: a.title, date: a.date, dateSource: 'given', source: `bench-${i % 40}`, url: null, language: 'en' };
+      const w0 = performance.now();
+      const signature = minhash(text);
+      const bands = lshBands(signature);
+      const nearDuplicate = await findNearDuplicate(store.db, signature, bands);
+      await writeDocument(store.db, { document, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
+      writeMs += performance.now() - w0;
+      if (i % 1000 === 999) process.stderr.write(`  stored ${i + 1}/${N}\r`);
+    }
+    secs = (performance.now() - t0) / 1000;
+    report('ingest end to end (analyse + store) docs/s', N / secs, 'docs/s');
+    report('store write rate (dedup lookup + write)', (N * 1000) / writeMs, 'docs/s');
+
+    // 4. Search latency.
+    const queries = ['security', 'Vucic', 'Partnership for Peace', 'sanctions Russia', 'border management', 'KFOR exercise',
+      'dialogue normalisation', 'Pristina', 'energy supplies', '"red lines"', 'observers vote', 'judiciary reform'];
+    const lat: number[] = [];
+    for (let k = 0; k < 200; k++) {
+      const q0 = performance.now();
+      await searchSentences(store.db, queries[k % queries.length]!, { limit: 20 });
+      lat.push(performance.now() - q0);
+    }
+    report(`search p50 at ${N} docs`, pct(lat, 50), 'ms', 2);
+    report(`search p95 at ${N} docs`, pct(lat, 95), 'ms', 2);
+
+    // 5. API latency, when the server is there.
+    await apiLatency(store).catch((err) => console.log(`api latency: skipped (${(err as Error).message})`));
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  report('peak RSS', peakRssMb(), 'MB', 0);
+  if (values.json) console.log(JSON.stringify({ bench: figures }));
+}
+
+async function apiLatency(store: Awaited<ReturnType<typeof openStore>>): Promise<void> {
+  const mod = await import('../src/server/app.js');
+  const app = mod.createApp(store, kb);
+  const top = (await (await app.request('/api/entities?limit=20')).json()) as { items: { id: string }[] };
+  if (!top.items?.length) throw new Error('no entities');
+  for (const [name, path] of [
+    ['entity page', (k: number) => `/api/entities/${encodeURIComponent(top.items[k % top.items.length]!.id)}`],
+    ['timeline page', (k: number) => `/api/timeline?limit=50&offset=${(k % 10) * 50}`],
+  ] as const) {
+    const lat: number[] = [];
+    for (let k = 0; k < 100; k++) {
+      const q0 = performance.now();
+      const res = await app.request(path(k));
+      await res.arrayBuffer();
+      lat.push(performance.now() - q0);
+    }
+    report(`API ${name} p50 at ${N} docs`, pct(lat, 50), 'ms', 2);
+    report(`API ${name} p95 at ${N} docs`, pct(lat, 95), 'ms', 2);
+  }
+}
+
+main().catch((err) => {
+  console.error(`bench: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
