@@ -88,6 +88,7 @@ export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[
 }
 
 const MIN_QUESTIONS = 3;
+const MIN_QUESTIONS_UNANNOUNCED = 5;
 
 /**
  * The turns of an unlabelled interview, or null. The text must say it is an interview near its top, and have at
@@ -95,11 +96,11 @@ const MIN_QUESTIONS = 3;
  */
 export function unlabelledTurns(doc: Doc, paragraphs: readonly Paragraph[], names: InterviewNames): Turn[] | null {
   const top = doc.text.slice(0, paragraphs[Math.min(2, paragraphs.length - 1)]?.end ?? 0);
-  if (!/\binterview/i.test(top)) return null;
   const questions = paragraphs.map((p) => isQuestion(doc, p));
   let answered = 0;
   for (let k = 0; k + 1 < paragraphs.length; k++) if (questions[k] && !questions[k + 1]) answered++;
-  if (answered < MIN_QUESTIONS) return null;
+  // A text that says it is an interview needs three answered questions; one that does not, more.
+  if (answered < (/\binterview/i.test(top) ? MIN_QUESTIONS : MIN_QUESTIONS_UNANNOUNCED)) return null;
   const first = questions.indexOf(true);
   const turns: Turn[] = [];
   for (let k = first; k < paragraphs.length; k++) {
