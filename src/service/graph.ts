@@ -1,0 +1,145 @@
+/**
+ * The actor graph: who appears with whom (co-occurrence in a document) and who did what to whom (PLOVER events,
+ * split cooperative/conflictual and verbal/material), with weights and the date range each edge spans.
+ */
+import type { Queryable } from '../store/db.js';
+
+export type EdgeKind = 'cooccurrence' | 'cooperative' | 'conflictual';
+export const EDGE_KINDS: readonly EdgeKind[] = ['cooccurrence', 'cooperative', 'conflictual'];
+
+/** PLOVER's quad classes: the sign of an event (cooperative or conflictual) and whether it is talk or action. */
+export const EVENT_CLASS: Record<string, { kind: 'cooperative' | 'conflictual'; mode: 'verbal' | 'material' }> = {
+  AGREE: { kind: 'cooperative', mode: 'verbal' },
+  CONSULT: { kind: 'cooperative', mode: 'verbal' },
+  SUPPORT: { kind: 'cooperative', mode: 'verbal' },
+  CONCEDE: { kind: 'cooperative', mode: 'material' },
+  COOPERATE: { kind: 'cooperative', mode: 'material' },
+  AID: { kind: 'cooperative', mode: 'material' },
+  RETREAT: { kind: 'cooperative', mode: 'material' },
+  REQUEST: { kind: 'conflictual', mode: 'verbal' },
+  ACCUSE: { kind: 'conflictual', mode: 'verbal' },
+  REJECT: { kind: 'conflictual', mode: 'verbal' },
+  THREATEN: { kind: 'conflictual', mode: 'verbal' },
+  PROTEST: { kind: 'conflictual', mode: 'material' },
+  SANCTION: { kind: 'conflictual', mode: 'material' },
+  MOBILIZE: { kind: 'conflictual', mode: 'material' },
+  COERCE: { kind: 'conflictual', mode: 'material' },
+  ASSAULT: { kind: 'conflictual', mode: 'material' },
+};
+
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: string;
+  kbId: string | null;
+  documents: number;
+  mentions: number;
+}
+
+export interface GraphEdge {
+  id: string;
+  source: string;
+  target: string;
+  kind: EdgeKind;
+  /** For event edges: talk or action; null for co-occurrence. */
+  mode: 'verbal' | 'material' | null;
+  /** Documents (co-occurrence) or events (event edges). */
+  weight: number;
+  /** Event edges: how many events of each PLOVER type. */
+  types: Record<string, number>;
+  from: string | null;
+  to: string | null;
+}
+
+export interface GraphFilter {
+  from?: string;
+  to?: string;
+  kinds?: EdgeKind[];
+  /** PLOVER types to keep among event edges. */
+  types?: string[];
+  /** Only this actor and its neighbours. */
+  actor?: string;
+  /** Most connected actors kept (by documents). */
+  maxNodes?: number;
+}
+
+export interface Graph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+/** The day an event happened when the text gives it, else its document's date; a string compares as a date. */
+const EVENT_DAY = `coalesce(CASE WHEN v.date_value ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN v.date_value END, to_char(d.date, 'YYYY-MM-DD'))`;
+
+export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
+  const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
+  const maxNodes = f.maxNodes ?? 120;
+  const params: unknown[] = [];
+  const docWhere = ['d.near_duplicate_of IS NULL'];
+  if (f.from) {
+    params.push(f.from);
+    docWhere.push(`d.date >= $${params.length}::date`);
+  }
+  if (f.to) {
+    params.push(f.to);
+    docWhere.push(`d.date <= $${params.length}::date`);
+  }
+  let actorClause = '';
+  if (f.actor) {
+    params.push(f.actor);
+    actorClause = `AND m.document_id IN (SELECT document_id FROM mentions WHERE entity_id = $${params.length})`;
+  }
+  params.push(maxNodes);
+  const nodes = (await db.query<GraphNode>(
+    `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(DISTINCT m.document_id)::int AS documents, count(*)::int AS mentions
+       FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
+      WHERE ${docWhere.join(' AND ')} ${actorClause}
+      GROUP BY e.id, e.name, e.type, e.kb_id
+      ORDER BY documents DESC, mentions DESC, e.name LIMIT $${params.length}`, params)).rows;
+  if (!nodes.length) return { nodes, edges: [] };
+  const ids = nodes.map((n) => n.id);
+  const dateParams = params.slice(0, docWhere.length - 1);
+  const edges: GraphEdge[] = [];
+
+  if (kinds.has('cooccurrence')) {
+    const p = [...dateParams, ids];
+    const rows = (await db.query<{ a: string; b: string; weight: number; first: string | null; last: string | null }>(
+      `WITH em AS (SELECT DISTINCT m.document_id, m.entity_id, d.date FROM mentions m JOIN documents d ON d.id = m.document_id
+                    WHERE ${docWhere.join(' AND ')} AND m.entity_id = ANY($${p.length}::text[]))
+       SELECT a.entity_id AS a, b.entity_id AS b, count(*)::int AS weight,
+              to_char(min(a.date), 'YYYY-MM-DD') AS first, to_char(max(a.date), 'YYYY-MM-DD') AS last
+         FROM em a JOIN em b ON a.document_id = b.document_id AND a.entity_id < b.entity_id
+        GROUP BY a.entity_id, b.entity_id`, p)).rows;
+    for (const r of rows) {
+      edges.push({ id: `co:${r.a}|${r.b}`, source: r.a, target: r.b, kind: 'cooccurrence', mode: null, weight: r.weight, types: {}, from: r.first, to: r.last });
+    }
+  }
+
+  if (kinds.has('cooperative') || kinds.has('conflictual')) {
+    const p = [...dateParams, ids];
+    const rows = (await db.query<{ source: string; target: string; type: string; n: number; first: string | null; last: string | null }>(
+      `SELECT v.source_id AS source, v.target_id AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
+         FROM events v JOIN documents d ON d.id = v.document_id
+        WHERE ${docWhere.join(' AND ')} AND NOT v.negated AND v.source_id <> v.target_id
+          AND v.source_id = ANY($${p.length}::text[]) AND v.target_id = ANY($${p.length}::text[])
+        GROUP BY v.source_id, v.target_id, v.type`, p)).rows;
+    const wanted = f.types?.length ? new Set(f.types.map((t) => t.toUpperCase())) : null;
+    const merged = new Map<string, GraphEdge>();
+    for (const r of rows) {
+      const cls = EVENT_CLASS[r.type];
+      if (!cls || !kinds.has(cls.kind) || (wanted && !wanted.has(r.type))) continue;
+      const id = `${cls.kind}:${cls.mode}:${r.source}>${r.target}`;
+      let e = merged.get(id);
+      if (!e) merged.set(id, (e = { id, source: r.source, target: r.target, kind: cls.kind, mode: cls.mode, weight: 0, types: {}, from: r.first, to: r.last }));
+      e.weight += r.n;
+      e.types[r.type] = (e.types[r.type] ?? 0) + r.n;
+      if (r.first && (!e.from || r.first < e.from)) e.from = r.first;
+      if (r.last && (!e.to || r.last > e.to)) e.to = r.last;
+    }
+    edges.push(...merged.values());
+  }
+  const keep = f.actor ? new Set([f.actor, ...edges.filter((e) => e.source === f.actor || e.target === f.actor).flatMap((e) => [e.source, e.target])]) : null;
+  return keep
+    ? { nodes: nodes.filter((n) => keep.has(n.id)), edges: edges.filter((e) => e.source === f.actor || e.target === f.actor) }
+    : { nodes, edges };
+}

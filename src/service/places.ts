@@ -1,0 +1,87 @@
+/**
+ * Where things are, for the map: stored actors the knowledge base can place (its own coordinates, else its seat's:
+ * a state sits at its capital, an organisation at its headquarters), and events whose location can be placed.
+ */
+import type { KbEntry, KnowledgeBase } from '../model/types.js';
+import type { Queryable } from '../store/db.js';
+
+export interface Place {
+  id: string;
+  name: string;
+  type: string;
+  kbId: string;
+  lat: number;
+  lon: number;
+  /** How the point was found: the entry's own coordinates, or its seat's. */
+  via: 'coords' | 'seat' | 'location';
+  country: string | null;
+  documents: number;
+  mentions: number;
+}
+
+export interface LocatedEvent {
+  documentId: string;
+  type: string;
+  date: string | null;
+  locationId: string;
+  locationName: string;
+  sourceName: string | null;
+  targetName: string | null;
+  sentence: string;
+  lat: number;
+  lon: number;
+}
+
+/** The point for a KB entry, following its seat or (for summits) its location one step. */
+export function locate(entry: KbEntry, kb: KnowledgeBase): { lat: number; lon: number; via: Place['via'] } | null {
+  if (entry.coords) return { lat: entry.coords[0], lon: entry.coords[1], via: 'coords' };
+  for (const [key, via] of [['seat', 'seat'], ['location', 'location']] as const) {
+    const ref = entry[key];
+    const target = ref ? kb.byId.get(ref) : undefined;
+    if (target?.coords) return { lat: target.coords[0], lon: target.coords[1], via };
+  }
+  return null;
+}
+
+export async function listPlaces(db: Queryable, kb: KnowledgeBase, f: { from?: string; to?: string } = {}): Promise<{ places: Place[]; events: LocatedEvent[] }> {
+  const params: unknown[] = [];
+  const where = ['e.kb_id IS NOT NULL'];
+  if (f.from) {
+    params.push(f.from);
+    where.push(`d.date >= $${params.length}::date`);
+  }
+  if (f.to) {
+    params.push(f.to);
+    where.push(`d.date <= $${params.length}::date`);
+  }
+  const rows = (await db.query<{ id: string; name: string; type: string; kb_id: string; documents: number; mentions: number }>(
+    `SELECT e.id, e.name, e.type, e.kb_id, count(DISTINCT m.document_id)::int AS documents, count(*)::int AS mentions
+       FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN documents d ON d.id = m.document_id
+      WHERE ${where.join(' AND ')} GROUP BY e.id, e.name, e.type, e.kb_id ORDER BY documents DESC, e.name`, params)).rows;
+  const places: Place[] = [];
+  for (const r of rows) {
+    const entry = kb.byId.get(r.kb_id);
+    const point = entry && locate(entry, kb);
+    if (point) places.push({ id: r.id, name: r.name, type: r.type, kbId: r.kb_id, ...point, country: entry.country ?? null, documents: r.documents, mentions: r.mentions });
+  }
+
+  const evWhere = where.map((w) => w.replace('e.kb_id', 'l.kb_id'));
+  const evRows = (await db.query<any>(
+    `SELECT v.document_id, v.type, coalesce(v.date_value, to_char(d.date, 'YYYY-MM-DD')) AS date, l.id AS location_id, l.name AS location_name,
+            l.kb_id, s.name AS source_name, t.name AS target_name,
+            substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
+       FROM events v JOIN documents d ON d.id = v.document_id JOIN entities l ON l.id = v.location_id
+       LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
+      WHERE ${evWhere.join(' AND ')} AND NOT v.negated ORDER BY date DESC NULLS LAST LIMIT 1000`, params)).rows;
+  const events: LocatedEvent[] = [];
+  for (const r of evRows) {
+    const entry = kb.byId.get(r.kb_id);
+    const point = entry && locate(entry, kb);
+    if (!point) continue;
+    events.push({
+      documentId: r.document_id, type: r.type, date: r.date, locationId: r.location_id, locationName: r.location_name,
+      sourceName: r.source_name, targetName: r.target_name, sentence: r.sentence, lat: point.lat, lon: point.lon,
+    });
+  }
+  return { places, events };
+}
