@@ -1,8 +1,10 @@
 /**
  * Statements across documents: the merged timeline, quotes with all their sources, stances, disagreements.
- * Placeholder implementations: the types are the interface the CLI and the API build on.
+ * They read what src/resolve materialised at write time (timeline_entries, quote_groups, disagreements), so a page
+ * is an indexed range plus one query for the page's reports: no grouping over all events at read time.
  */
 import type { Queryable } from '../store/db.js';
+import { normalizeName } from '../nlp/fold.js';
 
 export interface TimelineFilter {
   /** Entity id (as source or target). */
@@ -26,6 +28,10 @@ export interface EventMention {
   sentenceEnd: number;
   negated: boolean;
   modality: string;
+  /** Where the trigger is in the document text. */
+  triggerStart?: number;
+  triggerEnd?: number;
+  url?: string | null;
 }
 
 /** One real-world event, with every document that reports it. */
@@ -45,8 +51,93 @@ export interface TimelineEntry {
   mentions: EventMention[];
 }
 
-export async function timeline(_db: Queryable, _f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[] }> {
-  return { total: 0, items: [] };
+/** Parameters and a WHERE clause built together, so that `$n` numbers always match. */
+class Where {
+  readonly params: unknown[] = [];
+  private readonly parts: string[] = [];
+  /** Adds a condition; `$` in it stands for the new parameter. */
+  add(condition: string, value: unknown): void {
+    this.params.push(value);
+    const p = `$${this.params.length}`;
+    this.parts.push(condition.replace(/\$(?!\d)/g, () => p));
+  }
+  get sql(): string {
+    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
+  }
+  page(limit: number | undefined, offset: number | undefined, fallback = 50): string {
+    this.params.push(limit ?? fallback, offset ?? 0);
+    return `LIMIT $${this.params.length - 1} OFFSET $${this.params.length}`;
+  }
+}
+
+/**
+ * The merged timeline: chronological by the entry's date, undated entries last (in the order their first report
+ * appeared). `from`/`to` keep entries whose date interval overlaps the range; an undated entry counts at its first
+ * report's publication date.
+ */
+export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[] }> {
+  const w = new Where();
+  if (f.actor) w.add('(t.source_id = $ OR t.target_id = $)', f.actor);
+  if (f.type) w.add('t.type = $', f.type.toUpperCase());
+  if (f.from) w.add('COALESCE(t.date_to, t.doc_date) >= $::date', f.from);
+  if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
+  if (f.source) {
+    w.add(`EXISTS (SELECT 1 FROM events v JOIN documents d ON d.id = v.document_id
+                    WHERE v.entry_id = t.id AND (d.source ILIKE $ OR d.url ILIKE $))`, `%${f.source}%`);
+  }
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM timeline_entries t ${w.sql}`, w.params)).rows[0]!.n;
+  const page = w.page(f.limit, f.offset);
+  const rows = (await db.query<any>(
+    `SELECT t.id::text AS id, t.type, t.cameo, t.source_id, s.name AS source_name, t.target_id, g.name AS target_name,
+            t.location_id, l.name AS location_name, t.date_value
+       FROM timeline_entries t
+       LEFT JOIN entities s ON s.id = t.source_id LEFT JOIN entities g ON g.id = t.target_id LEFT JOIN entities l ON l.id = t.location_id
+       ${w.sql}
+      ORDER BY t.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id ${page}`, w.params)).rows;
+  const mentions = await entryMentions(db, rows.map((r) => r.id));
+  const items = rows.map((r): TimelineEntry => {
+    const ms = mentions.get(r.id) ?? [];
+    return {
+      id: r.id, type: r.type, cameo: r.cameo, sourceId: r.source_id, sourceName: r.source_name, targetId: r.target_id,
+      targetName: r.target_name, locationId: r.location_id, locationName: r.location_name, date: r.date_value,
+      negated: ms.length > 0 && ms.every((m) => m.negated),
+      modality: entryModality(ms),
+      mentions: ms,
+    };
+  });
+  return { total, items };
+}
+
+/** An entry is asserted when any report asserts it; otherwise it takes its reports' most common modality. */
+function entryModality(ms: EventMention[]): string {
+  if (!ms.length) return 'asserted';
+  if (ms.some((m) => m.modality === 'asserted')) return 'asserted';
+  const counts = new Map<string, number>();
+  for (const m of ms) counts.set(m.modality, (counts.get(m.modality) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+}
+
+/** Every report of the given entries, oldest document first. */
+async function entryMentions(db: Queryable, ids: string[]): Promise<Map<string, EventMention[]>> {
+  const out = new Map<string, EventMention[]>();
+  if (!ids.length) return out;
+  const rows = (await db.query<any>(
+    `SELECT v.entry_id::text AS entry_id, v.document_id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url,
+            v.trigger_text, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.negated, v.modality,
+            substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
+       FROM events v JOIN documents d ON d.id = v.document_id
+      WHERE v.entry_id = ANY($1::bigint[])
+      ORDER BY d.date NULLS LAST, v.document_id, v.sentence_start`, [ids])).rows;
+  for (const r of rows) {
+    const list = out.get(r.entry_id) ?? [];
+    list.push({
+      documentId: r.document_id, documentTitle: r.title, documentDate: r.date, source: r.source, url: r.url,
+      trigger: r.trigger_text, triggerStart: r.trigger_start, triggerEnd: r.trigger_end, sentence: r.sentence,
+      sentenceStart: r.sentence_start, sentenceEnd: r.sentence_end, negated: r.negated, modality: r.modality,
+    });
+    out.set(r.entry_id, list);
+  }
+  return out;
 }
 
 export interface QuoteSource {
@@ -57,6 +148,7 @@ export interface QuoteSource {
   start: number;
   end: number;
   speakerText: string | null;
+  url?: string | null;
 }
 
 /** One quote, however many outlets carried it. */
@@ -79,8 +171,44 @@ export interface QuoteFilter {
   offset?: number;
 }
 
-export async function listQuotes(_db: Queryable, _f: QuoteFilter = {}): Promise<{ total: number; items: QuoteEntry[] }> {
-  return { total: 0, items: [] };
+/**
+ * Quotes, newest first, each once with every outlet that carried it. The text shown is the fullest version;
+ * `q` matches words in any member's text (diacritics and case ignored).
+ */
+export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ total: number; items: QuoteEntry[] }> {
+  const w = new Where();
+  if (f.speaker) w.add('g.speaker_id = $', f.speaker);
+  if (f.from) w.add('g.first_date >= $::date', f.from);
+  if (f.to) w.add('g.first_date <= $::date', f.to);
+  if (f.q) {
+    w.add('EXISTS (SELECT 1 FROM quotes m WHERE m.group_id = g.id AND m.norm_text LIKE $)', `%${normalizeName(f.q)}%`);
+  }
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM quote_groups g ${w.sql}`, w.params)).rows[0]!.n;
+  const page = w.page(f.limit, f.offset);
+  const groups = (await db.query<any>(
+    `SELECT g.id::text AS id, g.speaker_id, e.name AS speaker_name, to_char(g.first_date, 'YYYY-MM-DD') AS date
+       FROM quote_groups g LEFT JOIN entities e ON e.id = g.speaker_id ${w.sql}
+      ORDER BY g.first_date DESC NULLS LAST, g.id DESC ${page}`, w.params)).rows;
+  if (!groups.length) return { total, items: [] };
+  const members = (await db.query<any>(
+    `SELECT q.group_id::text AS group_id, q.document_id, q.span_start, q.span_end, q.text, q.direct, q.speaker_text,
+            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url
+       FROM quotes q JOIN documents d ON d.id = q.document_id
+      WHERE q.group_id = ANY($1::bigint[]) ORDER BY d.date NULLS LAST, q.document_id, q.span_start`, [groups.map((g) => g.id)])).rows;
+  const byGroup = new Map<string, any[]>();
+  for (const m of members) byGroup.set(m.group_id, [...(byGroup.get(m.group_id) ?? []), m]);
+  const items = groups.map((g): QuoteEntry => {
+    const ms = byGroup.get(g.id) ?? [];
+    const fullest = ms.reduce((a, b) => (b.text.length > a.text.length ? b : a), ms[0] ?? { text: '', direct: false });
+    return {
+      id: g.id, speakerId: g.speaker_id, speakerName: g.speaker_name, text: fullest.text, direct: ms.some((m) => m.direct), date: g.date,
+      sources: ms.map((m) => ({
+        documentId: m.document_id, documentTitle: m.title, documentDate: m.date, source: m.source, url: m.url,
+        start: m.span_start, end: m.span_end, speakerText: m.speaker_text,
+      })),
+    };
+  });
+  return { total, items };
 }
 
 export interface StanceEntry {
@@ -94,10 +222,26 @@ export interface StanceEntry {
   evidence: string;
   evidenceStart: number;
   evidenceEnd: number;
+  source?: string | null;
 }
 
-export async function listStances(_db: Queryable, _f: { holder?: string; topic?: string } = {}): Promise<StanceEntry[]> {
-  return [];
+/** Stances, newest first; a stance without its own date takes its document's. */
+export async function listStances(db: Queryable, f: { holder?: string; topic?: string; limit?: number; offset?: number } = {}): Promise<StanceEntry[]> {
+  const w = new Where();
+  if (f.holder) w.add('st.holder_id = $', f.holder);
+  if (f.topic) w.add('lower(st.topic) = lower($)', f.topic);
+  const page = w.page(f.limit, f.offset, 500);
+  const rows = (await db.query<any>(
+    `SELECT st.holder_id, e.name AS holder_name, st.topic, st.polarity, COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) AS date,
+            st.document_id, d.title, d.source, st.evidence_start, st.evidence_end,
+            substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
+       FROM stances st JOIN documents d ON d.id = st.document_id JOIN entities e ON e.id = st.holder_id
+       ${w.sql}
+      ORDER BY COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) DESC NULLS LAST, st.document_id, st.evidence_start ${page}`, w.params)).rows;
+  return rows.map((r) => ({
+    holderId: r.holder_id, holderName: r.holder_name, topic: r.topic, polarity: r.polarity, date: r.date, documentId: r.document_id,
+    documentTitle: r.title, source: r.source, evidence: r.evidence, evidenceStart: r.evidence_start, evidenceEnd: r.evidence_end,
+  }));
 }
 
 export interface DisagreementSide {
@@ -123,8 +267,35 @@ export interface Disagreement {
   topic: string;
   a: DisagreementSide;
   b: DisagreementSide;
+  /** For an event disagreement: the timeline entry both sides report. */
+  entryId?: string | null;
 }
 
-export async function listDisagreements(_db: Queryable, _f: { actor?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: Disagreement[] }> {
-  return { total: 0, items: [] };
+/** Disagreements, most recent first (by the later side's publication date). `actor` is an entity id. */
+export async function listDisagreements(db: Queryable, f: { actor?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: Disagreement[] }> {
+  const w = new Where();
+  if (f.actor) w.add('(x.actor_id = $ OR t.target_id = $)', f.actor);
+  const from = `FROM disagreements x LEFT JOIN timeline_entries t ON t.id = x.entry_id`;
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params)).rows[0]!.n;
+  const page = w.page(f.limit, f.offset);
+  const side = (p: 'a' | 'b') => `${p}d.title AS ${p}_title, ${p}d.source AS ${p}_source, to_char(${p}d.date, 'YYYY-MM-DD') AS ${p}_date,
+    substr(${p}d.text, x.${p}_start + 1, x.${p}_end - x.${p}_start) AS ${p}_text`;
+  const rows = (await db.query<any>(
+    `SELECT x.id::text AS id, x.kind, x.actor_id, e.name AS actor_name, x.topic, x.entry_id::text AS entry_id, tg.name AS target_name,
+            x.a_document_id, x.a_start, x.a_end, x.a_claim, x.b_document_id, x.b_start, x.b_end, x.b_claim, ${side('a')}, ${side('b')}
+       ${from}
+       LEFT JOIN entities e ON e.id = x.actor_id LEFT JOIN entities tg ON tg.id = t.target_id AND t.target_id IS DISTINCT FROM x.actor_id
+       JOIN documents ad ON ad.id = x.a_document_id JOIN documents bd ON bd.id = x.b_document_id
+       ${w.sql}
+      ORDER BY GREATEST(ad.date, bd.date) DESC NULLS LAST, x.id DESC ${page}`, w.params)).rows;
+  const sideOf = (r: any, p: 'a' | 'b'): DisagreementSide => ({
+    documentId: r[`${p}_document_id`], documentTitle: r[`${p}_title`], source: r[`${p}_source`], date: r[`${p}_date`],
+    text: r[`${p}_text`], start: r[`${p}_start`], end: r[`${p}_end`], claim: r[`${p}_claim`],
+  });
+  const items = rows.map((r): Disagreement => ({
+    id: r.id, kind: r.kind, actorId: r.actor_id ?? '', actorName: r.actor_name ?? '(unnamed actor)',
+    topic: r.kind === 'event' && r.target_name ? `${r.topic} → ${r.target_name}` : r.topic,
+    a: sideOf(r, 'a'), b: sideOf(r, 'b'), entryId: r.entry_id,
+  }));
+  return { total, items };
 }
