@@ -41,7 +41,8 @@ export function calendarDateCandidates(env: RuleEnv): Candidate[] {
     let resolved: Candidate['resolved'] = null;
     if (hasYear) resolved = { at: day, granularity: 'day' };
     else if (ref) {
-      const y = yearOfDay(ref, day.m, day.d, env.tense(start, end));
+      // A range ("from January 23 through March 9") often spans the report date: take its nearest year.
+      const y = yearOfDay(ref, day.m, day.d, result.end ? null : env.tense(start, end));
       resolved = { at: { y, m: day.m, d: Math.min(day.d, daysInMonth(y, day.m)) }, granularity: 'day' };
     }
     out.push({ start, end, resolved });

@@ -48,7 +48,8 @@ export function dayOfWeekday(ref: Ymd, target: number, direction: Direction): Ym
     case 'next':
       return addDays(ref, (target - today + 7) % 7 || 7);
     case 'future':
-      return addDays(ref, (target - today + 7) % 7 || 7);
+      // A future clause in the same day's report ("storms will hit on Friday", printed on a Friday) means today.
+      return addDays(ref, (target - today + 7) % 7);
     default:
       return addDays(ref, -back);
   }

@@ -63,7 +63,7 @@ const EVENT_PLURALS = new Set([
 ]);
 
 /** Count nouns that do not end in -s. */
-const COUNT_NOUNS = new Set(['people', 'police', 'personnel', 'staff', 'children', 'men', 'women', 'km', 'kg', 'percent', 'per', 'troops']);
+const COUNT_NOUNS = new Set(['year', 'people', 'police', 'personnel', 'staff', 'children', 'men', 'women', 'km', 'kg', 'percent', 'per', 'troops']);
 
 /** The word before `at`, skipping spaces (and a hyphen), in original case; '' at the start. */
 export function wordBefore(text: string, at: number): string {
@@ -85,8 +85,12 @@ export function wordAfter(text: string, at: number): string {
 
 const isCapitalised = (w: string): boolean => /^[A-Z]/.test(w);
 
-// Words that may stand capitalised before a year or month without making it part of a name ("The 2022 summit").
-const DETERMINERS = new Set(['the', 'a', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'each', 'every']);
+// Words that may stand capitalised before a year or month without making it part of a name ("The 2022 summit",
+// "So 2009 was").
+const DETERMINERS = new Set([
+  'the', 'a', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'each', 'every', 'so', 'but', 'then', 'now',
+  'also', 'yet', 'even', 'only', 'while', 'when', 'whereas', 'not',
+]);
 
 /**
  * Whether a capitalised word stands right before `at`, making the number or month part of a name: "Agenda 2030",
@@ -132,7 +136,7 @@ export const RULES: Rule[] = [
   {
     name: 'year', // "in 2022", "since 2006", "the 2022 Madrid Summit", "mid-2023", "the end of 2022"
     pattern: new RegExp(`(?:\\b(?:early|late|mid|the (?:end|beginning|start|middle|first half|second half) of|` +
-      `(?:end|beginning|start|middle) of)[\\s-]+)?(?<![\\w$€£,./:'])(\\d{4})(?![\\w%]|[,.:]\\d|-\\d\\d(?!\\d))`, 'g'),
+      `(?:end|beginning|start|middle) of)[\\s-]+)?(?<![\\w$€£,./:'])(\\d{4})(?![\\w%]|[,.:]\\d|-(?:0\\d|1[0-2])(?!\\d))`, 'g'),
     build: (m, env) => {
       const year = Number(m[1]);
       const text = env.doc.shadow;
@@ -150,9 +154,17 @@ export const RULES: Rule[] = [
         const after = wordAfter(text, m.index + m[0].length);
         const lower = after.toLowerCase();
         if (COUNT_NOUNS.has(lower)) return null;
-        if (after === lower && /[^su]s$/.test(lower) && !EVENT_PLURALS.has(lower)) return null;
+        if (after === lower && /[^siu]s$/.test(lower) && !EVENT_PLURALS.has(lower)) return null;
       }
       return { ...span(m), resolved: r(at(year), 'year') };
+    },
+  },
+  {
+    name: 'year-range-end', // the "58" of "1957-58"
+    pattern: /(?<=\b(1[89]|20)\d\d-)\d\d\b(?![-/.]\d)/g,
+    build: (m) => {
+      const year = Number(m[1]) * 100 + Number(m[0]);
+      return year > Number(m.input.slice(m.index - 5, m.index - 1)) ? { ...span(m), resolved: r(at(year), 'year') } : null;
     },
   },
   {
@@ -162,7 +174,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'relative-unit', // "last year", "this month", "next week", "earlier this year", "the end of last year"
-    pattern: new RegExp(`\\b(?:(?:earlier|later) |${NARROWER})(last|this|next) (year|month|week|weekend)\\b`, 'gi'),
+    pattern: new RegExp(`\\b(?:(?:earlier|later) |${NARROWER})(last|this|next) (?:fiscal |calendar )?(year|month|week|weekend)\\b`, 'gi'),
     build: (m, env) => {
       // "over the last year" is a duration, not last calendar year.
       if (/^the$/i.test(wordBefore(env.doc.shadow, m.index)) && /^last/i.test(m[0])) return null;
@@ -178,11 +190,11 @@ export const RULES: Rule[] = [
     },
   },
   {
-    name: 'end-of-the-unit', // "the end of the year", "the start of the month"
-    pattern: /\b(?:the )?(?:end|beginning|start|middle|rest) of the (year|month)\b/gi,
+    name: 'end-of-the-unit', // "the end of the year", "the start of the month", "year-end"
+    pattern: /\b(?:(?:the )?(?:end|beginning|start|middle|rest) of (?:the )?(year|month)|(?:the )?(year)[- ]end)\b/gi,
     build: (m, env) => ({
       ...span(m),
-      resolved: relative(env, (ref) => (m[1]!.toLowerCase() === 'year' ? r(at(ref.y), 'year') : r(at(ref.y, ref.m), 'month'))),
+      resolved: relative(env, (ref) => ((m[1] ?? m[2])!.toLowerCase() === 'year' ? r(at(ref.y), 'year') : r(at(ref.y, ref.m), 'month'))),
     }),
   },
   {
@@ -223,6 +235,8 @@ export const RULES: Rule[] = [
     pattern: new RegExp(`\\b(?:([Ll]ast|[Tt]his|[Nn]ext|[Pp]ast) )?(${WEEKDAY})(?: (?:morning|afternoon|evening|night))?\\b`, 'g'),
     build: (m, env) => {
       if (!m[1] && capitalisedNameBefore(env.doc.shadow, m.index)) return null;
+      // "on a Monday", "every Friday": any such day, not a date.
+      if (!m[1] && /^(?:a|an|every|each|any|some)$/i.test(wordBefore(env.doc.shadow, m.index))) return null;
       const target = WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]);
       const word = m[1]?.toLowerCase() as 'last' | 'this' | 'next' | 'past' | undefined;
       return {

@@ -21,6 +21,13 @@ const PAST = new Set([
   'sought', 'stood', 'struck', 'took', 'ago', 'last', 'since', 'earlier', 'former',
 ]);
 
+// Where a clause ends: a cue beyond it belongs to another verb ("the flight which launches June 28"). Commas are
+// not boundaries: lists share their verb ("going to Rome next month, Paris in November, Oslo in December").
+const CLAUSE_BOUNDARY = new Set([
+  ';', ':', '(', ')', '"', 'which', 'who', 'whom', 'whose', 'where', 'while', 'whereas', 'because',
+  'although', 'but',
+]);
+
 /** The tense of the clause around the character offset `at`: the nearest tense cue back, else forward. */
 export function tenseAt(doc: Doc, at: number, end: number): Tense {
   if (doc.tokens.length === 0) return null;
@@ -28,10 +35,12 @@ export function tenseAt(doc: Doc, at: number, end: number): Tense {
   const sentence = doc.sentences[doc.sentenceIndexAt(at)];
   if (!sentence) return null;
   for (let k = Math.min(first, sentence.tokenEnd) - 1; k >= sentence.tokenStart; k--) {
+    if (CLAUSE_BOUNDARY.has(doc.tokens[k]!.lower)) break;
     const cue = cueOf(doc, k);
     if (cue) return cue;
   }
   for (let k = doc.tokenIndexAt(end); k < sentence.tokenEnd; k++) {
+    if (CLAUSE_BOUNDARY.has(doc.tokens[k]!.lower)) break;
     const cue = cueOf(doc, k);
     if (cue) return cue;
   }
@@ -41,6 +50,8 @@ export function tenseAt(doc: Doc, at: number, end: number): Tense {
 function cueOf(doc: Doc, k: number): Tense {
   const t = doc.tokens[k]!;
   const w = t.lower;
+  // "the referendum is to be held": an obligation or plan, so forward.
+  if (w === 'to' && /^(?:is|are|was|were)$/.test(doc.tokens[k - 1]?.lower ?? '')) return 'future';
   if (FUTURE.has(w)) {
     // "set", "due" and "plan" point forward only as "set to", "due to", "plan to": not "a set of", "plan for".
     if (w === 'set' || w === 'due' || w === 'plan' || w === 'plans') return doc.tokens[k + 1]?.lower === 'to' ? 'future' : null;
