@@ -1,4 +1,69 @@
-/** Placeholder until this extractor lands. */
+/**
+ * Entity recognition: KB matches and discovered names (actors/discover.ts), grouped into entities. A discovered
+ * name the KB lacks is kept with `kbId: null`. An acronym in parentheses after a name ("Individual Partnership
+ * Action Plan (IPAP)") becomes that entity's alias, and its later uses mentions of it.
+ */
+import type { Doc } from '../nlp/doc.js';
+import type { Entity, KbEntry, KnowledgeBase } from '../model/types.js';
+import { normalizeName } from '../nlp/fold.js';
 import type { Extractor } from './pipeline.js';
+import { findNames, type FindOptions, type Found } from './actors/discover.js';
+import { EntityTable } from './actors/table.js';
 
-export const recogniseEntities: Extractor<'entities'> = (_doc, _ctx, prior) => prior.entities ?? [];
+export const recogniseEntities: Extractor<'entities'> = (doc, ctx) => recognise(doc, ctx.kb);
+
+/** Recognition with options: `{ discover: false }` is the pure KB-lookup baseline the evaluations compare with. */
+export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): Entity[] {
+  const founds = findNames(doc, kb, opts);
+  const table = new EntityTable(doc);
+  const acronyms = opts.discover === false ? new Map<string, Found>() : definedAcronyms(doc, founds);
+  // Discovered names typed by a strong cue anywhere in the document type every use of the name.
+  const strongType = new Map<string, Found['type']>();
+  for (const f of founds) if (!f.entry && f.strong) strongType.set(normalizeName(doc.text.slice(f.start, f.end)), f.type);
+  for (const f of founds) {
+    const surface = doc.text.slice(f.start, f.end);
+    const target = f.entry ? null : acronyms.get(surface);
+    if (target && target !== f) {
+      const e = entityOf(table, doc, target, strongType);
+      table.addMention(e, f.start, f.end, 'alias');
+      continue;
+    }
+    const e = entityOf(table, doc, f, strongType);
+    const kind = f.kind === 'alias' && f.entry && isSurname(f.entry, surface) ? 'surname' : f.kind;
+    table.addMention(e, f.start, f.end, kind);
+  }
+  return table.finish();
+}
+
+function entityOf(table: EntityTable, doc: Doc, f: Found, strongType: Map<string, Found['type']>): Entity {
+  if (f.entry) return f.kind === 'demonym' ? table.norpEntity(f.entry) : table.kbEntity(f.entry);
+  const name = doc.text.slice(f.start, f.end).replace(/\s+/g, ' ');
+  return table.discovered(name, strongType.get(normalizeName(name)) ?? f.type);
+}
+
+/** A one-word alias of a person that is the last word of the name: "Stoltenberg" for Jens Stoltenberg. */
+function isSurname(entry: KbEntry, surface: string): boolean {
+  if (entry.type !== 'PERSON') return false;
+  const name = normalizeName(entry.name).split(' ');
+  const s = normalizeName(surface);
+  return name.length > 1 && !s.includes(' ') && name[name.length - 1] === s;
+}
+
+/** Acronyms defined in parentheses right after a name, within a few lower-case words: "... mission (EULEX)". */
+function definedAcronyms(doc: Doc, founds: Found[]): Map<string, Found> {
+  const out = new Map<string, Found>();
+  const byToken = new Map<number, Found>();
+  for (const f of founds) byToken.set(f.tokenStart, f);
+  for (let n = 0; n < founds.length; n++) {
+    const f = founds[n]!;
+    let k = f.tokenEnd;
+    while (k < doc.tokens.length && k - f.tokenEnd < 3 && /^[a-z]/.test(doc.tokens[k]!.text)) k++;
+    if (doc.tokens[k]?.text !== '(' || doc.tokens[k + 2]?.text !== ')') continue;
+    const acr = doc.tokens[k + 1]!;
+    if (!/^[A-Z][A-Za-z]*[A-Z]$/.test(acr.text)) continue;
+    const there = byToken.get(k + 1);
+    if (there?.entry && there.entry !== f.entry) continue;
+    if (!out.has(acr.text)) out.set(acr.text, f);
+  }
+  return out;
+}

@@ -1,0 +1,133 @@
+/**
+ * Capitals as actors: "Moscow said", "Belgrade insists", "Moscow's claims", "denied by Belgrade" name the state
+ * whose seat the city is (KB `seat`); "in Moscow", "to Belgrade", "between Belgrade and Moscow" stay the city.
+ * A city that seats several actors (Brussels: Belgium, NATO, the EU) is given to the one of them named nearest
+ * before it in the same or the previous sentences, and stays the city when none is.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { Entity, KbEntry, KnowledgeBase, Mention } from '../../model/types.js';
+import { PLACE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS } from './lexicon.js';
+import type { EntityTable } from './table.js';
+
+const seatIndexes = new WeakMap<KnowledgeBase, Map<string, KbEntry[]>>();
+
+function seatIndex(kb: KnowledgeBase): Map<string, KbEntry[]> {
+  let idx = seatIndexes.get(kb);
+  if (!idx) {
+    idx = new Map();
+    for (const e of kb.entries) {
+      if (!e.seat) continue;
+      const list = idx.get(e.seat) ?? [];
+      list.push(e);
+      idx.set(e.seat, list);
+    }
+    seatIndexes.set(kb, idx);
+  }
+  return idx;
+}
+
+const AGENT_WORDS = new Set(['by', 'with', 'against', 'official', 'accuses', 'accused', 'urged', 'urges']);
+const LOOKBACK_SENTENCES = 3;
+
+export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+  const seats = seatIndex(kb);
+  if (!seats.size) return;
+  // Decisions by mention start, so a second city coordinated with a first ("by Belgrade and Moscow") follows it.
+  const decided = new Map<number, boolean>();
+  for (const { m } of table.allMentions()) {
+    const e = table.at(m.start);
+    if (!e?.kbId || !seats.has(e.kbId)) decided.set(m.start, false);
+  }
+  for (const city of [...table.entities]) {
+    const actors = city.kbId ? seats.get(city.kbId) : undefined;
+    if (!actors?.length) continue;
+    for (const m of [...city.mentions]) {
+      if (!actsHere(doc, table, m, decided)) continue;
+      const target = chooseActor(doc, table, actors, m);
+      if (target) table.moveMention(m, table.kbEntity(target), 'metonym');
+    }
+  }
+}
+
+/** Whether a city mention is used as an actor (subject of a verb, possessor, agent) rather than a place. */
+function actsHere(doc: Doc, table: EntityTable, m: Mention, decided: Map<number, boolean>): boolean {
+  const verdict = actsAsActor(doc, table, m, decided);
+  decided.set(m.start, verdict);
+  return verdict;
+}
+
+function actsAsActor(doc: Doc, table: EntityTable, m: Mention, decided: Map<number, boolean>): boolean {
+  const first = doc.tokenIndexAt(m.start);
+  const last = doc.tokenIndexAt(m.end - 1);
+  const prev = doc.tokens[first - 1];
+  if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return false;
+  // "between Belgrade and Moscow": the preposition governs the whole pair.
+  if (prev?.lower === 'and' || prev?.lower === 'or') {
+    const partner = startOfPrevMention(table, prev.start);
+    const verdict = decided.get(partner);
+    if (verdict !== undefined && table.at(partner)?.type !== 'PERSON') {
+      const partnerCity = table.at(partner);
+      if (verdict || partnerCity?.type === 'GPE') return verdict;
+    }
+    let b = doc.tokenIndexAt(partner) - 1;
+    if (doc.tokens[b]?.lower === 'both') b--;
+    const before = doc.tokens[b];
+    if (before && PLACE_PREPOSITIONS.has(before.lower)) return false;
+    if (before && AGENT_WORDS.has(before.lower)) return true;
+  }
+  if (prev?.lower === 'both' && doc.tokens[first - 2] && AGENT_WORDS.has(doc.tokens[first - 2]!.lower)) return true;
+  if (prev && AGENT_WORDS.has(prev.lower)) return true;
+  let k = last + 1;
+  const next = doc.tokens[k];
+  if (!next) return false;
+  if (next.lower === "'s") return !PLACE_NOUNS.has(doc.tokens[k + 1]?.lower ?? '');
+  // Skip a coordinated actor ("Moscow and Belgrade have"), auxiliaries and adverbs, then want a verb.
+  for (let steps = 0; k < doc.tokens.length && steps < 8; steps++) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== doc.tokens[first]!.sentence) return false;
+    if ((t.lower === 'and' || t.lower === ',') && table.at(doc.tokens[k + 1]?.start ?? -1)) {
+      k = doc.tokenIndexAt(mentionEnd(table, doc.tokens[k + 1]!.start) - 1) + 1;
+      continue;
+    }
+    if (t.lower === 'and' && doc.tokens[k + 1]?.lower === 'both') {
+      k++;
+      continue;
+    }
+    if (SPEECH_VERBS.has(t.lower)) return true;
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') {
+      k++;
+      continue;
+    }
+    return t.pos === 'VERB';
+  }
+  return false;
+}
+
+function mentionEnd(table: EntityTable, start: number): number {
+  const e = table.at(start)!;
+  return e.mentions.find((m) => m.start === start)!.end;
+}
+
+function startOfPrevMention(table: EntityTable, before: number): number {
+  let best = before;
+  for (const { m } of table.allMentions()) if (m.end <= before) best = m.start;
+  return best;
+}
+
+function chooseActor(doc: Doc, table: EntityTable, actors: KbEntry[], m: Mention): KbEntry | null {
+  if (actors.length === 1) return actors[0]!;
+  const s = doc.sentenceIndexAt(m.start);
+  const from = doc.sentences[Math.max(0, s - LOOKBACK_SENTENCES)]!.start;
+  const sentEnd = doc.sentences[s]!.end;
+  let best: { e: KbEntry; d: number } | null = null;
+  for (const a of actors) {
+    const ent: Entity | undefined = table.byKbId(a.id);
+    for (const x of ent?.mentions ?? []) {
+      if (x.start < from || x.start > sentEnd || x.start === m.start) continue;
+      // Nearest wins; a mention later in the same sentence counts as well ("Brussels respects ... NATO").
+      const d = Math.abs(x.start - m.start) + (x.start > m.start ? 1 : 0);
+      if (!best || d < best.d) best = { e: a, d };
+    }
+  }
+  return best?.e ?? null;
+}

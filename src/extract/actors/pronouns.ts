@@ -1,0 +1,100 @@
+/**
+ * Speaker pronouns: "he said", "she added", "He believes" name the nearest compatible person before them. Only
+ * "he" and "she" as subjects (followed by a verb), since those are what quotes and events need; "it", "they",
+ * "we" are left alone. The candidate is the first person named (the likely subject) in the nearest sentence that
+ * names one, outside quotation marks; gender comes from the KB, else from titles or earlier pronouns.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
+import { FEMALE_TITLES, MALE_TITLES } from './lexicon.js';
+import type { EntityTable } from './table.js';
+
+type Gender = 'male' | 'female';
+
+const LOOKBACK_SENTENCES = 5;
+
+export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+  const quoted = quotedRanges(doc.text);
+  const inQuote = (offset: number) => quoted.some(([a, b]) => offset > a && offset < b);
+  const gender = new Map<Entity, Gender>();
+  for (const e of table.entities) {
+    if (e.type !== 'PERSON') continue;
+    const g = e.kbId ? kb.byId.get(e.kbId)?.gender : titleGender(doc, e.mentions);
+    if (g) gender.set(e, g);
+  }
+  const persons = () =>
+    table.allMentions().filter(({ e, m }) => e.type === 'PERSON' && m.kind !== 'pronoun' && !inQuote(m.start));
+
+  let people = persons();
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i]!;
+    if (t.lower !== 'he' && t.lower !== 'she') continue;
+    if (!isSubjectOfVerb(doc, i) || inQuote(t.start)) continue;
+    const want: Gender = t.lower === 'he' ? 'male' : 'female';
+    const target = nearestPerson(doc, people, i, (e) => (gender.get(e) ?? want) === want);
+    if (!target) continue;
+    if (table.addMention(target, t.start, t.end, 'pronoun')) {
+      if (!gender.has(target)) gender.set(target, want);
+      people = persons();
+    }
+  }
+}
+
+function isSubjectOfVerb(doc: Doc, i: number): boolean {
+  for (let k = i + 1; k < Math.min(doc.tokens.length, i + 4); k++) {
+    const t = doc.tokens[k]!;
+    if (t.sentence !== doc.tokens[i]!.sentence) return false;
+    if (t.pos === 'VERB' || t.pos === 'AUX') return true;
+    if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+function nearestPerson(
+  doc: Doc, people: { m: Mention; e: Entity }[], i: number, ok: (e: Entity) => boolean,
+): Entity | null {
+  const at = doc.tokens[i]!;
+  const s = at.sentence;
+  // The same sentence before the pronoun: the nearest person ("Podzic said he ...").
+  for (let k = people.length - 1; k >= 0; k--) {
+    const { m, e } = people[k]!;
+    if (m.start >= at.start) continue;
+    if (doc.tokens[doc.tokenIndexAt(m.start)]!.sentence !== s) break;
+    if (ok(e)) return e;
+  }
+  // Earlier sentences: the first person each names, nearest sentence first.
+  for (let back = 1; back <= LOOKBACK_SENTENCES && s - back >= 0; back++) {
+    const sent = doc.sentences[s - back]!;
+    const inSent = people.filter(({ m }) => m.start >= sent.start && m.start < sent.end);
+    const hit = inSent.find(({ e }) => ok(e));
+    if (hit) return hit.e;
+  }
+  return null;
+}
+
+function titleGender(doc: Doc, mentions: Mention[]): Gender | undefined {
+  for (const m of mentions) {
+    const k = doc.tokenIndexAt(m.start) - 1;
+    const before = k >= 0 ? doc.tokens[k]!.lower.replace(/\./g, '') : '';
+    if (MALE_TITLES.has(before)) return 'male';
+    if (FEMALE_TITLES.has(before)) return 'female';
+  }
+  return undefined;
+}
+
+/** Character ranges between paired quotation marks, per paragraph, so a name inside a quote is not the speaker. */
+export function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  let open = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' && text[i + 1] === '\n') open = -1;
+    if (c === '“' || c === '„' || c === '«' || (c === '"' && open < 0)) {
+      if (open < 0) open = i;
+    } else if ((c === '”' || c === '»' || c === '"') && open >= 0) {
+      out.push([open, i]);
+      open = -1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,59 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../nlp/doc.js';
+import { recogniseEntities } from './entities.js';
+import { resolveCoreference } from './coref.js';
+import { TEST_KB } from './actors/testkb.js';
+
+function resolve(text: string, date = '2022-05-04') {
+  const doc = new Doc(text);
+  const ctx = { kb: TEST_KB, date };
+  return resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
+}
+
+const mentionsOf = (ents: ReturnType<typeof resolve>, name: string) =>
+  ents.find((e) => e.name === name)?.mentions.map((m) => `${m.text}/${m.kind}`) ?? [];
+
+test('surnames go to the full name introduced earlier, also for people the KB lacks', () => {
+  const ents = resolve('Foreign Minister Darko Horvatek arrived late. Horvatek said little.');
+  assert.deepEqual(mentionsOf(ents, 'Darko Horvatek'), ['Darko Horvatek/name', 'Horvatek/surname', ]);
+});
+
+test('role nominals resolve by the dated roles at the document date', () => {
+  const text = 'The NATO secretary general spoke in Oslo.';
+  assert.deepEqual(mentionsOf(resolve(text, '2022-03-01'), 'Jens Stoltenberg'), ['secretary general/nominal']);
+  assert.deepEqual(mentionsOf(resolve(text, '2025-03-01'), 'Mark Rutte'), ['secretary general/nominal']);
+  assert.deepEqual(mentionsOf(resolve("Serbia's defence minister flew home.", '2018-01-10'), 'Aleksandar Vulin'), [
+    'defence minister/nominal',
+  ]);
+});
+
+test('speaker pronouns go to the nearest compatible person', () => {
+  const ents = resolve('Vjosa Osmani met Jens Stoltenberg. "We are ready," she said. He agreed with her.');
+  assert.deepEqual(mentionsOf(ents, 'Vjosa Osmani'), ['Vjosa Osmani/name', 'she/pronoun']);
+  assert.deepEqual(mentionsOf(ents, 'Jens Stoltenberg'), ['Jens Stoltenberg/name', 'He/pronoun']);
+});
+
+test('capitals acting are their state; capitals as places stay cities', () => {
+  const ents = resolve('Moscow warned the envoy. The envoy then flew to Moscow. Belgrade insists it is neutral.');
+  assert.deepEqual(mentionsOf(ents, 'Russia'), ['Moscow/metonym']);
+  assert.deepEqual(mentionsOf(ents, 'Moscow'), ['Moscow/name']);
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Belgrade/metonym']);
+});
+
+test('a seat of several actors goes to the one named nearby, else stays the city', () => {
+  const ents = resolve('NATO met on Monday. Brussels insists the door is open. We stayed in Brussels.');
+  assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name', 'Brussels/metonym']);
+  assert.deepEqual(mentionsOf(ents, 'Brussels'), ['Brussels/name']);
+});
+
+test('interview labels go to the outlet and to the interviewee by initials', () => {
+  const text = [
+    'Balkan Security Review spoke with the head of the mission, Colonel Ivana Markovic.',
+    'BSR: What changed this year?',
+    'IM: Very little has changed.',
+  ].join('\n');
+  const ents = resolve(text);
+  assert.deepEqual(mentionsOf(ents, 'Balkan Security Review'), ['Balkan Security Review/name', 'BSR/label']);
+  assert.deepEqual(mentionsOf(ents, 'Ivana Markovic'), ['Ivana Markovic/name', 'IM/label']);
+});

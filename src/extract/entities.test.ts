@@ -1,0 +1,51 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Doc } from '../nlp/doc.js';
+import { recognise, recogniseEntities } from './entities.js';
+import { TEST_KB } from './actors/testkb.js';
+
+const run = (text: string) => recogniseEntities(new Doc(text), { kb: TEST_KB, date: '2022-05-04' }, {});
+const summary = (text: string) => run(text).map((e) => `${e.type}:${e.name}:${e.kbId ?? '-'}`);
+
+test('links KB names and keeps every mention span exact', () => {
+  const text = "Serbia's envoy met NATO officials in Brussels.";
+  const ents = run(text);
+  assert.deepEqual(ents.map((e) => e.name), ['Serbia', 'NATO', 'Brussels']);
+  for (const e of ents) for (const m of e.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.equal(ents[1]!.wikidata, 'Q7184');
+});
+
+test('discovers people after titles, without the title, and marks them as not in the KB', () => {
+  assert.deepEqual(summary('Croatian Interior Minister Darko Horvatek arrived with Brigadier General Tomas Lindqvist.'), [
+    'PERSON:Darko Horvatek:-',
+    'PERSON:Tomas Lindqvist:-',
+  ]);
+});
+
+test('types organisations, events and agreements by their head words', () => {
+  assert.deepEqual(summary('Officials of the Ministry of Defence attended the Ohrid Summit and praised the Joint Border Agreement.'), [
+    'ORG:Ministry of Defence:-',
+    'EVENT:Ohrid Summit:-',
+    'LAW:Joint Border Agreement:-',
+  ]);
+});
+
+test('no sentence-initial common word, weekday or month becomes an entity', () => {
+  assert.deepEqual(summary('Meanwhile, troops rested. Concerns grew on Monday. Despite this, May was calm. Allies agreed.'), []);
+});
+
+test('demonyms are NORP entities of their own', () => {
+  const ents = run('Serbian officials doubt Russian promises.');
+  assert.deepEqual(ents.map((e) => `${e.type}:${e.name}:${e.mentions[0]!.kind}`), ['NORP:Serbian:demonym', 'NORP:Russian:demonym']);
+});
+
+test('an acronym defined in parentheses names the entity it follows', () => {
+  const ents = run('The Regional Water Agency (RWA) met today. Later the RWA said no.');
+  assert.equal(ents.length, 1);
+  assert.deepEqual(ents[0]!.mentions.map((m) => m.text), ['Regional Water Agency', 'RWA', 'RWA']);
+});
+
+test('the KB-lookup baseline finds only KB names', () => {
+  const doc = new Doc('Defence Minister Darko Horvatek met Serbia.');
+  assert.deepEqual(recognise(doc, TEST_KB, { discover: false }).map((e) => e.name), ['Serbia']);
+});
