@@ -7,7 +7,7 @@ import type { EventRecord, Quote, TimeExpression } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
-  byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
+  REPORTING, byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
   type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { defaultLexicon, type Lexicon } from './event/lexicon.js';
@@ -65,7 +65,7 @@ export function codeEvents(
         source,
         target,
         location: location?.entityId ?? null,
-        date: sentenceDate(times, sentence, triggerStart),
+        date: sentenceDate(doc, times, sentence, match.first, SPEECH_ACTS.has(match.entry.type)),
         negated: isNegated(doc, match.first, sentence.tokenStart),
         modality: modalityOf({ doc, first: match.first, sentenceStart: sentence.tokenStart, inQuote: quote !== null, speechActBySpeaker }),
         trigger: { start: triggerStart, end: triggerEnd, text: doc.text.slice(triggerStart, triggerEnd) },
@@ -192,17 +192,33 @@ function quoteAround(quotes: readonly Quote[], offset: number): Quote | null {
   return null;
 }
 
-/** The sentence's own time expression nearest the trigger, if any resolves to a date. */
+/**
+ * The sentence's own time expression nearest the trigger, if any resolves to a date. A time across a relative
+ * pronoun or a semicolon belongs to another clause; a time across a reporting verb dates the saying, which is the
+ * event only for speech acts ("In March, Moscow said it will react" dates the threat, not a war it mentions).
+ */
 function sentenceDate(
+  doc: Doc,
   times: readonly TimeExpression[],
   sentence: { start: number; end: number },
-  at: number,
+  trigger: number,
+  speechAct: boolean,
 ): EventRecord['date'] {
+  const at = doc.tokens[trigger]!.start;
   let best: TimeExpression | null = null;
   let bestDistance = Infinity;
   for (const t of times) {
     if (t.value === null || t.start < sentence.start || t.end > sentence.end) continue;
     if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value)) continue;
+    const from = Math.min(doc.tokenIndexAt(t.start), trigger);
+    const to = Math.max(doc.tokenIndexAt(t.end - 1), trigger);
+    let crosses = false;
+    for (let k = from + 1; k < to && !crosses; k++) {
+      const w = doc.tokens[k]!;
+      if (w.lower === 'which' || w.lower === 'who' || w.lower === ';') crosses = true;
+      if (!speechAct && REPORTING.has(w.lower) && w.pos === 'VERB') crosses = true;
+    }
+    if (crosses) continue;
     const distance = t.start >= at ? t.start - at : at - t.end;
     if (distance < bestDistance) {
       best = t;

@@ -21,11 +21,13 @@ interface Cue {
   negated: Polarity | null;
   /** A noun phrase whose holder may follow it: "the military neutrality of Serbia". */
   ofHolder?: boolean;
+  /** The holder is named inside the cue: "9 out of 10 Serbs reject". */
+  innerHolder?: boolean;
 }
 
 const CUES: Cue[] = [
   { pattern: /\b(?:reject|rejects|rejected|rejecting|oppose|opposes|opposed|opposing|against)\b[^.;]{0,40}\bmembership\b/, topic: 'membership', polarity: 'oppose', negated: null },
-  { pattern: /\b(?:\d+ out of \d+|majority of|most) [a-z]+ (?:reject|rejects|oppose|opposes)\b/, topic: 'membership', polarity: 'oppose', negated: null },
+  { pattern: /\b(?:\d+ out of \d+|majority of|most) [a-z]+ (?:reject|rejects|oppose|opposes)\b/, topic: 'membership', polarity: 'oppose', negated: null, innerHolder: true },
   { pattern: /\bmilitary neutrality\b|\bmilitarily neutral\b/, topic: 'NATO membership', polarity: 'neutral', negated: null, ofHolder: true },
   { pattern: /\b(?:aspires?|aspired|aspiring|wants?|wanted|aims?|aimed|seeks?|sought|hopes?|hoped|desire|goal|bid|determined|decided|ready) to (?:join|become a member)\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
   { pattern: /\b(?:call|calls|called|calling|push|pushes|pushing|apply|applies|applied|applying|application|request|requested) for (?:accelerated |full |nato |eu |its )*membership\b/, topic: 'membership', polarity: 'support', negated: 'oppose' },
@@ -85,9 +87,12 @@ export function cueStances(
         quoteSpeaker: quoteAt(quotes, at)?.speaker ?? null,
       };
       const last = doc.tokenIndexAt(sentence.start + m.index + m[0].length - 1);
-      const holder = holderOf(ctx, doc.tokenIndexAt(at), cue.ofHolder ? last : null);
+      const inner = cue.innerHolder ? firstActorAfter(mentions, doc.tokenIndexAt(at), last + 1) : null;
+      const holder = inner?.entityId ?? holderOf(ctx, doc.tokenIndexAt(at), cue.ofHolder ? last : null);
       if (!holder) continue;
-      out.push({ holder, topic, polarity, evidence: { start: sentence.start, end: sentence.end }, date: sentenceDate(times, sentence) ?? docDate });
+      // The sentence's time dates the stance only when it stands before the cue ("In 2017, Serbia declared …").
+      const before = { start: sentence.start, end: at };
+      out.push({ holder, topic, polarity, evidence: { start: sentence.start, end: sentence.end }, date: sentenceDate(times, before) ?? docDate });
     }
   });
   return out;
@@ -102,7 +107,6 @@ function membershipTopic(sentence: string): StanceTopic {
 
 /** Who holds the stance whose cue spans tokens first..last. */
 function holderOf(ctx: ActorContext, first: number, last: number | null): string | null {
-  if (ctx.quoteSpeaker) return ctx.quoteSpeaker;
   const { doc, mentions } = ctx;
   // "Serbia's (position on) military neutrality", a few words before the cue.
   for (let k = first - 1; k >= ctx.sentenceStart && k >= first - 6; k--) {
@@ -120,7 +124,10 @@ function holderOf(ctx: ActorContext, first: number, last: number | null): string
   }
   const subject = findSubject(ctx, first, null);
   if (subject) return subject.mention.entityId;
-  return null;
+  if (ctx.quoteSpeaker) return ctx.quoteSpeaker;
+  // An unresolved "it"/"they" subject: the sentence's first actor, when it opens the sentence's main clause.
+  const opening = firstActorAfter(mentions, ctx.sentenceStart, Math.min(first, ctx.sentenceStart + 3));
+  return opening?.entityId ?? null;
 }
 
 function firstActorAfter(mentions: MentionIndex, from: number, to: number): TokenMention | null {

@@ -33,8 +33,10 @@ export const REPORTING = new Set([
 ]);
 const CLAUSE_STOP = new Set([
   ';', ':', '(', ')', '"', '“', '”', '„', 'if', 'unless', 'because', 'although', 'though', 'whereas', 'while', 'but',
-  'when', 'whether', 'since', 'after', 'before', 'until', 'so',
+  'when', 'whether', 'so',
 ]);
+/** Conjunctions that read like prepositions: "after Russia invaded" — the actor after them is still a subject. */
+const SUBORDINATORS = new Set(['after', 'before', 'since', 'until', 'as', 'than']);
 const RELATIVE = new Set(['which', 'who', 'whom']);
 const LOCATIVE = new Set(['in', 'at', 'near', 'inside', 'outside', 'across', 'throughout', 'around', 'into']);
 /** Prepositions whose object is not the subject of the clause. */
@@ -130,10 +132,16 @@ export function findSubject(ctx: ActorContext, t: number, previousSource: ActorH
     const m = mentions.at(k);
     if (m) {
       k = m.first;
-      if (!ACTOR_TYPES.has(m.type) || governingPreposition(doc, m, floor)) continue;
+      const prep = governingPreposition(doc, m, floor);
+      if (!ACTOR_TYPES.has(m.type) || (prep && !SUBORDINATORS.has(prep))) continue;
       return { mention: preferAppositionHead(ctx, m, t) ?? m, via: 'subject' };
     }
     if (CLAUSE_STOP.has(tok.lower)) return null;
+    // Another verb in between starts another clause ("asked X to help the country join"), unless the two verbs
+    // are coordinated ("ordered troops in and launched").
+    // Control verbs pass their subject on: "Kosovo aims to join".
+    if (tok.pos === 'VERB' && !REPORTING.has(tok.lower) && k < t - 1 && lower(doc, k + 1) !== 'to' &&
+      !coordinatedBetween(doc, k, t)) return null;
     if (tok.lower === 'that' && k > floor && REPORTING.has(lower(doc, k - 1))) return reporterOrSpeaker(ctx, k - 1, t);
     if (REPORTING.has(tok.lower) && tok.pos === 'VERB') return reporterOrSpeaker(ctx, k, t);
     if (PERSONAL.has(tok.lower) || FIRST_PERSON.has(tok.lower)) {
@@ -165,6 +173,11 @@ function parentheticalStart(ctx: ActorContext, closing: number): number | null {
     if (w.pos === 'VERB') hasVerb = true;
   }
   return null;
+}
+
+function coordinatedBetween(doc: Doc, from: number, to: number): boolean {
+  for (let k = from + 1; k < to; k++) if (doc.tokens[k]!.lower === 'and' || doc.tokens[k]!.lower === 'or') return true;
+  return false;
 }
 
 /** The subject of a reporting verb at `r` ("Moscow said it will react": Moscow), when the pronoun points back. */
