@@ -1,7 +1,15 @@
-/** Commands over statements across documents (timeline, quotes, stances, disagreements): filled by the statements work. */
-import type { Command } from 'commander';
-import type { KnowledgeBase } from '../model/types.js';
+/**
+ * Commands over statements across documents: `timeline`, `quotes`, `stance`, `disagreements`. Thin: they resolve
+ * actor names (any spelling, via findEntity), call src/service/statements.ts, and print dates, sources and the
+ * sentence that says it. An unknown actor or event type is one line on stderr and exit status 2.
+ */
+import { InvalidArgumentError, type Command } from 'commander';
+import { PLOVER_TYPES, type KnowledgeBase } from '../model/types.js';
 import type { Store } from '../store/store.js';
+import type { Queryable } from '../store/db.js';
+import { findEntity } from '../service/entities.js';
+import { listDisagreements, listQuotes, listStances, timeline, type Disagreement, type DisagreementSide, type QuoteEntry, type TimelineEntry } from '../service/statements.js';
+import { shortId, truncate } from './output.js';
 
 export interface CliDeps {
   withStore: <T>(fn: (store: Store) => Promise<T>) => Promise<T>;
@@ -9,4 +17,142 @@ export interface CliDeps {
   print: (s: string) => void;
 }
 
-export function registerStatementCommands(_program: Command, _deps: CliDeps): void {}
+/** A problem with what the user asked for: printed as one line, never as a stack trace. */
+class StatementInputError extends Error {}
+
+const isoDate = (v: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  return v;
+};
+const count = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number above 0');
+  return n;
+};
+/** A PLOVER type in any case. */
+export const ploverType = (v: string): string => {
+  const t = v.trim().toUpperCase();
+  if (!(PLOVER_TYPES as readonly string[]).includes(t)) throw new InvalidArgumentError(`not a PLOVER type; use one of ${PLOVER_TYPES.join(', ')}`);
+  return t;
+};
+
+async function actorId(db: Queryable, name: string | undefined): Promise<string | undefined> {
+  if (name === undefined) return undefined;
+  const hit = await findEntity(db, name);
+  if (!hit) throw new StatementInputError(`${name}: no such actor in the store (see \`dossier entities\`)`);
+  return hit.id;
+}
+
+/** Runs an action, turning input errors into one line on stderr. */
+function guarded<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      if (!(err instanceof StatementInputError)) throw err;
+      process.stderr.write(`dossier: ${err.message}\n`);
+      process.exitCode = 2;
+    }
+  };
+}
+
+const where = (s: { source: string | null; documentDate?: string | null; date?: string | null; documentId: string }) =>
+  `${s.documentDate ?? s.date ?? 'undated'} ${s.source ?? 'unknown source'} [${shortId(s.documentId)}]`;
+
+export function formatTimelineEntry(e: TimelineEntry): string {
+  const actors = `${e.sourceName ?? '?'} → ${e.targetName ?? '?'}`;
+  const flags = [e.negated ? 'denied' : '', e.modality !== 'asserted' ? e.modality : '', e.locationName ? `in ${e.locationName}` : '']
+    .filter(Boolean).join(', ');
+  const head = `${(e.date ?? 'undated').padEnd(10)}  ${e.type.padEnd(9)}  ${actors}${flags ? `  (${flags})` : ''}  — ${e.mentions.length} report${e.mentions.length === 1 ? '' : 's'}`;
+  const lines = e.mentions.map((m) => `    ${where(m)}${m.negated ? ' (denies)' : ''}: ${truncate(m.sentence, 160)}`);
+  return [head, ...lines].join('\n');
+}
+
+export function formatQuote(q: QuoteEntry): string {
+  const head = `${(q.date ?? 'undated').padEnd(10)}  ${q.speakerName ?? q.sources.find((s) => s.speakerText)?.speakerText ?? '(unknown speaker)'}` +
+    `${q.direct ? '' : ' (reported)'}: “${truncate(q.text, 200)}”`;
+  return [head, ...q.sources.map((s) => `    ${where(s)}`)].join('\n');
+}
+
+const side = (label: string, s: DisagreementSide) => `    ${label} ${s.claim.padEnd(8)} ${where(s)}: ${truncate(s.text, 150)}`;
+
+export function formatDisagreement(d: Disagreement): string {
+  return [`${d.kind.padEnd(6)}  ${d.actorName} — ${d.topic}`, side('a', d.a), side('b', d.b)].join('\n');
+}
+
+export function registerStatementCommands(program: Command, deps: CliDeps): void {
+  const { withStore, print } = deps;
+
+  program
+    .command('timeline')
+    .description('the merged timeline: one line per real-world event, with every report of it (undated events last)')
+    .option('--actor <name>', 'only events with this actor as source or target (any spelling)')
+    .option('--type <type>', `only this PLOVER type (${PLOVER_TYPES.join(', ')})`, ploverType)
+    .option('--from <YYYY-MM-DD>', 'events on or after', isoDate)
+    .option('--to <YYYY-MM-DD>', 'events on or before', isoDate)
+    .option('--source <text>', 'only events reported by an outlet whose name or URL contains this')
+    .option('--limit <n>', 'how many events', count, 50)
+    .option('--json', 'print JSON')
+    .action(guarded(async (o) => {
+      const res = await withStore(async (s) => timeline(s.db, {
+        actor: await actorId(s.db, o.actor), type: o.type, from: o.from, to: o.to, source: o.source, limit: o.limit,
+      }));
+      if (o.json) return print(JSON.stringify(res, null, 2));
+      if (!res.items.length) return print('no events');
+      print(res.items.map(formatTimelineEntry).join('\n\n'));
+      print(`\n${res.items.length} of ${res.total} events`);
+    }));
+
+  program
+    .command('quotes')
+    .description('quotes, newest first, each once with every outlet that carried it')
+    .option('--speaker <name>', 'only quotes by this speaker (any spelling)')
+    .option('--search <words>', 'only quotes containing these words')
+    .option('--from <YYYY-MM-DD>', 'first published on or after', isoDate)
+    .option('--to <YYYY-MM-DD>', 'first published on or before', isoDate)
+    .option('--limit <n>', 'how many quotes', count, 50)
+    .option('--json', 'print JSON')
+    .action(guarded(async (o) => {
+      const res = await withStore(async (s) => listQuotes(s.db, {
+        speaker: await actorId(s.db, o.speaker), q: o.search, from: o.from, to: o.to, limit: o.limit,
+      }));
+      if (o.json) return print(JSON.stringify(res, null, 2));
+      if (!res.items.length) return print('no quotes');
+      print(res.items.map(formatQuote).join('\n\n'));
+      print(`\n${res.items.length} of ${res.total} quotes`);
+    }));
+
+  program
+    .command('stance')
+    .description('an actor\'s stances (support, oppose, neutral) on NATO membership, NATO, Russia and the EU, newest first')
+    .argument('<actor...>', 'a name in any spelling or script, or an entity id')
+    .option('--topic <topic>', 'only this topic ("NATO membership", NATO, Russia, EU)')
+    .option('--json', 'print JSON')
+    .action(guarded(async (nameParts: string[], o) => {
+      const name = nameParts.join(' ');
+      const { id, stances } = await withStore(async (s) => {
+        const holder = (await actorId(s.db, name))!;
+        return { id: holder, stances: await listStances(s.db, { holder, topic: o.topic }) };
+      });
+      if (o.json) return print(JSON.stringify(stances, null, 2));
+      if (!stances.length) return print(`no stances recorded for ${name} (${id})`);
+      print(`${stances[0]!.holderName}`);
+      for (const st of stances) {
+        print(`  ${(st.date ?? 'undated').padEnd(10)}  ${st.polarity.padEnd(7)}  ${st.topic}  — ${st.source ?? 'unknown source'} [${shortId(st.documentId)}]: ${truncate(st.evidence, 140)}`);
+      }
+    }));
+
+  program
+    .command('disagreements')
+    .description('sources that contradict each other: opposite stances, or an event one asserts and another denies')
+    .option('--actor <name>', 'only disagreements about this actor (any spelling)')
+    .option('--limit <n>', 'how many', count, 50)
+    .option('--json', 'print JSON')
+    .action(guarded(async (o) => {
+      const res = await withStore(async (s) => listDisagreements(s.db, { actor: await actorId(s.db, o.actor), limit: o.limit }));
+      if (o.json) return print(JSON.stringify(res, null, 2));
+      if (!res.items.length) return print('no disagreements');
+      print(res.items.map(formatDisagreement).join('\n\n'));
+      print(`\n${res.items.length} of ${res.total} disagreements`);
+    }));
+}
