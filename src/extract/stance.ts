@@ -180,7 +180,7 @@ const TOPIC_NAMES: [StanceTopic, string[]][] = [
 
 /** Entity id → the topic it stands for: NATO, the EU, Russia (and Russia's office holders and organs). */
 export function topicEntities(entities: readonly Entity[], kb: KnowledgeBase): Map<string, StanceTopic> {
-  const russiaIds = new Set(kb.entries.filter((e) => TOPIC_NAMES[1]![1].includes(normalizeName(e.name))).map((e) => e.id));
+  const russiaIds = russiaIdsOf(kb);
   const map = new Map<string, StanceTopic>();
   for (const e of entities) {
     const names = [e.name, ...e.aliases].map(normalizeName);
@@ -195,6 +195,18 @@ export function topicEntities(entities: readonly Entity[], kb: KnowledgeBase): M
     }
   }
   return map;
+}
+
+const russiaCache = new WeakMap<KnowledgeBase, Set<string>>();
+
+/** KB ids of Russia itself, computed once per knowledge base. */
+function russiaIdsOf(kb: KnowledgeBase): Set<string> {
+  let ids = russiaCache.get(kb);
+  if (!ids) {
+    ids = new Set(kb.entries.filter((e) => TOPIC_NAMES[1]![1].includes(normalizeName(e.name))).map((e) => e.id));
+    russiaCache.set(kb, ids);
+  }
+  return ids;
 }
 
 function quoteAt(quotes: readonly Quote[], offset: number): Quote | null {
