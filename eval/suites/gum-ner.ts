@@ -1,0 +1,230 @@
+/**
+ * Named-entity recognition and linking against GUM's Wikinews news and interview documents (all 43, train, dev
+ * and test alike: we do not train on GUM). Gold: mentions whose entity carries a Wikipedia identity, of types
+ * person, organization and place. The text is rebuilt from the tokens (single spaces, none where SpaceAfter=No).
+ * Scores our named mentions (not pronouns or nominals) per type, exact and overlapping, and the linking accuracy
+ * where the KB knows the gold entity (its Wikipedia title against the KB entry's name and aliases). The pure
+ * KB-lookup baseline (matcher only, no discovery) is scored the same way. Also the time entities + coreference
+ * add per 700 words, next to the Doc's own time.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Doc, wordCount } from '../../src/nlp/doc.js';
+import { normalizeName } from '../../src/nlp/fold.js';
+import { defaultKnowledgeBase } from '../../src/kb/load.js';
+import { recognise } from '../../src/extract/entities.js';
+import { resolveCoreference } from '../../src/extract/coref.js';
+import type { Entity, EntityType, KnowledgeBase } from '../../src/model/types.js';
+import { prf, round, type EvalSuite, type Measure } from '../suite.js';
+
+type GoldType = 'person' | 'organization' | 'place';
+const TYPES: GoldType[] = ['person', 'organization', 'place'];
+
+export interface GoldMention {
+  start: number;
+  end: number;
+  type: GoldType;
+  identity: string;
+}
+
+export interface GumDoc {
+  id: string;
+  text: string;
+  date: string | null;
+  gold: GoldMention[];
+}
+
+/** Reads one conllu file into text and gold named mentions. */
+export function readGum(conllu: string, id: string): GumDoc {
+  let text = '';
+  let date: string | null = null;
+  const gold: GoldMention[] = [];
+  const open: { id: string; type: string; identity: string; start: number; propn: number }[] = [];
+  // Proper-noun tokens so far: a mention is named when it contains one (pronouns and nominals of a linked
+  // entity carry its identity too).
+  let propn = 0;
+  let pendingSpace = false;
+  for (const line of conllu.split('\n')) {
+    if (line.startsWith('# meta::dateCreated')) date = line.split('=')[1]!.trim().slice(0, 10);
+    if (line.startsWith('# newpar') && !line.startsWith('# newpar_block') && text) {
+      text += '\n\n';
+      pendingSpace = false;
+    }
+    if (!line || line.startsWith('#')) {
+      continue;
+    }
+    const cols = line.split('\t');
+    if (cols.length < 10 || !/^\d+$/.test(cols[0]!)) continue;
+    if (pendingSpace) text += ' ';
+    const start = text.length;
+    text += cols[1]!;
+    const end = text.length;
+    const misc = cols[9]!;
+    if (cols[3] === 'PROPN') propn++;
+    pendingSpace = !/(^|\|)SpaceAfter=No(\||$)/.test(misc);
+    const ent = /(?:^|\|)Entity=([^|]*)/.exec(misc)?.[1];
+    if (!ent) continue;
+    // CorefUD brackets: "(id-type-...-identity" opens, "id)" closes, "(...)" is both.
+    for (const part of ent.match(/\([^()]*\)?|[^()]+\)/g) ?? []) {
+      const opens = part.startsWith('(');
+      const closes = part.endsWith(')');
+      const body = part.replace(/^\(/, '').replace(/\)$/, '');
+      if (opens) {
+        const fields = body.split('-');
+        const identity = fields.slice(7).join('-');
+        open.push({ id: fields[0]!, type: fields[1]!, identity, start, propn: propn - (cols[3] === 'PROPN' ? 1 : 0) });
+      }
+      if (closes) {
+        const eid = opens ? body.split('-')[0]! : body;
+        for (let k = open.length - 1; k >= 0; k--) {
+          if (open[k]!.id !== eid) continue;
+          const o = open.splice(k, 1)[0]!;
+          if (o.identity && o.identity !== '_' && propn > o.propn && (TYPES as string[]).includes(o.type)) {
+            gold.push({ start: o.start, end, type: o.type as GoldType, identity: o.identity.replace(/_/g, ' ') });
+          }
+          break;
+        }
+      }
+    }
+  }
+  return { id, text, date, gold };
+}
+
+export function ourType(t: EntityType): GoldType | null {
+  if (t === 'PERSON') return 'person';
+  if (t === 'ORG') return 'organization';
+  if (t === 'GPE' || t === 'LOC' || t === 'FAC') return 'place';
+  return null;
+}
+
+interface Predicted {
+  start: number;
+  end: number;
+  type: GoldType;
+  kbId: string | null;
+}
+
+export function namedMentions(entities: Entity[]): Predicted[] {
+  const out: Predicted[] = [];
+  for (const e of entities) {
+    const type = ourType(e.type);
+    if (!type) continue;
+    for (const m of e.mentions) {
+      if (m.kind === 'pronoun' || m.kind === 'nominal' || m.kind === 'label') continue;
+      out.push({ start: m.start, end: m.end, type, kbId: e.kbId });
+    }
+  }
+  return out;
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+
+/** Greedy one-to-one matching within a type, exact or overlapping. */
+export function score(gold: { start: number; end: number; type: string }[], pred: { start: number; end: number; type: string }[], overlap: boolean): Counts {
+  const used = new Set<number>();
+  let tp = 0;
+  for (const p of pred) {
+    const k = gold.findIndex((g, i) => !used.has(i) && g.type === p.type &&
+      (overlap ? g.start < p.end && p.start < g.end : g.start === p.start && g.end === p.end));
+    if (k >= 0) {
+      used.add(k);
+      tp++;
+    }
+  }
+  return { tp, fp: pred.length - tp, fn: gold.length - tp };
+}
+
+/** The KB entry a Wikipedia title names, by name or alias. */
+function kbIndex(kb: KnowledgeBase): Map<string, string> {
+  const idx = new Map<string, string>();
+  for (const e of kb.entries) for (const n of [e.name, ...e.aliases]) if (!idx.has(normalizeName(n))) idx.set(normalizeName(n), e.id);
+  return idx;
+}
+
+export function loadGum(dataDir: string): GumDoc[] {
+  const dir = join(dataDir, 'conllu');
+  return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
+    .map((f) => readGum(readFileSync(join(dir, f), 'utf8'), f.replace(/\.conllu$/, '')));
+}
+
+const suite: EvalSuite = {
+  name: 'gum-ner',
+  data: 'gum-news',
+  async run(dataDir: string): Promise<Measure[]> {
+    const kb = defaultKnowledgeBase();
+    const docs = loadGum(dataDir);
+    const index = kbIndex(kb);
+    const systems = { full: { discover: true }, baseline: { discover: false } } as const;
+    const measures: Measure[] = [];
+    let docMs = 0;
+    let entMs = 0;
+    let words = 0;
+    for (const [label, opts] of Object.entries(systems)) {
+      const exact = new Map<GoldType, Counts>(TYPES.map((t) => [t, zero()]));
+      const over = new Map<GoldType, Counts>(TYPES.map((t) => [t, zero()]));
+      let linkable = 0;
+      let linked = 0;
+      for (const d of docs) {
+        const t0 = performance.now();
+        const doc = new Doc(d.text);
+        const t1 = performance.now();
+        const entities = recognise(doc, kb, opts);
+        if (label === 'full') {
+          resolveCoreference(doc, { kb, date: d.date }, { entities });
+          entMs += performance.now() - t1;
+          docMs += t1 - t0;
+          words += wordCount(doc);
+        }
+        const pred = namedMentions(entities);
+        for (const t of TYPES) {
+          const g = d.gold.filter((m) => m.type === t);
+          const p = pred.filter((m) => m.type === t);
+          for (const [acc, ov] of [[exact, false], [over, true]] as const) {
+            const c = score(g, p, ov);
+            const a = acc.get(t)!;
+            a.tp += c.tp;
+            a.fp += c.fp;
+            a.fn += c.fn;
+          }
+        }
+        for (const g of d.gold) {
+          const kbId = index.get(normalizeName(g.identity));
+          if (!kbId) continue;
+          linkable++;
+          const p = pred.find((m) => m.start < g.end && g.start < m.end);
+          if (p?.kbId === kbId) linked++;
+        }
+      }
+      const all = zero();
+      const allOver = zero();
+      for (const t of TYPES) {
+        const e = exact.get(t)!;
+        const o = over.get(t)!;
+        const pe = prf(e.tp, e.fp, e.fn);
+        const po = prf(o.tp, o.fp, o.fn);
+        measures.push({ measure: `${label} ${t} P/R/F1 exact`, value: `${round(pe.p)}/${round(pe.r)}/${round(pe.f1)}` });
+        measures.push({ measure: `${label} ${t} P/R/F1 overlap`, value: `${round(po.p)}/${round(po.r)}/${round(po.f1)}` });
+        for (const k of ['tp', 'fp', 'fn'] as const) {
+          all[k] += e[k];
+          allOver[k] += o[k];
+        }
+      }
+      measures.push({ measure: `${label} all F1 exact`, value: round(prf(all.tp, all.fp, all.fn).f1) });
+      measures.push({ measure: `${label} all F1 overlap`, value: round(prf(allOver.tp, allOver.fp, allOver.fn).f1) });
+      measures.push({ measure: `${label} linking accuracy (KB-known gold, n=${linkable})`, value: linkable ? round(linked / linkable) : null });
+    }
+    const per700 = (ms: number) => (words ? round((ms / words) * 700, 2) : null);
+    measures.push({ measure: 'Doc ms per 700 words', value: per700(docMs) });
+    measures.push({ measure: 'entities+coref ms per 700 words', value: per700(entMs) });
+    measures.push({ measure: 'documents / gold named mentions', value: `${docs.length}/${docs.reduce((n, d) => n + d.gold.length, 0)}` });
+    return measures;
+  },
+};
+
+export default suite;
