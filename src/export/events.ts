@@ -1,0 +1,88 @@
+/**
+ * Events as flat records, one per stored report: PLOVER-style JSONL (field names after the PLOVER/POLECAT event
+ * records: event_type, mode, source/target actors) and CSV (RFC 4180: CRLF line ends, fields with commas, quotes or
+ * line breaks quoted, quotes doubled). `entry_id` links reports of the same real-world event (the timeline).
+ */
+import type { Queryable } from '../store/db.js';
+import { cameoRoot } from './cameo.js';
+import { write, type Out } from './write.js';
+
+export interface EventExportRecord {
+  id: string;
+  entry_id: string | null;
+  event_type: string;
+  mode: string;
+  negated: boolean;
+  cameo_root: string | null;
+  date: string | null;
+  date_text: string | null;
+  source_actor: string | null;
+  source_id: string | null;
+  source_wikidata: string | null;
+  target_actor: string | null;
+  target_id: string | null;
+  target_wikidata: string | null;
+  location: string | null;
+  location_id: string | null;
+  location_wikidata: string | null;
+  trigger: string;
+  sentence: string;
+  confidence: number;
+  document_id: string;
+  document_url: string | null;
+  document_title: string | null;
+  document_date: string | null;
+  publisher: string | null;
+}
+
+/** Every stored event report, in (document, event) order, read a page at a time. */
+export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenerator<EventExportRecord> {
+  let afterDoc = '';
+  let afterLocal = '';
+  for (;;) {
+    const rows = (await db.query<any>(
+      `SELECT v.document_id, v.local_id, v.entry_id::text AS entry_id, v.type, v.cameo, v.modality, v.negated, v.date_value, v.date_text,
+              v.trigger_text, v.confidence, substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
+              s.name AS s_name, s.id AS s_id, s.wikidata AS s_wd, t.name AS t_name, t.id AS t_id, t.wikidata AS t_wd,
+              l.name AS l_name, l.id AS l_id, l.wikidata AS l_wd,
+              d.url, d.title, to_char(d.date, 'YYYY-MM-DD') AS doc_date, d.source
+         FROM events v JOIN documents d ON d.id = v.document_id
+         LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id LEFT JOIN entities l ON l.id = v.location_id
+        WHERE (v.document_id, v.local_id) > ($1, $2)
+        ORDER BY v.document_id, v.local_id LIMIT $3`, [afterDoc, afterLocal, pageSize])).rows;
+    if (!rows.length) return;
+    for (const r of rows) {
+      yield {
+        id: `${r.document_id}:${r.local_id}`, entry_id: r.entry_id, event_type: r.type, mode: r.modality, negated: r.negated,
+        cameo_root: cameoRoot(r.type, r.cameo), date: r.date_value, date_text: r.date_text,
+        source_actor: r.s_name, source_id: r.s_id, source_wikidata: r.s_wd, target_actor: r.t_name, target_id: r.t_id, target_wikidata: r.t_wd,
+        location: r.l_name, location_id: r.l_id, location_wikidata: r.l_wd, trigger: r.trigger_text, sentence: r.sentence,
+        confidence: Number(r.confidence), document_id: r.document_id, document_url: r.url, document_title: r.title,
+        document_date: r.doc_date, publisher: r.source,
+      };
+    }
+    const last = rows[rows.length - 1]!;
+    [afterDoc, afterLocal] = [last.document_id, last.local_id];
+  }
+}
+
+export async function writeEventsJsonl(db: Queryable, out: Out): Promise<void> {
+  for await (const r of eventRecords(db)) await write(out, JSON.stringify(r) + '\n');
+}
+
+const CSV_COLUMNS: (keyof EventExportRecord)[] = [
+  'id', 'entry_id', 'date', 'event_type', 'cameo_root', 'mode', 'negated', 'source_actor', 'source_id', 'source_wikidata',
+  'target_actor', 'target_id', 'target_wikidata', 'location', 'location_id', 'location_wikidata', 'trigger', 'sentence',
+  'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher',
+];
+
+/** One RFC 4180 field: quoted when it holds a comma, a quote, or a line break. */
+export function csvField(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export async function writeEventsCsv(db: Queryable, out: Out): Promise<void> {
+  await write(out, CSV_COLUMNS.join(',') + '\r\n');
+  for await (const r of eventRecords(db)) await write(out, CSV_COLUMNS.map((c) => csvField(r[c])).join(',') + '\r\n');
+}
