@@ -1,0 +1,73 @@
+/** The UI's only way to the data: the REST API, with the server's own types (erased at build time). */
+import { useCallback, useEffect, useState } from 'react';
+export type { DocumentDetail, DocumentSummary, SearchHit, Stats } from '../../src/service/documents.js';
+export type { EntityProfile, EntitySummary } from '../../src/service/entities.js';
+export type { Disagreement, QuoteEntry, StanceEntry, TimelineEntry } from '../../src/service/statements.js';
+export type { Graph, GraphEdge, GraphNode } from '../../src/service/graph.js';
+export type { LocatedEvent, Place } from '../../src/service/places.js';
+export type { Overview } from '../../src/server/overview.js';
+export type { ImportJob } from '../../src/server/imports.js';
+
+export interface Page<T> {
+  total: number;
+  items: T[];
+}
+
+export class ApiFailure extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const res = await fetch(path, init);
+  const body = await res.json().catch(() => null);
+  if (!res.ok) throw new ApiFailure(res.status, body?.error ?? `${res.status} ${res.statusText}`);
+  return body as T;
+}
+
+/** A query string from the values that are set. */
+export function qs(params: Record<string, string | number | null | undefined | false>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '' && v !== false) p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/** Fetches `path` whenever it changes (null: nothing to fetch); the last answer wins. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean }>({ data: null, error: null, loading: !!path });
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    if (!path) return;
+    let live = true;
+    setState((s) => ({ ...s, loading: true, error: null }));
+    api<T>(path).then(
+      (data) => live && setState({ data, error: null, loading: false }),
+      (err: Error) => live && setState({ data: null, error: err.message, loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { ...state, reload };
+}
+
+export const entityHref = (id: string) => `#/entity/${encodeURIComponent(id)}`;
+export const docHref = (id: string, at?: number) => `#/doc/${id}${at !== undefined ? `/${at}` : ''}`;
+export const shortId = (id: string) => id.slice(0, 10);
+
+/** The token for write endpoints, kept for this browser session only. */
+export const token = {
+  get: () => sessionStorage.getItem('dossier-token') ?? '',
+  set: (t: string) => sessionStorage.setItem('dossier-token', t),
+};
+export const authHeaders = (): Record<string, string> => (token.get() ? { Authorization: `Bearer ${token.get()}` } : {});
