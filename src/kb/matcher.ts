@@ -207,8 +207,9 @@ export function matchKb(doc: Doc, kb: KnowledgeBase): KbMatch[] {
   const matcher = kbMatcher(kb);
   const out: KbMatch[] = [];
   const n = doc.tokens.length;
+  const keys = tokenKeys(doc);
   for (let i = 0; i < n; ) {
-    const m = matcher.root.next.has(tokenKeys(doc)[i]!) ? longestMatchAt(doc, matcher, i) : null;
+    const m = matcher.root.next.has(keys[i]!) ? longestMatchAt(doc, matcher, i) : null;
     if (m) {
       out.push(m);
       i = m.tokenEnd;

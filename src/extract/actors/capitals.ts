@@ -1,8 +1,8 @@
 /**
  * Capitals as actors: "Moscow said", "Belgrade insists", "Moscow's claims", "denied by Belgrade" name the state
  * whose seat the city is (KB `seat`); "in Moscow", "to Belgrade", "between Belgrade and Moscow" stay the city.
- * A city that seats several actors (Brussels: Belgium, NATO, the EU) is given to the one of them named nearest
- * before it in the same or the previous sentences, and stays the city when none is.
+ * A city that seats several actors (Brussels: Belgium, NATO, the EU; Belgrade: Serbia and a NATO office) is given
+ * to the one named in the same sentence, else to the one the document names most, else to the state.
  */
 import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KbEntry, KnowledgeBase, Mention } from '../../model/types.js';
@@ -27,11 +27,10 @@ function seatIndex(kb: KnowledgeBase): Map<string, KbEntry[]> {
 }
 
 const AGENT_WORDS = new Set(['by', 'with', 'against', 'official', 'accuses', 'accused', 'urged', 'urges']);
-const LOOKBACK_SENTENCES = 3;
 
 export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
   const seats = seatIndex(kb);
-  if (!seats.size) return;
+  if (!seats.size || !table.entities.some((e) => e.kbId && seats.has(e.kbId))) return;
   // Decisions by mention start, so a second city coordinated with a first ("by Belgrade and Moscow") follows it.
   const decided = new Map<number, boolean>();
   for (const { m } of table.allMentions()) {
@@ -63,7 +62,7 @@ function actsAsActor(doc: Doc, table: EntityTable, m: Mention, decided: Map<numb
   if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return false;
   // "between Belgrade and Moscow": the preposition governs the whole pair.
   if (prev?.lower === 'and' || prev?.lower === 'or') {
-    const partner = startOfPrevMention(table, prev.start);
+    const partner = startOfPrevMention(decided, prev.start);
     const verdict = decided.get(partner);
     if (verdict !== undefined && table.at(partner)?.type !== 'PERSON') {
       const partnerCity = table.at(partner);
@@ -108,26 +107,32 @@ function mentionEnd(table: EntityTable, start: number): number {
   return e.mentions.find((m) => m.start === start)!.end;
 }
 
-function startOfPrevMention(table: EntityTable, before: number): number {
+/** The start of the last mention before an offset, from the starts recorded in `decided`. */
+function startOfPrevMention(decided: Map<number, boolean>, before: number): number {
   let best = before;
-  for (const { m } of table.allMentions()) if (m.end <= before) best = m.start;
+  let bestStart = -1;
+  for (const start of decided.keys()) if (start < before && start > bestStart) bestStart = best = start;
   return best;
 }
 
+/**
+ * The actor a capital names: the only one seated there; else one of them named in the same sentence (nearest);
+ * else the one the document names most; else the state seated there; else none (it stays the city).
+ */
 function chooseActor(doc: Doc, table: EntityTable, actors: KbEntry[], m: Mention): KbEntry | null {
   if (actors.length === 1) return actors[0]!;
-  const s = doc.sentenceIndexAt(m.start);
-  const from = doc.sentences[Math.max(0, s - LOOKBACK_SENTENCES)]!.start;
-  const sentEnd = doc.sentences[s]!.end;
-  let best: { e: KbEntry; d: number } | null = null;
+  const sent = doc.sentences[doc.sentenceIndexAt(m.start)]!;
+  let near: { e: KbEntry; d: number } | null = null;
+  let most: { e: KbEntry; n: number } | null = null;
   for (const a of actors) {
     const ent: Entity | undefined = table.byKbId(a.id);
-    for (const x of ent?.mentions ?? []) {
-      if (x.start < from || x.start > sentEnd || x.start === m.start) continue;
-      // Nearest wins; a mention later in the same sentence counts as well ("Brussels respects ... NATO").
-      const d = Math.abs(x.start - m.start) + (x.start > m.start ? 1 : 0);
-      if (!best || d < best.d) best = { e: a, d };
+    const named = (ent?.mentions ?? []).filter((x) => x.start !== m.start && x.kind !== 'metonym');
+    for (const x of named) {
+      if (x.start < sent.start || x.start > sent.end) continue;
+      const d = Math.abs(x.start - m.start);
+      if (!near || d < near.d) near = { e: a, d };
     }
+    if (named.length && (!most || named.length > most.n)) most = { e: a, n: named.length };
   }
-  return best?.e ?? null;
+  return near?.e ?? most?.e ?? actors.find((a) => a.type === 'GPE') ?? null;
 }

@@ -62,7 +62,9 @@ function findLabels(shadow: string): Label[] {
 }
 
 function mentionsIn(table: EntityTable, l: Label) {
-  return table.allMentions().filter(({ m }) => m.start >= l.start && m.end <= l.end);
+  const out = [];
+  for (const e of table.entities) for (const m of e.mentions) if (m.start >= l.start && m.end <= l.end) out.push({ m, e });
+  return out;
 }
 
 function wholeLabelEntity(doc: Doc, table: EntityTable, l: Label): Entity | null {

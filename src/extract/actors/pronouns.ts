@@ -22,10 +22,8 @@ export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: Entit
     const g = e.kbId ? kb.byId.get(e.kbId)?.gender : titleGender(doc, e.mentions);
     if (g) gender.set(e, g);
   }
-  const persons = () =>
-    table.allMentions().filter(({ e, m }) => e.type === 'PERSON' && m.kind !== 'pronoun' && !inQuote(m.start));
-
-  let people = persons();
+  const people = table.allMentions().filter(({ e, m }) => e.type === 'PERSON' && m.kind !== 'pronoun' && !inQuote(m.start));
+  if (!people.length) return;
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
     if (t.lower !== 'he' && t.lower !== 'she') continue;
@@ -33,10 +31,8 @@ export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: Entit
     const want: Gender = t.lower === 'he' ? 'male' : 'female';
     const target = nearestPerson(doc, people, i, (e) => (gender.get(e) ?? want) === want);
     if (!target) continue;
-    if (table.addMention(target, t.start, t.end, 'pronoun')) {
-      if (!gender.has(target)) gender.set(target, want);
-      people = persons();
-    }
+    // The candidate list holds names only, so adding a pronoun leaves it valid.
+    if (table.addMention(target, t.start, t.end, 'pronoun') && !gender.has(target)) gender.set(target, want);
   }
 }
 

@@ -58,9 +58,25 @@ export function holdsOn(from: string | undefined, to: string | undefined, date: 
   return true;
 }
 
+const officeHolders = new WeakMap<KnowledgeBase, Map<string, KbEntry[]>>();
+
+/** People who held an office (of an organisation, or of any) on a date. */
 export function holders(kb: KnowledgeBase, office: string, of: string | null, date: string): KbEntry[] {
-  return kb.entries.filter((e) => e.type === 'PERSON' &&
-    e.roles?.some((r) => r.office === office && (of === null || r.of === of) && holdsOn(r.from, r.to, date)));
+  let idx = officeHolders.get(kb);
+  if (!idx) {
+    idx = new Map();
+    for (const e of kb.entries) {
+      if (e.type !== 'PERSON') continue;
+      for (const r of e.roles ?? []) {
+        const list = idx.get(r.office) ?? [];
+        if (!list.includes(e)) list.push(e);
+        idx.set(r.office, list);
+      }
+    }
+    officeHolders.set(kb, idx);
+  }
+  return (idx.get(office) ?? []).filter((e) =>
+    e.roles!.some((r) => r.office === office && (of === null || r.of === of) && holdsOn(r.from, r.to, date)));
 }
 
 interface Located {
@@ -74,6 +90,7 @@ export function resolveRoleNominals(doc: Doc, kb: KnowledgeBase, date: string | 
   if (!date || !kb.offices.length) return;
   const root = officeTrie(kb);
   const keys = tokenKeys(doc);
+  if (!keys.some((k) => root.next.has(k))) return;
   const located: Located[] = table.allMentions().map(({ m, e }) => ({
     m, e, tokenStart: doc.tokenIndexAt(m.start), tokenEnd: doc.tokenIndexAt(m.end - 1) + 1,
   }));
