@@ -31,6 +31,7 @@ export default function MapView() {
   }, [extent]);
   const path = geoPath(projection);
   const maxDocs = Math.max(1, ...(data?.places ?? []).map((p) => p.documents));
+  const labelled = useMemo(() => labelPlaces(data?.places ?? [], projection), [data, projection]);
   return (
     <div className="map">
       <h1>Map</h1>
@@ -48,7 +49,7 @@ export default function MapView() {
             return (
               <a key={p.id} href={entityHref(p.id)} className="place">
                 <circle cx={xy[0]} cy={xy[1]} r={3 + 9 * Math.sqrt(p.documents / maxDocs)}><title>{`${p.name}: ${p.documents} documents`}</title></circle>
-                <text x={xy[0] + 8} y={xy[1] + 4}>{p.name}</text>
+                {labelled.has(p.id) && <text x={xy[0] + 8} y={xy[1] + 4}>{p.name}</text>}
               </a>
             );
           })}
@@ -70,4 +71,19 @@ export default function MapView() {
       </Status>
     </div>
   );
+}
+
+/** Names the places that fit: the most documented first, skipping any label that would overlap one already placed. */
+function labelPlaces(places: Place[], projection: (p: [number, number]) => [number, number] | null): Set<string> {
+  const boxes: [number, number, number, number][] = [];
+  const out = new Set<string>();
+  for (const p of [...places].sort((a, b) => b.documents - a.documents)) {
+    const xy = projection([p.lon, p.lat]);
+    if (!xy) continue;
+    const box: [number, number, number, number] = [xy[0] + 6, xy[1] - 8, xy[0] + 10 + p.name.length * 6.4, xy[1] + 6];
+    if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) continue;
+    boxes.push(box);
+    out.add(p.id);
+  }
+  return out;
 }
