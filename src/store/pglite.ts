@@ -1,8 +1,24 @@
 /** The embedded store: PGlite (Postgres compiled to WASM) in a folder on disk, nothing to start. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { StoreError, type Db, type Queryable } from './db.js';
+
+// A small buffer pool: PGlite's memory is the process's memory, and the default 128 MB shows up in every
+// command's footprint. The OS page cache still holds the data files.
+const SETTINGS = ['shared_buffers=16MB'];
+
+/**
+ * Creating a new cluster (initdb) takes a few hundred MB of WASM memory that is never given back; doing it in a
+ * short-lived child process keeps the main process's peak memory to what a reopen needs.
+ */
+function initInChildProcess(dataDir: string): void {
+  const script = `const { PGlite } = await import(${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))});
+    const db = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)} }); await db.close();`;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
 
 export async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) {
@@ -14,7 +30,8 @@ export async function openPglite(dataDir: string): Promise<Db> {
   }
   let pg: PGlite;
   try {
-    pg = await PGlite.create({ dataDir, extensions: { pg_trgm } });
+    if (!dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) initInChildProcess(dataDir);
+    pg = await PGlite.create({ dataDir, extensions: { pg_trgm }, postgresqlconf: SETTINGS });
   } catch (err) {
     throw new StoreError(`${dataDir}: cannot open the embedded database: ${(err as Error).message}`);
   }
