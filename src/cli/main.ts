@@ -15,6 +15,7 @@ import { exportDocuments, getDocument, getStats, listDocuments, resolveDocumentI
 import { entityProfile, findEntity, listEntities } from '../service/entities.js';
 import { print, shortId, table, truncate } from './output.js';
 import { registerStatementCommands } from './statements.js';
+import { registerServeCommand } from './serve.js';
 
 export class UserError extends Error {}
 
@@ -233,6 +234,7 @@ program
   });
 
 registerStatementCommands(program, { withStore, kbFromOptions, print });
+registerServeCommand(program);
 
 async function main(): Promise<void> {
   try {
