@@ -25,6 +25,9 @@ export interface GoldMention {
   end: number;
   type: GoldType;
   identity: string;
+  /** The mention's minimal span (GUM's `minspan`: the name without determiners, titles and modifiers). */
+  minStart: number;
+  minEnd: number;
 }
 
 export interface GumDoc {
@@ -39,7 +42,8 @@ export function readGum(conllu: string, id: string): GumDoc {
   let text = '';
   let date: string | null = null;
   const gold: GoldMention[] = [];
-  const open: { id: string; type: string; identity: string; start: number; propn: number }[] = [];
+  const open: { id: string; type: string; identity: string; start: number; propn: number; firstToken: number; minspan: number[] }[] = [];
+  const tokens: { start: number; end: number }[] = [];
   // Proper-noun tokens so far: a mention is named when it contains one (pronouns and nominals of a linked
   // entity carry its identity too).
   let propn = 0;
@@ -59,6 +63,7 @@ export function readGum(conllu: string, id: string): GumDoc {
     const start = text.length;
     text += cols[1]!;
     const end = text.length;
+    tokens.push({ start, end });
     const misc = cols[9]!;
     if (cols[3] === 'PROPN') propn++;
     pendingSpace = !/(^|\|)SpaceAfter=No(\||$)/.test(misc);
@@ -72,7 +77,8 @@ export function readGum(conllu: string, id: string): GumDoc {
       if (opens) {
         const fields = body.split('-');
         const identity = fields.slice(7).join('-');
-        open.push({ id: fields[0]!, type: fields[1]!, identity, start, propn: propn - (cols[3] === 'PROPN' ? 1 : 0) });
+        const minspan = (fields[5] ?? '').split(',').map(Number).filter((n) => n > 0);
+        open.push({ id: fields[0]!, type: fields[1]!, identity, start, propn: propn - (cols[3] === 'PROPN' ? 1 : 0), firstToken: tokens.length - 1, minspan });
       }
       if (closes) {
         const eid = opens ? body.split('-')[0]! : body;
@@ -80,7 +86,10 @@ export function readGum(conllu: string, id: string): GumDoc {
           if (open[k]!.id !== eid) continue;
           const o = open.splice(k, 1)[0]!;
           if (o.identity && o.identity !== '_' && propn > o.propn && (TYPES as string[]).includes(o.type)) {
-            gold.push({ start: o.start, end, type: o.type as GoldType, identity: o.identity.replace(/_/g, ' ') });
+            const first = tokens[o.firstToken + Math.min(...o.minspan) - 1];
+            const last = tokens[o.firstToken + Math.max(...o.minspan) - 1];
+            const min = o.minspan.length && first && last && last.end <= end ? { minStart: first.start, minEnd: last.end } : { minStart: o.start, minEnd: end };
+            gold.push({ start: o.start, end, type: o.type as GoldType, identity: o.identity.replace(/_/g, ' '), ...min });
           }
           break;
         }
@@ -166,8 +175,10 @@ const suite: EvalSuite = {
     let entMs = 0;
     let words = 0;
     for (const [label, opts] of Object.entries(systems)) {
-      const exact = new Map<GoldType, Counts>(TYPES.map((t) => [t, zero()]));
-      const over = new Map<GoldType, Counts>(TYPES.map((t) => [t, zero()]));
+      // Three ways to match: the gold's minimal span (the name itself: GUM's minspan), the gold's full noun phrase
+      // (with determiners, titles and modifiers, as GUM marks mentions), and any overlap.
+      const MODES = ['exact', 'exact full NP', 'overlap'] as const;
+      const counts = new Map(MODES.map((m) => [m, new Map<GoldType, Counts>(TYPES.map((t) => [t, zero()]))]));
       let linkable = 0;
       let linked = 0;
       for (const d of docs) {
@@ -185,9 +196,10 @@ const suite: EvalSuite = {
         for (const t of TYPES) {
           const g = d.gold.filter((m) => m.type === t);
           const p = pred.filter((m) => m.type === t);
-          for (const [acc, ov] of [[exact, false], [over, true]] as const) {
-            const c = score(g, p, ov);
-            const a = acc.get(t)!;
+          const minimal = g.map((m) => ({ start: m.minStart, end: m.minEnd, type: m.type }));
+          for (const mode of MODES) {
+            const c = score(mode === 'exact' ? minimal : g, p, mode === 'overlap');
+            const a = counts.get(mode)!.get(t)!;
             a.tp += c.tp;
             a.fp += c.fp;
             a.fn += c.fn;
@@ -201,22 +213,16 @@ const suite: EvalSuite = {
           if (p?.kbId === kbId) linked++;
         }
       }
-      const all = zero();
-      const allOver = zero();
-      for (const t of TYPES) {
-        const e = exact.get(t)!;
-        const o = over.get(t)!;
-        const pe = prf(e.tp, e.fp, e.fn);
-        const po = prf(o.tp, o.fp, o.fn);
-        measures.push({ measure: `${label} ${t} P/R/F1 exact`, value: `${round(pe.p)}/${round(pe.r)}/${round(pe.f1)}` });
-        measures.push({ measure: `${label} ${t} P/R/F1 overlap`, value: `${round(po.p)}/${round(po.r)}/${round(po.f1)}` });
-        for (const k of ['tp', 'fp', 'fn'] as const) {
-          all[k] += e[k];
-          allOver[k] += o[k];
+      for (const mode of MODES) {
+        const all = zero();
+        for (const t of TYPES) {
+          const c = counts.get(mode)!.get(t)!;
+          const r = prf(c.tp, c.fp, c.fn);
+          measures.push({ measure: `${label} ${t} P/R/F1 ${mode}`, value: `${round(r.p)}/${round(r.r)}/${round(r.f1)}` });
+          for (const k of ['tp', 'fp', 'fn'] as const) all[k] += c[k];
         }
+        measures.push({ measure: `${label} all F1 ${mode}`, value: round(prf(all.tp, all.fp, all.fn).f1) });
       }
-      measures.push({ measure: `${label} all F1 exact`, value: round(prf(all.tp, all.fp, all.fn).f1) });
-      measures.push({ measure: `${label} all F1 overlap`, value: round(prf(allOver.tp, allOver.fp, allOver.fn).f1) });
       measures.push({ measure: `${label} linking accuracy (KB-known gold, n=${linkable})`, value: linkable ? round(linked / linkable) : null });
     }
     const per700 = (ms: number) => (words ? round((ms / words) * 700, 2) : null);

@@ -97,10 +97,24 @@ export function buildMatcher(entries: readonly KbEntry[]): Matcher {
   };
   for (const entry of entries) {
     add(entry.name, entry, 'name');
-    for (const a of entry.aliases) add(a, entry, 'alias');
+    for (const a of entry.aliases) if (!isDescriptive(a, entry)) add(a, entry, 'alias');
     for (const d of entry.demonyms ?? []) add(d, entry, 'demonym');
   }
   return { root, maxTokens };
+}
+
+/**
+ * A descriptive alias ("war in Bosnia", "NATO summit in Bucharest", "annexation of Crimea", "Serbs in Bosnia") is a
+ * phrase about an actor, not its name: the text names the places and actors inside it, and those are the mentions
+ * a reader sees. Such aliases stay in the KB (date inference reads them) but the matcher leaves them out, so that
+ * the longest match does not swallow the names within. A phrase is descriptive when it has a lower-case content
+ * word, or when a group's alias places it "in" somewhere.
+ */
+export function isDescriptive(alias: string, entry: KbEntry): boolean {
+  const words = foldText(alias).split(/[\s\-–]+/).filter(Boolean);
+  if (words.length < 2) return false;
+  if (words.some((w) => /^[a-z]{3,}$/.test(w) && !CONNECTORS.has(w))) return true;
+  return entry.type === 'NORP' && words.includes('in');
 }
 
 interface AliasWord {
