@@ -82,8 +82,9 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   if (f.from) w.add('COALESCE(t.date_to, t.doc_date) >= $::date', f.from);
   if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
   if (f.source) {
-    w.add(`EXISTS (SELECT 1 FROM events v JOIN documents d ON d.id = v.document_id
-                    WHERE v.entry_id = t.id AND (d.source ILIKE $ OR d.url ILIKE $))`, `%${f.source}%`);
+    // From the few matching documents to their entries (a semi-join), not a probe per entry.
+    w.add(`t.id IN (SELECT v.entry_id FROM documents d JOIN events v ON v.document_id = d.id
+                     WHERE (d.source ILIKE $ OR d.url ILIKE $) AND v.entry_id IS NOT NULL)`, `%${f.source}%`);
   }
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM timeline_entries t ${w.sql}`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);

@@ -18,7 +18,7 @@ CREATE TABLE timeline_entries (
   mention_count integer NOT NULL DEFAULT 0
 );
 -- The timeline page: chronological, undated last (ascending order puts NULLs last).
-CREATE INDEX timeline_entries_order ON timeline_entries (date_from, date_to, id);
+CREATE INDEX timeline_entries_order ON timeline_entries (date_from, date_to, doc_date, id);
 -- Matching at write time: a dated report looks near its date, an undated one near its document's date.
 CREATE INDEX timeline_entries_match_dated ON timeline_entries (type, date_from) WHERE date_from IS NOT NULL;
 CREATE INDEX timeline_entries_match_undated ON timeline_entries (type, doc_date) WHERE date_from IS NULL;
