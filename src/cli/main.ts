@@ -11,11 +11,12 @@ import { openStore, storeOptions, type Store } from '../store/store.js';
 import { StoreError } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { extractFiles } from './extract.js';
-import { exportDocuments, getDocument, getStats, listDocuments, resolveDocumentId, searchSentences } from '../service/documents.js';
+import { getDocument, getStats, listDocuments, resolveDocumentId, searchSentences } from '../service/documents.js';
 import { entityProfile, findEntity, listEntities } from '../service/entities.js';
 import { print, shortId, table, truncate } from './output.js';
 import { registerStatementCommands } from './statements.js';
 import { registerServeCommand } from './serve.js';
+import { exportFormats } from '../export/index.js';
 
 export class UserError extends Error {}
 
@@ -161,15 +162,13 @@ program
 
 program
   .command('export')
-  .description('export every document with its layers')
-  .addOption(new Option('--format <format>', 'export format').choices(['jsonl']).default('jsonl'))
+  .description('export the store: documents with their layers, events (PLOVER JSONL, CSV with CAMEO roots), the actor graph (GEXF, GraphML)')
+  .addOption(new Option('--format <format>', 'export format').choices(Object.keys(exportFormats)).default('jsonl'))
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (o) => {
     await withStore(async (s) => {
       const out: NodeJS.WritableStream = o.out ? createWriteStream(o.out) : process.stdout;
-      for await (const d of exportDocuments(s.db)) {
-        if (!out.write(JSON.stringify(d) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()));
-      }
+      await exportFormats[o.format]!(s.db, out);
       if (o.out) await new Promise<void>((r) => out.end(() => r()));
     });
   });
