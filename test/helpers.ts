@@ -29,6 +29,9 @@ export const backends: Backend[] = [
       const schema = `dossier_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
       const admin = new pg.Client({ connectionString: url });
       await admin.connect();
+      // The extension lives in public, where every test schema sees it; created in a test schema, it would vanish
+      // with that schema while other test files still need it.
+      await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => {});
       await admin.query(`CREATE SCHEMA ${schema}`);
       await admin.end();
       const u = new URL(url);
