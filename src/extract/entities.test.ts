@@ -49,3 +49,31 @@ test('the KB-lookup baseline finds only KB names', () => {
   const doc = new Doc('Defence Minister Darko Horvatek met Serbia.');
   assert.deepEqual(recognise(doc, TEST_KB, { discover: false }).map((e) => e.name), ['Serbia']);
 });
+
+test('geographic words and place prepositions make unknown runs places, not people', () => {
+  assert.deepEqual(summary('Tourists from Port Moresby flew to Lake Tovrenna, then drove across Kowloon East.'), [
+    'GPE:Port Moresby:-',
+    'GPE:Lake Tovrenna:-',
+    'GPE:Kowloon East:-',
+  ]);
+});
+
+test('a run opening with a common given name is a person; a place name turned demonym is NORP', () => {
+  assert.deepEqual(summary('The report was signed by Isabel Quintrell. A North Dakotan also wrote to Gloria.'), [
+    'PERSON:Isabel Quintrell:-',
+    'NORP:North Dakotan:-',
+    'PERSON:Gloria:-',
+  ]);
+});
+
+test('craft, storms and newspapers are typed by their cue words', () => {
+  assert.deepEqual(summary('The crew of Space Shuttle Orvanto watched Cyclone Marlow, wrote the Ridgeway Herald.'), [
+    'PRODUCT:Space Shuttle Orvanto:-',
+    'EVENT:Cyclone Marlow:-',
+    'ORG:Ridgeway Herald:-',
+  ]);
+});
+
+test('a lone unknown word that acts is an organisation; one after a place preposition a place', () => {
+  assert.deepEqual(summary('Later, Quorvex announced a new product built in Tromsvik.'), ['ORG:Quorvex:-', 'GPE:Tromsvik:-']);
+});

@@ -8,8 +8,10 @@ import type { EntityType, KbEntry, KnowledgeBase, MentionKind } from '../../mode
 import { matchKb, type KbMatch } from '../../kb/matcher.js';
 import {
   CONNECTORS, EVENT_HEADS, FAC_HEADS, GPE_HEADS, LAW_HEADS, LOC_HEADS, NEVER_NAMES, ORG_HEADS,
-  PLACE_PREPOSITIONS, SPEECH_VERBS, TITLE_WORDS, WEEKDAYS_MONTHS,
+  PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_PREPOSITIONS, PRODUCT_CUES, SPEECH_VERBS, STORM_WORDS, TITLE_WORDS,
+  WEEKDAYS_MONTHS,
 } from './lexicon.js';
+import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
 
 export interface Found {
@@ -254,7 +256,9 @@ function interpretSegment(doc: Doc, seg: Unit[], joined: boolean): Found[] {
   if (units.length === 1 && units[0]!.kind === 'kb') return [fromMatch(units[0]!.match!)];
 
   const hi = joined ? units.findIndex((u) => headOf(doc, u) !== null) : findLastIndex(units, (u) => headOf(doc, u) !== null);
-  if (hi >= 0) {
+  // "Lake Placid", "Port Moresby", "Mount Sinjar": a head word that opens a place name is part of it.
+  const placeOpener = hi === 0 && units.length > 1 && PLACE_FIRST_WORDS.has(lowerOf(doc, units[0]!));
+  if (hi >= 0 && !placeOpener) {
     const type = headOf(doc, units[hi]!)!;
     // The name ends at its head, or runs on through the joined connectors; what trails a head alone
     // ("Liaison Office Belgrade") is a name of its own.
@@ -304,26 +308,49 @@ function guessChunk(doc: Doc, chunk: Unit[]): Found | null {
   if (words.every((u) => u.strength === 1) && !(words.length === 1 && isAcronym(doc.tokens[i]!))) return null;
   const prev = i > 0 ? doc.tokens[i - 1]! : null;
   const next = j < doc.tokens.length ? doc.tokens[j]! : null;
+  const lowerPrev = prev && !isUpperAt(doc, prev) ? prev.lower : null;
   // "exercise Slavic Brotherhood", "the newspaper Danas": a lower-case head noun just before the name types it.
-  const cue = prev && !isUpperAt(doc, prev) ? headType(prev.lower) : null;
+  const cue = lowerPrev ? headType(lowerPrev) : null;
   if (cue) return found(doc, i, j, cue, true);
   const tok = doc.tokens[i]!;
+  const lowers = words.map((u) => lowerOf(doc, u));
+  const first = lowers[0]!;
+  const last = lowers[lowers.length - 1]!;
+  // "the shuttle Atlantis", "Space Shuttle Columbia", "Cyclone Phailin": a craft, a product, a storm.
+  if ((lowerPrev && PRODUCT_CUES.has(lowerPrev)) || lowers.slice(0, -1).some((w) => PRODUCT_CUES.has(w))) {
+    return found(doc, i, j, 'PRODUCT', true);
+  }
+  if (lowers.length > 1 && STORM_WORDS.has(first)) return found(doc, i, j, 'EVENT', true);
   if (words.some((u) => /[0-9]/.test(doc.tokens[u.i]!.text))) return found(doc, i, j, 'PRODUCT', false);
   // A hyphenated compound ("Euro-Atlantic") is one word, and one made of ordinary words is an adjective.
   const spaced = words.filter((u, k) => k === 0 || doc.tokens[u.i - 1]!.end < doc.tokens[u.i]!.start);
   if (spaced.length === 1 && words.length > 1 && words.every((u) => isCommonWord(lowerOf(doc, u)))) return null;
+  const given = isGivenName(first);
+  const afterPlacePreposition = prev !== null && PLACE_PREPOSITIONS.has(prev.lower) && !isUpperAt(doc, prev);
+  const speaks = next !== null && SPEECH_VERBS.has(next.lower);
   if (spaced.length === 1) {
     if (isAcronym(tok)) return found(doc, i, j, 'ORG', false);
-    if (prev && PLACE_PREPOSITIONS.has(prev.lower)) return found(doc, i, j, 'GPE', false);
+    if (given) return found(doc, i, j, 'PERSON', false);
+    if (afterPlacePreposition) return found(doc, i, j, 'GPE', false);
     if (prev && prev.lower === 'the') return found(doc, i, j, 'ORG', false);
-    if (next && (SPEECH_VERBS.has(next.lower) || next.pos === 'VERB' || next.pos === 'AUX')) {
-      return found(doc, i, j, 'PERSON', false);
-    }
+    // A lone unknown word acting ("Microsoft announced", "Quantcast says") is more often a company or a body than
+    // a person: people are introduced by their full name first, and their surname joins them in coreference.
+    // (Measured on GUM: ORG here +0.009 F1 over PERSON, geoparsing unchanged.)
+    if (next && (speaks || next.pos === 'VERB' || next.pos === 'AUX')) return found(doc, i, j, 'ORG', false);
     return found(doc, i, j, 'GPE', false);
   }
   const allTitleCase = words.every((u) => /^[A-Z][a-z]/.test(doc.shadow.slice(doc.tokens[u.i]!.start, doc.tokens[u.i]!.end)));
   const allCommon = words.every((u) => isCommonWord(lowerOf(doc, u)));
   if (allCommon) return null;
+  if (given && spaced.length <= 4) return found(doc, i, j, 'PERSON', false);
+  // "New Zealander", "South African": a demonym made on a place name.
+  if (PLACE_FIRST_WORDS.has(first) && /(?:er|ers|an|ans|ese)$/.test(last) && spaced.length <= 3) {
+    return found(doc, i, j, 'NORP', false);
+  }
+  if (PLACE_FIRST_WORDS.has(first) || PLACE_LAST_WORDS.has(last)) return found(doc, i, j, 'GPE', false);
+  if (afterPlacePreposition) return found(doc, i, j, 'GPE', false);
+  if (speaks) return found(doc, i, j, 'PERSON', false);
+  // Two to four title-case words with no cue are most often a person (measured on GUM: PERSON beats GPE and ORG).
   if (spaced.length <= 4 && allTitleCase) return found(doc, i, j, 'PERSON', false);
   return found(doc, i, j, 'ORG', false);
 }

@@ -30,6 +30,8 @@ export const ORG_HEADS = words(`
   embassy coalition command brigade battalion division corps guard directorate secretariat senate congress
   tribunal presidency observatory airlines airways times post agency news television radio press watch
   international inc ltd llc corp co gmbh ag association council commission cooperative directorate
+  herald journal tribune gazette magazine paper chronicle telegraph observer daily weekly star courier dispatch
+  broadcasting records studios entertainment labs systems technologies airline motors plc sa
 `);
 
 export const EVENT_HEADS = words(`
@@ -53,6 +55,31 @@ export const FAC_HEADS = words(`
 `);
 
 export const GPE_HEADS = words('city county province district municipality oblast republic kingdom village town');
+
+/**
+ * First words that make a capitalised run a place: "New Zealand", "North Korea", "San Diego", "Saint Petersburg",
+ * "Las Vegas". A given name before them wins ("West" is also a surname, but "Kanye West" opens with a given name).
+ */
+export const PLACE_FIRST_WORDS = words(`
+  north south east west northern southern eastern western central new saint st san santa sao los las fort port
+  mount mt lake cape upper lower greater
+`);
+
+/** Last words that make a capitalised run a place: "Saratoga Springs", "Kowloon East", "Palm Beach". */
+export const PLACE_LAST_WORDS = words(`
+  north south east west springs beach heights falls hills island islands city county province region valley bay
+  sea river mountains creek harbour harbor point isles archipelago territory territories
+`);
+
+/** Lower-case words just before a name, or first words of it, that make it a product or craft. */
+export const PRODUCT_CUES = words(`
+  shuttle spacecraft rover probe satellite telescope browser software app console smartphone phone aircraft jet
+  helicopter drone rocket missile vessel ship submarine frigate destroyer game album film
+  novel
+`);
+
+/** First words of a storm's name: "Cyclone Phailin", "Hurricane Katrina". */
+export const STORM_WORDS = words('cyclone hurricane typhoon storm tornado tropical');
 
 /** Words that join the parts of a long name: "Ministry of Defence", "Office for Democratic Institutions". */
 export const CONNECTORS = words('of for and the de da del der von van al bin');
