@@ -77,3 +77,11 @@ test('craft, storms and newspapers are typed by their cue words', () => {
 test('a lone unknown word that acts is an organisation; one after a place preposition a place', () => {
   assert.deepEqual(summary('Later, Quorvex announced a new product built in Tromsvik.'), ['ORG:Quorvex:-', 'GPE:Tromsvik:-']);
 });
+
+test('a discovered name followed by the acronym of a KB entry is that entry', () => {
+  const ents = run('Judges of the Rule of Law Mission (EULEX) left Pristina.');
+  const eulex = ents.find((e) => e.kbId === 'eulex');
+  assert.ok(eulex, 'EULEX linked');
+  assert.ok(eulex.mentions.some((m) => m.text.endsWith('Law Mission')));
+  assert.ok(!ents.some((e) => e.kbId === null && e.name.includes('Mission')));
+});

@@ -17,6 +17,7 @@ export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
   const founds = findNames(doc, kb, opts);
   const table = new EntityTable(doc);
   const acronyms = opts.discover === false ? new Map<string, Found>() : definedAcronyms(doc, founds);
+  const named = opts.discover === false ? new Map<Found, KbEntry>() : namedByKbAcronym(doc, founds);
   // Discovered names typed by a strong cue anywhere in the document type every use of the name.
   const strongType = new Map<string, Found['type']>();
   for (const f of founds) if (!f.entry && f.strong) strongType.set(normalizeName(doc.text.slice(f.start, f.end)), f.type);
@@ -26,6 +27,11 @@ export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
     if (target && target !== f) {
       const e = entityOf(table, doc, target, strongType);
       table.addMention(e, f.start, f.end, 'alias');
+      continue;
+    }
+    const known = named.get(f);
+    if (known) {
+      table.addMention(table.kbEntity(known), f.start, f.end, 'alias');
       continue;
     }
     const e = entityOf(table, doc, f, strongType);
@@ -48,6 +54,28 @@ function isSurname(entry: KbEntry, surface: string): boolean {
   const s = normalizeName(surface);
   return name.length > 1 && !s.includes(' ') && name[name.length - 1] === s;
 }
+
+/**
+ * Discovered names followed by the parenthesised acronym of a KB entry ("the Rule of Law Mission (EULEX)"): the
+ * name is that entry under a wording the KB lacks.
+ */
+function namedByKbAcronym(doc: Doc, founds: Found[]): Map<Found, KbEntry> {
+  const out = new Map<Found, KbEntry>();
+  const byToken = new Map<number, Found>();
+  for (const f of founds) byToken.set(f.tokenStart, f);
+  for (const f of founds) {
+    if (f.entry || f.type === 'PERSON') continue;
+    const k = f.tokenEnd;
+    if (doc.tokens[k]?.text !== '(') continue;
+    const there = byToken.get(k + 1);
+    if (!there?.entry || there.kind === 'demonym' || there.entry.type === 'PERSON' || there.tokenEnd !== k + 2) continue;
+    if (doc.tokens[k + 2]?.text !== ')' || !isAcronymText(doc.tokens[k + 1]!.text)) continue;
+    out.set(f, there.entry);
+  }
+  return out;
+}
+
+const isAcronymText = (s: string): boolean => /^[A-Z][A-Za-z]*[A-Z]$/.test(s);
 
 /** Acronyms defined in parentheses right after a name, within a few lower-case words: "... mission (EULEX)". */
 function definedAcronyms(doc: Doc, founds: Found[]): Map<string, Found> {

@@ -35,7 +35,7 @@ export const ORG_HEADS = words(`
 `);
 
 export const EVENT_HEADS = words(`
-  summit conference war wars games olympics cup championship championships forum festival election elections
+  summit conference war wars games olympics paralympics cup championship championships forum festival election elections
   crisis exercise talks meeting revolution offensive operation massacre uprising ceremony expo congress
 `);
 

@@ -6,6 +6,7 @@ const entries: KbEntry[] = [
   { id: 'eu', type: 'ORG', name: 'European Union', aliases: ['EU'], seat: 'brussels' },
   { id: 'serbia', type: 'GPE', name: 'Serbia', aliases: [], demonyms: ['Serbian'], seat: 'belgrade' },
   { id: 'russia', type: 'GPE', name: 'Russia', aliases: [], demonyms: ['Russian'], seat: 'moscow' },
+  { id: 'eulex', type: 'ORG', name: 'EULEX Kosovo', aliases: ['EULEX'] },
   { id: 'kosovo', type: 'GPE', name: 'Kosovo', aliases: [], seat: 'pristina' },
   { id: 'belgium', type: 'GPE', name: 'Belgium', aliases: [], seat: 'brussels' },
   { id: 'belgrade', type: 'GPE', kind: 'city', name: 'Belgrade', aliases: [] },

@@ -15,9 +15,23 @@ interface CoreModel {
   features: { lexeme: { list: string[] }; posClusters: { list: string[] } };
 }
 
+/**
+ * The model's internal file layout is not a public interface: if a model release moves or reshapes it, we fall back
+ * to an empty vocabulary (every capitalised word then counts as a possible name, and the tagger's POS still
+ * decides sentence-initial words), rather than failing recognition.
+ */
 function load(): Set<string> {
+  try {
+    return decode();
+  } catch {
+    return new Set();
+  }
+}
+
+function decode(): Set<string> {
   // The same JSON object wink-nlp reads (Node caches it); decoding its packed lexicon costs a few tens of ms, once.
   const model = require('wink-eng-lite-web-model/dist/languages/cur/models/eng-core-web-model.json') as CoreModel;
+  if (typeof model?.lexicon !== 'string' || !model.packing?.layout?.lexemeCID) throw new Error('unknown model layout');
   const buf = Buffer.from(model.lexicon, 'base64');
   const packed = new Uint32Array(buf.buffer, buf.byteOffset, buf.byteLength >>> 2);
   const [word, mask, shift] = model.packing.layout.lexemeCID as [number, number, number];
