@@ -85,3 +85,7 @@ test('a discovered name followed by the acronym of a KB entry is that entry', ()
   assert.ok(eulex.mentions.some((m) => m.text.endsWith('Law Mission')));
   assert.ok(!ents.some((e) => e.kbId === null && e.name.includes('Mission')));
 });
+
+test('a lone word with a Slavic surname ending is a person', () => {
+  assert.deepEqual(summary('Earlier that week Kovalenko had warned of delays.'), ['PERSON:Kovalenko:-']);
+});

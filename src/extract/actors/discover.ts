@@ -334,7 +334,7 @@ function guessChunk(doc: Doc, chunk: Unit[]): Found | null {
   const speaks = next !== null && SPEECH_VERBS.has(next.lower);
   if (spaced.length === 1) {
     if (isAcronym(tok)) return found(doc, i, j, 'ORG', false);
-    if (given) return found(doc, i, j, 'PERSON', false);
+    if (given || SURNAME_ENDING.test(first)) return found(doc, i, j, 'PERSON', false);
     if (afterPlacePreposition) return found(doc, i, j, 'GPE', false);
     if (prev && prev.lower === 'the') return found(doc, i, j, 'ORG', false);
     // A lone unknown word acting ("Microsoft announced", "Quantcast says") is more often a company or a body than
@@ -359,6 +359,12 @@ function guessChunk(doc: Doc, chunk: Unit[]): Found | null {
   if (spaced.length <= 4 && allTitleCase) return found(doc, i, j, 'PERSON', false);
   return found(doc, i, j, 'ORG', false);
 }
+
+/**
+ * Surname endings of Slavic, Romanian, Turkish and Greek names ("Gorbachev", "Kovalenko"): a lone such word is a
+ * person (+0.004 F1 on GUM, -0.002 on GeoWebNews, where a few cities end so).
+ */
+const SURNAME_ENDING = /(?:[^aeiou]ov|[^aeiou]ev|ova|eva|ovic|evic|vich|ski|sky|ska|enko|escu|oglu|poulos)$/;
 
 function found(doc: Doc, i: number, j: number, type: EntityType, strong: boolean): Found {
   return {
