@@ -1,12 +1,14 @@
 /**
  * Timeline entries: each stored event report joins the entry for the same real-world event, or starts one.
- * Two reports are one event when they have the same PLOVER type, compatible actors (equal, or one side unnamed),
+ * Two reports are one event when they have the same PLOVER type, compatible actors (at least one actor shared and
+ * the other equal or unnamed on one side; two reports naming no actor at all only on the very same date),
  * compatible dates (one interval within the other; two undated reports only when their documents appeared within
  * a few days of each other), and the entry has no report yet from the same document (a document that reports two
  * strikes means two strikes). Every lookup is an index probe near the report's date: no scan of all events.
  */
 import type { Queryable } from '../store/db.js';
-import { dateInterval, morePrecise } from './dates.js';
+import { dateInterval, morePrecise, type DateInterval } from './dates.js';
+import { insertRows } from '../store/rows.js';
 
 /** Undated reports of one event: how far apart (in days) their documents may be published. */
 export const UNDATED_WINDOW_DAYS = 3;
@@ -38,88 +40,127 @@ interface Entry {
 /** Modalities that state something happened (or did not): only these can contradict each other. */
 const FACTUAL = new Set(['asserted', 'reported']);
 
-/** Links every event of one document to a timeline entry, recording event disagreements on the way. */
+interface Candidate extends Entry {
+  k: number;
+  mention_count: number;
+}
+
+/**
+ * Links every event of one document to a timeline entry, recording event disagreements on the way. Set-based: one
+ * query finds the candidate entries of all the document's events (a LATERAL probe per event), the choice is made
+ * here, and the new entries, the joined entries and the events are each written in one statement. A document of
+ * 50 events costs a handful of statements, not 200.
+ */
 export async function resolveEvents(tx: Queryable, documentId: string, docDate: string | null): Promise<void> {
   const events = (await tx.query<StoredEvent>(
     `SELECT local_id, type, cameo, source_id, target_id, location_id, date_value, negated, modality, sentence_start, sentence_end
        FROM events WHERE document_id = $1 ORDER BY sentence_start, trigger_start`, [documentId])).rows;
-  for (const v of events) {
-    const entry = await findEntry(tx, v, documentId, docDate);
-    const entryId = entry ? await joinEntry(tx, entry, v) : await startEntry(tx, v, docDate);
-    await tx.query('UPDATE events SET entry_id = $1 WHERE document_id = $2 AND local_id = $3', [entryId, documentId, v.local_id]);
-    if (entry && FACTUAL.has(v.modality)) await recordContradiction(tx, entryId, documentId, v);
+  if (!events.length) return;
+  const intervals = events.map((v) => dateInterval(v.date_value));
+  const candidates = await findCandidates(tx, events, intervals, docDate);
+
+  // A document that reports two strikes means two strikes: each entry takes at most one report per document.
+  const used = new Set<string>();
+  const chosen: (Candidate | null)[] = events.map((v, k) => {
+    const best = (candidates.get(k) ?? []).filter((c) => !used.has(c.id)).sort((a, b) => rank(b, v) - rank(a, v) || b.mention_count - a.mention_count || Number(a.id) - Number(b.id))[0];
+    if (best) used.add(best.id);
+    return best ?? null;
+  });
+
+  const fresh = events.map((_, k) => k).filter((k) => !chosen[k]);
+  const ids = fresh.length ? (await tx.query<{ id: string }>(
+    `SELECT nextval(pg_get_serial_sequence('timeline_entries', 'id'))::text AS id FROM generate_series(1, $1)`, [fresh.length])).rows.map((r) => r.id) : [];
+  const entryOf = events.map((_, k) => chosen[k]?.id ?? null);
+  fresh.forEach((k, n) => (entryOf[k] = ids[n]!));
+  if (fresh.length) {
+    await insertRows(tx, 'timeline_entries', ['id', 'type', 'cameo', 'source_id', 'target_id', 'location_id', 'date_value', 'date_from', 'date_to', 'doc_date', 'mention_count'],
+      fresh.map((k) => {
+        const v = events[k]!;
+        const i = intervals[k];
+        return [entryOf[k], v.type, v.cameo, v.source_id, v.target_id, v.location_id, i ? v.date_value : null, i?.from ?? null, i?.to ?? null, docDate, 1];
+      }));
   }
-}
-
-const ACTORS_COMPATIBLE = `(t.source_id IS NULL OR $2::text IS NULL OR t.source_id = $2)
-  AND (t.target_id IS NULL OR $3::text IS NULL OR t.target_id = $3)
-  AND NOT EXISTS (SELECT 1 FROM events o WHERE o.entry_id = t.id AND o.document_id = $4)`;
-// Among several candidates: the one whose actors agree most, then the same date, then the best-attested.
-const BEST_FIRST = `ORDER BY (t.source_id IS NOT DISTINCT FROM $2)::int + (t.target_id IS NOT DISTINCT FROM $3)::int DESC,
-  (t.date_value IS NOT DISTINCT FROM $5::text) DESC, t.mention_count DESC, t.id LIMIT 1`;
-
-async function findEntry(tx: Queryable, v: StoredEvent, documentId: string, docDate: string | null): Promise<Entry | null> {
-  const cols = 't.id::text AS id, t.source_id, t.target_id, t.location_id, t.date_value';
-  const interval = dateInterval(v.date_value);
-  if (interval) {
-    return (await tx.query<Entry>(
-      `SELECT ${cols} FROM timeline_entries t
-        WHERE t.type = $1 AND t.date_from IS NOT NULL
-          AND t.date_from BETWEEN $6::date - ${WIDEST_INTERVAL_DAYS} AND $7::date
-          AND ((t.date_from <= $6::date AND t.date_to >= $7::date) OR (t.date_from >= $6::date AND t.date_to <= $7::date))
-          AND ${ACTORS_COMPATIBLE} ${BEST_FIRST}`,
-      [v.type, v.source_id, v.target_id, documentId, v.date_value, interval.from, interval.to])).rows[0] ?? null;
+  const joined = events.map((_, k) => k).filter((k) => chosen[k]);
+  if (joined.length) {
+    // The entry keeps the most precise date and fills in actors it lacked.
+    const rows = joined.map((k) => {
+      const e = chosen[k]!;
+      const v = events[k]!;
+      const date = e.date_value && v.date_value ? morePrecise(e.date_value, v.date_value) : e.date_value;
+      const i = dateInterval(date);
+      return [e.id, v.source_id, v.target_id, v.location_id, v.cameo, date, i?.from ?? null, i?.to ?? null];
+    });
+    const col = (c: number) => rows.map((r) => r[c]);
+    await tx.query(
+      `UPDATE timeline_entries t SET source_id = COALESCE(t.source_id, u.source_id), target_id = COALESCE(t.target_id, u.target_id),
+              location_id = COALESCE(t.location_id, u.location_id), cameo = COALESCE(t.cameo, u.cameo), date_value = u.date_value,
+              date_from = u.date_from, date_to = u.date_to, mention_count = t.mention_count + 1
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[])
+              AS u(id, source_id, target_id, location_id, cameo, date_value, date_from, date_to)
+        WHERE t.id = u.id`,
+      [col(0), col(1), col(2), col(3), col(4), col(5), col(6), col(7)]);
   }
-  if (!docDate) return null;
-  return (await tx.query<Entry>(
-    `SELECT ${cols} FROM timeline_entries t
-      WHERE t.type = $1 AND t.date_from IS NULL
-        AND t.doc_date BETWEEN $6::date - ${UNDATED_WINDOW_DAYS} AND $6::date + ${UNDATED_WINDOW_DAYS}
-        AND ${ACTORS_COMPATIBLE} ${BEST_FIRST}`,
-    [v.type, v.source_id, v.target_id, documentId, null, docDate])).rows[0] ?? null;
-}
-
-/** Adds a report to an entry: the entry keeps the most precise date and fills in actors it lacked. */
-async function joinEntry(tx: Queryable, entry: Entry, v: StoredEvent): Promise<string> {
-  const date = entry.date_value && v.date_value ? morePrecise(entry.date_value, v.date_value) : entry.date_value;
-  const interval = dateInterval(date);
   await tx.query(
-    `UPDATE timeline_entries SET source_id = COALESCE(source_id, $2), target_id = COALESCE(target_id, $3),
-            location_id = COALESCE(location_id, $4), cameo = COALESCE(cameo, $5), date_value = $6, date_from = $7, date_to = $8,
-            mention_count = mention_count + 1
-      WHERE id = $1`,
-    [entry.id, v.source_id, v.target_id, v.location_id, v.cameo, date, interval?.from ?? null, interval?.to ?? null]);
-  return entry.id;
+    `UPDATE events e SET entry_id = u.entry_id FROM unnest($1::text[], $2::bigint[]) AS u(local_id, entry_id)
+      WHERE e.document_id = $3 AND e.local_id = u.local_id`,
+    [events.map((v) => v.local_id), entryOf, documentId]);
+  await recordContradictions(tx, documentId, joined.filter((k) => FACTUAL.has(events[k]!.modality)).map((k) => ({ v: events[k]!, entry: chosen[k]! })));
 }
 
-async function startEntry(tx: Queryable, v: StoredEvent, docDate: string | null): Promise<string> {
-  const interval = dateInterval(v.date_value);
-  const row = (await tx.query<{ id: string }>(
-    `INSERT INTO timeline_entries (type, cameo, source_id, target_id, location_id, date_value, date_from, date_to, doc_date, mention_count)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 1) RETURNING id::text AS id`,
-    [v.type, v.cameo, v.source_id, v.target_id, v.location_id, interval ? v.date_value : null, interval?.from ?? null,
-      interval?.to ?? null, docDate])).rows[0]!;
-  return row.id;
+/** How well an entry's actors and date agree with a report. */
+function rank(e: Entry, v: StoredEvent): number {
+  return (e.source_id === v.source_id ? 2 : 0) + (e.target_id === v.target_id ? 2 : 0) + (e.date_value === v.date_value ? 1 : 0);
+}
+
+/**
+ * The compatible entries of every event, by index probes near each event's date (dated reports) or near the
+ * document's date (undated ones): same type, actors equal or one side unnamed, one date interval inside the other.
+ */
+async function findCandidates(tx: Queryable, events: StoredEvent[], intervals: (DateInterval | null)[], docDate: string | null): Promise<Map<number, Candidate[]>> {
+  const rows = (await tx.query<Candidate>(
+    `SELECT v.k, c.* FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $8::text[]) AS v(k, type, source_id, target_id, dfrom, dto, value)
+       CROSS JOIN LATERAL (
+         SELECT t.id::text AS id, t.source_id, t.target_id, t.location_id, t.date_value, t.mention_count FROM timeline_entries t
+          WHERE t.type = v.type
+            -- Reached through a shared actor, or (no actors on either side) through the very same date.
+            AND ((v.source_id IS NOT NULL AND t.source_id = v.source_id AND (t.target_id IS NULL OR v.target_id IS NULL OR t.target_id = v.target_id))
+              OR (v.target_id IS NOT NULL AND t.target_id = v.target_id AND (t.source_id IS NULL OR v.source_id IS NULL OR t.source_id = v.source_id))
+              OR (v.source_id IS NULL AND v.target_id IS NULL AND t.source_id IS NULL AND t.target_id IS NULL AND v.dfrom IS NOT NULL AND t.date_value = v.value))
+            AND CASE WHEN v.dfrom IS NOT NULL THEN
+                  t.date_from IS NOT NULL AND t.date_from BETWEEN v.dfrom - ${WIDEST_INTERVAL_DAYS} AND v.dto
+                  AND ((t.date_from <= v.dfrom AND t.date_to >= v.dto) OR (t.date_from >= v.dfrom AND t.date_to <= v.dto))
+                ELSE $7::date IS NOT NULL AND t.date_from IS NULL
+                  AND t.doc_date BETWEEN $7::date - ${UNDATED_WINDOW_DAYS} AND $7::date + ${UNDATED_WINDOW_DAYS} END
+          ORDER BY t.mention_count DESC, t.id LIMIT 8) c`,
+    [events.map((_, k) => k), events.map((v) => v.type), events.map((v) => v.source_id), events.map((v) => v.target_id),
+      intervals.map((i) => i?.from ?? null), intervals.map((i) => i?.to ?? null), docDate, events.map((v) => v.date_value)])).rows;
+  const out = new Map<number, Candidate[]>();
+  for (const r of rows) {
+    const list = out.get(Number(r.k)) ?? [];
+    list.push(r);
+    out.set(Number(r.k), list);
+  }
+  return out;
 }
 
 /**
  * A report that denies what another document asserts (or asserts what another denies) on the same entry: one
  * disagreement per contradicting document and entry, against the earliest-published report of the other claim.
  */
-async function recordContradiction(tx: Queryable, entryId: string, documentId: string, v: StoredEvent): Promise<void> {
-  const seen = await tx.query('SELECT 1 FROM disagreements WHERE entry_id = $1 AND b_document_id = $2 LIMIT 1', [entryId, documentId]);
-  if (seen.rows.length) return;
-  const other = (await tx.query<{ document_id: string; sentence_start: number; sentence_end: number }>(
-    `SELECT o.document_id, o.sentence_start, o.sentence_end FROM events o JOIN documents d ON d.id = o.document_id
-      WHERE o.entry_id = $1 AND o.document_id <> $2 AND o.negated <> $3 AND o.modality IN ('asserted', 'reported')
-      ORDER BY d.date NULLS LAST, o.document_id, o.sentence_start LIMIT 1`, [entryId, documentId, v.negated])).rows[0];
-  if (!other) return;
-  const entry = (await tx.query<{ source_id: string | null; target_id: string | null; type: string }>(
-    'SELECT source_id, target_id, type FROM timeline_entries WHERE id = $1', [entryId])).rows[0]!;
+async function recordContradictions(tx: Queryable, documentId: string, joined: { v: StoredEvent; entry: Entry }[]): Promise<void> {
+  if (!joined.length) return;
+  const others = (await tx.query<{ k: number; document_id: string; sentence_start: number; sentence_end: number }>(
+    `SELECT u.k, o.* FROM unnest($1::int[], $2::bigint[], $3::boolean[]) AS u(k, entry_id, negated)
+       CROSS JOIN LATERAL (
+         SELECT o.document_id, o.sentence_start, o.sentence_end FROM events o JOIN documents d ON d.id = o.document_id
+          WHERE o.entry_id = u.entry_id AND o.document_id <> $4 AND o.negated <> u.negated AND o.modality IN ('asserted', 'reported')
+          ORDER BY d.date NULLS LAST, o.document_id, o.sentence_start LIMIT 1) o`,
+    [joined.map((_, k) => k), joined.map((j) => j.entry.id), joined.map((j) => j.v.negated), documentId])).rows;
   const claim = (negated: boolean) => (negated ? 'denied' : 'asserted');
-  await tx.query(
-    `INSERT INTO disagreements (kind, actor_id, topic, entry_id, a_document_id, a_start, a_end, a_claim, b_document_id, b_start, b_end, b_claim)
-     VALUES ('event', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [entry.source_id ?? entry.target_id, entry.type, entryId, other.document_id, other.sentence_start, other.sentence_end,
-      claim(!v.negated), documentId, v.sentence_start, v.sentence_end, claim(v.negated)]);
+  await insertRows(tx, 'disagreements', ['kind', 'actor_id', 'topic', 'entry_id', 'a_document_id', 'a_start', 'a_end', 'a_claim', 'b_document_id', 'b_start', 'b_end', 'b_claim'],
+    others.map((o) => {
+      const { v, entry } = joined[Number(o.k)]!;
+      return ['event', entry.source_id ?? entry.target_id ?? v.source_id ?? v.target_id, v.type, entry.id, o.document_id, o.sentence_start, o.sentence_end,
+        claim(!v.negated), documentId, v.sentence_start, v.sentence_end, claim(v.negated)];
+    }));
 }

@@ -7,6 +7,9 @@ import type { Doc } from '../nlp/doc.js';
 import { normalizeName } from '../nlp/fold.js';
 import { openDb, type Db, type OpenOptions, type Queryable } from './db.js';
 import { migrate } from './migrate.js';
+import { insertRows } from './rows.js';
+
+export { insertRows };
 import { resolveDocument } from '../resolve/index.js';
 
 export interface Store {
@@ -116,27 +119,4 @@ export async function writeDocument(db: Db, input: WriteInput): Promise<void> {
 /** Deletes a document and its layers (the entities stay: other documents may name them). */
 export async function deleteDocument(db: Db, id: string): Promise<boolean> {
   return db.transaction(async (tx) => (await tx.query('DELETE FROM documents WHERE id = $1 RETURNING 1', [id])).rows.length > 0);
-}
-
-const MAX_PARAMS = 30000;
-
-/**
- * Multi-row INSERT in chunks below Postgres's parameter limit. `wrap` maps a column to an SQL expression around its
- * parameter (`$` stands for it), e.g. `to_tsvector('english', $)`.
- */
-export async function insertRows(tx: Queryable, table: string, columns: string[], rows: unknown[][],
-  wrap: Record<string, string> = {}, suffix = ''): Promise<void> {
-  if (!rows.length) return;
-  const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
-  for (let i = 0; i < rows.length; i += perChunk) {
-    const chunk = rows.slice(i, i + perChunk);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => '(' + row.map((v, c) => {
-      params.push(v);
-      const p = `$${params.length}`;
-      const w = wrap[columns[c]!];
-      return w ? w.replace('$', () => p) : p;
-    }).join(',') + ')');
-    await tx.query(`INSERT INTO ${table} (${columns.join(',')}) VALUES ${tuples.join(',')} ${suffix}`, params);
-  }
 }
