@@ -221,7 +221,7 @@ program
     if (o.json) return print(JSON.stringify(p, null, 2));
     const lines = [`${p.name} [${p.type}]${p.kbId ? `  kb:${p.kbId}` : '  (not in the knowledge base)'}${p.wikidata ? `  wikidata:${p.wikidata}` : ''}`];
     if (p.kb?.description) lines.push(p.kb.description);
-    lines.push(`aliases seen: ${p.aliasesSeen.join(', ')}`, `${p.mentions} mentions in ${p.documents.length} documents`);
+    lines.push(`aliases seen: ${p.aliasesSeen.join(', ')}`, `${p.mentions} mentions in ${p.documentCount} documents`);
     if (p.kb?.roleLabels.length) lines.push('ROLES', ...p.kb.roleLabels.map((r) => `  ${r}`));
     if (p.kb?.membershipLabels.length) lines.push('MEMBERSHIPS', ...p.kb.membershipLabels.map((r) => `  ${r}`));
     if (p.coActors.length) lines.push('APPEARS WITH', ...p.coActors.slice(0, 10).map((c) => `  ${c.name} [${c.type}] in ${c.documents} documents`));

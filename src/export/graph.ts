@@ -42,7 +42,7 @@ export async function actorGraph(db: Queryable): Promise<ActorGraph> {
   const nodeRows = (await db.query<any>(
     `SELECT e.id, e.name, e.type, e.kb_id, e.wikidata, count(*)::int AS documents,
             to_char(min(d.date), 'YYYY-MM-DD') AS start, to_char(max(d.date), 'YYYY-MM-DD') AS "end"
-       FROM (SELECT DISTINCT entity_id, document_id FROM mentions) m
+       FROM document_entities m
        JOIN entities e ON e.id = m.entity_id JOIN documents d ON d.id = m.document_id
       GROUP BY e.id, e.name, e.type, e.kb_id, e.wikidata ORDER BY e.id`)).rows;
   const nodes: GraphNode[] = nodeRows.map((r, i) => ({
@@ -50,7 +50,7 @@ export async function actorGraph(db: Queryable): Promise<ActorGraph> {
   }));
   const keyOf = new Map(nodes.map((n) => [n.entityId, n.key]));
   const co = (await db.query<any>(
-    `WITH de AS (SELECT DISTINCT document_id, entity_id FROM mentions)
+    `WITH de AS (SELECT document_id, entity_id FROM document_entities)
      SELECT a.entity_id AS a, b.entity_id AS b, count(*)::int AS documents,
             to_char(min(d.date), 'YYYY-MM-DD') AS start, to_char(max(d.date), 'YYYY-MM-DD') AS "end"
        FROM de a JOIN de b ON b.document_id = a.document_id AND a.entity_id < b.entity_id

@@ -25,13 +25,12 @@ export async function listEntities(db: Queryable, f: { type?: string; q?: string
     where.push(`(e.norm_name LIKE $${params.length} OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE a ILIKE $${params.length}))`);
   }
   const clause = where.length ? `AND ${where.join(' AND ')}` : '';
-  const base = `FROM entities e JOIN (SELECT entity_id, count(*)::int AS mentions, count(DISTINCT document_id)::int AS documents
-                                       FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id WHERE true ${clause}`;
+  const base = `FROM entities e WHERE e.document_count > 0 ${clause}`;
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params)).rows[0]!.n;
   params.push(f.limit ?? 50, f.offset ?? 0);
   const items = (await db.query<EntitySummary>(
-    `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.wikidata, c.mentions, c.documents ${base}
-      ORDER BY c.documents DESC, c.mentions DESC, e.name LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+    `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.wikidata, e.mention_count AS mentions, e.document_count AS documents ${base}
+      ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
   return { total, items };
 }
 
@@ -42,15 +41,18 @@ export async function findEntity(db: Queryable, nameOrId: string): Promise<{ id:
   const norm = normalizeName(nameOrId);
   if (!norm) return null;
   const exact = (await db.query<{ id: string; name: string }>(
-    `SELECT e.id, e.name FROM entities e LEFT JOIN (SELECT entity_id, count(*) AS n FROM mentions GROUP BY entity_id) c ON c.entity_id = e.id
+    `SELECT e.id, e.name FROM entities e
       WHERE e.norm_name = $1 OR EXISTS (SELECT 1 FROM unnest(e.aliases) a WHERE lower(a) = lower($2))
-      ORDER BY c.n DESC NULLS LAST LIMIT 1`, [norm, nameOrId])).rows[0];
+      ORDER BY e.mention_count DESC LIMIT 1`, [norm, nameOrId])).rows[0];
   if (exact) return exact;
   const fuzzy = (await db.query<{ id: string; name: string }>(
     `SELECT id, name FROM entities WHERE norm_name % $1 OR norm_name LIKE $2
       ORDER BY similarity(norm_name, $1) DESC LIMIT 1`, [norm, `%${norm}%`])).rows[0];
   return fuzzy ?? null;
 }
+
+/** How many of an actor's latest documents its co-actors are counted over. */
+export const CO_ACTOR_WINDOW = 300;
 
 export interface EntityProfile {
   id: string;
@@ -61,6 +63,8 @@ export interface EntityProfile {
   aliasesSeen: string[];
   kb: (KbEntry & { roleLabels: string[]; membershipLabels: string[] }) | null;
   mentions: number;
+  /** Documents naming the actor, in all (the list below is the latest of them). */
+  documentCount: number;
   documents: { id: string; title: string | null; date: string | null; mentions: number }[];
   coActors: { id: string; name: string; type: string; documents: number }[];
   quotes: { documentId: string; text: string; direct: boolean; date: string | null; start: number; end: number }[];
@@ -69,17 +73,19 @@ export interface EntityProfile {
 }
 
 export async function entityProfile(db: Queryable, id: string, kb: KnowledgeBase, limit = 50): Promise<EntityProfile | null> {
-  const e = (await db.query<any>('SELECT id, name, type, kb_id, wikidata, aliases FROM entities WHERE id = $1', [id])).rows[0];
+  const e = (await db.query<any>('SELECT id, name, type, kb_id, wikidata, aliases, document_count FROM entities WHERE id = $1', [id])).rows[0];
   if (!e) return null;
   const [docs, count, co, quotes, events, stances] = await Promise.all([
-    db.query<any>(`SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, count(*)::int AS mentions
-                     FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.entity_id = $1
-                    GROUP BY d.id, d.title, d.date ORDER BY d.date DESC NULLS LAST LIMIT $2`, [id, limit]),
-    db.query<any>(`SELECT count(*)::int AS n FROM mentions WHERE entity_id = $1`, [id]),
-    db.query<any>(`SELECT o.id, o.name, o.type, count(DISTINCT m2.document_id)::int AS documents
-                     FROM (SELECT DISTINCT document_id FROM mentions WHERE entity_id = $1) d
-                     JOIN mentions m2 ON m2.document_id = d.document_id AND m2.entity_id <> $1
-                     JOIN entities o ON o.id = m2.entity_id
+    db.query<any>(`SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, de.mentions
+                     FROM document_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = $1
+                    ORDER BY d.date DESC NULLS LAST, d.id LIMIT $2`, [id, limit]),
+    db.query<any>(`SELECT mention_count AS n FROM entities WHERE id = $1`, [id]),
+    // Co-actors over the actor's latest documents: bounded work however often the actor is named.
+    db.query<any>(`WITH recent AS (SELECT de.document_id FROM document_entities de JOIN documents d ON d.id = de.document_id
+                                    WHERE de.entity_id = $1 ORDER BY d.date DESC NULLS LAST LIMIT ${CO_ACTOR_WINDOW})
+                   SELECT o.id, o.name, o.type, count(*)::int AS documents
+                     FROM recent r JOIN document_entities de ON de.document_id = r.document_id AND de.entity_id <> $1
+                     JOIN entities o ON o.id = de.entity_id
                     GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [id]),
     db.query<any>(`SELECT q.document_id, q.text, q.direct, q.span_start, q.span_end, to_char(d.date, 'YYYY-MM-DD') AS date
                      FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = $1
@@ -101,6 +107,7 @@ export async function entityProfile(db: Queryable, id: string, kb: KnowledgeBase
     id: e.id, name: e.name, type: e.type, kbId: e.kb_id, wikidata: e.wikidata, aliasesSeen: e.aliases,
     kb: entry ? { ...entry, roleLabels: roleLabels(entry, kb), membershipLabels: membershipLabels(entry, kb) } : null,
     mentions: count.rows[0]?.n ?? 0,
+    documentCount: e.document_count,
     documents: docs.rows,
     coActors: co.rows,
     quotes: quotes.rows.map((q: any) => ({ documentId: q.document_id, text: q.text, direct: q.direct, date: q.date, start: q.span_start, end: q.span_end })),

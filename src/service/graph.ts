@@ -71,6 +71,9 @@ export interface Graph {
 /** The day an event happened when the text gives it, else its document's date; a string compares as a date. */
 const EVENT_DAY = `coalesce(CASE WHEN v.date_value ~ '^\\d{4}-\\d{2}-\\d{2}$' THEN v.date_value END, to_char(d.date, 'YYYY-MM-DD'))`;
 
+/** Co-occurrence links kept per actor (its strongest). */
+export const CO_LINKS_PER_ACTOR = 8;
+
 export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
   const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
   const maxNodes = f.maxNodes ?? 120;
@@ -87,12 +90,15 @@ export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Gr
   let actorClause = '';
   if (f.actor) {
     params.push(f.actor);
-    actorClause = `AND m.document_id IN (SELECT document_id FROM mentions WHERE entity_id = $${params.length})`;
+    actorClause = `AND m.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $${params.length})`;
   }
   params.push(maxNodes);
-  const nodes = (await db.query<GraphNode>(
-    `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(DISTINCT m.document_id)::int AS documents, count(*)::int AS mentions
-       FROM mentions m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
+  // Unfiltered, the running counts on the actors answer at once; filtered, count the documents in range.
+  const nodes = (await db.query<GraphNode>(!f.from && !f.to && !f.actor
+    ? `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.document_count AS documents, e.mention_count AS mentions
+         FROM entities e WHERE e.document_count > 0 ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $1`
+    : `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
+       FROM document_entities m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
       WHERE ${docWhere.join(' AND ')} ${actorClause}
       GROUP BY e.id, e.name, e.type, e.kb_id
       ORDER BY documents DESC, mentions DESC, e.name LIMIT $${params.length}`, params)).rows;
@@ -104,13 +110,19 @@ export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Gr
   if (kinds.has('cooccurrence')) {
     const p = [...dateParams, ids];
     const rows = (await db.query<{ a: string; b: string; weight: number; first: string | null; last: string | null }>(
-      `WITH em AS (SELECT DISTINCT m.document_id, m.entity_id, d.date FROM mentions m JOIN documents d ON d.id = m.document_id
+      `WITH em AS (SELECT m.document_id, m.entity_id, d.date FROM document_entities m JOIN documents d ON d.id = m.document_id
                     WHERE ${docWhere.join(' AND ')} AND m.entity_id = ANY($${p.length}::text[]))
        SELECT a.entity_id AS a, b.entity_id AS b, count(*)::int AS weight,
               to_char(min(a.date), 'YYYY-MM-DD') AS first, to_char(max(a.date), 'YYYY-MM-DD') AS last
          FROM em a JOIN em b ON a.document_id = b.document_id AND a.entity_id < b.entity_id
         GROUP BY a.entity_id, b.entity_id`, p)).rows;
+    // Everything co-occurs with everything in a busy store: keep each actor's strongest links only.
+    const kept = new Map<string, number>();
+    rows.sort((x, y) => y.weight - x.weight || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
     for (const r of rows) {
+      if ((kept.get(r.a) ?? 0) >= CO_LINKS_PER_ACTOR && (kept.get(r.b) ?? 0) >= CO_LINKS_PER_ACTOR) continue;
+      kept.set(r.a, (kept.get(r.a) ?? 0) + 1);
+      kept.set(r.b, (kept.get(r.b) ?? 0) + 1);
       edges.push({ id: `co:${r.a}|${r.b}`, source: r.a, target: r.b, kind: 'cooccurrence', mode: null, weight: r.weight, types: {}, from: r.first, to: r.last });
     }
   }

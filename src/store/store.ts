@@ -101,6 +101,16 @@ export async function writeDocument(db: Db, input: WriteInput): Promise<void> {
       `ON CONFLICT (id) DO UPDATE SET aliases = ARRAY(SELECT DISTINCT unnest(entities.aliases || excluded.aliases))`);
     await insertRows(tx, 'mentions', ['document_id', 'entity_id', 'local_id', 'span_start', 'span_end', 'text', 'kind'],
       layers.entities.flatMap((e) => e.mentions.map((m) => [d.id, globalIds.get(e.id), e.id, m.start, m.end, m.text, m.kind ?? 'name'])));
+    const perEntity = new Map<string, number>();
+    for (const e of layers.entities) perEntity.set(globalIds.get(e.id)!, (perEntity.get(globalIds.get(e.id)!) ?? 0) + e.mentions.length);
+    const counted = [...perEntity].filter(([, n]) => n > 0);
+    await insertRows(tx, 'document_entities', ['entity_id', 'document_id', 'mentions'], counted.map(([id, n]) => [id, d.id, n]));
+    if (counted.length) {
+      await tx.query(
+        `UPDATE entities e SET mention_count = e.mention_count + u.n, document_count = e.document_count + 1
+           FROM unnest($1::text[], $2::int[]) AS u(id, n) WHERE e.id = u.id`,
+        [counted.map(([id]) => id), counted.map(([, n]) => n)]);
+    }
     await insertRows(tx, 'times', ['document_id', 'span_start', 'span_end', 'text', 'value', 'granularity'],
       layers.times.map((t) => [d.id, t.start, t.end, t.text, t.value, t.granularity ?? null]));
     const gid = (local: string | null) => (local ? globalIds.get(local) ?? null : null);
