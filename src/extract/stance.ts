@@ -63,6 +63,9 @@ export const extractStances: Extractor<'stances'> = (doc, ctx, prior) => {
 };
 
 /** Stances read from the wording cues. */
+// One pass over a sentence tells whether any cue can match; most sentences have none.
+const ANY_CUE = new RegExp(CUES.map((c) => `(?:${c.pattern.source})`).join('|'));
+
 export function cueStances(
   doc: Doc,
   mentions: MentionIndex,
@@ -74,6 +77,7 @@ export function cueStances(
   const folded = doc.shadow.toLowerCase();
   doc.sentences.forEach((sentence) => {
     const text = folded.slice(sentence.start, sentence.end);
+    if (!ANY_CUE.test(text)) return;
     for (const cue of CUES) {
       const m = cue.pattern.exec(text);
       if (!m) continue;
@@ -184,6 +188,7 @@ export function topicEntities(entities: readonly Entity[], kb: KnowledgeBase): M
   const map = new Map<string, StanceTopic>();
   for (const e of entities) {
     const names = [e.name, ...e.aliases].map(normalizeName);
+    // (normalizeName is memoised, so the KB's aliases are folded once per process, not once per document.)
     for (const [topic, known] of TOPIC_NAMES) if (names.some((n) => known.includes(n))) map.set(e.id, topic);
     if (map.has(e.id) || !e.kbId) continue;
     const entry = kb.byId.get(e.kbId);

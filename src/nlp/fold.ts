@@ -57,8 +57,24 @@ export function foldText(text: string): string {
   return runStart === 0 ? text : out + text.slice(runStart);
 }
 
-/** A lookup key for names: folded, lower-cased, possessive and punctuation removed, spaces collapsed. */
+const nameCache = new Map<string, string>();
+const NAME_CACHE_LIMIT = 50_000;
+
+/**
+ * A lookup key for names: folded, lower-cased, possessive and punctuation removed, spaces collapsed. Memoised:
+ * extractors normalise the same KB names and aliases for every document.
+ */
 export function normalizeName(name: string): string {
+  let key = nameCache.get(name);
+  if (key === undefined) {
+    if (nameCache.size >= NAME_CACHE_LIMIT) nameCache.clear();
+    key = computeNameKey(name);
+    nameCache.set(name, key);
+  }
+  return key;
+}
+
+function computeNameKey(name: string): string {
   return foldText(name)
     .toLowerCase()
     .replace(/'s\b/g, '')
