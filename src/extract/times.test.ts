@@ -101,3 +101,11 @@ test('granularity follows the value', () => {
   const found = extractTimes(new Doc('In the 1990s, in 2022, in May 2022 and on 5 May 2022.'), { kb, date: '2022-06-30' }, {});
   assert.deepEqual(found.map((t) => t.granularity), ['decade', 'year', 'month', 'day']);
 });
+
+test('an anaphor counts from the story time, not from an aside read off the report date', () => {
+  assert.deepEqual(
+    times('On March 3, the mayor, who was re-elected this month, promised new buses. Later that month the first ones arrived.', '2024-05-20'),
+    ['March 3=2024-03-03', 'this month=2024-05', 'Later that month=2024-03'],
+  );
+  assert.deepEqual(times('The talks opened on Monday. Two days later they collapsed.', '2024-05-22'), ['Monday=2024-05-20', 'Two days later=2024-05-22']);
+});

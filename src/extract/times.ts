@@ -16,11 +16,17 @@ export const extractTimes: Extractor<'times'> = (doc, ctx) => {
   const env: RuleEnv = { doc, ref: parseYmd(ctx.date), tense: (start, end) => tenseAt(doc, start, end) };
   const chosen = longestFirst([...calendarDateCandidates(env), ...ruleCandidates(env)]);
   const out: TimeExpression[] = [];
-  // Anaphoric expressions ("that year", "two days later") count from the latest resolved time before them.
+  // Anaphoric expressions ("that year", "two days later") count from the latest resolved time before them, the
+  // story's time: a time read from the report date that follows the story's own time in its sentence is an aside
+  // ("On February 19, X, who won an election this month, said ..."; "later that month" is February).
   let anchor: Resolved | null = null;
+  let storySentence = -1;
   for (const c of chosen) {
     const resolved: Resolved | null = c.anchored ? (anchor ? c.anchored(anchor) : null) : c.resolved;
-    if (resolved) anchor = resolved;
+    const sentence = doc.sentenceIndexAt(c.start);
+    const aside = c.deictic && storySentence === sentence;
+    if (resolved && !aside) anchor = resolved;
+    if (resolved && !c.deictic) storySentence = sentence;
     out.push({
       text: doc.text.slice(c.start, c.end),
       start: c.start,

@@ -18,7 +18,12 @@ export interface Candidate {
   /** The value, or null when the expression is a time that cannot be resolved here. */
   resolved: Resolved | null;
   anchored?: (anchor: Resolved) => Resolved | null;
+  /** Read from the report date ("this month", "last May", "yesterday") rather than from the story's own time. */
+  deictic?: boolean;
 }
+
+/** Rules whose values count from the report date. */
+const DEICTIC_RULES = new Set(['relative-unit', 'end-of-the-unit', 'relative-month', 'bare-month', 'weekday', 'deictic-day', 'ago']);
 
 export interface RuleEnv {
   doc: Doc;
@@ -334,7 +339,7 @@ export function ruleCandidates(env: RuleEnv): Candidate[] {
     rule.pattern.lastIndex = 0;
     for (let m = rule.pattern.exec(env.doc.shadow); m; m = rule.pattern.exec(env.doc.shadow)) {
       const c = rule.build(m, env);
-      if (c) out.push(c);
+      if (c) out.push(DEICTIC_RULES.has(rule.name) ? { ...c, deictic: true } : c);
     }
   }
   return out;
