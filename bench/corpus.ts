@@ -18,7 +18,7 @@ const TOPICS = ['regional security', 'energy supplies', 'the rule of law', 'bord
 const TEMPLATES = [
   '{P} met {P2} in {C} on {W} to discuss {T}.',
   'Speaking to reporters in {C}, {P} said that {S} would not change its position on {T}.',
-  '“We are ready to continue the talks on {T} in {C}, but our red lines remain where they were in {M},” {P} said.',
+  '“On {T}, {S} is ready to continue the talks in {C}, but our red lines remain where they were in {M},” {P} said.',
   'According to {P}, {O} has increased its presence in the region since last {M}.',
   '{S} joined the Partnership for Peace in {Y} and has taken part in several exercises since then.',
   'Officials in {C} accused {S2} of stoking tensions, a charge {S2} rejected.',
@@ -28,7 +28,7 @@ const TEMPLATES = [
   'Analysts in {C} noted that the talks had stalled after the meeting in {M} {Y}.',
   '{S} has not imposed sanctions on {S2}, despite repeated requests from its partners.',
   'In {Y}, {O} launched a programme of training for officers from {S}, a spokesperson said.',
-  '“The door remains open, and the decision on {T} belongs to the citizens of {S},” said {P} after the session in {C}.',
+  '“In {C} the door remains open, and the decision on {T} belongs to the citizens of {S},” said {P} after the session.',
   '{P2} told the parliament that cooperation with {O} had reached a level not seen in the 1990s.',
   'Protesters gathered outside the government building in {C} on {W}, demanding a change of course on {T}.',
   'The ministry said it would host a conference on {T} in {C} later this year.',
