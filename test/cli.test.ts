@@ -1,0 +1,81 @@
+/**
+ * The `dossier` command as a user runs it: a child process, real files, the exit status and what it prints.
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/dossier.js');
+const dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
+const data = join(dir, 'store');
+
+function dossier(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, '--data', data, ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: '' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+// An article written for this test.
+const article = [
+  'Envoys meet in Skopje',
+  '',
+  'Jens Stoltenberg met Prime Minister Hristijan Mickoski in Skopje on Tuesday to discuss the reform of the army.',
+  '“We stand with North Macedonia,” Stoltenberg said after the talks.',
+  'Last May, the government asked NATO for more training missions.',
+].join('\n');
+
+before(() => writeFileSync(join(dir, 'envoys.txt'), article));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('extract prints the contract, with offsets that index the cleaned text', () => {
+  const r = dossier('extract', join(dir, 'envoys.txt'), '--date', '2024-06-12');
+  assert.equal(r.status, 0, r.stderr);
+  const [doc] = JSON.parse(r.stdout);
+  assert.equal(doc.document.date, '2024-06-12');
+  assert.equal(doc.document.dateSource, 'given');
+  assert.equal(doc.document.language, 'en');
+  assert.match(doc.document.id, /^[0-9a-f]{64}$/);
+  const text: string = doc.document.text;
+  const spans = [
+    ...doc.entities.flatMap((e: any) => e.mentions),
+    ...doc.times,
+    ...doc.quotes,
+    ...doc.events.map((v: any) => v.trigger),
+  ];
+  assert.ok(spans.length > 5);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+  const stoltenberg = doc.entities.find((e: any) => e.name === 'Jens Stoltenberg');
+  assert.equal(stoltenberg?.type, 'PERSON');
+  assert.ok(doc.quotes.some((q: any) => q.speaker === stoltenberg.id && q.text.startsWith('We stand with')));
+  assert.ok(doc.times.some((t: any) => t.text === 'Last May' && t.value === '2024-05'));
+});
+
+test('ingest reports one summary line and names each bad input; the exit status says not everything went in', () => {
+  const r = dossier('ingest', join(dir, 'envoys.txt'), join(dir, 'missing.txt'), '--date', '2024-06-12');
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^read 1, new 1, duplicate 0, near-duplicate 0, failed 1/m);
+  assert.match(r.stderr, /missing\.txt: no such file or folder/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+  const again = dossier('ingest', join(dir, 'envoys.txt'));
+  assert.equal(again.status, 0);
+  assert.match(again.stdout, /read 1, new 0, duplicate 1/);
+});
+
+test('the store answers docs, entity and search', () => {
+  assert.match(dossier('docs').stdout, /Envoys meet in Skopje/);
+  assert.match(dossier('entity', 'stoltenberg').stdout, /Jens Stoltenberg \[PERSON\]/);
+  const hits = JSON.parse(dossier('search', 'training', 'missions', '--json').stdout);
+  assert.equal(hits[0].title, 'Envoys meet in Skopje');
+});
+
+test('bad arguments get one clear line, not a stack trace', () => {
+  const r = dossier('docs', '--from', 'yesterday');
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /expected a date as YYYY-MM-DD/);
+  const unknown = dossier('entity', 'Nobody', 'Atall');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /no such entity/);
+});
