@@ -78,13 +78,14 @@ function titleGender(doc: Doc, mentions: Mention[]): Gender | undefined {
   return undefined;
 }
 
-/** Character ranges between paired quotation marks, per paragraph, so a name inside a quote is not the speaker. */
+/** Character ranges between paired quotation marks, per paragraph (a line), so a name inside a quote is not the speaker. */
 export function quotedRanges(text: string): [number, number][] {
   const out: [number, number][] = [];
   let open = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\n' && text[i + 1] === '\n') open = -1;
+    // A quote left open ends with its paragraph; a line that goes on in lower case is the same paragraph wrapped.
+    if (c === '\n' && !/[a-z]/.test(text[i + 1] ?? '')) open = -1;
     if (c === '“' || c === '„' || c === '«' || (c === '"' && open < 0)) {
       if (open < 0) open = i;
     } else if ((c === '”' || c === '»' || c === '"') && open >= 0) {
