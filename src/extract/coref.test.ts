@@ -57,3 +57,10 @@ test('interview labels go to the outlet and to the interviewee by initials', () 
   assert.deepEqual(mentionsOf(ents, 'Balkan Security Review'), ['Balkan Security Review/name', 'BSR/label']);
   assert.deepEqual(mentionsOf(ents, 'Ivana Markovic'), ['Ivana Markovic/name', 'IM/label']);
 });
+
+test('a definite description corefers with the organisation named before it, and only then', () => {
+  const ents = resolve('NATO ministers met in Oslo. The officials said the 32-member alliance would grow.');
+  assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name', 'the 32-member alliance/nominal']);
+  const none = resolve('Farmers formed a new alliance in the valley.');
+  assert.ok(none.every((e) => e.mentions.every((m) => !m.text.includes('alliance'))));
+});

@@ -2,7 +2,8 @@
  * Coreference within a document, over the entities recognition found. Every resolved mention keeps its own span
  * and says how it names the entity (`kind`): surnames to the full name introduced earlier, role nominals to the
  * office holder at the document date, speaker pronouns to the nearest compatible person, capitals used as actors
- * to their state, interview labels to the interviewer and interviewee. The order matters: labels and surnames
+ * to their state, definite descriptions ("the alliance") to the organisation named before them, interview labels
+ * to the interviewer and interviewee. The order matters: labels and surnames
  * settle who the people are before pronouns look for them.
  */
 import type { Extractor } from './pipeline.js';
@@ -12,6 +13,7 @@ import { resolveSurnames } from './actors/surnames.js';
 import { resolveRoleNominals } from './actors/roles.js';
 import { resolveCapitals } from './actors/capitals.js';
 import { resolveSpeakerPronouns } from './actors/pronouns.js';
+import { resolveNominals } from './actors/nominals.js';
 
 export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const table = new EntityTable(doc, prior.entities ?? []);
@@ -19,6 +21,7 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   resolveSurnames(table);
   resolveRoleNominals(doc, ctx.kb, ctx.date, table);
   resolveCapitals(doc, ctx.kb, table);
+  resolveNominals(doc, table);
   resolveSpeakerPronouns(doc, ctx.kb, table);
   return table.finish();
 };
