@@ -68,3 +68,18 @@ test('an upcoming event bounds from above', () => {
 test('without the KB, only the text counts', () => {
   assert.equal(infer('Officials at the Alliance summit in Madrid said so.', kbOf([])), null);
 });
+
+test('an office holder named by their title dates the report within their term', () => {
+  const minister: KbEntry = {
+    id: 'ana-test', type: 'PERSON', name: 'Ana Testović', aliases: [], gender: 'female',
+    roles: [
+      { office: 'minister', of: 'serbia', from: '2012-01-01', to: '2016-05-01' },
+      { office: 'defence-minister', of: 'serbia', from: '2016-05-01', to: '2019-03-31' },
+    ],
+  };
+  const base: KnowledgeBase = { ...kbOf([minister]), offices: [
+    { id: 'minister', names: ['minister'] }, { id: 'defence-minister', names: ['defence minister', 'defense minister'] },
+  ] };
+  assert.deepEqual(infer('Defence Minister Ana Testović inspected the barracks.', base), { date: '2016-05-01', from: '2016-05-01', to: '2019-03-31' });
+  assert.equal(infer('Former Defence Minister Ana Testović wrote a memoir.', base), null);
+});

@@ -1,16 +1,17 @@
 /**
  * Inferring a publication date for a document that carries none, from the text's own anchors: the absolute
  * dates and years it mentions, and the datable events it names that the knowledge base knows (summits, an
- * invasion). What a text reports in the past tense has happened, so the document is no older than its latest
+ * invasion), and the office holders it names by their title. What a text reports in the past tense has happened, so the document is no older than its latest
  * such anchor; what it announces in the future tense has not, so the document is older than that.
  * The point estimate is the last day of the latest past anchor: news mostly reports what just happened.
  */
-import type { KbEntry, KnowledgeBase } from '../model/types.js';
+import type { KbEntry, KbRole, KnowledgeBase } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';
 import { foldText } from '../nlp/fold.js';
 import { extractTimes } from './times.js';
 import { addMonths, compareYmd, formatYmd, lastDayOf, parseValue, type Resolved, type Ymd } from './time/calendar.js';
 import { tenseAt } from './time/tense.js';
+import { matchKb } from '../kb/matcher.js';
 
 export interface InferredDate {
   /** The point estimate, `YYYY-MM-DD`. */
@@ -35,7 +36,7 @@ const HORIZON_MONTHS = 12;
 const DEADLINE_WORDS = /\b(?:by|until|till|before|through)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?$/i;
 
 export function inferPublicationDate(doc: Doc, kb: KnowledgeBase): InferredDate | null {
-  const anchors = [...timeAnchors(doc, kb), ...eventAnchors(doc, kb)];
+  const anchors = [...timeAnchors(doc, kb), ...eventAnchors(doc, kb), ...roleAnchors(doc, kb)];
   const past = anchors.filter((a) => !a.future);
   if (past.length === 0) return null;
   let from = past[0]!.first;
@@ -94,6 +95,39 @@ function eventAnchors(doc: Doc, kb: KnowledgeBase): Anchor[] {
     const last = earliest.endDate ? parseValue(earliest.endDate) : null;
     const future = tenseAt(doc, at, at + phrase.length) === 'future';
     out.push({ first: first.at, last: last ? lastDayOf(last) : lastDayOf(first), future });
+  }
+  return out;
+}
+
+/** Words in the title before a name that say the office is not held now: "former Defence Minister X". */
+const NOT_CURRENT = /\b(?:former|ex|then|late|outgoing|previous|acting)\b/;
+
+/**
+ * A person named under an office they held for a known span ("Defence Minister Aleksandar Vulin", "NATO Deputy
+ * Secretary General Rose Gottemoeller"): the report was written while they held it, so its date lies within the
+ * role's dates. The start is a lower bound like a past anchor; the end, an upper bound like a future one.
+ */
+function roleAnchors(doc: Doc, kb: KnowledgeBase): Anchor[] {
+  const out: Anchor[] = [];
+  const officeNames = new Map(kb.offices.map((o) => [o.id, o.names.map((n) => foldText(n).toLowerCase())]));
+  for (const m of matchKb(doc, kb)) {
+    if (m.entry.type !== 'PERSON' || !m.entry.roles?.length) continue;
+    const first = doc.tokens[m.tokenStart]!;
+    const k0 = Math.max(doc.sentences[first.sentence]!.tokenStart, m.tokenStart - 7);
+    if (k0 >= m.tokenStart) continue;
+    const title = doc.shadow.slice(doc.tokens[k0]!.start, first.start).toLowerCase();
+    if (NOT_CURRENT.test(title)) continue;
+    // The most specific title that fits ("defence minister" rather than "minister").
+    const fit = (r: KbRole) => Math.max(0, ...(officeNames.get(r.office) ?? []).filter((n) => n && title.endsWith(`${n} `)).map((n) => n.length));
+    const best = Math.max(0, ...m.entry.roles.map(fit));
+    const held = best ? m.entry.roles.filter((r) => fit(r) === best) : [];
+    // A title the person held more than once does not say which time.
+    if (held.length !== 1) continue;
+    const role = held[0]!;
+    const from = role.from ? parseValue(role.from) : null;
+    const to = role.to ? parseValue(role.to) : null;
+    if (from) out.push({ first: from.at, last: from.at, future: false });
+    if (to) out.push({ first: to.at, last: lastDayOf(to), future: true });
   }
   return out;
 }
