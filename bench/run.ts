@@ -16,7 +16,7 @@ import { Doc, wordCount } from '../src/nlp/doc.js';
 import { extractTimes } from '../src/extract/times.js';
 import { analyze } from '../src/extract/pipeline.js';
 import { defaultKnowledgeBase } from '../src/kb/load.js';
-import { openStore, writeDocument } from '../src/store/store.js';
+import { openStore, refreshStatistics, writeDocument } from '../src/store/store.js';
 import { lshBands, minhash } from '../src/ingest/dedup.js';
 import { findNearDuplicate } from '../src/ingest/ingest.js';
 import { searchSentences } from '../src/service/documents.js';
@@ -102,7 +102,10 @@ async function main(): Promise<void> {
       await writeDocument(store.db, { document, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
       writeMs += performance.now() - w0;
       if (i % 1000 === 999) process.stderr.write(`  stored ${i + 1}/${N}\r`);
+      // As ingest does: the planner's statistics are refreshed every 2000 documents and at the end of a run.
+      if (i % 2000 === 1999) await refreshStatistics(store.db);
     }
+    await refreshStatistics(store.db);
     secs = (performance.now() - t0) / 1000;
     report('ingest end to end (analyse + store) docs/s', N / secs, 'docs/s');
     report('store write rate (dedup lookup + write)', (N * 1000) / writeMs, 'docs/s');

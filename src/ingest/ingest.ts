@@ -6,7 +6,7 @@
 import type { Document, KnowledgeBase } from '../model/types.js';
 import { analyze } from '../extract/pipeline.js';
 import { wordCount } from '../nlp/doc.js';
-import { addDocumentSource, documentExists, writeDocument, type NearDuplicate, type Store } from '../store/store.js';
+import { addDocumentSource, documentExists, refreshStatistics, writeDocument, type NearDuplicate, type Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
 import { lshBands, minhash, NEAR_DUPLICATE_THRESHOLD, similarity } from './dedup.js';
 import { DocumentError, toDocument } from './document.js';
@@ -40,6 +40,7 @@ export type Outcome = 'new' | 'duplicate' | 'near-duplicate';
 
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, notEnglish: 0, failures: [], stored: [] };
+  let refreshedAt = 0;
   for await (const event of readSources(inputs, opts)) {
     if ('failure' in event) {
       summary.failed++;
@@ -64,9 +65,18 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       summary.failures.push({ origin: item.origin, message: err instanceof DocumentError ? err.message : `could not be stored: ${(err as Error).message}` });
     }
     opts.onProgress?.(summary, item.origin);
+    // A long run keeps the planner's statistics current as it goes (PGlite has no autovacuum to do it).
+    if (summary.new - refreshedAt >= STATISTICS_EVERY) {
+      await refreshStatistics(store.db);
+      refreshedAt = summary.new;
+    }
   }
+  if (summary.new > 0) await refreshStatistics(store.db);
   return summary;
 }
+
+/** Documents stored between two refreshes of the planner's statistics during one run. */
+const STATISTICS_EVERY = 2000;
 
 /** Stores one document unless it is already there; returns what happened. */
 export async function storeDocument(store: Store, document: Document, kb: KnowledgeBase): Promise<Outcome> {

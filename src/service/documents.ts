@@ -140,6 +140,9 @@ export interface SearchHit {
   rank: number;
 }
 
+/** Sentences ranked per search (see searchSentences). */
+export const SEARCH_CANDIDATES = 500;
+
 /** Full-text search over sentences (diacritic-insensitive: both sides are folded), best first. */
 export async function searchSentences(db: Queryable, query: string, opts: { limit?: number; offset?: number; from?: string; to?: string } = {}): Promise<SearchHit[]> {
   const q = foldText(query).trim();
@@ -154,14 +157,20 @@ export async function searchSentences(db: Queryable, query: string, opts: { limi
     params.push(opts.to);
     dateClause += ` AND d.date <= $${params.length}::date`;
   }
+  // Ranking every sentence that contains a common word would read them all; the first SEARCH_CANDIDATES matches
+  // (in the store's order) are ranked.
+  // Rare words and phrases match fewer sentences than that, and are ranked in full.
   const rows = (await db.query<any>(
-    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq)
-     SELECT s.document_id, s.span_start, s.span_end, ts_rank_cd(s.tsv, q.tsq) AS rank,
-            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, substr(d.text, s.span_start + 1, s.span_end - s.span_start) AS sentence
-       FROM sentences s CROSS JOIN q JOIN documents d ON d.id = s.document_id
-      WHERE s.tsv @@ q.tsq AND d.near_duplicate_of IS NULL ${dateClause}
-      ORDER BY rank DESC, d.date DESC NULLS LAST, s.document_id, s.idx
-      LIMIT $2 OFFSET $3`, params)).rows;
+    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq),
+          hits AS (SELECT s.document_id, s.idx, s.span_start, s.span_end, ts_rank_cd(s.tsv, q.tsq) AS rank
+                     FROM sentences s CROSS JOIN q WHERE s.tsv @@ q.tsq LIMIT ${SEARCH_CANDIDATES})
+     SELECT h.document_id, h.span_start, h.span_end, h.rank,
+            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, substr(d.text, h.span_start + 1, h.span_end - h.span_start) AS sentence
+       FROM (SELECT h.* FROM hits h JOIN documents d ON d.id = h.document_id
+              WHERE d.near_duplicate_of IS NULL ${dateClause}
+              ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx LIMIT $2 OFFSET $3) h
+       JOIN documents d ON d.id = h.document_id
+      ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx`, params)).rows;
   return rows.map((r) => ({
     documentId: r.document_id, title: r.title, date: r.date, source: r.source, sentence: r.sentence,
     start: r.span_start, end: r.span_end, rank: Number(r.rank),

@@ -52,7 +52,7 @@ export async function findEntity(db: Queryable, nameOrId: string): Promise<{ id:
 }
 
 /** How many of an actor's latest documents its co-actors are counted over. */
-export const CO_ACTOR_WINDOW = 300;
+export const CO_ACTOR_WINDOW = 50;
 
 export interface EntityProfile {
   id: string;
@@ -75,33 +75,42 @@ export interface EntityProfile {
 export async function entityProfile(db: Queryable, id: string, kb: KnowledgeBase, limit = 50): Promise<EntityProfile | null> {
   const e = (await db.query<any>('SELECT id, name, type, kb_id, wikidata, aliases, document_count FROM entities WHERE id = $1', [id])).rows[0];
   if (!e) return null;
-  const [docs, count, co, quotes, events, stances] = await Promise.all([
-    db.query<any>(`SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, de.mentions
-                     FROM document_entities de JOIN documents d ON d.id = de.document_id WHERE de.entity_id = $1
-                    ORDER BY d.date DESC NULLS LAST, d.id LIMIT $2`, [id, limit]),
-    db.query<any>(`SELECT mention_count AS n FROM entities WHERE id = $1`, [id]),
-    // Co-actors over the actor's latest documents: bounded work however often the actor is named.
-    db.query<any>(`WITH recent AS (SELECT de.document_id FROM document_entities de JOIN documents d ON d.id = de.document_id
-                                    WHERE de.entity_id = $1 ORDER BY d.date DESC NULLS LAST LIMIT ${CO_ACTOR_WINDOW})
+  // Everything below looks at the actor's latest documents (an index scan), so a profile costs the same for an
+  // actor named ten times or ten thousand.
+  const RECENT = `recent AS (SELECT document_id, doc_date FROM document_entities WHERE entity_id = $1
+                              ORDER BY doc_date DESC NULLS LAST, document_id LIMIT ${CO_ACTOR_WINDOW})`;
+  const docs = await db.query<any>(`WITH ${RECENT}
+                   SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, de.mentions
+                     FROM recent r JOIN document_entities de ON de.entity_id = $1 AND de.document_id = r.document_id
+                     JOIN documents d ON d.id = r.document_id
+                    ORDER BY r.doc_date DESC NULLS LAST, r.document_id LIMIT $2`, [id, limit]);
+  const count = await db.query<any>(`SELECT mention_count AS n FROM entities WHERE id = $1`, [id]);
+  const co = await db.query<any>(`WITH ${RECENT}
                    SELECT o.id, o.name, o.type, count(*)::int AS documents
                      FROM recent r JOIN document_entities de ON de.document_id = r.document_id AND de.entity_id <> $1
                      JOIN entities o ON o.id = de.entity_id
-                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [id]),
-    db.query<any>(`SELECT q.document_id, q.text, q.direct, q.span_start, q.span_end, to_char(d.date, 'YYYY-MM-DD') AS date
-                     FROM quotes q JOIN documents d ON d.id = q.document_id WHERE q.speaker_id = $1
-                    ORDER BY d.date DESC NULLS LAST, q.span_start LIMIT $2`, [id, limit]),
-    db.query<any>(`SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text,
+                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [id]);
+  const quotes = await db.query<any>(`WITH ${RECENT}
+                   SELECT q.document_id, q.text, q.direct, q.span_start, q.span_end, to_char(r.doc_date, 'YYYY-MM-DD') AS date
+                     FROM recent r JOIN quotes q ON q.document_id = r.document_id WHERE q.speaker_id = $1
+                    ORDER BY r.doc_date DESC NULLS LAST, q.document_id, q.span_start LIMIT $2`, [id, limit]);
+  const eventRows = await db.query<any>(`WITH ${RECENT}, hits AS (
+                   SELECT v.* FROM recent r JOIN events v ON v.document_id = r.document_id
+                    WHERE v.source_id = $1 OR v.target_id = $1
+                    ORDER BY v.date_value DESC NULLS LAST, r.doc_date DESC NULLS LAST LIMIT $2)
+                   SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text,
                           substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
                           s.name AS source_name, t.name AS target_name
-                     FROM events v JOIN documents d ON d.id = v.document_id
+                     FROM hits v JOIN documents d ON d.id = v.document_id
                      LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
-                    WHERE v.source_id = $1 OR v.target_id = $1
-                    ORDER BY v.date_value DESC NULLS LAST LIMIT $2`, [id, limit]),
-    db.query<any>(`SELECT st.document_id, st.topic, st.polarity, st.date,
+                    ORDER BY v.date_value DESC NULLS LAST`, [id, limit]);
+  const stances = await db.query<any>(`WITH ${RECENT}, hits AS (
+                   SELECT st.* FROM recent r JOIN stances st ON st.document_id = r.document_id
+                    WHERE st.holder_id = $1 ORDER BY st.date DESC NULLS LAST LIMIT $2)
+                   SELECT st.document_id, st.topic, st.polarity, st.date,
                           substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
-                     FROM stances st JOIN documents d ON d.id = st.document_id WHERE st.holder_id = $1
-                    ORDER BY st.date DESC NULLS LAST LIMIT $2`, [id, limit]),
-  ]);
+                     FROM hits st JOIN documents d ON d.id = st.document_id ORDER BY st.date DESC NULLS LAST`, [id, limit]);
+  const events = eventRows;
   const entry = e.kb_id ? kb.byId.get(e.kb_id) ?? null : null;
   return {
     id: e.id, name: e.name, type: e.type, kbId: e.kb_id, wikidata: e.wikidata, aliasesSeen: e.aliases,

@@ -48,7 +48,10 @@ export interface TimelineEntry {
   date: string | null;
   negated: boolean;
   modality: string;
+  /** The first reports (by publication date), at most MENTIONS_PER_ENTRY of them. */
   mentions: EventMention[];
+  /** How many reports there are in all. */
+  mentionCount?: number;
 }
 
 /** Parameters and a WHERE clause built together, so that `$n` numbers always match. */
@@ -75,7 +78,12 @@ class Where {
  * appeared). `from`/`to` keep entries whose date interval overlaps the range; an undated entry counts at its first
  * report's publication date.
  */
-export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[] }> {
+/** Timeline totals are counted exactly up to this many entries. */
+export const COUNT_CAP = 10_000;
+/** Reports listed per timeline entry (the entry says how many there are in all). */
+export const MENTIONS_PER_ENTRY = 12;
+
+export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[]; totalIsLowerBound?: boolean }> {
   const w = new Where();
   if (f.actor) w.add('(t.source_id = $ OR t.target_id = $)', f.actor);
   if (f.type) w.add('t.type = $', f.type.toUpperCase());
@@ -86,11 +94,13 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
     w.add(`t.id IN (SELECT v.entry_id FROM documents d JOIN events v ON v.document_id = d.id
                      WHERE (d.source ILIKE $ OR d.url ILIKE $) AND v.entry_id IS NOT NULL)`, `%${f.source}%`);
   }
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM timeline_entries t ${w.sql}`, w.params)).rows[0]!.n;
+  // Counting a long timeline exactly would cost more than the page itself: past COUNT_CAP it is "at least".
+  const total = (await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM timeline_entries t ${w.sql} LIMIT ${COUNT_CAP}) x`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);
   const rows = (await db.query<any>(
     `SELECT t.id::text AS id, t.type, t.cameo, t.source_id, s.name AS source_name, t.target_id, g.name AS target_name,
-            t.location_id, l.name AS location_name, t.date_value
+            t.location_id, l.name AS location_name, t.date_value, t.mention_count
        FROM timeline_entries t
        LEFT JOIN entities s ON s.id = t.source_id LEFT JOIN entities g ON g.id = t.target_id LEFT JOIN entities l ON l.id = t.location_id
        ${w.sql}
@@ -104,9 +114,10 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
       negated: ms.length > 0 && ms.every((m) => m.negated),
       modality: entryModality(ms),
       mentions: ms,
+      mentionCount: r.mention_count,
     };
   });
-  return { total, items };
+  return { total, items, ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}) };
 }
 
 /** An entry is asserted when any report asserts it; otherwise it takes its reports' most common modality. */
@@ -122,13 +133,20 @@ function entryModality(ms: EventMention[]): string {
 async function entryMentions(db: Queryable, ids: string[]): Promise<Map<string, EventMention[]>> {
   const out = new Map<string, EventMention[]>();
   if (!ids.length) return out;
+  // The first reports of each entry (by publication date), and only their sentences are cut from the texts.
   const rows = (await db.query<any>(
-    `SELECT v.entry_id::text AS entry_id, v.document_id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url,
+    `WITH firsts AS (
+       SELECT * FROM (SELECT v.entry_id, v.document_id, v.local_id, d.date,
+                             row_number() OVER (PARTITION BY v.entry_id ORDER BY d.date NULLS LAST, v.document_id, v.sentence_start) AS rn
+                        FROM events v JOIN documents d ON d.id = v.document_id
+                       WHERE v.entry_id = ANY($1::bigint[])) x
+        WHERE rn <= ${MENTIONS_PER_ENTRY})
+     SELECT v.entry_id::text AS entry_id, v.document_id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url,
             v.trigger_text, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.negated, v.modality,
             substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
-       FROM events v JOIN documents d ON d.id = v.document_id
-      WHERE v.entry_id = ANY($1::bigint[])
-      ORDER BY d.date NULLS LAST, v.document_id, v.sentence_start`, [ids])).rows;
+       FROM firsts f JOIN events v ON v.document_id = f.document_id AND v.local_id = f.local_id
+       JOIN documents d ON d.id = v.document_id
+      ORDER BY f.entry_id, f.rn`, [ids])).rows;
   for (const r of rows) {
     const list = out.get(r.entry_id) ?? [];
     list.push({
