@@ -34,7 +34,7 @@ export function Overview() {
               {data.latestEvents.map((v) => (
                 <li key={v.id}>
                   <span className="date">{dateLabel(v.date)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />
-                  <span className="muted small"> · {v.mentions.length} report{v.mentions.length === 1 ? '' : 's'}</span>
+                  <span className="muted small"> · {v.mentionCount ?? v.mentions.length} report{(v.mentionCount ?? v.mentions.length) === 1 ? '' : 's'}</span>
                 </li>
               ))}
             </ul>

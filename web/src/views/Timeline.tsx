@@ -87,6 +87,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
                     <p className="sentence">{m.sentence}</p>
                   </div>
                 ))}
+                {(v.mentionCount ?? 0) > v.mentions.length && <p className="muted small">and {v.mentionCount! - v.mentions.length} more reports</p>}
               </div>
             </li>
           ))}
