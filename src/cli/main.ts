@@ -2,7 +2,8 @@
  * `dossier`: the command line. Each command is a thin layer over src/service (the same functions the REST API
  * uses). Errors a user can act on print one line naming the input and what is wrong; no stack traces.
  */
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { isoDate, positiveInt, UserError } from './args.js';
 import { createWriteStream } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { defaultKnowledgeBase, KbError } from '../kb/load.js';
@@ -18,8 +19,6 @@ import { registerStatementCommands } from './statements.js';
 import { registerServeCommand } from './serve.js';
 import { exportFormats } from '../export/index.js';
 
-export class UserError extends Error {}
-
 const program = new Command();
 program
   .name('dossier')
@@ -29,15 +28,6 @@ program
   .option('--kb <dir>', 'add a knowledge-base folder of YAML files (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
   .showHelpAfterError('(run with --help for usage)');
 
-export const isoDate = (v: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return v;
-};
-const positiveInt = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-};
 
 export function kbFromOptions(): KnowledgeBase {
   return defaultKnowledgeBase(program.opts().kb ?? []);

@@ -4,6 +4,7 @@
  * sentence that says it. An unknown actor or event type is one line on stderr and exit status 2.
  */
 import { InvalidArgumentError, type Command } from 'commander';
+import { guarded, isoDate, positiveInt as count, UserError } from './args.js';
 import { PLOVER_TYPES, type KnowledgeBase } from '../model/types.js';
 import type { Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
@@ -17,18 +18,6 @@ export interface CliDeps {
   print: (s: string) => void;
 }
 
-/** A problem with what the user asked for: printed as one line, never as a stack trace. */
-class StatementInputError extends Error {}
-
-const isoDate = (v: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
-  return v;
-};
-const count = (v: string): number => {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number above 0');
-  return n;
-};
 /** A PLOVER type in any case. */
 export const ploverType = (v: string): string => {
   const t = v.trim().toUpperCase();
@@ -39,23 +28,11 @@ export const ploverType = (v: string): string => {
 async function actorId(db: Queryable, name: string | undefined): Promise<string | undefined> {
   if (name === undefined) return undefined;
   const hit = await findEntity(db, name);
-  if (!hit) throw new StatementInputError(`${name}: no such actor in the store (see \`dossier entities\`)`);
+  if (!hit) throw new UserError(`${name}: no such actor in the store (see \`dossier entities\`)`);
   return hit.id;
 }
 
 /** Runs an action, turning input errors into one line on stderr. */
-function guarded<A extends unknown[]>(fn: (...args: A) => Promise<void>): (...args: A) => Promise<void> {
-  return async (...args: A) => {
-    try {
-      await fn(...args);
-    } catch (err) {
-      if (!(err instanceof StatementInputError)) throw err;
-      process.stderr.write(`dossier: ${err.message}\n`);
-      process.exitCode = 2;
-    }
-  };
-}
-
 const where = (s: { source: string | null; documentDate?: string | null; date?: string | null; documentId: string }) =>
   `${s.documentDate ?? s.date ?? 'undated'} ${s.source ?? 'unknown source'} [${shortId(s.documentId)}]`;
 
