@@ -1,6 +1,7 @@
 /** Reading documents back: lists, one document with its layers, full-text search, statistics, export. */
 import type { Queryable } from '../store/db.js';
 import { foldText } from '../nlp/fold.js';
+import { Where } from './where.js';
 
 export interface DocumentSummary {
   id: string;
@@ -30,30 +31,17 @@ const SUMMARY_COLUMNS = `d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d
 
 /** Documents, newest first (undated last), filtered by source (substring) and date range. */
 export async function listDocuments(db: Queryable, f: DocumentFilter = {}): Promise<{ total: number; items: DocumentSummary[] }> {
-  const where: string[] = [];
-  const params: unknown[] = [];
+  const w = new Where();
   if (f.source) {
-    params.push(`%${f.source}%`);
-    where.push(`(d.source ILIKE $${params.length} OR d.url ILIKE $${params.length} OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source ILIKE $${params.length}))`);
+    w.add(`(d.source ILIKE $ OR d.url ILIKE $ OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source ILIKE $))`, `%${f.source}%`);
   }
-  if (f.from) {
-    params.push(f.from);
-    where.push(`d.date >= $${params.length}::date`);
-  }
-  if (f.to) {
-    params.push(f.to);
-    where.push(`d.date <= $${params.length}::date`);
-  }
-  if (f.language) {
-    params.push(f.language);
-    where.push(`d.language = $${params.length}`);
-  }
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${clause}`, params)).rows[0]!.n;
-  params.push(f.limit ?? 50, f.offset ?? 0);
+  w.dateRange('d.date', f.from, f.to);
+  if (f.language) w.add('d.language = $', f.language);
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM documents d ${w.sql}`, w.params)).rows[0]!.n;
+  const page = w.page(f.limit, f.offset);
   const items = (await db.query<DocumentSummary>(
-    `SELECT ${SUMMARY_COLUMNS} FROM documents d ${clause}
-      ORDER BY d.date DESC NULLS LAST, d.ingested_at DESC, d.id LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
+    `SELECT ${SUMMARY_COLUMNS} FROM documents d ${w.sql}
+      ORDER BY d.date DESC NULLS LAST, d.ingested_at DESC, d.id ${page}`, w.params)).rows;
   return { total, items };
 }
 
@@ -147,30 +135,23 @@ export const SEARCH_CANDIDATES = 500;
 export async function searchSentences(db: Queryable, query: string, opts: { limit?: number; offset?: number; from?: string; to?: string } = {}): Promise<SearchHit[]> {
   const q = foldText(query).trim();
   if (!q) return [];
-  const params: unknown[] = [q, opts.limit ?? 20, opts.offset ?? 0];
-  let dateClause = '';
-  if (opts.from) {
-    params.push(opts.from);
-    dateClause += ` AND d.date >= $${params.length}::date`;
-  }
-  if (opts.to) {
-    params.push(opts.to);
-    dateClause += ` AND d.date <= $${params.length}::date`;
-  }
+  const w = new Where().add('d.near_duplicate_of IS NULL').dateRange('d.date', opts.from, opts.to);
+  const tsq = w.param(q);
+  const page = w.page(opts.limit, opts.offset, 20);
   // Ranking every sentence that contains a common word would read them all; the first SEARCH_CANDIDATES matches
   // (in the store's order) are ranked.
   // Rare words and phrases match fewer sentences than that, and are ranked in full.
   const rows = (await db.query<any>(
-    `WITH q AS (SELECT websearch_to_tsquery('english', $1) AS tsq),
+    `WITH q AS (SELECT websearch_to_tsquery('english', ${tsq}) AS tsq),
           hits AS (SELECT s.document_id, s.idx, s.span_start, s.span_end, ts_rank_cd(s.tsv, q.tsq) AS rank
                      FROM sentences s CROSS JOIN q WHERE s.tsv @@ q.tsq LIMIT ${SEARCH_CANDIDATES})
      SELECT h.document_id, h.span_start, h.span_end, h.rank,
             d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, substr(d.text, h.span_start + 1, h.span_end - h.span_start) AS sentence
        FROM (SELECT h.* FROM hits h JOIN documents d ON d.id = h.document_id
-              WHERE d.near_duplicate_of IS NULL ${dateClause}
-              ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx LIMIT $2 OFFSET $3) h
+              ${w.sql}
+              ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx ${page}) h
        JOIN documents d ON d.id = h.document_id
-      ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx`, params)).rows;
+      ORDER BY h.rank DESC, d.date DESC NULLS LAST, h.document_id, h.idx`, w.params)).rows;
   return rows.map((r) => ({
     documentId: r.document_id, title: r.title, date: r.date, source: r.source, sentence: r.sentence,
     start: r.span_start, end: r.span_end, rank: Number(r.rank),

@@ -3,6 +3,7 @@
  * split cooperative/conflictual and verbal/material), with weights and the date range each edge spans.
  */
 import type { Queryable } from '../store/db.js';
+import { Where } from './where.js';
 
 export type EdgeKind = 'cooccurrence' | 'cooperative' | 'conflictual';
 export const EDGE_KINDS: readonly EdgeKind[] = ['cooccurrence', 'cooperative', 'conflictual'];
@@ -77,45 +78,37 @@ export const CO_LINKS_PER_ACTOR = 8;
 export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
   const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
   const maxNodes = f.maxNodes ?? 120;
-  const params: unknown[] = [];
-  const docWhere = ['d.near_duplicate_of IS NULL'];
-  if (f.from) {
-    params.push(f.from);
-    docWhere.push(`d.date >= $${params.length}::date`);
+  // Every query below keeps the same documents: originals (not near-duplicates) in the date range.
+  const docs = () => new Where().add('d.near_duplicate_of IS NULL').dateRange('d.date', f.from, f.to);
+  let nodes: GraphNode[];
+  if (!f.from && !f.to && !f.actor) {
+    // Unfiltered, the running counts on the actors answer at once.
+    nodes = (await db.query<GraphNode>(
+      `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.document_count AS documents, e.mention_count AS mentions
+         FROM entities e WHERE e.document_count > 0 ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $1`, [maxNodes])).rows;
+  } else {
+    const w = docs();
+    if (f.actor) w.add('m.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $)', f.actor);
+    nodes = (await db.query<GraphNode>(
+      `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
+         FROM document_entities m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
+        ${w.sql} GROUP BY e.id, e.name, e.type, e.kb_id
+        ORDER BY documents DESC, mentions DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
   }
-  if (f.to) {
-    params.push(f.to);
-    docWhere.push(`d.date <= $${params.length}::date`);
-  }
-  let actorClause = '';
-  if (f.actor) {
-    params.push(f.actor);
-    actorClause = `AND m.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $${params.length})`;
-  }
-  params.push(maxNodes);
-  // Unfiltered, the running counts on the actors answer at once; filtered, count the documents in range.
-  const nodes = (await db.query<GraphNode>(!f.from && !f.to && !f.actor
-    ? `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.document_count AS documents, e.mention_count AS mentions
-         FROM entities e WHERE e.document_count > 0 ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $1`
-    : `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
-       FROM document_entities m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
-      WHERE ${docWhere.join(' AND ')} ${actorClause}
-      GROUP BY e.id, e.name, e.type, e.kb_id
-      ORDER BY documents DESC, mentions DESC, e.name LIMIT $${params.length}`, params)).rows;
   if (!nodes.length) return { nodes, edges: [] };
   const ids = nodes.map((n) => n.id);
-  const dateParams = params.slice(0, docWhere.length - 1);
   const edges: GraphEdge[] = [];
 
   if (kinds.has('cooccurrence')) {
-    const p = [...dateParams, ids];
+    const w = docs();
+    const idList = w.param(ids);
     const rows = (await db.query<{ a: string; b: string; weight: number; first: string | null; last: string | null }>(
       `WITH em AS (SELECT m.document_id, m.entity_id, d.date FROM document_entities m JOIN documents d ON d.id = m.document_id
-                    WHERE ${docWhere.join(' AND ')} AND m.entity_id = ANY($${p.length}::text[]))
+                    ${w.sql} AND m.entity_id = ANY(${idList}::text[]))
        SELECT a.entity_id AS a, b.entity_id AS b, count(*)::int AS weight,
               to_char(min(a.date), 'YYYY-MM-DD') AS first, to_char(max(a.date), 'YYYY-MM-DD') AS last
          FROM em a JOIN em b ON a.document_id = b.document_id AND a.entity_id < b.entity_id
-        GROUP BY a.entity_id, b.entity_id`, p)).rows;
+        GROUP BY a.entity_id, b.entity_id`, w.params)).rows;
     // Everything co-occurs with everything in a busy store: keep each actor's strongest links only.
     const kept = new Map<string, number>();
     rows.sort((x, y) => y.weight - x.weight || x.a.localeCompare(y.a) || x.b.localeCompare(y.b));
@@ -128,13 +121,13 @@ export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Gr
   }
 
   if (kinds.has('cooperative') || kinds.has('conflictual')) {
-    const p = [...dateParams, ids];
+    const w = docs().add('NOT v.negated').add('v.source_id <> v.target_id');
+    const idList = w.param(ids);
     const rows = (await db.query<{ source: string; target: string; type: string; n: number; first: string | null; last: string | null }>(
       `SELECT v.source_id AS source, v.target_id AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
          FROM events v JOIN documents d ON d.id = v.document_id
-        WHERE ${docWhere.join(' AND ')} AND NOT v.negated AND v.source_id <> v.target_id
-          AND v.source_id = ANY($${p.length}::text[]) AND v.target_id = ANY($${p.length}::text[])
-        GROUP BY v.source_id, v.target_id, v.type`, p)).rows;
+        ${w.sql} AND v.source_id = ANY(${idList}::text[]) AND v.target_id = ANY(${idList}::text[])
+        GROUP BY v.source_id, v.target_id, v.type`, w.params)).rows;
     const wanted = f.types?.length ? new Set(f.types.map((t) => t.toUpperCase())) : null;
     const merged = new Map<string, GraphEdge>();
     for (const r of rows) {

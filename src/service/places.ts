@@ -4,6 +4,7 @@
  */
 import type { KbEntry, KnowledgeBase } from '../model/types.js';
 import type { Queryable } from '../store/db.js';
+import { Where } from './where.js';
 
 export interface Place {
   id: string;
@@ -44,20 +45,12 @@ export function locate(entry: KbEntry, kb: KnowledgeBase): { lat: number; lon: n
 }
 
 export async function listPlaces(db: Queryable, kb: KnowledgeBase, f: { from?: string; to?: string } = {}): Promise<{ places: Place[]; events: LocatedEvent[] }> {
-  const params: unknown[] = [];
-  const where = ['e.kb_id IS NOT NULL'];
-  if (f.from) {
-    params.push(f.from);
-    where.push(`d.date >= $${params.length}::date`);
-  }
-  if (f.to) {
-    params.push(f.to);
-    where.push(`d.date <= $${params.length}::date`);
-  }
+  // Actors the KB can place, counted over their documents in range (one row per actor and document).
+  const w = new Where().add('e.kb_id IS NOT NULL').dateRange('d.date', f.from, f.to);
   const rows = (await db.query<{ id: string; name: string; type: string; kb_id: string; documents: number; mentions: number }>(
-    `SELECT e.id, e.name, e.type, e.kb_id, count(DISTINCT m.document_id)::int AS documents, count(*)::int AS mentions
-       FROM entities e JOIN mentions m ON m.entity_id = e.id JOIN documents d ON d.id = m.document_id
-      WHERE ${where.join(' AND ')} GROUP BY e.id, e.name, e.type, e.kb_id ORDER BY documents DESC, e.name`, params)).rows;
+    `SELECT e.id, e.name, e.type, e.kb_id, count(*)::int AS documents, sum(m.mentions)::int AS mentions
+       FROM entities e JOIN document_entities m ON m.entity_id = e.id JOIN documents d ON d.id = m.document_id
+      ${w.sql} GROUP BY e.id, e.name, e.type, e.kb_id ORDER BY documents DESC, e.name`, w.params)).rows;
   const places: Place[] = [];
   for (const r of rows) {
     const entry = kb.byId.get(r.kb_id);
@@ -65,14 +58,14 @@ export async function listPlaces(db: Queryable, kb: KnowledgeBase, f: { from?: s
     if (point) places.push({ id: r.id, name: r.name, type: r.type, kbId: r.kb_id, ...point, country: entry.country ?? null, documents: r.documents, mentions: r.mentions });
   }
 
-  const evWhere = where.map((w) => w.replace('e.kb_id', 'l.kb_id'));
+  const ev = new Where().add('l.kb_id IS NOT NULL').add('NOT v.negated').dateRange('d.date', f.from, f.to);
   const evRows = (await db.query<any>(
     `SELECT v.document_id, v.type, coalesce(v.date_value, to_char(d.date, 'YYYY-MM-DD')) AS date, l.id AS location_id, l.name AS location_name,
             l.kb_id, s.name AS source_name, t.name AS target_name,
             substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
        FROM events v JOIN documents d ON d.id = v.document_id JOIN entities l ON l.id = v.location_id
        LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
-      WHERE ${evWhere.join(' AND ')} AND NOT v.negated ORDER BY date DESC NULLS LAST LIMIT 1000`, params)).rows;
+      ${ev.sql} ORDER BY date DESC NULLS LAST LIMIT 1000`, ev.params)).rows;
   const events: LocatedEvent[] = [];
   for (const r of evRows) {
     const entry = kb.byId.get(r.kb_id);

@@ -4,6 +4,7 @@
  * is an indexed range plus one query for the page's reports: no grouping over all events at read time.
  */
 import type { Queryable } from '../store/db.js';
+import { Where } from './where.js';
 import { normalizeName } from '../nlp/fold.js';
 
 export interface TimelineFilter {
@@ -54,34 +55,16 @@ export interface TimelineEntry {
   mentionCount?: number;
 }
 
-/** Parameters and a WHERE clause built together, so that `$n` numbers always match. */
-class Where {
-  readonly params: unknown[] = [];
-  private readonly parts: string[] = [];
-  /** Adds a condition; `$` in it stands for the new parameter. */
-  add(condition: string, value: unknown): void {
-    this.params.push(value);
-    const p = `$${this.params.length}`;
-    this.parts.push(condition.replace(/\$(?!\d)/g, () => p));
-  }
-  get sql(): string {
-    return this.parts.length ? `WHERE ${this.parts.join(' AND ')}` : '';
-  }
-  page(limit: number | undefined, offset: number | undefined, fallback = 50): string {
-    this.params.push(limit ?? fallback, offset ?? 0);
-    return `LIMIT $${this.params.length - 1} OFFSET $${this.params.length}`;
-  }
-}
+/** Timeline totals are counted exactly up to this many entries. */
+export const COUNT_CAP = 10_000;
+/** Reports listed per timeline entry (the entry says how many there are in all). */
+export const MENTIONS_PER_ENTRY = 12;
 
 /**
  * The merged timeline: chronological by the entry's date, undated entries last (in the order their first report
  * appeared). `from`/`to` keep entries whose date interval overlaps the range; an undated entry counts at its first
  * report's publication date.
  */
-/** Timeline totals are counted exactly up to this many entries. */
-export const COUNT_CAP = 10_000;
-/** Reports listed per timeline entry (the entry says how many there are in all). */
-export const MENTIONS_PER_ENTRY = 12;
 
 export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[]; totalIsLowerBound?: boolean }> {
   const w = new Where();
