@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import type { Entity, EntityType, EventRecord, Quote, TimeExpression } from '../model/types.js';
 import { Doc } from '../nlp/doc.js';
 import { extractEvents } from './events.js';
+import { emptyKnowledgeBase } from '../kb/load.js';
 
-const kb = { entries: [], offices: [], byId: new Map() };
+const kb = emptyKnowledgeBase();
 
 /** Entities for a test sentence: every whole-word occurrence of each surface form is a mention of its entity. */
 function entitiesIn(text: string, forms: Record<string, [string, EntityType]>): Entity[] {

@@ -3,8 +3,9 @@ import assert from 'node:assert/strict';
 import type { Entity, EntityType, KnowledgeBase, Mention, MentionKind, Quote } from '../model/types.js';
 import { Doc } from '../nlp/doc.js';
 import { extractQuotes } from './quotes.js';
+import { emptyKnowledgeBase } from '../kb/load.js';
 
-const kb: KnowledgeBase = { entries: [], offices: [], byId: new Map() };
+const kb = emptyKnowledgeBase();
 
 /** A mention of the `nth` occurrence of `words` in `text`. */
 function at(text: string, words: string, kind: MentionKind = 'name', nth = 0): Mention {

@@ -4,8 +4,9 @@ import type { Entity, EntityType, Quote, Stance } from '../model/types.js';
 import { Doc } from '../nlp/doc.js';
 import { extractEvents } from './events.js';
 import { extractStances } from './stance.js';
+import { emptyKnowledgeBase } from '../kb/load.js';
 
-const kb = { entries: [], offices: [], byId: new Map() };
+const kb = emptyKnowledgeBase();
 
 function entitiesIn(text: string, forms: Record<string, [string, string, EntityType]>): Entity[] {
   const byId = new Map<string, Entity>();

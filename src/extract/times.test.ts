@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Doc } from '../nlp/doc.js';
-import type { KnowledgeBase } from '../model/types.js';
 import { extractTimes } from './times.js';
+import { emptyKnowledgeBase } from '../kb/load.js';
 
-const kb: KnowledgeBase = { entries: [], offices: [], byId: new Map() };
+const kb = emptyKnowledgeBase();
 
 /** `text=value` for every time found, in order. */
 function times(text: string, date: string | null = '2022-06-30'): string[] {

@@ -78,3 +78,8 @@ export function defaultKnowledgeBase(extraDirs: string[] = []): KnowledgeBase {
   bundled ??= loadKnowledgeBase([BUNDLED_KB_DIR]);
   return bundled;
 }
+
+/** A knowledge base with nothing in it: for steps that do not read one (times) and for tests. */
+export function emptyKnowledgeBase(): KnowledgeBase {
+  return { entries: [], offices: [], byId: new Map() };
+}
