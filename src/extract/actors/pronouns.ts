@@ -8,14 +8,16 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { FEMALE_TITLES, MALE_TITLES } from './lexicon.js';
 import type { EntityTable } from './table.js';
+import { findMarkedQuotes } from '../quote/marks.js';
 
 type Gender = 'male' | 'female';
 
 const LOOKBACK_SENTENCES = 5;
 
 export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
-  const quoted = quotedRanges(doc.text);
-  const inQuote = (offset: number) => quoted.some(([a, b]) => offset > a && offset < b);
+  // The same reading of quote marks as the quotes layer, so a name inside a quote is never taken for a speaker.
+  const quoted = findMarkedQuotes(doc.text);
+  const inQuote = (offset: number) => quoted.some((q) => offset > q.open && offset < q.close);
   const gender = new Map<Entity, Gender>();
   for (const e of table.entities) {
     if (e.type !== 'PERSON') continue;
@@ -76,22 +78,4 @@ function titleGender(doc: Doc, mentions: Mention[]): Gender | undefined {
     if (FEMALE_TITLES.has(before)) return 'female';
   }
   return undefined;
-}
-
-/** Character ranges between paired quotation marks, per paragraph (a line), so a name inside a quote is not the speaker. */
-export function quotedRanges(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    // A quote left open ends with its paragraph; a line that goes on in lower case is the same paragraph wrapped.
-    if (c === '\n' && !/[a-z]/.test(text[i + 1] ?? '')) open = -1;
-    if (c === '“' || c === '„' || c === '«' || (c === '"' && open < 0)) {
-      if (open < 0) open = i;
-    } else if ((c === '”' || c === '»' || c === '"') && open >= 0) {
-      out.push([open, i]);
-      open = -1;
-    }
-  }
-  return out;
 }
