@@ -1,0 +1,34 @@
+/**
+ * Integer feature hashing shared by training and run time. A feature is a template number and up to three atom
+ * values (hashed strings or small ids); it becomes one 32-bit key. Keys index the weight tables, so no feature
+ * string is ever built while tagging or parsing.
+ */
+
+/** FNV-1a over the UTF-16 code units of a string: the atom value of a word, a suffix or a shape. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** One round of murmur3's finaliser: spreads the bits of a combined value. */
+function fmix(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
+/** The key of template `t` over atoms a, b, c. Never 0: 0 marks an empty slot in the tables. */
+export function featureKey(t: number, a: number, b = 0, c = 0): number {
+  let h = fmix(Math.imul(t + 1, 0x9e3779b1));
+  h = fmix(h ^ a);
+  h = fmix((h + 0x27d4eb2f) ^ b);
+  h = fmix((h + 0x165667b1) ^ c);
+  return h === 0 ? 1 : h >>> 0;
+}

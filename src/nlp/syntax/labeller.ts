@@ -1,0 +1,22 @@
+/** Labels every arc of a parsed sentence; an arc from the root is always `root`, and no other arc is. */
+import { childrenOf, LABELLER_MAX_FEATURES, labellerFeatures } from './labeller-features.js';
+import { argmax, type Scorer } from './weights.js';
+import type { SentenceAtoms } from './words.js';
+
+export function labelSentence(
+  scorer: Scorer, a: SentenceAtoms, tags: ArrayLike<number>, heads: ArrayLike<number>, rootLabel: number,
+): Int32Array {
+  const n = a.n;
+  const labels = new Int32Array(n);
+  const kids = childrenOf(heads, n);
+  const keys = new Uint32Array(LABELLER_MAX_FEATURES);
+  const scores = new Float32Array(scorer.nClasses);
+  const notRoot = Array.from({ length: scorer.nClasses }, (_, c) => c !== rootLabel);
+  for (let d = 0; d < n; d++) {
+    if (heads[d] === n) { labels[d] = rootLabel; continue; }
+    const k = labellerFeatures(a, tags, heads, kids, d, keys);
+    scorer.score(keys, k, scores);
+    labels[d] = argmax(scores, notRoot);
+  }
+  return labels;
+}

@@ -1,0 +1,93 @@
+/**
+ * The syntax model file: gzip of a magic line, a JSON header (metadata, tag and label sets, lexicon, table
+ * sizes) and the weight tables as little-endian typed arrays. Keys are stored in row order and the hash slots
+ * are rebuilt on load, which keeps the file a third smaller than storing the slots.
+ */
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Lexicon } from './lexicon.js';
+import { slotsFor, WeightTable, type WeightTableData } from './weights.js';
+
+const MAGIC = 'DOSSIER-SYNTAX 1\n';
+
+export interface ModelHeader {
+  meta: Record<string, unknown>;
+  /** Joint tags, "UPOS XPOS", indexed by class. */
+  tags: string[];
+  labels: string[];
+  lexicon: Lexicon;
+}
+
+export interface ModelTables {
+  tagger: WeightTableData;
+  parser: WeightTableData;
+  labeller: WeightTableData;
+}
+
+const TABLES = ['tagger', 'parser', 'labeller'] as const;
+
+interface TableHeader { nClasses: number; nRows: number; nnz: number }
+
+export function encodeModel(header: ModelHeader, tables: ModelTables): Buffer {
+  const sizes: Record<string, TableHeader> = {};
+  const blobs: Buffer[] = [];
+  for (const name of TABLES) {
+    const t = tables[name];
+    const nRows = t.rowStart.length - 1;
+    sizes[name] = { nClasses: t.nClasses, nRows, nnz: t.cls.length };
+    const rowKeys = new Uint32Array(nRows);
+    for (let s = 0; s < t.slots.length; s++) if (t.slots[s] !== 0) rowKeys[t.slotRow[s]!] = t.slots[s]!;
+    blobs.push(bytes(rowKeys), bytes(t.rowStart), bytes(t.weight), padded(bytes(t.cls)));
+  }
+  const json = Buffer.from(JSON.stringify({ ...header, sizes }), 'utf8');
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(json.length);
+  const body = Buffer.concat([Buffer.from(MAGIC, 'latin1'), head, padded(json, MAGIC.length + 4), ...blobs]);
+  return gzipSync(body, { level: 9 });
+}
+
+export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable> } {
+  let body: Buffer;
+  try {
+    body = gunzipSync(file);
+  } catch {
+    throw new Error(`${name}: not a syntax model (not gzip)`);
+  }
+  if (body.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${name}: not a syntax model of this version`);
+  const len = body.readUInt32LE(MAGIC.length);
+  let at = MAGIC.length + 4;
+  const parsed = JSON.parse(body.toString('utf8', at, at + len)) as ModelHeader & { sizes: Record<string, TableHeader> };
+  at = align(at + len);
+  // Copy into an aligned buffer so the typed arrays can view it directly.
+  const aligned = new ArrayBuffer(body.length);
+  new Uint8Array(aligned).set(body);
+  const view = <T>(Ctor: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
+    const arr = new Ctor(aligned, at, n);
+    at = align(at + n * Ctor.BYTES_PER_ELEMENT);
+    return arr;
+  };
+  const tables = {} as Record<keyof ModelTables, WeightTable>;
+  for (const t of TABLES) {
+    const s = parsed.sizes[t]!;
+    const rowKeys = view(Uint32Array, s.nRows);
+    const rowStart = view(Uint32Array, s.nRows + 1);
+    const weight = view(Float32Array, s.nnz);
+    const cls = view(Uint16Array, s.nnz);
+    tables[t] = new WeightTable({ nClasses: s.nClasses, ...slotsFor(rowKeys), rowStart, cls, weight });
+  }
+  const { sizes: _sizes, ...header } = parsed;
+  return { header, tables };
+}
+
+function align(n: number): number {
+  return (n + 3) & ~3;
+}
+
+function bytes(a: ArrayBufferView): Buffer {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+}
+
+/** Pads to a multiple of four bytes, counting from `offset`. */
+function padded(b: Buffer, offset = 0): Buffer {
+  const extra = align(offset + b.length) - (offset + b.length);
+  return extra ? Buffer.concat([b, Buffer.alloc(extra)]) : b;
+}

@@ -1,0 +1,75 @@
+/**
+ * The shipped syntax model: averaged-perceptron tagger, arc-hybrid parser and relation labeller, trained by
+ * `npm run train` (train/syntax.ts) from UD English EWT and GUM's openly licensed genres. Loaded once per
+ * process on first use; the loaded model is immutable, so analysing a sentence never changes it.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { decodeModel, type ModelHeader } from './model-file.js';
+import { featsOf, lemmaOf } from './lexicon.js';
+import { labelSentence } from './labeller.js';
+import { parseSentence } from './parser.js';
+import { tagSentence } from './tagger.js';
+import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
+import type { WeightTable } from './weights.js';
+import { sentenceAtoms } from './words.js';
+
+export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/syntax-en.bin.gz');
+
+export class PerceptronSyntaxModel implements SyntaxModel {
+  readonly meta: Readonly<Record<string, unknown>>;
+  private readonly header: ModelHeader;
+  private readonly tagger: WeightTable;
+  private readonly parser: WeightTable;
+  private readonly labeller: WeightTable;
+  private readonly upos: Upos[];
+  private readonly xpos: string[];
+  private readonly rootLabel: number;
+
+  constructor(file: Buffer, name = 'syntax model') {
+    const { header, tables } = decodeModel(file, name);
+    this.header = header;
+    this.meta = Object.freeze({ ...header.meta });
+    this.tagger = tables.tagger;
+    this.parser = tables.parser;
+    this.labeller = tables.labeller;
+    this.upos = header.tags.map((t) => t.split(' ')[0] as Upos);
+    this.xpos = header.tags.map((t) => t.split(' ')[1]!);
+    this.rootLabel = header.labels.indexOf('root');
+  }
+
+  /** Bytes of weight tables held in memory. */
+  get bytes(): number {
+    return this.tagger.bytes + this.parser.bytes + this.labeller.bytes;
+  }
+
+  analyse(forms: readonly string[]): SentenceAnalysis {
+    const n = forms.length;
+    const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
+    if (n === 0) return out;
+    const a = sentenceAtoms(forms);
+    const tags = tagSentence(this.tagger, a);
+    const heads = parseSentence(this.parser, a, tags);
+    const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    const lex = this.header.lexicon;
+    for (let i = 0; i < n; i++) {
+      const t = tags[i]!;
+      out.upos.push(this.upos[t]!);
+      out.xpos.push(this.xpos[t]!);
+      out.lemma.push(lemmaOf(lex, forms[i]!, a.lowerText[i]!, this.xpos[t]!));
+      out.feats.push(featsOf(lex, a.lowerText[i]!, this.header.tags[t]!));
+      out.head.push(heads[i] === n ? 0 : heads[i]! + 1);
+      out.rel.push(this.header.labels[labels[i]!]!);
+    }
+    return out;
+  }
+}
+
+let shipped: PerceptronSyntaxModel | null = null;
+
+/** The shipped model, read on first call and shared (it is never mutated). */
+export function loadSyntaxModel(): PerceptronSyntaxModel {
+  shipped ??= new PerceptronSyntaxModel(readFileSync(DEFAULT_MODEL_PATH), 'models/syntax-en.bin.gz');
+  return shipped;
+}

@@ -1,0 +1,22 @@
+/**
+ * Greedy arc-hybrid parsing: at each step the highest-scoring legal move. Returns heads with the root as index
+ * n (the trainer and the labeller use the same convention; the model turns it into CoNLL-U numbering).
+ */
+import { N_MOVES, ParseState } from './transition.js';
+import { PARSER_MAX_FEATURES, parserFeatures } from './parser-features.js';
+import { argmax, type Scorer } from './weights.js';
+import type { SentenceAtoms } from './words.js';
+
+export function parseSentence(scorer: Scorer, a: SentenceAtoms, tags: ArrayLike<number>): Int32Array {
+  const st = new ParseState(a.n);
+  const keys = new Uint32Array(PARSER_MAX_FEATURES);
+  const scores = new Float32Array(N_MOVES);
+  const valid = new Array<boolean>(N_MOVES).fill(false);
+  while (!st.done) {
+    st.valid(valid);
+    const k = parserFeatures(st, a, tags, keys);
+    scorer.score(keys, k, scores);
+    st.apply(argmax(scores, valid));
+  }
+  return st.heads;
+}

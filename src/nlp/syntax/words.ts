@@ -1,0 +1,81 @@
+/**
+ * Word atoms: the hashed values of a word form that the tagger, the parser and the labeller build features from.
+ * Forms are normalised first so that the typography of an outlet (curly quotes, non-breaking hyphens) does not
+ * make a word unknown to a model trained on EWT's plain ASCII marks.
+ */
+import { hashString } from './hash.js';
+
+/** Maps typographic marks onto the ASCII ones EWT uses. Length may change; features only read the result. */
+export function normaliseForm(form: string): string {
+  return form
+    .replace(/[\u2018\u2019\u201a\u201b\u2032]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+    .replace(/[\u2010\u2011\u2012]/g, '-')
+    .replace(/\u2026/g, '...');
+}
+
+/** A word's shape with runs collapsed: "NATO" → "X", "Vučić" → "Xx", "2020-21" → "d-d", "U.S." → "X.X.". */
+export function shapeOf(form: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of form) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out.length > 6 ? out.slice(0, 6) : out;
+}
+
+/** Per-word atoms of one sentence, computed once and shared by all feature templates. */
+export interface SentenceAtoms {
+  n: number;
+  /** Lower-cased normalised form. */
+  lower: Uint32Array;
+  /** Suffixes of length 1–4 and prefixes of length 1–3 of the lower form. */
+  suf1: Uint32Array;
+  suf2: Uint32Array;
+  suf3: Uint32Array;
+  suf4: Uint32Array;
+  pre1: Uint32Array;
+  pre3: Uint32Array;
+  shape: Uint32Array;
+  /** Bit flags: 1 capitalised, 2 all capitals, 4 has a digit, 8 has a hyphen, 16 first word of the sentence. */
+  flags: Uint8Array;
+  /** The normalised lower forms themselves (the lemmatiser and the lexicon read them). */
+  lowerText: string[];
+}
+
+export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
+  const n = forms.length;
+  const a: SentenceAtoms = {
+    n,
+    lower: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n),
+    suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre3: new Uint32Array(n), shape: new Uint32Array(n),
+    flags: new Uint8Array(n), lowerText: new Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const form = normaliseForm(forms[i]!);
+    const low = form.toLowerCase();
+    a.lowerText[i] = low;
+    a.lower[i] = hashString(low);
+    a.suf1[i] = hashString(low.slice(-1));
+    a.suf2[i] = hashString(low.slice(-2));
+    a.suf3[i] = hashString(low.slice(-3));
+    a.suf4[i] = hashString(low.slice(-4));
+    a.pre1[i] = hashString(low.slice(0, 1));
+    a.pre3[i] = hashString(low.slice(0, 3));
+    a.shape[i] = hashString(shapeOf(form));
+    let f = 0;
+    if (/^\p{Lu}/u.test(form)) f |= 1;
+    if (form.length > 1 && form === form.toUpperCase() && /\p{Lu}/u.test(form)) f |= 2;
+    if (/\p{N}/u.test(form)) f |= 4;
+    if (form.length > 1 && form.includes('-')) f |= 8;
+    if (i === 0) f |= 16;
+    a.flags[i] = f;
+  }
+  return a;
+}

@@ -1,0 +1,54 @@
+/** Training of the averaged-perceptron tagger, and jack-knifed tags for training the parser on realistic input. */
+import { TAGGER_MAX_FEATURES, taggerFeatures } from '../src/nlp/syntax/tagger-features.js';
+import { tagSentence } from '../src/nlp/syntax/tagger.js';
+import { argmax, WeightTable } from '../src/nlp/syntax/weights.js';
+import type { SentenceAtoms } from '../src/nlp/syntax/words.js';
+import { seededRandom, shuffled, TrainTable } from './perceptron.js';
+
+export interface TaggedSentence {
+  atoms: SentenceAtoms;
+  /** Gold joint tag ids. */
+  tags: Int32Array;
+}
+
+export function trainTagger(sents: readonly TaggedSentence[], nTags: number, epochs: number, seed: number): TrainTable {
+  const table = new TrainTable(nTags, 1 << 18);
+  const rand = seededRandom(seed);
+  const keys = new Uint32Array(TAGGER_MAX_FEATURES);
+  const scores = new Float32Array(nTags);
+  for (let e = 0; e < epochs; e++) {
+    for (const s of shuffled(sents, rand)) {
+      // History is the tags predicted so far, as at run time.
+      const pred = new Int32Array(s.atoms.n);
+      for (let i = 0; i < s.atoms.n; i++) {
+        const k = taggerFeatures(s.atoms, i, pred, keys);
+        table.score(keys, k, scores);
+        const guess = argmax(scores);
+        const truth = s.tags[i]!;
+        if (guess !== truth) table.update(keys, k, truth, guess);
+        table.step++;
+        pred[i] = guess;
+      }
+    }
+  }
+  return table;
+}
+
+/** Tags each sentence with a tagger trained on the other folds (sentence i is in fold i mod k). */
+export function jackknifeTags(sents: readonly TaggedSentence[], nTags: number, folds: number, epochs: number, seed: number,
+  log: (m: string) => void): Int32Array[] {
+  const out: Int32Array[] = new Array(sents.length);
+  for (let f = 0; f < folds; f++) {
+    const train = sents.filter((_, i) => i % folds !== f);
+    const scorer = new WeightTable(trainTagger(train, nTags, epochs, seed + f).finish());
+    let right = 0, all = 0;
+    sents.forEach((s, i) => {
+      if (i % folds !== f) return;
+      const t = tagSentence(scorer, s.atoms);
+      out[i] = t;
+      for (let j = 0; j < t.length; j++) { all++; if (t[j] === s.tags[j]) right++; }
+    });
+    log(`jack-knife fold ${f + 1}/${folds}: tag accuracy ${(100 * right / all).toFixed(2)}`);
+  }
+  return out;
+}
