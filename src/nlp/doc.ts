@@ -2,11 +2,19 @@
  * The `Doc`: one analysed view of a document's cleaned text that every extractor reads. It owns the text; tokens
  * and sentences are character ranges into it. Built on wink-nlp, which is fast and keeps exact offsets, over a
  * same-length ASCII shadow of the text (see fold.ts).
+ *
+ * Syntax (UPOS, XPOS, lemma, head, relation) is lazy: `doc.syntax(i)` tokenises sentence i as UD English does
+ * (syntax/tokenise.ts), runs the trained model over its words and keeps the result on this Doc. The model is the
+ * shipped one unless the constructor is given another; it is loaded on the first parse, so a Doc never parsed
+ * costs nothing. Nothing is cached outside the Doc: an analysis stays a pure function of the document.
  */
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from '../model/types.js';
 import { foldText } from './fold.js';
+import type { SentenceSyntax, SyntaxModel, SyntaxWord } from './syntax/types.js';
+import { udWords } from './syntax/tokenise.js';
+import { DEFAULT_MODEL_PATH, loadSyntaxModel } from './syntax/model.js';
 
 const nlp = winkNLP(model);
 const its = nlp.its;
@@ -43,11 +51,17 @@ export class Doc {
   readonly tokens: Token[];
   readonly sentences: Sentence[];
 
-  constructor(text: string) {
+  /** The model `syntax()` parses with: given, or the shipped one on first use. */
+  private syntaxModel: SyntaxModel | undefined;
+  /** Parsed sentences, by sentence index. */
+  private readonly parsed: (SentenceSyntax | undefined)[] = [];
+
+  constructor(text: string, syntaxModel?: SyntaxModel) {
     this.text = text;
     this.shadow = foldText(text);
     this.tokens = [];
     this.sentences = [];
+    this.syntaxModel = syntaxModel;
     for (const block of splitBlocks(this.shadow)) this.analyseBlock(block);
   }
 
@@ -131,6 +145,93 @@ export class Doc {
 
   slice(span: Span): string {
     return this.text.slice(span.start, span.end);
+  }
+
+  /**
+   * The syntactic words of sentence `index`, tagged and parsed: UD words (a token such as "don't" holds two),
+   * each with exact offsets, its Doc token, and its head as an index into the same `words` (-1 for the root).
+   * Parsed on first request and kept on this Doc.
+   */
+  syntax(index: number): SentenceSyntax {
+    const hit = this.parsed[index];
+    if (hit) return hit;
+    const s = this.sentences[index];
+    if (!s) throw new RangeError(`syntax: no sentence ${index} (the document has ${this.sentences.length})`);
+    const words = udWords(this.text, this.tokens.slice(s.tokenStart, s.tokenEnd));
+    const out: SentenceSyntax = { sentence: index, words: [] };
+    if (words.length) {
+      const a = this.model().analyse(words.map((w) => w.form));
+      const n = words.length;
+      if (a.upos.length !== n || a.head.length !== n || a.rel.length !== n || a.xpos.length !== n || a.lemma.length !== n || a.feats.length !== n) {
+        throw new Error(`syntax: the model returned an analysis of the wrong length for sentence ${index} (${n} words)`);
+      }
+      for (let i = 0; i < n; i++) {
+        const w = words[i]!;
+        const h = a.head[i]!;
+        if (!Number.isInteger(h) || h < 0 || h > n || h === i + 1) throw new Error(`syntax: the model gave word ${i + 1} of sentence ${index} the head ${h}`);
+        out.words.push({
+          i, start: w.start, end: w.end, text: w.text,
+          upos: a.upos[i]!, xpos: a.xpos[i]!, lemma: a.lemma[i]!, feats: a.feats[i]!,
+          head: h - 1, rel: a.rel[i]!, token: w.token,
+        });
+      }
+    }
+    this.parsed[index] = out;
+    return out;
+  }
+
+  /** The syntactic words (of the parsed sentences) that overlap a span, in text order. Parses as needed. */
+  syntaxWordsIn(span: Span): SyntaxWord[] {
+    const out: SyntaxWord[] = [];
+    if (!this.sentences.length || span.end <= span.start) return out;
+    for (let k = this.sentenceIndexAt(span.start); k < this.sentences.length && this.sentences[k]!.start < span.end; k++) {
+      if (this.sentences[k]!.end <= span.start) continue;
+      for (const w of this.syntax(k).words) if (w.end > span.start && w.start < span.end) out.push(w);
+    }
+    return out;
+  }
+
+  /** The syntactic word(s) a Doc token holds: one, or several for "don't" (do + n't), "Russia's", "2020-21". */
+  syntaxWordsOfToken(token: number | Token): SyntaxWord[] {
+    const t = typeof token === 'number' ? this.tokens[token] : token;
+    return t ? this.syntaxWordsIn(t) : [];
+  }
+
+  /**
+   * The head word of a span: the word in it whose head lies outside it, the one nearest the root when several do
+   * ("the minister of defence" → "minister"). Null when no word overlaps the span.
+   */
+  syntaxHead(span: Span): SyntaxWord | null {
+    const words = this.syntaxWordsIn(span);
+    if (!words.length) return null;
+    const sentence = this.syntax(this.sentenceIndexAt(words[0]!.start)).words;
+    const inside = new Set(words.filter((w) => sentence[w.i] === w).map((w) => w.i));
+    let best: SyntaxWord | null = null;
+    let bestDepth = Infinity;
+    for (const w of words) {
+      if (!inside.has(w.i) || (w.head >= 0 && inside.has(w.head))) continue;
+      let depth = 0;
+      for (let h = w.head; h >= 0 && depth <= sentence.length; h = sentence[h]!.head) depth++;
+      if (depth < bestDepth) {
+        best = w;
+        bestDepth = depth;
+      }
+    }
+    return best ?? words[0]!;
+  }
+
+  private model(): SyntaxModel {
+    if (!this.syntaxModel) {
+      try {
+        this.syntaxModel = loadSyntaxModel();
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+          throw new Error(`the syntax model is not there (${DEFAULT_MODEL_PATH}); \`npm run train\` builds it from ../shared/data`);
+        }
+        throw err;
+      }
+    }
+    return this.syntaxModel;
   }
 }
 
