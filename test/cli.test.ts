@@ -4,10 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_MODEL_PATH } from '../src/nlp/syntax/model.js';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/dossier.js');
 const dir = mkdtempSync(join(tmpdir(), 'dossier-cli-'));
@@ -51,6 +52,59 @@ test('extract prints the contract, with offsets that index the cleaned text', ()
   assert.equal(stoltenberg?.type, 'PERSON');
   assert.ok(doc.quotes.some((q: any) => q.speaker === stoltenberg.id && q.text.startsWith('We stand with')));
   assert.ok(doc.times.some((t: any) => t.text === 'Last May' && t.value === '2024-05'));
+});
+
+// The parse needs the trained weights; without them (before `npm run train` has shipped them) these are skipped.
+const noModel = existsSync(DEFAULT_MODEL_PATH) ? false : `the syntax model is not built (${DEFAULT_MODEL_PATH}): run npm run train`;
+
+test('extract without --syntax prints no tokens', () => {
+  const r = dossier('extract', join(dir, 'envoys.txt'), '--date', '2024-06-12');
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal('tokens' in JSON.parse(r.stdout)[0], false);
+});
+
+test('extract --syntax adds the parsed words as tokens', { skip: noModel }, () => {
+  const r = dossier('extract', join(dir, 'envoys.txt'), '--date', '2024-06-12', '--syntax');
+  assert.equal(r.status, 0, r.stderr);
+  const [doc] = JSON.parse(r.stdout);
+  const text: string = doc.document.text;
+  assert.ok(doc.entities.length > 0, 'the layers are still there');
+  const tokens: any[] = doc.tokens;
+  assert.ok(tokens.length > 40);
+  for (const t of tokens) {
+    assert.equal(text.slice(t.start, t.end), t.text);
+    assert.ok(t.head === -1 || tokens[t.head].sentence === t.sentence);
+    for (const k of ['upos', 'xpos', 'lemma', 'rel']) assert.equal(typeof t[k], 'string');
+  }
+  const met = tokens.find((t) => t.text === 'met');
+  assert.equal(met.upos, 'VERB');
+  assert.equal(tokens.filter((t) => t.sentence === met.sentence && t.head === -1).length, 1, 'one root per sentence');
+});
+
+test('parse prints CoNLL-U whose offsets index the cleaned text', { skip: noModel }, () => {
+  const r = dossier('parse', join(dir, 'envoys.txt'));
+  assert.equal(r.status, 0, r.stderr);
+  const text = JSON.parse(dossier('extract', join(dir, 'envoys.txt')).stdout)[0].document.text as string;
+  const sentences = r.stdout.trim().split('\n\n');
+  assert.ok(sentences.length >= 4);
+  for (const s of sentences) {
+    const lines = s.split('\n');
+    assert.ok(lines.some((l) => /^# sent_id = \d+$/.test(l)));
+    assert.ok(lines.some((l) => l.startsWith('# text = ')));
+    const rows = lines.filter((l) => !l.startsWith('#')).map((l) => l.split('\t'));
+    assert.equal(rows.filter((c) => c[6] === '0').length, 1, 'one root');
+    for (const c of rows) {
+      assert.equal(c.length, 10);
+      const [start, end] = /TokenRange=(\d+):(\d+)/.exec(c[9]!)!.slice(1).map(Number);
+      assert.equal(text.slice(start, end), c[1]);
+    }
+  }
+});
+
+test('parse names a file it cannot read', () => {
+  const r = dossier('parse', join(dir, 'missing.txt'));
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /missing\.txt: no such file or folder/);
 });
 
 test('ingest reports one summary line and names each bad input; the exit status says not everything went in', () => {

@@ -7,7 +7,7 @@
 import type { SentenceAnalysis, SyntaxModel, Upos } from '../src/nlp/syntax/types.js';
 
 const TABLE: Record<string, [Upos, string]> = {
-  said: ['VERB', 'VBD'], met: ['VERB', 'VBD'], signed: ['VERB', 'VBD'], backs: ['VERB', 'VBZ'], visited: ['VERB', 'VBD'],
+  said: ['VERB', 'VBD'], met: ['VERB', 'VBD'], signed: ['VERB', 'VBD'], back: ['VERB', 'VBP'], backs: ['VERB', 'VBZ'], visited: ['VERB', 'VBD'],
   do: ['AUX', 'VBP'], "n't": ['PART', 'RB'], not: ['PART', 'RB'], "'s": ['PART', 'POS'], is: ['AUX', 'VBZ'],
   the: ['DET', 'DT'], a: ['DET', 'DT'], he: ['PRON', 'PRP'], she: ['PRON', 'PRP'], they: ['PRON', 'PRP'], we: ['PRON', 'PRP'],
   in: ['ADP', 'IN'], on: ['ADP', 'IN'], of: ['ADP', 'IN'], and: ['CCONJ', 'CC'],

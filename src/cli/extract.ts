@@ -1,6 +1,7 @@
 /** `dossier extract`: the contract (../shared/docs/contract.md) for each file, without a database. */
 import type { Extraction, KnowledgeBase } from '../model/types.js';
-import { analyze } from '../extract/pipeline.js';
+import { analyze, isAnalysable } from '../extract/pipeline.js';
+import type { Doc } from '../nlp/doc.js';
 import { toDocument, DocumentError } from '../ingest/document.js';
 import { readSources } from '../ingest/sources.js';
 
@@ -8,10 +9,44 @@ export interface ExtractOptions {
   date: string | null;
   format: 'json' | 'jsonl';
   kb: KnowledgeBase;
+  /** `--syntax`: add the parsed words as `tokens`. */
+  syntax?: boolean;
 }
 
-export function toExtraction(path: string, document: ReturnType<typeof toDocument>, kb: KnowledgeBase): Extraction {
-  const { layers, date } = analyze(document, kb);
+/** One word of the contract's `tokens` array (`dossier extract --syntax`). */
+export interface ContractToken {
+  start: number;
+  end: number;
+  text: string;
+  upos: string;
+  xpos: string;
+  lemma: string;
+  feats: string;
+  /** Index of the head word in the document's `tokens`, -1 for a sentence's root. */
+  head: number;
+  rel: string;
+  /** Index of the sentence (in the Doc's sentence order). */
+  sentence: number;
+}
+
+/** Every sentence of the Doc parsed, as the contract's `tokens`: heads as document-wide indices. */
+export function contractTokens(doc: Doc): ContractToken[] {
+  const out: ContractToken[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const offset = out.length;
+    for (const w of doc.syntax(s).words) {
+      out.push({
+        start: w.start, end: w.end, text: w.text, upos: w.upos, xpos: w.xpos, lemma: w.lemma, feats: w.feats,
+        head: w.head < 0 ? -1 : offset + w.head, rel: w.rel, sentence: s,
+      });
+    }
+  }
+  return out;
+}
+
+/** The contract for one document; with `syntax`, also its `tokens` (none for a language we do not analyse). */
+export function toExtraction(path: string, document: ReturnType<typeof toDocument>, kb: KnowledgeBase, syntax = false): Extraction & { tokens?: ContractToken[] } {
+  const { doc, layers, date } = analyze(document, kb);
   return {
     document: { id: document.id, path, title: document.title, date: date.date, dateSource: date.dateSource, language: document.language, text: document.text },
     entities: layers.entities,
@@ -19,6 +54,7 @@ export function toExtraction(path: string, document: ReturnType<typeof toDocumen
     events: layers.events,
     times: layers.times,
     stances: layers.stances,
+    ...(syntax ? { tokens: isAnalysable(document.language) ? contractTokens(doc) : [] } : {}),
   };
 }
 
@@ -37,7 +73,7 @@ export async function extractFiles(files: string[], opts: ExtractOptions): Promi
       }
       try {
         const document = toDocument(ev.item, { date: opts.date });
-        const result = toExtraction(file, document, opts.kb);
+        const result = toExtraction(file, document, opts.kb, opts.syntax);
         if (opts.format === 'jsonl') process.stdout.write(JSON.stringify(result) + '\n');
         else results.push(result);
         produced = true;

@@ -12,6 +12,7 @@ import { openStore, storeOptions, type Store } from '../store/store.js';
 import { StoreError } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { extractFiles } from './extract.js';
+import { parseFiles } from './parse.js';
 import { getDocument, getStats, listDocuments, resolveDocumentId, searchSentences } from '../service/documents.js';
 import { entityProfile, findEntity, listEntities } from '../service/entities.js';
 import { print, shortId, table, truncate } from './output.js';
@@ -86,9 +87,18 @@ program
   .argument('<file...>', 'article files (.txt, .md, .html) or - for standard input')
   .option('--date <YYYY-MM-DD>', 'publication date (the reference for "last May")', isoDate)
   .addOption(new Option('--format <format>', 'one JSON array, or one line per document').choices(['json', 'jsonl']).default('json'))
+  .option('--syntax', 'add `tokens`: every word tagged and parsed (UPOS, XPOS, lemma, head, relation)')
   .action(async (files: string[], o) => {
-    const ok = await extractFiles(files, { date: o.date ?? null, format: o.format, kb: kbFromOptions() });
+    const ok = await extractFiles(files, { date: o.date ?? null, format: o.format, kb: kbFromOptions(), syntax: !!o.syntax });
     if (!ok) process.exitCode = 1;
+  });
+
+program
+  .command('parse')
+  .description('tag and parse files without a database and print CoNLL-U (UD English words; MISC has TokenRange=start:end)')
+  .argument('<file...>', 'article files (.txt, .md, .html) or - for standard input')
+  .action(async (files: string[]) => {
+    if (!(await parseFiles(files))) process.exitCode = 1;
   });
 
 program
