@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { EvalSuite, Measure } from './suite.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const sharedEval = resolve(process.env.DOSSIER_SHARED ?? join(here, '../../shared'), 'eval');
+const shared = resolve(process.env.DOSSIER_SHARED ?? join(here, '../../shared'));
+const sharedEval = join(shared, 'eval');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const only = args.filter((a) => !a.startsWith('--'));
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
   for (const file of files) {
     const suite = (await import(pathToFileURL(join(suiteDir, file)).href)).default as EvalSuite;
     if (only.length && !only.includes(suite.name)) continue;
-    const dataDir = join(sharedEval, suite.data);
+    const dataDir = join(shared, suite.root ?? 'eval', suite.data);
     if (!existsSync(dataDir)) {
       console.log(`eval: skipping ${suite.name}: ${dataDir} not found`);
       continue;

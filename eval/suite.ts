@@ -13,8 +13,11 @@ export interface Measure {
 export interface EvalSuite {
   /** Short name shown in the table: "article-extraction". */
   name: string;
-  /** The folder under ../shared/eval it reads; the suite is skipped with a message when it is absent. */
+  /** The folder under ../shared/eval (or under ../shared/data, see `root`) it reads; the suite is skipped with a
+   * message when it is absent. */
   data: string;
+  /** Where `data` lies: ../shared/eval (the default, gold sets) or ../shared/data (the test splits of training corpora). */
+  root?: 'eval' | 'data';
   run(dataDir: string): Promise<Measure[]>;
 }
 
