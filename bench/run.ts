@@ -4,7 +4,9 @@
  *   --json          also print the figures as one JSON object on the last line
  * Prints: docs/s and tokens/s through cleaning + Doc + times; the full pipeline's cost per step; the store's write
  * rate (PGlite in a temporary folder); search latency p50/p95; API latency for an entity page and a timeline page;
- * peak RSS. Timings are reported, never asserted.
+ * peak RSS. The syntax model: its load time and memory (measured first, before anything else is loaded), the
+ * parser's words per second on the synthetic corpus's sentences, and the full pipeline with every sentence parsed.
+ * Timings are reported, never asserted.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,10 @@ import { cleanText } from '../src/ingest/clean.js';
 import { Doc, wordCount } from '../src/nlp/doc.js';
 import { extractTimes } from '../src/extract/times.js';
 import { analyze } from '../src/extract/pipeline.js';
+import { DEFAULT_MODEL_PATH, loadSyntaxModel } from '../src/nlp/syntax/model.js';
+import { udWords } from '../src/nlp/syntax/tokenise.js';
+import type { SyntaxModel } from '../src/nlp/syntax/types.js';
+import { existsSync } from 'node:fs';
 import { defaultKnowledgeBase } from '../src/kb/load.js';
 import { openStore, refreshStatistics, writeDocument } from '../src/store/store.js';
 import { lshBands, minhash } from '../src/ingest/dedup.js';
@@ -39,8 +45,31 @@ function report(name: string, value: number, unit: string, digits = 1): void {
 }
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
+/** Loads the shipped syntax model, measuring time and memory; null (and a note) when it is not built. */
+function loadModelMeasured(): { model: SyntaxModel; ms: number; rssMb: number; heapMb: number; tablesMb: number | null } | null {
+  if (!existsSync(DEFAULT_MODEL_PATH)) {
+    console.log(`syntax: skipped, no model at ${DEFAULT_MODEL_PATH} (npm run train builds it)\n`);
+    return null;
+  }
+  const m0 = process.memoryUsage();
+  const t0 = performance.now();
+  const model = loadSyntaxModel();
+  const ms = performance.now() - t0;
+  const m1 = process.memoryUsage();
+  const bytes = (model as { bytes?: number }).bytes;
+  return {
+    model, ms,
+    rssMb: (m1.rss - m0.rss) / 2 ** 20,
+    // Weights live in typed arrays, which node counts outside the JS heap.
+    heapMb: (m1.heapUsed + m1.arrayBuffers - m0.heapUsed - m0.arrayBuffers) / 2 ** 20,
+    tablesMb: typeof bytes === 'number' ? bytes / 2 ** 20 : null,
+  };
+}
+
 async function main(): Promise<void> {
   console.log(`bench: ${N} synthetic articles of ~700 words, knowledge base of ${kb.entries.length} entries\n`);
+  // First, while the process holds little else: the syntax model's load time and memory.
+  const syntax = loadModelMeasured();
 
   // 1. The foundation: cleaning + Doc + times.
   let tokens = 0;
@@ -80,6 +109,43 @@ async function main(): Promise<void> {
   const statementsMs = ((timings.quotes ?? 0) + (timings.events ?? 0) + (timings.stance ?? 0)) / sample;
   report('entities+coref cost vs foundation', (actorsMs / foundationMs) * 100, '%');
   report('statements cost vs entities+coref', actorsMs ? (statementsMs / actorsMs) * 100 : 0, '%');
+
+  // 2b. Syntax: the parser alone, then the full pipeline with every sentence parsed.
+  if (syntax) {
+    report('syntax model load ms', syntax.ms, 'ms');
+    report('syntax model RSS delta on load', syntax.rssMb, 'MB');
+    report('syntax model heap+buffers delta on load', syntax.heapMb, 'MB');
+    if (syntax.tablesMb !== null) report('syntax model weight tables', syntax.tablesMb, 'MB');
+    // The sentences of the first articles, as UD words, tokenised before the clock starts: the parser alone.
+    const sentences: string[][] = [];
+    let parsed = 0;
+    for (let i = 0; parsed < 60_000 && i < Math.max(N, 100); i++) {
+      const doc = new Doc(cleanText(syntheticArticle(i).text));
+      for (let s = 0; s < doc.sentences.length; s++) {
+        const forms = udWords(doc.text, doc.sentenceTokens(s)).map((w) => w.form);
+        sentences.push(forms);
+        parsed += forms.length;
+      }
+    }
+    for (const forms of sentences.slice(0, 200)) syntax.model.analyse(forms); // warm-up
+    t0 = performance.now();
+    for (const forms of sentences) syntax.model.analyse(forms);
+    secs = (performance.now() - t0) / 1000;
+    report('parser tokens/s', parsed / secs, 'words/s', 0);
+    const parseSample = Math.min(N, 1000);
+    let parseMs = 0;
+    t0 = performance.now();
+    for (let i = 0; i < parseSample; i++) {
+      const a = syntheticArticle(i);
+      const { doc } = analyze({ text: cleanText(a.text), date: a.date, language: 'en' }, kb);
+      const p0 = performance.now();
+      for (let s = 0; s < doc.sentences.length; s++) doc.syntax(s);
+      parseMs += performance.now() - p0;
+    }
+    secs = (performance.now() - t0) / 1000;
+    report('full pipeline + every sentence parsed docs/s', parseSample / secs, 'docs/s');
+    report('  parse ms/doc', parseMs / parseSample, 'ms', 3);
+  }
 
   // 3. The store: every document written with its layers, one transaction each.
   const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
