@@ -8,8 +8,9 @@ import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
   REPORTING, byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
-  type ActorContext, type ActorHit,
+  treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
+import { sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
 import { defaultLexicon, type Lexicon } from './event/lexicon.js';
 import { findTriggers, type TriggerMatch } from './event/match.js';
 import { MentionIndex } from './event/mentions.js';
@@ -36,16 +37,20 @@ export function codeEvents(
     let previousSource: ActorHit | null = null;
     const kept: EventRecord[] = [];
     const keptMatches: TriggerMatch[] = [];
+    // Parsed only when the sentence has a trigger.
+    let tree: SyntaxTree | null | undefined;
     for (const match of matches) {
       // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
       if (mentions.at(match.first) || mentions.at(match.last)) continue;
       const quote = quoteAround(quotes, doc.tokens[match.first]!.start);
+      if (tree === undefined) tree = sentenceTree(doc, si);
       const ctx: ActorContext = {
         doc,
         mentions,
         sentenceStart: sentence.tokenStart,
         sentenceEnd: sentence.tokenEnd,
         quoteSpeaker: quote?.speaker ?? null,
+        tree,
       };
       const actors = assignActors(ctx, match, previousSource);
       if (match.entry.kind !== 'noun' && actors.source) previousSource = actors.source;
@@ -66,7 +71,7 @@ export function codeEvents(
         target,
         location: location?.entityId ?? null,
         date: sentenceDate(doc, times, sentence, match.first, SPEECH_ACTS.has(match.entry.type)),
-        negated: isNegated(doc, match.first, sentence.tokenStart),
+        negated: actors.negated ?? isNegated(doc, match.first, sentence.tokenStart),
         modality: modalityOf({ doc, first: match.first, sentenceStart: sentence.tokenStart, inQuote: quote !== null, speechActBySpeaker }),
         trigger: { start: triggerStart, end: triggerEnd, text: doc.text.slice(triggerStart, triggerEnd) },
         sentence: { start: sentence.start, end: sentence.end },
@@ -137,9 +142,27 @@ function threatOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number
 interface Actors {
   source: ActorHit | null;
   target: ActorHit | null;
+  /** Negation read off the tree; undefined when there is no parse. */
+  negated?: boolean;
 }
 
+/**
+ * The actors from the tree where it names the argument; the token-distance rules where the sentence has no parse
+ * or the tree names no argument for a role (see event/actors.ts).
+ */
 function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: ActorHit | null): Actors {
+  const { entry } = match;
+  const byTree = ctx.tree ? treeActors(ctx, ctx.tree, { first: match.first, last: match.last, kind: entry.kind, type: entry.type }) : null;
+  if (!byTree) return subjectIsTarget(entry.subjectIsTarget, tokenActors(ctx, match, previousSource));
+  let fallback: Actors | null = null;
+  const tokens = () => (fallback ??= tokenActors(ctx, match, previousSource));
+  const source = byTree.sourceFound ? byTree.source : tokens().source;
+  const target = byTree.targetFound ? byTree.target : tokens().target;
+  return { ...subjectIsTarget(entry.subjectIsTarget, { source, target }), negated: byTree.negated };
+}
+
+/** The token-distance actors (event/actors.ts), before "subjectIsTarget" turns them round. */
+function tokenActors(ctx: ActorContext, match: TriggerMatch, previousSource: ActorHit | null): Actors {
   const { entry } = match;
   if (entry.kind === 'noun') {
     let source: ActorHit | null = null;
@@ -153,7 +176,7 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
     }
     const object = nominalTarget(ctx, match.last);
     const target = object ? { mention: object, via: 'object' as const } : null;
-    return subjectIsTarget(entry.subjectIsTarget, source, target);
+    return { source, target };
   }
   if (entry.kind === 'verb' && isPassive(ctx.doc, match.first, ctx.sentenceStart)) {
     const patient = findSubject(ctx, match.first, null);
@@ -163,11 +186,11 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   const source = findSubject(ctx, match.first, previousSource);
   const object = findObject(ctx, match.last);
   const target = object ? { mention: object, via: 'object' as const } : null;
-  return subjectIsTarget(entry.subjectIsTarget, source, target);
+  return { source, target };
 }
 
 /** "Bosnia will face consequences": the subject is the one threatened, and the threatener is unnamed. */
-function subjectIsTarget(flag: boolean, source: ActorHit | null, target: ActorHit | null): Actors {
+function subjectIsTarget(flag: boolean, { source, target }: Actors): Actors {
   return flag ? { source: null, target: source ?? target } : { source, target };
 }
 

@@ -1,11 +1,18 @@
 /**
- * Source, target and location of an event, by a syntactic approximation without a parser. The subject is the
- * nearest actor to the left of the trigger within its clause (appositions and prepositional phrases skipped,
- * relative pronouns resolved to their antecedent, passives turned round); the object is the nearest actor after
- * it. Nominal events read "X's invasion of Y", "the invasion of Y by X", "Russian aggression". When the evidence is
- * unclear the actor stays null: no actor is better than a wrong one.
+ * Source, target and location of an event. With a parse of the sentence (`ctx.tree`), the actors are read off the
+ * dependency tree (`treeActors`, at the end of this module): the subject (or passive agent) is the source, the
+ * object or a preposition-marked oblique the target; a noun trigger takes its possessor, its "by"/"from"/"of"/"on"/
+ * "with" arguments, or the subject of the verb that governs it ("reached an agreement", "imposed sanctions").
+ *
+ * Without a parse, or where the tree names no argument at all, the token-distance approximation below is the
+ * fallback: the subject is the nearest actor to the left of the trigger within its clause (appositions and
+ * prepositional phrases skipped, relative pronouns resolved to their antecedent, passives turned round); the
+ * object is the nearest actor after it. It stays because a sentence can come without a parse (no model loaded,
+ * a fragment the parser attaches badly) and because the stance rules still read it.
+ * When the evidence is unclear the actor stays null: no actor is better than a wrong one.
  */
 import type { Doc, Token } from '../../nlp/doc.js';
+import { relIs, type Oblique, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { ACTOR_TYPES, PLACE_TYPES, type MentionIndex, type TokenMention } from './mentions.js';
 
 /** How an actor was found; confidence is built from this. */
@@ -24,6 +31,8 @@ export interface ActorContext {
   sentenceEnd: number;
   /** The speaker's entity, when the trigger lies inside a quote with a known speaker. */
   quoteSpeaker: string | null;
+  /** The parse of the sentence, when there is one. */
+  tree?: SyntaxTree | null;
 }
 
 export const REPORTING = new Set([
@@ -333,4 +342,348 @@ export function findLocation(ctx: ActorContext, first: number, last: number, exc
 
 function isClauseBreak(w: string): boolean {
   return w === ',' || CLAUSE_STOP.has(w) || RELATIVE.has(w);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From the dependency tree
+
+/** What the tree says about a trigger's actors. */
+export interface TreeActors {
+  source: ActorHit | null;
+  target: ActorHit | null;
+  /**
+   * Whether the tree names a source / target argument at all. An argument that is no actor ("the envoy") still
+   * counts: its actor stays null rather than falling back to the nearest name.
+   */
+  sourceFound: boolean;
+  targetFound: boolean;
+  negated: boolean;
+}
+
+export interface TriggerSpan {
+  /** Token range of the trigger, inclusive. */
+  first: number;
+  last: number;
+  kind: 'verb' | 'predicate' | 'noun';
+  /** PLOVER type: reciprocal types take the subject's conjunct as target. */
+  type: string;
+}
+
+/** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
+const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
+/** Prepositions that mark a noun event's target: "invasion of X", "sanctions on X", "talks with X", "aid to X". */
+const NOUN_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'for', 'into']);
+/** Prepositions that mark a noun event's source: "the invasion by X", "pressure from X". */
+const NOUN_SOURCE_MARKERS = new Set(['by', 'from']);
+/** A noun as the circumstance of a clause: "said during talks in Belgrade" — the clause's subject took part. */
+const CIRCUMSTANCE_MARKERS = new Set(['at', 'during', 'in', 'after', 'on']);
+/** Verbs whose object noun names the event their subject carries out (lemmas; LIGHT_VERBS holds their forms). */
+const LIGHT_LEMMAS = new Set([
+  'launch', 'wage', 'conduct', 'stage', 'mount', 'start', 'begin', 'hold', 'carry', 'make', 'impose', 'issue',
+  'announce', 'sign', 'grant', 'offer', 'continue', 'lead', 'complete', 'order', 'speed', 'declare', 'end', 'call',
+  'resume', 'step', 'intensify', 'escalate', 'reach', 'join', 'enter', 'adopt', 'introduce', 'extend', 'maintain',
+  'pursue', 'give', 'provide', 'send', 'deliver', 'host', 'organise', 'organize', 'strike', 'seal', 'conclude',
+  'broker', 'approve', 'pass', 'renew', 'expand', 'tighten', 'deepen', 'level', 'lodge', 'file', 'express', 'voice',
+]);
+/** Verbs whose subject undergoes the noun event: "received an endorsement from X", "faces sanctions". */
+const UNDERGOING_LEMMAS = new Set(['receive', 'get', 'win', 'obtain', 'secure', 'face', 'suffer', 'endure', 'accept', 'welcome']);
+/** Event types where two subjects act with each other: "X and Y reached agreement" has Y as the target. */
+const RECIPROCAL = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
+const PERSONAL_PRONOUNS = new Set([...PERSONAL, 'us', 'them', 'you']);
+
+/** The word that heads the trigger in the tree: among its words, the one nearest the root. -1 when none. */
+export function anchorWord(tree: SyntaxTree, first: number, last: number): number {
+  return tree.headOf(tree.wordsOfTokens(first, last));
+}
+
+/**
+ * The actor a word stands for: the mention covering it (a flat or compound name is one mention); for a common
+ * noun with none, an actor that modifies it as a name part, possessor, adjective or "of"-phrase ("Serbian police",
+ * "Poland's government", "the army of Mali"). Null for a mention that is no actor, or an unresolved pronoun.
+ */
+export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): TokenMention | null {
+  if (w < 0) return null;
+  const word = tree.word(w);
+  const own = ctx.mentions.at(word.token);
+  if (own) return ACTOR_TYPES.has(own.type) ? own : null;
+  if (word.upos === 'PRON' || word.upos === 'DET' || word.upos === 'NUM') return null;
+  for (const rel of ['appos', 'flat', 'compound', 'nmod:poss', 'amod', 'nmod']) {
+    for (const c of tree.dependents(w, rel)) {
+      if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || tree.caseOf(c) !== 'of')) continue;
+      if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
+      const m = ctx.mentions.at(tree.word(c).token);
+      if (m && ACTOR_TYPES.has(m.type)) return m;
+    }
+  }
+  return null;
+}
+
+function viaOf(via: string): Via {
+  if (via === 'relative' || via === 'participle') return 'relative';
+  if (via === 'coordination' || via === 'adverbial') return 'coordination';
+  return 'subject';
+}
+
+/** Climbs from a predicate through xcomp and conj links to the head of its clause. */
+function clauseHead(tree: SyntaxTree, p: number): number {
+  let k = p;
+  for (let steps = 0; steps < 6; steps++) {
+    const w = tree.word(k);
+    if (w.head < 0 || !(relIs(w.rel, 'xcomp') || w.rel === 'conj')) break;
+    k = w.head;
+  }
+  return k;
+}
+
+/**
+ * The actor of a subject: its mention; for a first-person pronoun inside a quote, the speaker; for an unresolved
+ * pronoun in a clause reported by a speech verb ("Moscow said it would react"), the reporter.
+ */
+function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: number, via: Via): ActorHit | null {
+  const m = actorOfWord(ctx, tree, word);
+  if (m) return { mention: m, via };
+  const w = tree.word(word);
+  if (w.upos !== 'PRON' || !PERSONAL_PRONOUNS.has(tree.lower(word))) return null;
+  if (FIRST_PERSON.has(tree.lower(word)) && ctx.quoteSpeaker) return speakerHit(ctx, w.token);
+  const clause = clauseHead(tree, p);
+  const c = tree.word(clause);
+  if (c.rel !== 'ccomp' || c.head < 0 || !REPORTING.has(tree.lower(c.head))) return null;
+  const reporter = tree.subjectOf(c.head);
+  if (!reporter || reporter.passive) return null;
+  const r = actorOfWord(ctx, tree, reporter.word);
+  return r ? { mention: r, via: 'reporter' } : null;
+}
+
+/** Relations that stay inside a noun phrase ("more than 100 Palestinians" as the parser may hang it included). */
+const PHRASE_RELS = ['appos', 'flat', 'compound', 'nmod', 'amod', 'obl'];
+
+/**
+ * The actor named inside the phrase an argument heads, nearest the head first: "an appeal from President X",
+ * "inspectors of the IAEA", "a truce with Moslem forces", "further action against Russia". Two levels deep.
+ */
+function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w: number) => boolean): TokenMention | null {
+  const own = actorOfWord(ctx, tree, w);
+  if (own || ctx.mentions.at(tree.word(w).token)) return own;
+  let level = [w];
+  for (let depth = 0; depth < 2 && level.length; depth++) {
+    const next: number[] = [];
+    for (const k of level) {
+      for (const c of tree.children(k)) {
+        if (exclude(c) || !PHRASE_RELS.some((r) => relIs(tree.word(c).rel, r)) || tree.word(c).rel === 'obl:tmod') continue;
+        const m = actorOfWord(ctx, tree, c);
+        if (m) return m;
+        if (!ctx.mentions.at(tree.word(c).token)) next.push(c);
+      }
+    }
+    level = next.sort((a, b) => a - b);
+  }
+  return null;
+}
+
+/**
+ * ", which bombed …" where the parser hung the relative clause on a noun that is no actor: the actor right
+ * before the relative pronoun (across its comma) is the antecedent.
+ */
+function besideRelative(ctx: ActorContext, tree: SyntaxTree, p: number): ActorHit | null {
+  const pronoun = tree.dependent(p, 'nsubj');
+  if (pronoun < 0) return null;
+  let k = pronoun - 1;
+  if (k >= 0 && tree.word(k).upos === 'PUNCT') k--;
+  const m = k >= 0 ? actorOfWord(ctx, tree, k) : null;
+  return m ? { mention: m, via: 'relative' } : null;
+}
+
+/** The first of `words` that stands for an actor, as a hit. */
+function firstActor(ctx: ActorContext, tree: SyntaxTree, words: number[], via: Via): ActorHit | null {
+  for (const w of words) {
+    const m = actorOfWord(ctx, tree, w);
+    if (m) return { mention: m, via };
+  }
+  return null;
+}
+
+/**
+ * Source and target of the trigger from the tree: for a verb or predicate, its subject (the agent of a passive)
+ * and its object or marked oblique (the patient of a passive); for a noun, its arguments or the verb that
+ * governs it. Null when the trigger has no word in the tree.
+ */
+export function treeActors(ctx: ActorContext, tree: SyntaxTree, trigger: TriggerSpan): TreeActors | null {
+  const p = anchorWord(tree, trigger.first, trigger.last);
+  if (p < 0) return null;
+  const inTrigger = (w: number) => tree.word(w).token >= trigger.first && tree.word(w).token <= trigger.last;
+  const out: TreeActors = trigger.kind === 'noun' && tree.word(p).upos !== 'VERB'
+    ? nounActors(ctx, tree, p, inTrigger)
+    : verbActors(ctx, tree, p, inTrigger, trigger);
+  // "X and Y reached agreement", "X and Y held talks": the second is the first's partner.
+  if (!out.target && out.source && RECIPROCAL.has(trigger.type)) {
+    const s = subjectWordOf(tree, p);
+    if (s >= 0) {
+      const partner = firstActor(ctx, tree, tree.conjunctsOf(s), 'coordination');
+      if (partner && partner.mention.entityId !== out.source.mention.entityId) {
+        out.target = partner;
+        out.targetFound = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The subject word itself (before mapping to an actor), for a verb or for the verb governing a noun. */
+function subjectWordOf(tree: SyntaxTree, p: number): number {
+  const own = tree.subjectOf(p);
+  if (own) return own.word;
+  const g = tree.governorOf(p);
+  return g ? tree.subjectOf(g.verb)?.word ?? -1 : -1;
+}
+
+function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (w: number) => boolean, markers: TriggerSpan): TreeActors {
+  const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.isNegated(p) };
+  let subject = tree.subjectOf(p);
+  // A subject after an event verb is a misparse ("Beijing on Tuesday accused Washington"), unless the verb reports
+  // speech ("…, said X"): the token rules decide instead.
+  if (subject?.via === 'own' && subject.word > p && !REPORTING.has(tree.lower(p))) subject = null;
+  const passive = (subject?.passive ?? false) || tree.isPassive(p);
+  if (passive) {
+    const agent = tree.agentOf(p);
+    if (agent >= 0) {
+      out.sourceFound = true;
+      const m = actorOfWord(ctx, tree, agent);
+      out.source = m ? { mention: m, via: 'by-agent' } : null;
+    }
+    if (subject && !inTrigger(subject.word)) {
+      out.targetFound = true;
+      out.target = subjectActor(ctx, tree, p, subject.word, viaOf(subject.via));
+    }
+  } else if (subject && !inTrigger(subject.word)) {
+    out.sourceFound = true;
+    out.source = subjectActor(ctx, tree, p, subject.word, viaOf(subject.via)) ??
+      (subject.via === 'relative' ? besideRelative(ctx, tree, p) : null);
+  }
+  if (!out.target) {
+    // The trigger's own prepositions mark its target: "arrived in X", "called on X", "protest at X".
+    const own = new Set(tree.wordsOfTokens(markers.first, markers.last).filter((w) => tree.word(w).upos === 'ADP').map((w) => tree.lower(w)));
+    const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by');
+    const argumentsOf = (h: number): number[] => {
+      const objects = tree.objectsOf(h).filter((o) => !inTrigger(o));
+      // A trigger that spans its object noun ("imposed sanctions on X") reads the obliques of that noun too.
+      const spanned = tree.objectsOf(h).filter(inTrigger);
+      const obliques = [
+        ...tree.obliquesOf(h).filter((o) => !inTrigger(o.word) && marked(o)),
+        ...spanned.flatMap((k) => tree.obliquesOf(k)).filter((o) => !inTrigger(o.word) && o.marker !== null && NOUN_TARGET_MARKERS.has(o.marker)),
+      ].map((o) => o.word).sort((a, b) => a - b);
+      return [...objects, ...obliques];
+    };
+    // "offered to negotiate with X", "threatened to break relations with X": then the complement's arguments.
+    const args = [...argumentsOf(p), ...tree.dependents(p, 'xcomp').flatMap(argumentsOf)];
+    if (args.length) out.targetFound = true;
+    for (const a of args) {
+      const m = phraseActor(ctx, tree, a, inTrigger);
+      if (m) {
+        out.target = { mention: m, via: 'object' };
+        break;
+      }
+    }
+  }
+  between(ctx, tree, p, out);
+  return out;
+}
+
+/** "talks between X and Y": X the source, Y the target, where the tree named neither. */
+function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors): void {
+  if (out.source && out.target) return;
+  for (const o of tree.obliquesOf(p)) {
+    if (o.marker !== 'between') continue;
+    const first = actorOfWord(ctx, tree, o.word);
+    const second = firstActor(ctx, tree, tree.conjunctsOf(o.word), 'object');
+    if (!out.source && first) {
+      out.source = { mention: first, via: 'object' };
+      out.sourceFound = true;
+      if (!out.target && second) out.target = second;
+    } else if (!out.target && first) {
+      out.target = { mention: first, via: 'object' };
+    }
+    if (out.target) out.targetFound = true;
+    return;
+  }
+}
+
+function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean): TreeActors {
+  const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.negatedHere(n) };
+  const possessor = tree.possessorOf(n);
+  if (possessor >= 0) {
+    out.sourceFound = true;
+    const m = actorOfWord(ctx, tree, possessor);
+    if (m) out.source = { mention: m, via: 'possessive' };
+  }
+  for (const o of tree.obliquesOf(n)) {
+    if (inTrigger(o.word) || o.marker === null) continue;
+    if (NOUN_SOURCE_MARKERS.has(o.marker) && !out.source) {
+      out.sourceFound = true;
+      const m = actorOfWord(ctx, tree, o.word);
+      if (m) out.source = { mention: m, via: 'by-agent' };
+    } else if (NOUN_TARGET_MARKERS.has(o.marker) && !out.target) {
+      out.targetFound = true;
+      const m = actorOfWord(ctx, tree, o.word);
+      if (m) out.target = { mention: m, via: 'object' };
+    }
+  }
+  // "Russian aggression", "NATO bombing", "US and UK sanctions": an actor modifying the noun is its source.
+  if (!out.source) {
+    const modifiers = [...tree.dependents(n, 'amod'), ...tree.dependents(n, 'compound')].filter((w) => !inTrigger(w)).sort((a, b) => a - b);
+    const hit = firstActor(ctx, tree, modifiers, 'possessive');
+    if (hit) {
+      out.source = hit;
+      out.sourceFound = true;
+    }
+  }
+  between(ctx, tree, n, out);
+  const g = tree.governorOf(n);
+  if (!g) return out;
+  const v = g.verb;
+  const lemma = tree.lemma(v);
+  const light = LIGHT_LEMMAS.has(lemma) || LIGHT_VERBS.has(tree.lower(v));
+  const undergoing = UNDERGOING_LEMMAS.has(lemma);
+  const object = g.rel === 'obj' || g.rel === 'iobj';
+  const subject = tree.subjectOf(v);
+  const passive = (subject?.passive ?? false) || tree.isPassive(v);
+  if (object && undergoing) {
+    // "received an endorsement from X": the subject is the one the event is done to, "from X" its source.
+    if (!out.target && subject && !passive) {
+      out.targetFound = true;
+      out.target = subjectActor(ctx, tree, v, subject.word, viaOf(subject.via));
+    }
+    if (!out.source) {
+      const from = tree.obliquesOf(v).filter((o) => o.marker === 'from' || o.marker === 'by').map((o) => o.word);
+      if (from.length) out.sourceFound = true;
+      out.source = firstActor(ctx, tree, from, 'by-agent');
+    }
+    return out;
+  }
+  const circumstance = relIs(g.rel, 'obl') && g.marker !== null && CIRCUMSTANCE_MARKERS.has(g.marker);
+  const carried = (object && light) || (g.rel === 'nsubj:pass' && light);
+  if (!carried && !circumstance) return out;
+  if (carried) out.negated = out.negated || tree.isNegated(v);
+  if (!out.source) {
+    if (passive) {
+      const agent = tree.agentOf(v);
+      if (agent >= 0) {
+        out.sourceFound = true;
+        const m = actorOfWord(ctx, tree, agent);
+        if (m) out.source = { mention: m, via: 'by-agent' };
+      }
+    } else if (subject) {
+      out.sourceFound = true;
+      out.source = subjectActor(ctx, tree, v, subject.word, viaOf(subject.via));
+    }
+  }
+  if (!out.target && carried) {
+    // "imposed sanctions on X", "gave Ukraine aid", "held talks with X".
+    const args = [
+      ...tree.dependents(v, 'iobj'),
+      ...tree.obliquesOf(v).filter((o) => o.marker !== null && NOUN_TARGET_MARKERS.has(o.marker)).map((o) => o.word),
+    ].filter((w) => w !== n && !inTrigger(w)).sort((a, b) => a - b);
+    if (args.length) out.targetFound = true;
+    out.target = firstActor(ctx, tree, args, 'object');
+  }
+  return out;
 }

@@ -5,6 +5,7 @@
  * arguments, the verb that governs a noun ("reached an agreement"), and whether a predicate is negated. Relations
  * are UD v2 as EWT writes them. Indices are word indices into `words`; -1 is "none".
  */
+import type { Doc } from '../doc.js';
 import type { SentenceSyntax, SyntaxWord } from './types.js';
 
 /** Whether `rel` is `base` or one of its subtypes ("obl" matches "obl:tmod"). */
@@ -16,6 +17,7 @@ const SUBJECT = new Set(['nsubj', 'csubj']);
 const PASSIVE_SUBJECT = new Set(['nsubj:pass', 'csubj:pass']);
 /** Relative pronouns: a relative clause's subject that stands for the noun the clause modifies. */
 const RELATIVE = new Set(['which', 'who', 'whom', 'that', 'whose']);
+const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither']);
 /** Verbs whose xcomp is not done: "refused to withdraw", "failed to join", "declined to comment". */
 const NEGATING_GOVERNORS = new Set(['refuse', 'fail', 'decline', 'neglect', 'avoid', 'stop', 'cease', 'omit']);
@@ -151,11 +153,19 @@ export class SyntaxTree {
   subjectOf(p: number, depth = 0): SubjectHit | null {
     if (p < 0 || depth > 6) return null;
     const w = this.words[p]!;
-    for (const c of this.children(p)) {
-      const rel = this.words[c]!.rel;
-      if (!SUBJECT.has(rel) && !PASSIVE_SUBJECT.has(rel)) continue;
-      const passive = PASSIVE_SUBJECT.has(rel);
-      if (relIs(w.rel, 'acl') && RELATIVE.has(this.lower(c)) && w.head >= 0) return { word: w.head, passive, via: 'relative' };
+    // Where the parser gave two subjects, a nominal one wins ("Ousted president X has been accused").
+    const subjects = this.children(p).filter((c) => SUBJECT.has(this.words[c]!.rel) || PASSIVE_SUBJECT.has(this.words[c]!.rel));
+    const c = subjects.find((k) => NOMINAL.has(this.words[k]!.upos)) ?? subjects[0];
+    if (c !== undefined) {
+      const passive = PASSIVE_SUBJECT.has(this.words[c]!.rel);
+      if (RELATIVE.has(this.lower(c)) && (relIs(w.rel, 'acl') || /^W/.test(this.words[c]!.xpos))) {
+        if (relIs(w.rel, 'acl') && w.head >= 0) return { word: w.head, passive, via: 'relative' };
+        // A relative clause the parser attached elsewhere ("Mr X, who called for …" as a conjunct): the word
+        // before the pronoun (across its comma) is the antecedent.
+        let k = c - 1;
+        while (k >= 0 && this.words[k]!.upos === 'PUNCT') k--;
+        if (k >= 0 && NOMINAL.has(this.words[k]!.upos)) return { word: k, passive, via: 'relative' };
+      }
       return { word: c, passive, via: 'own' };
     }
     const h = w.head;
@@ -273,4 +283,17 @@ export class SyntaxTree {
 /** A tree over one parsed sentence, or null for a sentence with no words. */
 export function treeOf(s: SentenceSyntax | null | undefined): SyntaxTree | null {
   return s && s.words.length ? new SyntaxTree(s) : null;
+}
+
+/**
+ * The tree of sentence `index` of a Doc, or null when the sentence has no words or no model is there to parse it
+ * (a checkout without models/syntax-en.bin.gz): extractors then fall back to their token-distance rules.
+ */
+export function sentenceTree(doc: Doc, index: number): SyntaxTree | null {
+  try {
+    return treeOf(doc.syntax(index));
+  } catch (err) {
+    if (err instanceof Error && /syntax model is not there/.test(err.message)) return null;
+    throw err;
+  }
 }
