@@ -78,6 +78,8 @@ const PREFIXES = new Set([
 ]);
 
 const DECADE = new RegExp(`^\\d*0${APOS_CLASS}s$`);
+const APOS_S = new RegExp(`^${APOS_CLASS}s$`);
+const HYPHEN_RUNS = new RegExp(`[${HYPHENS}]+|[^${HYPHENS}]+`, 'g');
 const TIME_WITH_UNIT = /^(\d{1,2}(?:[:.]\d{2})?)([ap]\.?m\.?)$/i;
 const PHONE = /^\+?\d+(?:[-‐‑]\d+){2,}$|^\d{3}[-‐‑]\d{4}$/;
 const CODE = /^\p{Lu}[\p{L}]*[-‐‑]\d+\p{L}{0,2}$/u;
@@ -101,9 +103,10 @@ function mergeTokens(text: string, all: readonly Token[]): Piece[] {
     const t = tokens[k]!;
     // "!!", "?!", "...." and "=====" are one word in EWT; wink gives one token per mark.
     if (/^[!?.]+$|^([=*+_~#<>-])\1*$/.test(t.text)) {
-      const same = /^[!?.]+$/.test(t.text) ? /^[!?.]+$/ : new RegExp(`^[${t.text[0] === '-' ? '\\-' : t.text[0]}]+$`);
+      const marks = /^[!?.]+$/.test(t.text);
+      const same = (x: string) => (marks ? /^[!?.]+$/.test(x) : x.length > 0 && [...x].every((c) => c === t.text[0]));
       let j = k;
-      while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end && same.test(tokens[j + 1]!.text)) j++;
+      while (j + 1 < tokens.length && tokens[j + 1]!.start === tokens[j]!.end && same(tokens[j + 1]!.text)) j++;
       if (j > k) {
         out.push({ start: t.start, end: tokens[j]!.end, token: t.i, joinsPrevious: false, hyphen: false });
         k = j;
@@ -141,7 +144,7 @@ function mergeTokens(text: string, all: readonly Token[]): Piece[] {
       continue;
     }
     // A decade, "1990's", is one word (GUM); wink splits it as a possessive.
-    if (prev && /^\d*0$/.test(prev.text) && prev.end === t.start && new RegExp(`^${APOS_CLASS}s$`).test(t.text) && out.at(-1)?.end === prev.end) {
+    if (prev && /^\d*0$/.test(prev.text) && prev.end === t.start && APOS_S.test(t.text) && out.at(-1)?.end === prev.end) {
       out.at(-1)!.end = t.end;
       continue;
     }
@@ -196,7 +199,7 @@ function splitPiece(text: string, p: Piece, out: Piece[]): void {
     // Each run of hyphens is a word of its own; so is each part between them.
     let at = 0;
     let first = true;
-    for (const m of s.matchAll(new RegExp(`[${HYPHENS}]+|[^${HYPHENS}]+`, 'g'))) {
+    for (const m of s.matchAll(HYPHEN_RUNS)) {
       const isHyphen = HYPHENS.includes(m[0][0]!);
       out.push(sub(at, at + m[0].length, first && p.joinsPrevious, isHyphen));
       at += m[0].length;
