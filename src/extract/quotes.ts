@@ -7,7 +7,7 @@
 import type { Quote, Span } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
-import { attributionAfter, attributionBefore, type Attribution } from './quote/attribution.js';
+import { attributionAfter, attributionBefore, attributionByTree, type Attribution } from './quote/attribution.js';
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
@@ -67,8 +67,12 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     const regionStart = Math.max(para.start, n > 0 ? marked[n - 1]!.close + 1 : 0);
     const regionEnd = Math.min(para.end, marked[n + 1]?.open ?? para.end);
     const words = wordCount(doc.shadow, q);
+    // The speech verb the tree links to the quote; the token rules where there is none.
+    const byTree = attributionByTree(doc, q);
     let found: Attribution | null = q.closed ? attributionAfter(doc, q, regionEnd) : null;
     found ??= attributionBefore(doc, q, regionStart);
+    // A short quote counts only with a speech verb right next to it, as the token rules see it (scare quotes).
+    if (byTree && (words > SCARE_QUOTE_MAX_WORDS || found)) found = { ...byTree, distance: Math.min(byTree.distance, found?.distance ?? Infinity) };
     const opensParagraph = q.open === para.start;
     if (!found && opensParagraph && p > 0 && /:["”’]?$/.test(doc.slice(paragraphs[p - 1]!))) {
       // "X said:" ending the paragraph before a paragraph that is all quote.
@@ -96,7 +100,7 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
     for (const r of reportedSpeechIn(doc, s, blocked)) {
       // A clause that is mostly a marked quote is that quote's attribution, already recorded.
       if (markedShare(r, marked) > 0.5) continue;
-      out.push(withSpeaker(doc, r, false, r.phrase, index));
+      out.push(withSpeaker(doc, r, false, attributionByTree(doc, r)?.phrase ?? r.phrase, index));
     }
   }
   return out;

@@ -1,10 +1,14 @@
 /**
- * Who said a marked quote: the attribution after it ("…,” he said / “…,” said X / “…,” X told reporters / “…,”
- * according to X) or before it in the same sentence ("X said: “…”", "X said the ties were “…”"). Speech verbs are
- * found on the Doc's tokens; the speaker is the noun phrase that is their subject.
+ * Who said a quote. With a parse (`attributionByTree`): the subject of the speech verb whose clause holds the
+ * quote — the verb the quote's words are the ccomp, parataxis or object of ("X said “…”", "“…,” X said"), or
+ * "according to X" in the quote's sentence. Without one, or where no speech verb is linked to the quote in the
+ * tree, the token rules: the attribution after it ("…,” he said / “…,” said X / “…,” X told reporters / “…,”
+ * according to X) or before it in the same sentence ("X said: “…”", "X said the ties were “…”"), the speaker
+ * being the noun phrase before (or after an inverted) speech verb.
  */
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
+import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { ALWAYS_VERB, SPEECH_FORMS } from './verbs.js';
 
@@ -89,4 +93,106 @@ export function attributionBefore(doc: Doc, quote: Span & { open: number }, regi
     return null;
   }
   return null;
+}
+
+/** Relations by which a speech verb holds what was said. */
+const CONTENT_RELS = new Set(['ccomp', 'parataxis', 'obj', 'xcomp', 'dep', 'advcl', 'csubj']);
+/** Relations by which a speech verb hangs from the quote it attributes ("“…,” he said": said is a parataxis of it). */
+const ATTACHED_RELS = new Set(['parataxis', 'ccomp', 'dep', 'advcl', 'conj', 'acl:relcl']);
+/** Relations that end a speaker's phrase: a relative clause or a participle after the name is not part of it. */
+const CLAUSAL = new Set(['acl', 'acl:relcl', 'advcl', 'parataxis', 'ccomp', 'conj', 'cc']);
+
+/**
+ * The attribution of the words in `content` (a quote without its marks, or a reported clause) read off the tree of
+ * the sentences it lies in: the speech verb (outside the content) that holds the content or hangs from it, the one
+ * nearest the content in the tree, and its subject (inherited through a coordination or a participle: "…, adding
+ * “…”"); or the nominal of "according to X" in the same clause. Null when the tree links no speech verb to the
+ * content, or the verb has no subject: the token rules decide then.
+ */
+export function attributionByTree(doc: Doc, content: Span): Attribution | null {
+  if (content.end <= content.start || !doc.sentences.length) return null;
+  const first = doc.sentenceIndexAt(content.start);
+  const last = doc.sentenceIndexAt(Math.max(content.start, content.end - 1));
+  let best: { attribution: Attribution; depth: number } | null = null;
+  for (let si = first; si <= last; si++) {
+    const tree = sentenceTree(doc, si);
+    if (!tree) continue;
+    const inside = (w: number) => tree.word(w).start >= content.start && tree.word(w).end <= content.end;
+    const quoted = tree.words.filter((w) => inside(w.i)).map((w) => w.i);
+    if (!quoted.length) continue;
+    for (const w of tree.words) {
+      if (inside(w.i)) continue;
+      const found = w.text.toLowerCase() === 'according' ? accordingByTree(doc, tree, w.i, inside) : speechByTree(doc, tree, w.i, inside, quoted);
+      if (!found) continue;
+      const depth = tree.depth(w.i);
+      if (!best || depth > best.depth) best = { attribution: { ...found, distance: distanceTo(doc, content, found.verb) }, depth };
+    }
+  }
+  return best?.attribution ?? null;
+}
+
+function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number) => boolean, quoted: number[]): Omit<Attribution, 'distance'> | null {
+  const w = tree.word(v);
+  if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
+  const holds = tree.children(v).some((c) => CONTENT_RELS.has(tree.word(c).rel) && quoted.some((q) => tree.dominates(c, q)));
+  const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
+  if (!holds && !hangs) return null;
+  const subject = tree.subjectOf(v);
+  if (!subject || subject.passive || inside(subject.word)) return null;
+  return { phrase: phraseOf(doc, tree, subject.word), verb: doc.tokens[w.token]! };
+}
+
+/** "according to X": the word "according" marks X, whose clause must hold the content (or X be outside a quote). */
+function accordingByTree(doc: Doc, tree: SyntaxTree, a: number, inside: (w: number) => boolean): Omit<Attribution, 'distance'> | null {
+  const x = tree.word(a).head;
+  if (x < 0 || inside(x) || tree.word(x).upos === 'VERB') return null;
+  const clause = tree.word(x).head;
+  if (clause >= 0 && !inside(clause) && !tree.children(clause).some(inside)) return null;
+  return { phrase: phraseOf(doc, tree, x), verb: doc.tokens[tree.word(a).token]! };
+}
+
+/**
+ * The speaker's phrase from its head word: the head's subtree up to a clause inside it, trimmed of punctuation;
+ * its heads are the head word and a name in apposition ("Russia's ambassador, Igor Kalabukhov").
+ */
+function phraseOf(doc: Doc, tree: SyntaxTree, h: number): SpeakerPhrase {
+  const keep: number[] = [];
+  const walk = (k: number) => {
+    keep.push(k);
+    for (const c of tree.children(k)) {
+      // "according to X": the head's own preposition is not part of the name.
+      if (CLAUSAL.has(tree.word(c).rel) || (k === h && tree.word(c).rel === 'case' && c < h)) continue;
+      walk(c);
+    }
+  };
+  walk(h);
+  keep.sort((a, b) => a - b);
+  // Only the contiguous run around the head: a stray attachment far away is not part of the phrase.
+  let from = keep.indexOf(h);
+  let to = from;
+  while (from > 0 && keep[from - 1] === keep[from]! - 1) from--;
+  while (to + 1 < keep.length && keep[to + 1] === keep[to]! + 1) to++;
+  let run = keep.slice(from, to + 1);
+  while (run.length > 1 && tree.word(run[0]!).upos === 'PUNCT') run = run.slice(1);
+  while (run.length > 1 && tree.word(run[run.length - 1]!).upos === 'PUNCT') run = run.slice(0, -1);
+  // The rest of a name ("Mr" + flat "Swierczynski") and a name in apposition can be what a mention covers.
+  const headWords = [
+    h,
+    ...tree.dependents(h, 'flat'),
+    ...tree.dependents(h, 'appos').filter((a) => tree.word(a).upos === 'PROPN' && run.includes(a)),
+  ];
+  const heads = [...new Set(headWords.map((k) => tree.word(k).token))].map((t) => doc.tokens[t]!);
+  const head = tree.word(h);
+  return {
+    start: tree.word(run[0]!).start,
+    end: tree.word(run[run.length - 1]!).end,
+    heads,
+    pronoun: head.upos === 'PRON',
+  };
+}
+
+/** Tokens between the content and the verb: 0 when the verb's attribution follows the content. */
+function distanceTo(doc: Doc, content: Span, verb: Token): number {
+  if (verb.start >= content.end) return 0;
+  return Math.max(0, doc.tokenIndexAt(content.start) - verb.i - 2);
 }
