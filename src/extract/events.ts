@@ -3,7 +3,9 @@
  * and target actor, a location, the sentence's own date, negation, modality and a confidence built from how the
  * actors were found. Reads the entities, times and quotes layers; writes only its own.
  */
-import type { EventRecord, Quote, TimeExpression } from '../model/types.js';
+import type { Entity, EventRecord, KnowledgeBase, Quote, TimeExpression } from '../model/types.js';
+import { demonymIndex } from './actors/roles.js';
+import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
@@ -19,8 +21,27 @@ import { isNegated, modalityOf } from './event/modality.js';
 /** Event types whose saying is the doing: a threat uttered is a threat made. */
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
 
-export const extractEvents: Extractor<'events'> = (doc, _ctx, prior) =>
-  codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon());
+export const extractEvents: Extractor<'events'> = (doc, ctx, prior) =>
+  codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
+    statesOfDemonyms(ctx.kb, prior.entities ?? []));
+
+/**
+ * The state each demonym entity stands for when it modifies a state organ ("Serbian police", "British troops"):
+ * the document's entity of the KB entry whose demonym it is. Demonyms stay NORP entities of their own (see
+ * actors/table.ts); only the event coder reads "Serbian police clashed" as an act of Serbia.
+ */
+function statesOfDemonyms(kb: KnowledgeBase, entities: readonly Entity[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const index = demonymIndex(kb);
+  const byKb = new Map(entities.filter((e) => e.kbId && e.type === 'GPE').map((e) => [e.kbId!, e.id]));
+  for (const e of entities) {
+    if (e.type !== 'NORP') continue;
+    const entry = index.get(aliasWords(e.name).map((w) => w.key).join(' '));
+    const state = entry ? byKb.get(entry.id) : undefined;
+    if (state) out.set(e.id, state);
+  }
+  return out;
+}
 
 /** The events of a document, given its mentions, times and quotes. Exposed for the evaluations and tests. */
 export function codeEvents(
@@ -29,6 +50,7 @@ export function codeEvents(
   times: readonly TimeExpression[],
   quotes: readonly Quote[],
   lexicon: Lexicon,
+  states: ReadonlyMap<string, string> = new Map(),
 ): EventRecord[] {
   const events: EventRecord[] = [];
   doc.sentences.forEach((sentence, si) => {
@@ -51,6 +73,7 @@ export function codeEvents(
         sentenceEnd: sentence.tokenEnd,
         quoteSpeaker: quote?.speaker ?? null,
         tree,
+        states,
       };
       const actors = assignActors(ctx, match, previousSource);
       if (match.entry.kind !== 'noun' && actors.source) previousSource = actors.source;

@@ -33,6 +33,8 @@ export interface ActorContext {
   quoteSpeaker: string | null;
   /** The parse of the sentence, when there is one. */
   tree?: SyntaxTree | null;
+  /** Demonym entity → the state entity it stands for as a state organ's modifier ("Serbian police"). */
+  states?: ReadonlyMap<string, string>;
 }
 
 export const REPORTING = new Set([
@@ -391,6 +393,14 @@ const UNDERGOING_LEMMAS = new Set(['receive', 'get', 'win', 'obtain', 'secure', 
 const RECIPROCAL = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 const PERSONAL_PRONOUNS = new Set([...PERSONAL, 'us', 'them', 'you']);
 
+/** Nouns for the bodies through which a state acts: "Serbian police", "Russian drones", "British troops". */
+const STATE_ORGANS = new Set([
+  'police', 'army', 'military', 'troop', 'force', 'soldier', 'government', 'authority', 'official', 'ministry',
+  'navy', 'diplomat', 'prosecutor', 'court', 'parliament', 'leadership', 'delegation', 'embassy', 'intelligence',
+  'guard', 'regime', 'administration', 'cabinet', 'coastguard', 'drone', 'jet', 'warplane', 'missile', 'warship',
+  'artillery', 'paratrooper', 'marine', 'minister', 'envoy', 'ambassador', 'state', 'security',
+]);
+
 /** The word that heads the trigger in the tree: among its words, the one nearest the root. -1 when none. */
 export function anchorWord(tree: SyntaxTree, first: number, last: number): number {
   return tree.headOf(tree.wordsOfTokens(first, last));
@@ -412,7 +422,10 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
       if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || tree.caseOf(c) !== 'of')) continue;
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
       const m = ctx.mentions.at(tree.word(c).token);
-      if (m && ACTOR_TYPES.has(m.type)) return m;
+      if (!m || !ACTOR_TYPES.has(m.type)) continue;
+      // "Serbian police", "British troops": a state organ named by its state's adjective acts for the state.
+      const state = m.type === 'NORP' && STATE_ORGANS.has(tree.lemma(w)) ? ctx.states?.get(m.entityId) : undefined;
+      return state ? { ...m, entityId: state, type: 'GPE' } : m;
     }
   }
   return null;
@@ -514,6 +527,9 @@ export function treeActors(ctx: ActorContext, tree: SyntaxTree, trigger: Trigger
   const out: TreeActors = trigger.kind === 'noun' && tree.word(p).upos !== 'VERB'
     ? nounActors(ctx, tree, p, inTrigger)
     : verbActors(ctx, tree, p, inTrigger, trigger);
+  // "Serbian police clashed with protesters in Serbia": an actor reached inside the target's phrase that is the
+  // source itself names a place, not a target.
+  if (out.source && out.target && out.source.mention.entityId === out.target.mention.entityId && out.target.mention.first !== out.source.mention.first) out.target = null;
   // "X and Y reached agreement", "X and Y held talks": the second is the first's partner.
   if (!out.target && out.source && RECIPROCAL.has(trigger.type)) {
     const s = subjectWordOf(tree, p);
