@@ -94,7 +94,9 @@ export function codeEvents(
         target,
         location: location?.entityId ?? null,
         date: sentenceDate(doc, times, sentence, match.first, SPEECH_ACTS.has(match.entry.type)),
-        negated: actors.negated ?? isNegated(doc, match.first, sentence.tokenStart),
+        // The tree adds negation the word window misses ("has not joined the sanctions regime"); the window stays,
+        // as it does not depend on the parse being right.
+        negated: actors.negated === true || isNegated(doc, match.first, sentence.tokenStart),
         modality: modalityOf({ doc, first: match.first, sentenceStart: sentence.tokenStart, inQuote: quote !== null, speechActBySpeaker }),
         trigger: { start: triggerStart, end: triggerEnd, text: doc.text.slice(triggerStart, triggerEnd) },
         sentence: { start: sentence.start, end: sentence.end },
@@ -165,7 +167,7 @@ function threatOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number
 interface Actors {
   source: ActorHit | null;
   target: ActorHit | null;
-  /** Negation read off the tree; undefined when there is no parse. */
+  /** Negation read off the tree (of the trigger or the verb governing it); undefined when there is no parse. */
   negated?: boolean;
 }
 
