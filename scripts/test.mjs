@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test', 'eval', 'bench'];
+const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['src', 'test', 'eval', 'bench', 'train'];
 const files = roots.flatMap((root) => {
   try {
     return readdirSync(root, { recursive: true })

@@ -35,6 +35,9 @@ export function moveCosts(st: ParseState, gold: Int32Array, valid: boolean[], ou
       // b's head deeper in the stack than s0 can no longer be reached once b sits on top of s0.
       if (k === g && j < st.sp - 1) c++;
     }
+    // With one root at the end of the buffer, the gold root must be alone on the stack when the root takes it:
+    // shifting it over other words forces one of them, or it, onto a wrong head.
+    if (g === n && st.sp > 0) c++;
     out[SHIFT] = c;
   } else out[SHIFT] = Infinity;
 }

@@ -93,14 +93,24 @@ export class TrainTable implements Scorer {
     }
   }
 
+  /** Adds `delta` to class `cls` of every feature of an instance (one side of a structured update). */
+  adjust(keys: Uint32Array, n: number, cls: number, delta: number): void {
+    const C = this.nClasses;
+    for (let f = 0; f < n; f++) this.bump(this.rowFor(keys[f]!) * C + cls, delta);
+  }
+
   private bump(i: number, v: number): void {
     this.total[i]! += (this.step - this.stamp[i]!) * this.w[i]!;
     this.stamp[i] = this.step;
     this.w[i]! += v;
   }
 
-  /** Averaged weights as a sparse run-time table, dropping weights below `epsilon` in magnitude. */
-  finish(epsilon = 1e-3): WeightTableData {
+  /**
+   * Averaged weights as a sparse run-time table. A row is kept when its largest weight reaches `minRowWeight`
+   * (on the v1 model, dropping rows below 1 cut the parser's table from 2.3M to 0.9M rows for 0.1 UAS on EWT
+   * dev), and within a row weights below `epsilon` are dropped.
+   */
+  finish(minRowWeight = 0, epsilon = 1e-3): WeightTableData {
     const C = this.nClasses;
     const avg = new Float32Array(this.nRows * C);
     const step = Math.max(1, this.step);
@@ -113,8 +123,13 @@ export class TrainTable implements Scorer {
     let nnz = 0;
     for (const r of order) {
       let any = 0;
-      for (let c = 0; c < C; c++) if (Math.abs(avg[r * C + c]!) >= epsilon) any++;
-      if (any) { keptRows.push(r); nnz += any; }
+      let max = 0;
+      for (let c = 0; c < C; c++) {
+        const v = Math.abs(avg[r * C + c]!);
+        if (v >= epsilon) any++;
+        if (v > max) max = v;
+      }
+      if (any && max >= minRowWeight) { keptRows.push(r); nnz += any; }
     }
     const rowStart = new Uint32Array(keptRows.length + 1);
     const cls = new Uint16Array(nnz);

@@ -20,37 +20,41 @@ import { sentenceAtoms } from '../src/nlp/syntax/words.js';
 import { tagSentence } from '../src/nlp/syntax/tagger.js';
 import { parseSentence } from '../src/nlp/syntax/parser.js';
 import { WeightTable } from '../src/nlp/syntax/weights.js';
+import { beamParse } from '../src/nlp/syntax/beam.js';
+import { trainBeamParser } from './beam.js';
+import type { TrainTable } from './perceptron.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const shared = resolve(process.env.DOSSIER_SHARED ?? join(root, '../shared'));
-const args = process.argv.slice(2);
-const opt = (name: string, dflt: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : dflt;
-};
-const SETTINGS = {
-  taggerEpochs: opt('tagger-epochs', 8),
-  folds: opt('folds', 10),
-  parserEpochs: opt('parser-epochs', 15),
-  explore: 0.9,
-  labellerEpochs: opt('labeller-epochs', 10),
-  seed: 20261201,
-};
-const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(root, 'models/syntax-en.bin.gz'));
-const limit = opt('limit', 0);
+export const SHARED = resolve(process.env.DOSSIER_SHARED ?? join(root, '../shared'));
 
-const log = (m: string) => console.error(`train: ${m}`);
-const t0 = performance.now();
-const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
+export interface TrainSettings {
+  taggerEpochs: number;
+  folds: number;
+  parserEpochs: number;
+  explore: number;
+  labellerEpochs: number;
+  seed: number;
+  /** Train on the first N sentences only (0: all); for tests. */
+  limit: number;
+  /** Rows of the shipped tables whose largest weight is below this are dropped (see TrainTable.finish). */
+  minRowWeight: number;
+  /** Beam width of the parser: 1 trains greedily with the dynamic oracle, more trains globally (train/beam.ts). */
+  beam: number;
+}
 
-function main(): void {
+export const DEFAULT_SETTINGS: TrainSettings = {
+  taggerEpochs: 8, folds: 10, parserEpochs: 15, explore: 0.9, labellerEpochs: 10, seed: 20261201, limit: 0, minRowWeight: 1, beam: 1,
+};
+
+/** Trains the whole model from the treebanks under `shared` and returns the model file's bytes. */
+export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (m: string) => void = () => {}): Buffer {
+  const t0 = performance.now();
+  const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
+  const limit = settings.limit;
   const ewt = join(shared, 'data/treebanks/en-ewt');
   const gum = join(shared, 'data/treebanks/gum/dep');
-  if (!existsSync(ewt)) {
-    console.error(`train: ${ewt} not found; training reads the treebanks in ../shared/data (set DOSSIER_SHARED to move it)`);
-    process.exit(1);
-  }
+  if (!existsSync(ewt)) throw new Error(`${ewt} not found; training reads the treebanks in ../shared/data (set DOSSIER_SHARED to move it)`);
   const gumFiles = existsSync(gum) ? readdirSync(gum).filter((f) => f.endsWith('.conllu')).sort() : [];
   // GUM news and interviews are an evaluation set: refuse them here even if someone copies them in.
   const openGum = gumFiles.filter((f) => !/^GUM_(news|interview)_/.test(f));
@@ -73,12 +77,21 @@ function main(): void {
   const trainTagged = train.map(tagged);
   const devTagged = dev.map(tagged);
 
-  const jack = jackknifeTags(trainTagged, tagSet.length, SETTINGS.folds, SETTINGS.taggerEpochs, SETTINGS.seed, log);
+  // Two passes of tagging: the second also sees the first pass's tags to the right. Each pass is jack-knifed, so
+  // the second pass learns from first-pass tags as wrong as they will be at run time, and the parser from
+  // second-pass tags as wrong as they will be.
+  const jack1 = jackknifeTags(trainTagged, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed, log);
+  const trainTagged2 = trainTagged.map((s, i) => ({ ...s, ahead: jack1[i]! }));
+  const jack = jackknifeTags(trainTagged2, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed + 100, log);
   log(`jack-knifed tags done (${elapsed()})`);
-  const taggerTable = trainTagger(trainTagged, tagSet.length, SETTINGS.taggerEpochs, SETTINGS.seed).finish();
+  const taggerTable = trainTagger(trainTagged, tagSet.length, settings.taggerEpochs, settings.seed).finish(settings.minRowWeight);
+  const tagger2Table = trainTagger(trainTagged2, tagSet.length, settings.taggerEpochs, settings.seed + 100).finish(settings.minRowWeight);
   const tagger = new WeightTable(taggerTable);
-  const devTags = devTagged.map((s) => tagSentence(tagger, s.atoms));
-  log(`tagger: dev joint-tag accuracy ${pct(devTags, devTagged.map((s) => s.tags))} (${elapsed()})`);
+  const tagger2 = new WeightTable(tagger2Table);
+  const devFirst = devTagged.map((s) => tagSentence(tagger, s.atoms));
+  const devTags = devTagged.map((s, i) => tagSentence(tagger2, s.atoms, devFirst[i]));
+  const gold = devTagged.map((s) => s.tags);
+  log(`tagger: dev joint-tag accuracy ${pct(devFirst, gold)} first pass, ${pct(devTags, gold)} second (${elapsed()})`);
 
   const tree = (s: GoldSentence, atoms: TreeSentence['atoms'], tags: Int32Array): TreeSentence => ({
     atoms,
@@ -89,15 +102,19 @@ function main(): void {
   const trainTrees = train.map((s, i) => tree(s, trainTagged[i]!.atoms, jack[i]!));
   const devTrees = dev.map((s, i) => tree(s, devTagged[i]!.atoms, devTags[i]!));
 
-  const parserTable = trainParser(trainTrees, {
-    epochs: SETTINGS.parserEpochs, explore: SETTINGS.explore, seed: SETTINGS.seed,
-    afterEpoch: (e, table) => {
-      if (e % 3 !== 2 && e !== SETTINGS.parserEpochs - 1) return;
+  const training = {
+    epochs: settings.parserEpochs, explore: settings.explore, seed: settings.seed,
+    afterEpoch: (e: number, table: TrainTable) => {
+      if (e % 3 !== 2 && e !== settings.parserEpochs - 1) return;
       const scorer = new WeightTable(table.finish());
-      log(`parser epoch ${e + 1}: dev UAS ${uas(devTrees, (t) => parseSentence(scorer, t.atoms, t.tags))} (${elapsed()})`);
+      const parse = (t: TreeSentence) => (settings.beam > 1 ? beamParse(scorer, t.atoms, t.tags, settings.beam) : parseSentence(scorer, t.atoms, t.tags));
+      log(`parser epoch ${e + 1}: dev UAS ${uas(devTrees, parse)} (${elapsed()})`);
     },
-  }).finish();
-  const labellerTable = trainLabeller(trainTrees, labelSet.length, labelId.get('root')!, SETTINGS.labellerEpochs, SETTINGS.seed).finish();
+  };
+  const parserTable = (settings.beam > 1 ? trainBeamParser(trainTrees, settings.beam, training) : trainParser(trainTrees, training))
+    .finish(settings.minRowWeight);
+  const labellerTable = trainLabeller(trainTrees, labelSet.length, labelId.get('root')!, settings.labellerEpochs, settings.seed)
+    .finish(settings.minRowWeight);
   log(`labeller trained (${elapsed()})`);
 
   const sources = [
@@ -111,17 +128,16 @@ function main(): void {
       corpora: sources,
       license: 'CC BY-SA 4.0 (weights trained on EWT); see models/LICENSE-DATA',
       command: 'npm run train',
-      settings: SETTINGS,
+      settings,
       trainingSentences: train.length,
+      beam: settings.beam,
     },
     tags: tagSet,
     labels: labelSet,
     lexicon: buildLexicon(train),
-  }, { tagger: taggerTable, parser: parserTable, labeller: labellerTable });
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, file);
-  const sha = createHash('sha256').update(file).digest('hex').slice(0, 16);
-  log(`wrote ${out}: ${(file.length / 1e6).toFixed(1)} MB, sha256 ${sha}; tagger ${taggerTable.cls.length} weights, parser ${parserTable.cls.length}, labeller ${labellerTable.cls.length} (${elapsed()})`);
+  }, { tagger: taggerTable, tagger2: tagger2Table, parser: parserTable, labeller: labellerTable });
+  log(`tagger ${taggerTable.cls.length} + ${tagger2Table.cls.length} weights, parser ${parserTable.cls.length}, labeller ${labellerTable.cls.length} (${elapsed()})`);
+  return file;
 }
 
 /** Distinct values, most frequent first, ties by spelling: a fixed class numbering for a given corpus. */
@@ -146,4 +162,30 @@ function uas(trees: TreeSentence[], parse: (t: TreeSentence) => Int32Array): str
   return (100 * right / all).toFixed(2);
 }
 
-main();
+function main(): void {
+  const args = process.argv.slice(2);
+  const opt = (name: string, dflt: number) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? Number(args[i + 1]) : dflt;
+  };
+  const d = DEFAULT_SETTINGS;
+  const settings: TrainSettings = {
+    taggerEpochs: opt('tagger-epochs', d.taggerEpochs), folds: opt('folds', d.folds), parserEpochs: opt('parser-epochs', d.parserEpochs),
+    explore: d.explore, labellerEpochs: opt('labeller-epochs', d.labellerEpochs), seed: d.seed, limit: opt('limit', d.limit),
+    minRowWeight: opt('min-row-weight', d.minRowWeight), beam: opt('beam', d.beam),
+  };
+  const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(root, 'models/syntax-en.bin.gz'));
+  let file: Buffer;
+  try {
+    file = buildSyntaxModel(SHARED, settings, (m) => console.error(`train: ${m}`));
+  } catch (err) {
+    console.error(`train: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, file);
+  const sha = createHash('sha256').update(file).digest('hex').slice(0, 16);
+  console.error(`train: wrote ${out}: ${(file.length / 1e6).toFixed(1)} MB, sha256 ${sha}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

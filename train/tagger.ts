@@ -9,6 +9,8 @@ export interface TaggedSentence {
   atoms: SentenceAtoms;
   /** Gold joint tag ids. */
   tags: Int32Array;
+  /** For the second pass: the first pass's (jack-knifed) tags. */
+  ahead?: Int32Array;
 }
 
 export function trainTagger(sents: readonly TaggedSentence[], nTags: number, epochs: number, seed: number): TrainTable {
@@ -21,7 +23,7 @@ export function trainTagger(sents: readonly TaggedSentence[], nTags: number, epo
       // History is the tags predicted so far, as at run time.
       const pred = new Int32Array(s.atoms.n);
       for (let i = 0; i < s.atoms.n; i++) {
-        const k = taggerFeatures(s.atoms, i, pred, keys);
+        const k = taggerFeatures(s.atoms, i, pred, keys, s.ahead);
         table.score(keys, k, scores);
         const guess = argmax(scores);
         const truth = s.tags[i]!;
@@ -44,7 +46,7 @@ export function jackknifeTags(sents: readonly TaggedSentence[], nTags: number, f
     let right = 0, all = 0;
     sents.forEach((s, i) => {
       if (i % folds !== f) return;
-      const t = tagSentence(scorer, s.atoms);
+      const t = tagSentence(scorer, s.atoms, s.ahead);
       out[i] = t;
       for (let j = 0; j < t.length; j++) { all++; if (t[j] === s.tags[j]) right++; }
     });

@@ -24,11 +24,15 @@ function fmix(h: number): number {
   return h;
 }
 
-/** The key of template `t` over atoms a, b, c. Never 0: 0 marks an empty slot in the tables. */
+/**
+ * The key of template `t` over atoms a, b, c. Never 0: 0 marks an empty slot in the tables. Each atom is folded
+ * in by a multiply-xorshift step and the whole finalised once: a quarter of the work of finalising per atom,
+ * which matters at ~250 keys per word, with collisions still far below one in a million at our table sizes.
+ */
 export function featureKey(t: number, a: number, b = 0, c = 0): number {
-  let h = fmix(Math.imul(t + 1, 0x9e3779b1));
-  h = fmix(h ^ a);
-  h = fmix((h + 0x27d4eb2f) ^ b);
-  h = fmix((h + 0x165667b1) ^ c);
+  let h = Math.imul(t + 0x3c6ef372, 0x9e3779b1) ^ a;
+  h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
+  h = fmix(h);
   return h === 0 ? 1 : h >>> 0;
 }

@@ -22,6 +22,14 @@ export function childrenOf(heads: ArrayLike<number>, n: number): number[][] {
   return kids;
 }
 
+function wAt(a: SentenceAtoms, n: number, k: number): number {
+  return k < 0 ? NONE_W : k === n ? ROOT_W : a.lower[k]!;
+}
+
+function tAt(tags: ArrayLike<number>, n: number, k: number): number {
+  return k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!;
+}
+
 function bucket(d: number): number {
   if (d <= 3) return d;
   if (d <= 5) return 4;
@@ -33,23 +41,20 @@ export function labellerFeatures(
   a: SentenceAtoms, tags: ArrayLike<number>, heads: ArrayLike<number>, kids: number[][], d: number, out: Uint32Array,
 ): number {
   const n = a.n;
-  const W = (k: number) => (k < 0 ? NONE_W : k === n ? ROOT_W : a.lower[k]!);
-  const T = (k: number) => (k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!);
   const h = heads[d]!;
   const dir = d < h ? 1 : 2;
   const dist = bucket(Math.abs(h - d));
-  const dw = W(d), dp = T(d), hw = W(h), hp = T(h);
+  const dw = wAt(a, n, d), dp = tAt(tags, n, d), hw = wAt(a, n, h), hp = tAt(tags, n, h);
   const hh = h < n ? heads[h]! : -1;
   let k = 0;
-  const f = (t: number, x: number, y = 0, z = 0) => { if (k < LABELLER_MAX_FEATURES) out[k++] = featureKey(t, x, y, z); };
-  f(0, 0); f(1, dw); f(2, dp); f(3, hw); f(4, hp); f(5, dp, hp, dir); f(6, dw, hp, dir); f(7, dp, hw, dir);
-  f(8, dw, hw, dir); f(9, dp, hp, dist * 4 + dir); f(10, dw, dp); f(11, hw, hp, dir);
-  f(12, dp, hp, T(hh)); f(13, hp, T(hh), dir); f(14, dp, T(d - 1), T(d + 1 < n ? d + 1 : -1));
-  f(15, a.suf3[d]!, dp, hp);
+  out[k++] = featureKey(0, 0); out[k++] = featureKey(1, dw); out[k++] = featureKey(2, dp); out[k++] = featureKey(3, hw); out[k++] = featureKey(4, hp); out[k++] = featureKey(5, dp, hp, dir); out[k++] = featureKey(6, dw, hp, dir); out[k++] = featureKey(7, dp, hw, dir);
+  out[k++] = featureKey(8, dw, hw, dir); out[k++] = featureKey(9, dp, hp, dist * 4 + dir); out[k++] = featureKey(10, dw, dp); out[k++] = featureKey(11, hw, hp, dir);
+  out[k++] = featureKey(12, dp, hp, tAt(tags, n, hh)); out[k++] = featureKey(13, hp, tAt(tags, n, hh), dir); out[k++] = featureKey(14, dp, tAt(tags, n, d - 1), tAt(tags, n, d + 1 < n ? d + 1 : -1));
+  out[k++] = featureKey(15, a.suf3[d]!, dp, hp);
   const dk = kids[d]!;
   const lc = dk.length && dk[0]! < d ? dk[0]! : -1;
   const rc = dk.length && dk[dk.length - 1]! > d ? dk[dk.length - 1]! : -1;
-  f(16, W(lc), dp, hp); f(17, T(lc), dp); f(18, W(rc), dp); f(19, T(rc), dp); f(20, dk.length > 3 ? 3 : dk.length, dp, hp);
+  out[k++] = featureKey(16, wAt(a, n, lc), dp, hp); out[k++] = featureKey(17, tAt(tags, n, lc), dp); out[k++] = featureKey(18, wAt(a, n, rc), dp); out[k++] = featureKey(19, tAt(tags, n, rc), dp); out[k++] = featureKey(20, dk.length > 3 ? 3 : dk.length, dp, hp);
   // Punctuation between head and dependent, and how many of the head's dependents lie between them.
   let commas = 0;
   const lo = Math.min(h, d), hi = Math.max(h, d);
@@ -57,13 +62,13 @@ export function labellerFeatures(
   let between = 0;
   const hk = kids[h]!;
   for (const c of hk) if (c > lo && c < hi) between++;
-  f(21, dp, hp, (commas > 2 ? 2 : commas) * 8 + dir); f(22, dp, hp, (between > 3 ? 3 : between) * 4 + dir);
+  out[k++] = featureKey(21, dp, hp, (commas > 2 ? 2 : commas) * 8 + dir); out[k++] = featureKey(22, dp, hp, (between > 3 ? 3 : between) * 4 + dir);
   // The dependent's dependents: tags and words, with the side they are on.
   let m = 0;
   for (const c of dk) {
     if (m++ >= 8) break;
     const side = c < d ? 1 : 2;
-    f(23, dp, T(c), side); f(24, dp, W(c), side);
+    out[k++] = featureKey(23, dp, tAt(tags, n, c), side); out[k++] = featureKey(24, dp, wAt(a, n, c), side);
   }
   // The head's other dependents.
   m = 0;
@@ -71,8 +76,8 @@ export function labellerFeatures(
     if (c === d) continue;
     if (m++ >= 10) break;
     const side = (c < d ? 1 : 2) + (c < h ? 4 : 8);
-    f(25, hp, T(c), side); f(26, dp, hp, W(c) ^ side); f(27, dp, W(c), T(c));
+    out[k++] = featureKey(25, hp, tAt(tags, n, c), side); out[k++] = featureKey(26, dp, hp, wAt(a, n, c) ^ side); out[k++] = featureKey(27, dp, wAt(a, n, c), tAt(tags, n, c));
   }
-  f(28, d === 0 ? 1 : 0, dp, hp); f(29, h === n ? 1 : 0, dp);
+  out[k++] = featureKey(28, d === 0 ? 1 : 0, dp, hp); out[k++] = featureKey(29, h === n ? 1 : 0, dp);
   return k;
 }

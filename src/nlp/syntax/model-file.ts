@@ -19,11 +19,13 @@ export interface ModelHeader {
 
 export interface ModelTables {
   tagger: WeightTableData;
+  /** The second tagging pass, which also reads the first pass's tags. */
+  tagger2: WeightTableData;
   parser: WeightTableData;
   labeller: WeightTableData;
 }
 
-const TABLES = ['tagger', 'parser', 'labeller'] as const;
+const TABLES = ['tagger', 'tagger2', 'parser', 'labeller'] as const;
 
 interface TableHeader { nClasses: number; nRows: number; nnz: number }
 
@@ -45,7 +47,7 @@ export function encodeModel(header: ModelHeader, tables: ModelTables): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable> } {
+export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable | undefined> & Record<'tagger' | 'parser' | 'labeller', WeightTable> } {
   let body: Buffer;
   try {
     body = gunzipSync(file);
@@ -67,7 +69,8 @@ export function decodeModel(file: Buffer, name: string): { header: ModelHeader; 
   };
   const tables = {} as Record<keyof ModelTables, WeightTable>;
   for (const t of TABLES) {
-    const s = parsed.sizes[t]!;
+    const s = parsed.sizes[t];
+    if (!s) continue; // a model trained without that part (one tagging pass)
     const rowKeys = view(Uint32Array, s.nRows);
     const rowStart = view(Uint32Array, s.nRows + 1);
     const weight = view(Float32Array, s.nnz);

@@ -10,6 +10,7 @@ import { decodeModel, type ModelHeader } from './model-file.js';
 import { featsOf, lemmaOf } from './lexicon.js';
 import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
+import { beamParse } from './beam.js';
 import { tagSentence } from './tagger.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
@@ -21,6 +22,9 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   readonly meta: Readonly<Record<string, unknown>>;
   private readonly header: ModelHeader;
   private readonly tagger: WeightTable;
+  private readonly tagger2: WeightTable | undefined;
+  /** Beam width the parser was trained for (1: greedy). */
+  private readonly beam: number;
   private readonly parser: WeightTable;
   private readonly labeller: WeightTable;
   private readonly upos: Upos[];
@@ -32,6 +36,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.header = header;
     this.meta = Object.freeze({ ...header.meta });
     this.tagger = tables.tagger;
+    this.tagger2 = tables.tagger2;
+    this.beam = Number(header.meta.beam ?? 1);
     this.parser = tables.parser;
     this.labeller = tables.labeller;
     this.upos = header.tags.map((t) => t.split(' ')[0] as Upos);
@@ -41,7 +47,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
 
   /** Bytes of weight tables held in memory. */
   get bytes(): number {
-    return this.tagger.bytes + this.parser.bytes + this.labeller.bytes;
+    return this.tagger.bytes + (this.tagger2?.bytes ?? 0) + this.parser.bytes + this.labeller.bytes;
   }
 
   analyse(forms: readonly string[]): SentenceAnalysis {
@@ -49,8 +55,9 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
     const a = sentenceAtoms(forms);
-    const tags = tagSentence(this.tagger, a);
-    const heads = parseSentence(this.parser, a, tags);
+    const first = tagSentence(this.tagger, a);
+    const tags = this.tagger2 ? tagSentence(this.tagger2, a, first) : first;
+    const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     const lex = this.header.lexicon;
     for (let i = 0; i < n; i++) {

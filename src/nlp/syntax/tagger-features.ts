@@ -6,7 +6,7 @@
 import { featureKey } from './hash.js';
 import type { SentenceAtoms } from './words.js';
 
-export const TAGGER_MAX_FEATURES = 40;
+export const TAGGER_MAX_FEATURES = 48;
 
 const START = [0x5a17, 0x5a18];
 const END = [0xe7d1, 0xe7d2];
@@ -14,13 +14,16 @@ const END = [0xe7d1, 0xe7d2];
 /** Tag id used for positions before the sentence start. */
 export const NO_TAG = 0xffff;
 
+function wAt(a: SentenceAtoms, k: number): number {
+  return k < 0 ? START[-k - 1]! : k >= a.n ? END[k - a.n]! : a.lower[k]!;
+}
+
 /**
  * Writes the keys of position i into `out` and returns how many. `tags` holds the tags predicted so far
  * (positions < i).
  */
-export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Uint32Array): number {
+export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Uint32Array, ahead?: ArrayLike<number>): number {
   let n = 0;
-  const w = (k: number) => (k < 0 ? START[-k - 1]! : k >= a.n ? END[k - a.n]! : a.lower[k]!);
   const t1 = i >= 1 ? tags[i - 1]! : NO_TAG;
   const t2 = i >= 2 ? tags[i - 2]! : NO_TAG - 1;
   const wi = a.lower[i]!;
@@ -38,21 +41,42 @@ export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<numb
   out[n++] = featureKey(11, t2);
   out[n++] = featureKey(12, t1, t2);
   out[n++] = featureKey(13, t1, wi);
-  out[n++] = featureKey(14, w(i - 1));
-  out[n++] = featureKey(15, w(i - 2));
-  out[n++] = featureKey(16, w(i + 1));
-  out[n++] = featureKey(17, w(i + 2));
-  out[n++] = featureKey(18, w(i - 1), wi);
-  out[n++] = featureKey(19, wi, w(i + 1));
+  out[n++] = featureKey(14, wAt(a, i - 1));
+  out[n++] = featureKey(15, wAt(a, i - 2));
+  out[n++] = featureKey(16, wAt(a, i + 1));
+  out[n++] = featureKey(17, wAt(a, i + 2));
+  out[n++] = featureKey(18, wAt(a, i - 1), wi);
+  out[n++] = featureKey(19, wi, wAt(a, i + 1));
   out[n++] = featureKey(20, i >= 1 ? a.suf3[i - 1]! : START[0]!);
   out[n++] = featureKey(21, i + 1 < a.n ? a.suf3[i + 1]! : END[0]!);
   out[n++] = featureKey(22, i + 1 < a.n ? a.shape[i + 1]! : END[0]!);
   out[n++] = featureKey(23, i >= 1 ? a.shape[i - 1]! : START[0]!);
   out[n++] = featureKey(24, t1, a.suf3[i]!);
   out[n++] = featureKey(25, a.flags[i]!, a.suf3[i]!);
-  out[n++] = featureKey(26, t1, w(i + 1));
-  out[n++] = featureKey(27, w(i + 1), w(i + 2));
-  out[n++] = featureKey(28, w(i - 1), w(i + 1));
+  out[n++] = featureKey(26, t1, wAt(a, i + 1));
+  out[n++] = featureKey(27, wAt(a, i + 1), wAt(a, i + 2));
+  out[n++] = featureKey(28, wAt(a, i - 1), wAt(a, i + 1));
   out[n++] = featureKey(29, i + 1 < a.n ? a.suf2[i + 1]! : END[0]!, wi);
+  out[n++] = featureKey(30, a.form[i]!);
+  out[n++] = featureKey(31, i + 1 < a.n ? a.form[i + 1]! : END[0]!);
+  out[n++] = featureKey(32, i >= 1 ? a.form[i - 1]! : START[0]!);
+  out[n++] = featureKey(33, a.suf3[i]!, wAt(a, i + 1));
+  out[n++] = featureKey(34, t1, a.shape[i]!);
+  out[n++] = featureKey(35, wAt(a, i - 1), a.suf3[i]!);
+  if (ahead) {
+    // Second pass: the first pass's tags, for the right context a left-to-right tagger cannot see.
+    const f0 = ahead[i]!;
+    const f1 = i + 1 < a.n ? ahead[i + 1]! : NO_TAG - 2;
+    const f2 = i + 2 < a.n ? ahead[i + 2]! : NO_TAG - 3;
+    out[n++] = featureKey(40, f0);
+    out[n++] = featureKey(41, f1);
+    out[n++] = featureKey(42, f2);
+    out[n++] = featureKey(43, f1, f2);
+    out[n++] = featureKey(44, t1, f1);
+    out[n++] = featureKey(45, f1, wi);
+    out[n++] = featureKey(46, f0, wi);
+    out[n++] = featureKey(47, t1, f0, f1);
+    out[n++] = featureKey(48, f1, a.suf3[i]!);
+  }
   return n;
 }

@@ -39,6 +39,22 @@ export class ParseState {
     this.nRight = new Uint8Array(n + 1);
   }
 
+  /** A copy that can move on independently (beam search keeps several). */
+  clone(): ParseState {
+    const c = new ParseState(this.n);
+    c.stack.set(this.stack);
+    c.sp = this.sp;
+    c.b = this.b;
+    c.heads.set(this.heads);
+    c.lc1.set(this.lc1);
+    c.lc2.set(this.lc2);
+    c.rc1.set(this.rc1);
+    c.rc2.set(this.rc2);
+    c.nLeft.set(this.nLeft);
+    c.nRight.set(this.nRight);
+    return c;
+  }
+
   get done(): boolean {
     return this.sp === 0 && this.b === this.n;
   }

@@ -25,29 +25,46 @@ export interface Scorer {
 
 export class WeightTable implements Scorer {
   readonly nClasses: number;
+  /** Key and row of each slot side by side, so a probe touches one cache line. */
   private readonly slots: Uint32Array;
-  private readonly slotRow: Uint32Array;
+  private readonly mask: number;
   private readonly rowStart: Uint32Array;
   private readonly cls: Uint16Array;
   private readonly weight: Float32Array;
-  private readonly mask: number;
+  /** For narrow tables (the parser's three moves): rows laid out densely, one read per feature. */
+  private readonly dense: Float32Array | null;
 
   constructor(data: WeightTableData) {
     this.nClasses = data.nClasses;
-    this.slots = data.slots;
-    this.slotRow = data.slotRow;
+    const size = data.slots.length;
+    this.slots = new Uint32Array(size * 2);
+    for (let s = 0; s < size; s++) {
+      this.slots[2 * s] = data.slots[s]!;
+      this.slots[2 * s + 1] = data.slotRow[s]!;
+    }
+    this.mask = size - 1;
     this.rowStart = data.rowStart;
     this.cls = data.cls;
     this.weight = data.weight;
-    this.mask = data.slots.length - 1;
+    this.dense = null;
+    if (data.nClasses <= 4) {
+      const C = data.nClasses;
+      const nRows = data.rowStart.length - 1;
+      const dense = new Float32Array(nRows * C);
+      for (let r = 0; r < nRows; r++) {
+        for (let j = data.rowStart[r]!; j < data.rowStart[r + 1]!; j++) dense[r * C + data.cls[j]!] = data.weight[j]!;
+      }
+      this.dense = dense;
+    }
   }
 
   /** The row of a feature key, or -1 when the model never weighted it. */
   row(key: number): number {
+    const slots = this.slots;
     let s = key & this.mask;
     for (;;) {
-      const k = this.slots[s]!;
-      if (k === key) return this.slotRow[s]!;
+      const k = slots[2 * s]!;
+      if (k === key) return slots[2 * s + 1]!;
       if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
@@ -56,6 +73,16 @@ export class WeightTable implements Scorer {
   /** Sums the weights of `n` feature keys into `scores` (length nClasses). */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0);
+    const dense = this.dense;
+    if (dense) {
+      const C = this.nClasses;
+      for (let f = 0; f < n; f++) {
+        const r = this.row(keys[f]!);
+        if (r < 0) continue;
+        for (let c = 0, base = r * C; c < C; c++) scores[c]! += dense[base + c]!;
+      }
+      return;
+    }
     const { rowStart, cls, weight } = this;
     for (let f = 0; f < n; f++) {
       const r = this.row(keys[f]!);
@@ -66,7 +93,15 @@ export class WeightTable implements Scorer {
 
   /** Bytes held by the table's arrays. */
   get bytes(): number {
-    return this.slots.byteLength + this.slotRow.byteLength + this.rowStart.byteLength + this.cls.byteLength + this.weight.byteLength;
+    return this.slots.byteLength + this.rowStart.byteLength + this.cls.byteLength + this.weight.byteLength +
+      (this.dense?.byteLength ?? 0);
+  }
+
+  /** Keys in row order, for writing the table back to a file. */
+  rowKeys(): Uint32Array {
+    const keys = new Uint32Array(this.rowStart.length - 1);
+    for (let s = 0; s <= this.mask; s++) if (this.slots[2 * s] !== 0) keys[this.slots[2 * s + 1]!] = this.slots[2 * s]!;
+    return keys;
   }
 }
 

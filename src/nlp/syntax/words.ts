@@ -35,6 +35,8 @@ export interface SentenceAtoms {
   n: number;
   /** Lower-cased normalised form. */
   lower: Uint32Array;
+  /** The normalised form as written (case kept: "US" and "us", "May" and "may" differ). */
+  form: Uint32Array;
   /** Suffixes of length 1–4 and prefixes of length 1–3 of the lower form. */
   suf1: Uint32Array;
   suf2: Uint32Array;
@@ -45,6 +47,8 @@ export interface SentenceAtoms {
   shape: Uint32Array;
   /** Bit flags: 1 capitalised, 2 all capitals, 4 has a digit, 8 has a hyphen, 16 first word of the sentence. */
   flags: Uint8Array;
+  /** How many commas, semicolons and colons come before each word: a clause boundary between two words. */
+  punctBefore: Uint16Array;
   /** The normalised lower forms themselves (the lemmatiser and the lexicon read them). */
   lowerText: string[];
 }
@@ -53,15 +57,16 @@ export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
   const n = forms.length;
   const a: SentenceAtoms = {
     n,
-    lower: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n),
+    lower: new Uint32Array(n), form: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n),
     suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre3: new Uint32Array(n), shape: new Uint32Array(n),
-    flags: new Uint8Array(n), lowerText: new Array(n),
+    flags: new Uint8Array(n), punctBefore: new Uint16Array(n + 1), lowerText: new Array(n),
   };
   for (let i = 0; i < n; i++) {
     const form = normaliseForm(forms[i]!);
     const low = form.toLowerCase();
     a.lowerText[i] = low;
     a.lower[i] = hashString(low);
+    a.form[i] = hashString(form);
     a.suf1[i] = hashString(low.slice(-1));
     a.suf2[i] = hashString(low.slice(-2));
     a.suf3[i] = hashString(low.slice(-3));
@@ -76,6 +81,7 @@ export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
     if (form.length > 1 && form.includes('-')) f |= 8;
     if (i === 0) f |= 16;
     a.flags[i] = f;
+    a.punctBefore[i + 1] = a.punctBefore[i]! + (low === ',' || low === ';' || low === ':' ? 1 : 0);
   }
   return a;
 }

@@ -1,0 +1,47 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadSyntaxModel } from './model.js';
+
+// Real assertions on the shipped model's output, on plain sentences any English parser should get right.
+const model = loadSyntaxModel();
+
+function parse(sentence: string) {
+  const forms = sentence.split(' ');
+  const a = model.analyse(forms);
+  const word = (w: string) => forms.indexOf(w);
+  const headOf = (w: string) => (a.head[word(w)] === 0 ? 'ROOT' : forms[a.head[word(w)]! - 1]);
+  const relOf = (w: string) => a.rel[word(w)];
+  return { a, headOf, relOf, forms };
+}
+
+test('the shipped model parses subject, object, clausal complement and negation', () => {
+  const p = parse('The minister said that Serbia would not join NATO .');
+  assert.equal(p.headOf('said'), 'ROOT');
+  assert.equal(p.headOf('minister'), 'said');
+  assert.equal(p.relOf('minister'), 'nsubj');
+  assert.equal(p.headOf('join'), 'said');
+  assert.equal(p.relOf('join'), 'ccomp');
+  assert.equal(p.headOf('Serbia'), 'join');
+  assert.equal(p.relOf('Serbia'), 'nsubj');
+  assert.equal(p.headOf('NATO'), 'join');
+  assert.equal(p.relOf('NATO'), 'obj');
+  assert.equal(p.headOf('not'), 'join');
+  assert.equal(p.relOf('not'), 'advmod');
+  assert.equal(p.a.upos[p.forms.indexOf('would')], 'AUX');
+  assert.equal(p.a.lemma[p.forms.indexOf('said')], 'say');
+});
+
+test('the shipped model reads a passive with its agent', () => {
+  const p = parse('The embassy was attacked by protesters on Sunday .');
+  assert.equal(p.headOf('attacked'), 'ROOT');
+  assert.equal(p.relOf('embassy'), 'nsubj:pass');
+  assert.equal(p.relOf('was'), 'aux:pass');
+  assert.equal(p.headOf('protesters'), 'attacked');
+  assert.equal(p.relOf('protesters'), 'obl:agent');
+});
+
+test('the model carries its provenance', () => {
+  assert.equal(model.meta.name, 'dossier-syntax-en');
+  assert.equal(model.meta.command, 'npm run train');
+  assert.ok(JSON.stringify(model.meta.corpora).includes('EWT'));
+});
