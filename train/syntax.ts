@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConllu, type GoldSentence } from './conllu.js';
-import { jackknifeTags, trainTagger, type TaggedSentence } from './tagger.js';
+import { buildTagDictionary, jackknifeTags, trainTagger, type TaggedSentence } from './tagger.js';
 import { trainLabeller, trainParser, type TreeSentence } from './parser.js';
 import { buildLexicon } from './lexicon.js';
 import { encodeModel } from '../src/nlp/syntax/model-file.js';
@@ -80,16 +80,18 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   // Two passes of tagging: the second also sees the first pass's tags to the right. Each pass is jack-knifed, so
   // the second pass learns from first-pass tags as wrong as they will be at run time, and the parser from
   // second-pass tags as wrong as they will be.
-  const jack1 = jackknifeTags(trainTagged, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed, log);
+  const dict = buildTagDictionary(trainTagged);
+  log(`tag dictionary: ${dict.size} unambiguous words`);
+  const jack1 = jackknifeTags(trainTagged, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed, log, dict);
   const trainTagged2 = trainTagged.map((s, i) => ({ ...s, ahead: jack1[i]! }));
-  const jack = jackknifeTags(trainTagged2, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed + 100, log);
+  const jack = jackknifeTags(trainTagged2, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed + 100, log, dict);
   log(`jack-knifed tags done (${elapsed()})`);
-  const taggerTable = trainTagger(trainTagged, tagSet.length, settings.taggerEpochs, settings.seed).finish(settings.minRowWeight);
-  const tagger2Table = trainTagger(trainTagged2, tagSet.length, settings.taggerEpochs, settings.seed + 100).finish(settings.minRowWeight);
+  const taggerTable = trainTagger(trainTagged, tagSet.length, settings.taggerEpochs, settings.seed, dict).finish(settings.minRowWeight);
+  const tagger2Table = trainTagger(trainTagged2, tagSet.length, settings.taggerEpochs, settings.seed + 100, dict).finish(settings.minRowWeight);
   const tagger = new WeightTable(taggerTable);
   const tagger2 = new WeightTable(tagger2Table);
-  const devFirst = devTagged.map((s) => tagSentence(tagger, s.atoms));
-  const devTags = devTagged.map((s, i) => tagSentence(tagger2, s.atoms, devFirst[i]));
+  const devFirst = devTagged.map((s) => tagSentence(tagger, s.atoms, undefined, dict));
+  const devTags = devTagged.map((s, i) => tagSentence(tagger2, s.atoms, devFirst[i], dict));
   const gold = devTagged.map((s) => s.tags);
   log(`tagger: dev joint-tag accuracy ${pct(devFirst, gold)} first pass, ${pct(devTags, gold)} second (${elapsed()})`);
 
@@ -134,6 +136,7 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
     },
     tags: tagSet,
     labels: labelSet,
+    tagDict: Object.fromEntries([...dict].map(([w, t]) => [w, tagSet[t]!])),
     lexicon: buildLexicon(train),
   }, { tagger: taggerTable, tagger2: tagger2Table, parser: parserTable, labeller: labellerTable });
   log(`tagger ${taggerTable.cls.length} + ${tagger2Table.cls.length} weights, parser ${parserTable.cls.length}, labeller ${labellerTable.cls.length} (${elapsed()})`);

@@ -15,6 +15,8 @@ export interface ModelHeader {
   tags: string[];
   labels: string[];
   lexicon: Lexicon;
+  /** Unambiguous frequent words: lower-cased form → joint tag (absent in models made before it existed). */
+  tagDict?: Record<string, string>;
 }
 
 export interface ModelTables {

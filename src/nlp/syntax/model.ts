@@ -30,6 +30,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly upos: Upos[];
   private readonly xpos: string[];
   private readonly rootLabel: number;
+  private readonly tagDict: ReadonlyMap<string, number>;
 
   constructor(file: Buffer, name = 'syntax model') {
     const { header, tables } = decodeModel(file, name);
@@ -43,6 +44,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.upos = header.tags.map((t) => t.split(' ')[0] as Upos);
     this.xpos = header.tags.map((t) => t.split(' ')[1]!);
     this.rootLabel = header.labels.indexOf('root');
+    const tagId = new Map(header.tags.map((t, i) => [t, i]));
+    this.tagDict = new Map(Object.entries(header.tagDict ?? {}).map(([w, t]) => [w, tagId.get(t)!]));
   }
 
   /** Bytes of weight tables held in memory. */
@@ -55,8 +58,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
     const a = sentenceAtoms(forms);
-    const first = tagSentence(this.tagger, a);
-    const tags = this.tagger2 ? tagSentence(this.tagger2, a, first) : first;
+    const first = tagSentence(this.tagger, a, undefined, this.tagDict);
+    const tags = this.tagger2 ? tagSentence(this.tagger2, a, first, this.tagDict) : first;
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     const lex = this.header.lexicon;

@@ -14,6 +14,12 @@ export function parseSentence(scorer: Scorer, a: SentenceAtoms, tags: ArrayLike<
   const valid = new Array<boolean>(N_MOVES).fill(false);
   while (!st.done) {
     st.valid(valid);
+    // One legal move (an empty stack, or only the root left in the buffer): nothing to score.
+    const only = (valid[0] ? 1 : 0) + (valid[1] ? 1 : 0) + (valid[2] ? 1 : 0) === 1;
+    if (only) {
+      st.apply(valid[0] ? 0 : valid[1] ? 1 : 2);
+      continue;
+    }
     const k = parserFeatures(st, a, tags, keys);
     scorer.score(keys, k, scores);
     st.apply(argmax(scores, valid));

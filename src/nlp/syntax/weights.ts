@@ -23,48 +23,68 @@ export interface Scorer {
   score(keys: Uint32Array, n: number, scores: Float32Array): void;
 }
 
+/**
+ * The run-time layout favours the cache, since a probe that misses it costs more than all the arithmetic around
+ * it: a narrow table (the parser's three moves) keeps the key and the row's weights in one 16-byte slot, so a
+ * feature costs one memory access; a wide sparse table keeps the key with its row's bounds, and each row's
+ * (class, weight) pairs side by side, so a feature costs two.
+ */
 export class WeightTable implements Scorer {
   readonly nClasses: number;
-  /** Key and row of each slot side by side, so a probe touches one cache line. */
-  private readonly slots: Uint32Array;
   private readonly mask: number;
-  private readonly rowStart: Uint32Array;
-  private readonly cls: Uint16Array;
-  private readonly weight: Float32Array;
-  /** For narrow tables (the parser's three moves): rows laid out densely, one read per feature. */
-  private readonly dense: Float32Array | null;
+  /** Slot width in 32-bit words: 1 + nClasses for a dense table, 3 (key, start, end) for a sparse one. */
+  private readonly stride: number;
+  private readonly slotWords: Uint32Array;
+  private readonly slotFloats: Float32Array;
+  /** Sparse rows: class ids and weights interleaved (views on one buffer). */
+  private readonly pairWords: Uint32Array;
+  private readonly pairFloats: Float32Array;
+  private readonly dense: boolean;
+  private readonly nRows: number;
 
   constructor(data: WeightTableData) {
-    this.nClasses = data.nClasses;
+    const C = data.nClasses;
+    this.nClasses = C;
     const size = data.slots.length;
-    this.slots = new Uint32Array(size * 2);
-    for (let s = 0; s < size; s++) {
-      this.slots[2 * s] = data.slots[s]!;
-      this.slots[2 * s + 1] = data.slotRow[s]!;
-    }
     this.mask = size - 1;
-    this.rowStart = data.rowStart;
-    this.cls = data.cls;
-    this.weight = data.weight;
-    this.dense = null;
-    if (data.nClasses <= 4) {
-      const C = data.nClasses;
-      const nRows = data.rowStart.length - 1;
-      const dense = new Float32Array(nRows * C);
-      for (let r = 0; r < nRows; r++) {
-        for (let j = data.rowStart[r]!; j < data.rowStart[r + 1]!; j++) dense[r * C + data.cls[j]!] = data.weight[j]!;
+    this.nRows = data.rowStart.length - 1;
+    this.dense = C <= 4;
+    this.stride = this.dense ? 4 : 3;
+    const buf = new ArrayBuffer(size * this.stride * 4);
+    this.slotWords = new Uint32Array(buf);
+    this.slotFloats = new Float32Array(buf);
+    const pairs = new ArrayBuffer(this.dense ? 0 : data.cls.length * 8);
+    this.pairWords = new Uint32Array(pairs);
+    this.pairFloats = new Float32Array(pairs);
+    if (!this.dense) {
+      for (let j = 0; j < data.cls.length; j++) {
+        this.pairWords[2 * j] = data.cls[j]!;
+        this.pairFloats[2 * j + 1] = data.weight[j]!;
       }
-      this.dense = dense;
+    }
+    for (let s = 0; s < size; s++) {
+      const key = data.slots[s]!;
+      if (key === 0) continue;
+      const r = data.slotRow[s]!;
+      const at = s * this.stride;
+      this.slotWords[at] = key;
+      if (this.dense) {
+        for (let j = data.rowStart[r]!; j < data.rowStart[r + 1]!; j++) this.slotFloats[at + 1 + data.cls[j]!] = data.weight[j]!;
+      } else {
+        this.slotWords[at + 1] = data.rowStart[r]!;
+        this.slotWords[at + 2] = data.rowStart[r + 1]!;
+      }
     }
   }
 
-  /** The row of a feature key, or -1 when the model never weighted it. */
-  row(key: number): number {
-    const slots = this.slots;
+  /** The slot of a feature key (its index times the stride), or -1 when the model never weighted it. */
+  private slot(key: number): number {
+    const words = this.slotWords;
+    const stride = this.stride;
     let s = key & this.mask;
     for (;;) {
-      const k = slots[2 * s]!;
-      if (k === key) return slots[2 * s + 1]!;
+      const k = words[s * stride]!;
+      if (k === key) return s * stride;
       if (k === 0) return -1;
       s = (s + 1) & this.mask;
     }
@@ -73,35 +93,34 @@ export class WeightTable implements Scorer {
   /** Sums the weights of `n` feature keys into `scores` (length nClasses). */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0);
-    const dense = this.dense;
-    if (dense) {
+    if (this.dense) {
+      const floats = this.slotFloats;
       const C = this.nClasses;
       for (let f = 0; f < n; f++) {
-        const r = this.row(keys[f]!);
-        if (r < 0) continue;
-        for (let c = 0, base = r * C; c < C; c++) scores[c]! += dense[base + c]!;
+        const at = this.slot(keys[f]!);
+        if (at < 0) continue;
+        for (let c = 0; c < C; c++) scores[c]! += floats[at + 1 + c]!;
       }
       return;
     }
-    const { rowStart, cls, weight } = this;
+    const words = this.slotWords;
+    const pw = this.pairWords;
+    const pf = this.pairFloats;
     for (let f = 0; f < n; f++) {
-      const r = this.row(keys[f]!);
-      if (r < 0) continue;
-      for (let j = rowStart[r]!, end = rowStart[r + 1]!; j < end; j++) scores[cls[j]!]! += weight[j]!;
+      const at = this.slot(keys[f]!);
+      if (at < 0) continue;
+      for (let j = words[at + 1]!, end = words[at + 2]!; j < end; j++) scores[pw[2 * j]!]! += pf[2 * j + 1]!;
     }
   }
 
   /** Bytes held by the table's arrays. */
   get bytes(): number {
-    return this.slots.byteLength + this.rowStart.byteLength + this.cls.byteLength + this.weight.byteLength +
-      (this.dense?.byteLength ?? 0);
+    return this.slotWords.byteLength + this.pairWords.byteLength;
   }
 
-  /** Keys in row order, for writing the table back to a file. */
-  rowKeys(): Uint32Array {
-    const keys = new Uint32Array(this.rowStart.length - 1);
-    for (let s = 0; s <= this.mask; s++) if (this.slots[2 * s] !== 0) keys[this.slots[2 * s + 1]!] = this.slots[2 * s]!;
-    return keys;
+  /** Number of weighted features. */
+  get rows(): number {
+    return this.nRows;
   }
 }
 
