@@ -9,7 +9,7 @@
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
 import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
-import { nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
+import { nounPhraseLeft, nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { ALWAYS_VERB, SPEECH_FORMS } from './verbs.js';
 
 export interface Attribution {
@@ -139,7 +139,30 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   if (!holds && !hangs) return null;
   const subject = tree.subjectOf(v);
   if (!subject || subject.passive || inside(subject.word)) return null;
-  return { phrase: phraseOf(doc, tree, subject.word), verb: doc.tokens[w.token]! };
+  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]! };
+}
+
+const RUN_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
+const BETWEEN_SUBJECT_AND_VERB = new Set(['ADV', 'AUX', 'PART']);
+
+/**
+ * The phrase of the subject `s` of the verb `v`. English noun phrases end in their head, so a subject that nominal
+ * words follow right up to the verb ("the NATO secretary general said", misparsed with NATO as the subject and
+ * "secretary general" as adjectives) is a modifier: the phrase is the whole noun run, read by the token rules, its
+ * head the run's last word.
+ */
+function subjectPhrase(doc: Doc, tree: SyntaxTree, s: number, v: number): SpeakerPhrase {
+  if (s < v && tree.word(s).upos !== 'PRON') {
+    let end = s;
+    while (end + 1 < v && RUN_POS.has(tree.word(end + 1).upos) && tree.word(end + 1).start <= tree.word(end).end + 1) end++;
+    let k = end + 1;
+    while (k < v && BETWEEN_SUBJECT_AND_VERB.has(tree.word(k).upos)) k++;
+    if (end > s && k === v) {
+      const phrase = nounPhraseLeft(doc, tree.word(end).token, doc.sentences[doc.tokens[tree.word(s).token]!.sentence]!.tokenStart);
+      if (phrase && phrase.start <= tree.word(s).start) return phrase;
+    }
+  }
+  return phraseOf(doc, tree, s);
 }
 
 /** "according to X": the word "according" marks X, whose clause must hold the content (or X be outside a quote). */
