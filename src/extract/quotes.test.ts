@@ -154,3 +154,28 @@ test('ids are q1.. in text order and every span matches its text', () => {
   for (const q of qs) assert.equal(text.slice(q.start, q.end), q.text);
   assert.ok(qs.length >= 2);
 });
+
+test('straight single marks: a closing mark told from an apostrophe, a quote reopened at each paragraph', () => {
+  const text = [
+    "The mayor's office said the teachers' union had agreed. Mayor Tom Reed said: 'We don't want the workers' strike to last.",
+    "'The city of the '90s is gone, and rock 'n' roll with it.",
+    "'We will meet again on Friday.'",
+    "'The bridge will reopen in May,' Reed's deputy told the council.",
+  ].join('\n');
+  const reed = entity('e1', 'Tom Reed', 'PERSON', [at(text, 'Mayor Tom Reed')]);
+  const direct = quotes(text, [reed]).filter((q) => q.direct).map(brief);
+  assert.deepEqual(direct, [
+    { text: "We don't want the workers' strike to last.", direct: true, speaker: 'e1', speakerText: 'Mayor Tom Reed' },
+    { text: "The city of the '90s is gone, and rock 'n' roll with it.", direct: true, speaker: 'e1', speakerText: 'Mayor Tom Reed' },
+    { text: 'We will meet again on Friday.', direct: true, speaker: 'e1', speakerText: 'Mayor Tom Reed' },
+    { text: 'The bridge will reopen in May', direct: true, speaker: null, speakerText: "Reed's deputy" },
+  ]);
+});
+
+test('guillemets and a low-high quote', () => {
+  const text = '«The harvest was the best in ten years,» the farmers’ leader said. „We need more trucks“, a driver added.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [
+    ['The harvest was the best in ten years', 'the farmers’ leader'],
+    ['We need more trucks', 'a driver'],
+  ]);
+});

@@ -8,7 +8,7 @@
  */
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
-import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
+import { relIs, sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { nounPhraseLeft, nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { ALWAYS_VERB, SPEECH_FORMS } from './verbs.js';
 
@@ -21,6 +21,9 @@ export interface Attribution {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
+const QUOTE_MARK = /^["'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]+$/;
+/** Punctuation, quote marks included (the tagger reads « » as X). */
+const isPunct = (t: Token): boolean => t.pos === 'PUNCT' || QUOTE_MARK.test(t.text);
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);
 
 /** The base of a speech verb at token `i`, or null: a noun reading ("claims", "notes") or a passive does not count. */
@@ -48,7 +51,7 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
   const tokens = doc.tokens;
   let i = doc.tokenIndexAt(quote.close + 1);
   // Skip the punctuation around the closing mark (“…,” / “…”, / ” —).
-  while (i < tokens.length && tokens[i]!.start < regionEnd && tokens[i]!.pos === 'PUNCT' && !SENTENCE_END.has(tokens[i]!.lower)) i++;
+  while (i < tokens.length && tokens[i]!.start < regionEnd && isPunct(tokens[i]!) && !SENTENCE_END.has(tokens[i]!.lower)) i++;
   const first = i;
   let limit = first;
   while (limit < tokens.length && tokens[limit]!.start < regionEnd && !SENTENCE_END.has(tokens[limit]!.lower) && limit - first < 14) limit++;
@@ -134,11 +137,12 @@ export function attributionByTree(doc: Doc, content: Span): Attribution | null {
 function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number) => boolean, quoted: number[]): Omit<Attribution, 'distance'> | null {
   const w = tree.word(v);
   if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
-  const holds = tree.children(v).some((c) => CONTENT_RELS.has(tree.word(c).rel) && quoted.some((q) => tree.dominates(c, q)));
-  const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
-  if (!holds && !hangs) return null;
   const subject = tree.subjectOf(v);
   if (!subject || subject.passive || inside(subject.word)) return null;
+  // A quote the parser made a second subject of the verb ("“…,” the leader said" with two nsubj) is its content.
+  const holds = tree.children(v).some((c) => (CONTENT_RELS.has(tree.word(c).rel) || (relIs(tree.word(c).rel, 'nsubj') && c !== subject.word)) && quoted.some((q) => tree.dominates(c, q)));
+  const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
+  if (!holds && !hangs) return null;
   return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]! };
 }
 

@@ -21,36 +21,75 @@ const CLOSERS: Record<string, string> = {
   '\u2039': '\u203a',
   '"': '"',
   '\u2018': '\u2019',
+  "'": "'\u2019", // the straight single mark, as British papers print quotes ('We will …,' he said)
   '\u201d': '\u201d', // ”…” (Nordic style)
 };
+
+/** Single marks: they double as apostrophes, and they nest inside double-marked quotes. */
+const SINGLE = new Set(['\u2018', "'"]);
+/** Closing single marks, which are apostrophes too. */
+const SINGLE_CLOSE = new Set(['\u2019', "'"]);
 
 const isSpace = (ch: string | undefined): boolean => ch === undefined || /\s/.test(ch);
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 const OPEN_BEFORE = /[\s([{\u2014\u2013\-:/]/;
+/** What follows an apostrophe that elides letters at a word's start: '90s, 'em, 'til, 'cause, rock 'n' roll. */
+const ELISION = /^['\u2018\u2019](?:\d0s|\d\ds|\d\d\b|em\b|til\b|cause\b|tis\b|twas\b|n['\u2019]|bout\b)/i;
 
 /** Whether the mark at `i` can open a quote: at the start of a line or after a space or bracket, before a non-space. */
 function canOpen(text: string, i: number, lineStart: number): boolean {
   const before = i > lineStart ? text[i - 1]! : undefined;
   const after = text[i + 1];
   if (isSpace(after)) return false;
-  if (before !== undefined && !OPEN_BEFORE.test(before) && !'\u201c\u201e"\u2018'.includes(before)) return false;
+  if (before !== undefined && !OPEN_BEFORE.test(before) && !'\u201c\u201e"\u2018\''.includes(before)) return false;
   // ‘90s is an elided century, not a quote.
   if (text[i] === '\u2018' && /\d/.test(after ?? '')) return false;
+  if (SINGLE.has(text[i]!) && ELISION.test(text.slice(i, i + 6))) return false;
+  // A straight single mark opens only before a word (or a bracket, a dash or another mark).
+  if (text[i] === "'" && !isWordChar(after) && !/[([\u2014\u2013"\u201c.\u2026]/.test(after!)) return false;
   return true;
 }
 
 /** Whether the mark at `i` can close the open quote: not an apostrophe inside a word. */
-function canClose(text: string, i: number, open: number): boolean {
+function canClose(text: string, i: number, open: number, lineEnd: number, strict: boolean): boolean {
   if (i === open + 1) return false;
   const ch = text[i]!;
   const before = text[i - 1];
   const after = text[i + 1];
-  if (ch === '\u2019' && isWordChar(before) && isWordChar(after)) return false;
+  if (SINGLE_CLOSE.has(ch)) {
+    // Russia’s, don't: an apostrophe inside a word; a closing mark never follows a space.
+    if (isWordChar(before) && isWordChar(after)) return false;
+    if (isSpace(before)) return false;
+    // rock 'n' roll: the end of an elided word.
+    if (/['\u2018\u2019]n$/i.test(text.slice(i - 2, i))) return false;
+    // "the teachers’ union": after a final s and before a word, a plural possessive — always, on a first reading
+    // of the line; on a second (the quote would stay open), unless another mark closes the quote later.
+    if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[i + 2])) return !strict && !laterCloser(text, i, lineEnd, ch);
+    return true;
+  }
   if ((ch === '"' || ch === '\u201d' || ch === '\u201c') && isSpace(before) && !isSpace(after) && isWordChar(after)) {
     // A mark after a space and before a word opens something; it only closes a quote in "…" at a line end.
     return false;
   }
   return true;
+}
+
+/**
+ * After an ambiguous s’ at `i`: whether a plain closing mark of the same kind follows in the line before any mark
+ * that opens a new quote — then the s’ is a possessive inside the quote.
+ */
+function laterCloser(text: string, i: number, lineEnd: number, mark: string): boolean {
+  for (let k = i + 1; k < lineEnd; k++) {
+    const c = text[k]!;
+    if (c !== mark && !(mark === "'" && c === '\u2019')) continue;
+    const before = text[k - 1];
+    const after = text[k + 1];
+    if (isWordChar(before) && isWordChar(after)) continue;
+    if (isSpace(before)) return false; // a new quote opens: the s’ closed the first
+    if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[k + 2])) continue;
+    return true;
+  }
+  return false;
 }
 
 /** Every outermost marked quote in `text`, in order. Offsets exclude the marks and surrounding white space. */
@@ -60,37 +99,68 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    scanLine(text, lineStart, lineEnd, quotes);
+    scanLine(text, lineStart, lineStart, lineEnd, quotes, true);
     lineStart = lineEnd + 1;
   }
   return quotes;
 }
 
-const ANY_MARK = /["\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]/g;
+const ANY_MARK = /["'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]/g;
 
-function scanLine(text: string, from: number, to: number, out: MarkedQuote[]): void {
+function scanLine(text: string, lineStart: number, from: number, to: number, out: MarkedQuote[], strict: boolean): void {
+  const found: MarkedQuote[] = [];
   // A stack of open marks: only the bottom one makes a quote; inner ones only need to be closed to keep pairs right.
   const stack: { mark: string; at: number }[] = [];
-  ANY_MARK.lastIndex = from;
-  for (let hit = ANY_MARK.exec(text); hit && hit.index < to; hit = ANY_MARK.exec(text)) {
+  const re = new RegExp(ANY_MARK.source, 'g');
+  re.lastIndex = from;
+  for (let hit = re.exec(text); hit && hit.index < to; hit = re.exec(text)) {
     const i = hit.index;
     const ch = hit[0];
-    const top = stack[stack.length - 1];
-    if (top && CLOSERS[top.mark]!.includes(ch) && canClose(text, i, top.at)) {
-      stack.pop();
-      if (stack.length === 0) push(text, top.at, i, true, out);
+    // The innermost open mark this one closes; inner single marks left open (apostrophes taken for marks) go.
+    let closes = -1;
+    for (let d = stack.length - 1; d >= 0; d--) {
+      const open = stack[d]!;
+      if (CLOSERS[open.mark]!.includes(ch) && canClose(text, i, open.at, to, strict)) { closes = d; break; }
+      if (!SINGLE.has(open.mark)) break;
+    }
+    if (closes >= 0) {
+      const open = stack[closes]!;
+      stack.length = closes;
+      if (closes === 0) push(text, open.at, i, true, found);
       continue;
     }
-    if (ch in CLOSERS && canOpen(text, i, from)) {
+    if (ch in CLOSERS && canOpen(text, i, lineStart)) {
+      const top = stack[stack.length - 1];
       // Inside a double-quoted passage, single marks are inner quotes; a second double mark of the same kind
       // that cannot close is a stray, not a nesting.
-      if (top && (ch === top.mark || (ch !== '\u2018' && top.mark !== '\u2018'))) continue;
+      if (top && (ch === top.mark || (!SINGLE.has(ch) && !SINGLE.has(top.mark)))) continue;
       stack.push({ mark: ch, at: i });
     }
   }
-  // Unclosed: a double-mark quote runs to the end of its paragraph. A stray single mark is ignored.
   const bottom = stack[0];
-  if (bottom && bottom.mark !== '\u2018') push(text, bottom.at, to, false, out);
+  if (!bottom) {
+    out.push(...found);
+    return;
+  }
+  // Unclosed: a double-mark quote runs to the end of its paragraph; a single-mark one does when it opens the
+  // paragraph or follows a colon, a comma or a dash ("he said: 'We …"), or the next paragraph reopens with the
+  // same mark (a quote over several paragraphs). Any other unclosed single mark was an apostrophe: read past it.
+  if (!SINGLE.has(bottom.mark) || runsOn(text, lineStart, bottom, to)) {
+    out.push(...found);
+    push(text, bottom.at, to, false, out);
+  } else if (strict) {
+    scanLine(text, lineStart, from, to, out, false);
+  } else {
+    out.push(...found);
+    scanLine(text, lineStart, bottom.at + 1, to, out, true);
+  }
+}
+
+function runsOn(text: string, lineStart: number, open: { mark: string; at: number }, lineEnd: number): boolean {
+  const before = text.slice(lineStart, open.at).trimEnd();
+  if (!before || /[:,\u2014\u2013-]$/.test(before)) return true;
+  const next = /^\s*(\S)/.exec(text.slice(lineEnd, lineEnd + 200));
+  return next?.[1] === open.mark;
 }
 
 function push(text: string, open: number, close: number, closed: boolean, out: MarkedQuote[]): void {
