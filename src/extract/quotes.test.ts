@@ -179,3 +179,14 @@ test('guillemets and a low-high quote', () => {
     ['We need more trucks', 'a driver'],
   ]);
 });
+
+test('a short quote inside the clause of a speech verb is the speaker\'s wording, not a scare quote', () => {
+  const text = [
+    'The coast guard accused the trawler of fishing in “protected waters” near the reef.',
+    'The harbour was “calm” that night, the port authority added.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [
+    ['protected waters', 'The coast guard'],
+    ['calm', 'the port authority'],
+  ]);
+});

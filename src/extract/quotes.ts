@@ -72,7 +72,11 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     let found: Attribution | null = q.closed ? attributionAfter(doc, q, regionEnd) : null;
     found ??= attributionBefore(doc, q, regionStart);
     // A short quote counts only with a speech verb right next to it, as the token rules see it (scare quotes).
-    if (byTree && (words > SCARE_QUOTE_MAX_WORDS || found)) found = { ...byTree, distance: Math.min(byTree.distance, found?.distance ?? Infinity) };
+    // A short quote inside the clause a speech verb heads is that speaker's wording ("accused X of 'Y'", "called
+    // it 'Z'", "the ship was on an 'ordinary mission', the ministry added").
+    if (byTree && (words > SCARE_QUOTE_MAX_WORDS || found || byTree.governs)) {
+      found = { ...byTree, distance: byTree.governs ? 0 : Math.min(byTree.distance, found?.distance ?? Infinity) };
+    }
     const opensParagraph = q.open === para.start;
     if (!found && opensParagraph && p > 0 && /:["”’]?$/.test(doc.slice(paragraphs[p - 1]!))) {
       // "X said:" ending the paragraph before a paragraph that is all quote.

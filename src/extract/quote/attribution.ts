@@ -18,6 +18,8 @@ export interface Attribution {
   verb: Token;
   /** Tokens between the quote mark and the verb: short quotes need their verb right next to them. */
   distance: number;
+  /** The tree puts the content inside the clause the speech verb heads (its complement, object or adverbial). */
+  governs?: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
@@ -142,8 +144,10 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   // A quote the parser made a second subject of the verb ("“…,” the leader said" with two nsubj) is its content.
   const holds = tree.children(v).some((c) => (CONTENT_RELS.has(tree.word(c).rel) || (relIs(tree.word(c).rel, 'nsubj') && c !== subject.word)) && quoted.some((q) => tree.dominates(c, q)));
   const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
-  if (!holds && !hangs) return null;
-  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]! };
+  // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
+  const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
+  if (!holds && !hangs && !frames) return null;
+  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: holds || frames || (hangs && w.rel === 'parataxis') };
 }
 
 const RUN_POS = new Set(['NOUN', 'PROPN', 'ADJ']);

@@ -54,6 +54,28 @@ const SPEECH_VERBS: Record<string, string[]> = {
   accuse: [],
   describe: [],
   agree: [],
+  demand: [],
+  reckon: [],
+  estimate: [],
+  post: [],
+  call: [],
+  denounce: [],
+  condemn: [],
+  voice: [],
+  chant: [],
+  brand: [],
+  dub: ['dubs', 'dubbed', 'dubbing'],
+  label: ['labels', 'labelled', 'labeled', 'labelling', 'labeling'],
+  term: [],
+  frame: [],
+  hail: [],
+  shout: [],
+  scream: [],
+  exclaim: [],
+  quip: ['quips', 'quipped', 'quipping'],
+  retort: [],
+  counter: [],
+  allege: [],
 };
 
 /** Regular English inflections of a base form: say → says / sayed is wrong, hence the table above for irregulars. */
@@ -82,4 +104,8 @@ export const OBJECT_FIRST = new Set(['tell', 'ask', 'urge', 'warn', 'accuse', 'p
 export const ALWAYS_VERB = new Set(['said', 'says', 'told']);
 
 /** Verbs that only count as speech in an attribution next to a quote, not as a frame for indirect speech. */
-export const QUOTE_ONLY = new Set(['continue', 'describe', 'agree', 'report', 'accuse', 'comment', 'remark', 'observe', 'answer', 'respond', 'recall', 'tweet', 'promise', 'maintain']);
+export const QUOTE_ONLY = new Set([
+  'continue', 'describe', 'agree', 'report', 'accuse', 'comment', 'remark', 'observe', 'answer', 'respond', 'recall',
+  'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
+  'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter',
+]);
