@@ -9,14 +9,52 @@ import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
-  REPORTING, byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
+  REPORTING, actorOfWord, anchorWord, byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
   treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
 import { defaultLexicon, type Lexicon } from './event/lexicon.js';
 import { findTriggers, type TriggerMatch } from './event/match.js';
+import { defaultCameo, matchCameo, type CompiledCameo } from './event/cameo.js';
 import { MentionIndex } from './event/mentions.js';
 import { isNegated, modalityOf } from './event/modality.js';
+
+/**
+ * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
+ * sentence has a parse, the CAMEO verb lexicon's (matched on the tree, event/cameo.ts). Ours win: a CAMEO match
+ * that shares a token with one of ours, or whose verb governs one of our nouns as its object ("launched an
+ * attack"), is dropped, so that one predicate gives one event.
+ */
+function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: CompiledCameo | null): TriggerMatch[] {
+  if (!tree || !cameo) return own;
+  const taken = new Set<number>();
+  for (const m of own) for (let i = m.first; i <= m.last; i++) taken.add(i);
+  const out = [...own];
+  for (const c of matchCameo(tree, cameo)) {
+    const tokens = c.words.map((w) => tree.word(w).token);
+    const first = Math.min(...tokens);
+    const last = Math.max(...tokens);
+    let free = true;
+    for (let i = first; i <= last; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    const governed = tree.children(c.verb).some((k) => {
+      const rel = tree.word(k).rel;
+      return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass') && taken.has(tree.word(k).token);
+    });
+    if (governed && c.words.length === 1) continue;
+    for (let i = first; i <= last; i++) taken.add(i);
+    out.push({
+      entry: {
+        label: c.label, kind: 'verb', type: c.type, cameo: c.code, words: [], needsActor: true,
+        // A passive already has the one who undergoes as its subject: "was tried before a court" is not turned again.
+        subjectIsTarget: c.subjectIsTarget && !tree.isPassive(c.verb), targetMarker: c.targetMarker, absorbsNegation: c.absorbsNegation,
+      },
+      first,
+      last,
+    });
+  }
+  return out.sort((a, b) => a.first - b.first);
+}
 
 /** Event types whose saying is the doing: a threat uttered is a threat made. */
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
@@ -51,21 +89,20 @@ export function codeEvents(
   quotes: readonly Quote[],
   lexicon: Lexicon,
   states: ReadonlyMap<string, string> = new Map(),
+  cameo: CompiledCameo | null = defaultCameo(),
 ): EventRecord[] {
   const events: EventRecord[] = [];
   doc.sentences.forEach((sentence, si) => {
     const tokens = doc.sentenceTokens(si);
-    const matches = findTriggers(tokens, lexicon);
+    const tree: SyntaxTree | null = sentenceTree(doc, si);
+    const matches = withCameo(findTriggers(tokens, lexicon), tree, cameo);
     let previousSource: ActorHit | null = null;
     const kept: EventRecord[] = [];
     const keptMatches: TriggerMatch[] = [];
-    // Parsed only when the sentence has a trigger.
-    let tree: SyntaxTree | null | undefined;
     for (const match of matches) {
       // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
       if (mentions.at(match.first) || mentions.at(match.last)) continue;
       const quote = quoteAround(quotes, doc.tokens[match.first]!.start);
-      if (tree === undefined) tree = sentenceTree(doc, si);
       const ctx: ActorContext = {
         doc,
         mentions,
@@ -96,7 +133,7 @@ export function codeEvents(
         date: sentenceDate(doc, times, sentence, match.first, SPEECH_ACTS.has(match.entry.type)),
         // The tree adds negation the word window misses ("has not joined the sanctions regime"); the window stays,
         // as it does not depend on the parse being right.
-        negated: actors.negated === true || isNegated(doc, match.first, sentence.tokenStart),
+        negated: !match.entry.absorbsNegation && (actors.negated === true || isNegated(doc, match.first, sentence.tokenStart)),
         modality: modalityOf({ doc, first: match.first, sentenceStart: sentence.tokenStart, inQuote: quote !== null, speechActBySpeaker }),
         trigger: { start: triggerStart, end: triggerEnd, text: doc.text.slice(triggerStart, triggerEnd) },
         sentence: { start: sentence.start, end: sentence.end },
@@ -177,13 +214,30 @@ interface Actors {
  */
 function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: ActorHit | null): Actors {
   const { entry } = match;
-  const byTree = ctx.tree ? treeActors(ctx, ctx.tree, { first: match.first, last: match.last, kind: entry.kind, type: entry.type }) : null;
+  const byTree = ctx.tree
+    ? treeActors(ctx, ctx.tree, { first: match.first, last: match.last, kind: entry.kind, type: entry.type, targetMarker: entry.targetMarker ?? null })
+    : null;
   if (!byTree) return subjectIsTarget(entry.subjectIsTarget, tokenActors(ctx, match, previousSource));
   let fallback: Actors | null = null;
   const tokens = () => (fallback ??= tokenActors(ctx, match, previousSource));
   const source = byTree.sourceFound ? byTree.source : tokens().source;
   const target = byTree.targetFound ? byTree.target : tokens().target;
-  return { ...subjectIsTarget(entry.subjectIsTarget, { source, target }), negated: byTree.negated };
+  const turned = subjectIsTarget(entry.subjectIsTarget, { source, target });
+  // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
+  if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);
+  return { ...turned, negated: byTree.negated };
+}
+
+/** The actor of a "from" or "by" oblique of the trigger's head word. */
+function fromOrBy(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch): ActorHit | null {
+  const p = anchorWord(tree, match.first, match.last);
+  if (p < 0) return null;
+  for (const o of tree.obliquesOf(p)) {
+    if (o.marker !== 'from' && o.marker !== 'by') continue;
+    const m = actorOfWord(ctx, tree, o.word);
+    if (m) return { mention: m, via: 'by-agent' };
+  }
+  return null;
 }
 
 /** The token-distance actors (event/actors.ts), before "subjectIsTarget" turns them round. */

@@ -166,7 +166,7 @@ test('a noun received takes the receiver as target and "from X" as source', () =
     Tarsk 2 obl PROPN NNP
     . 2 punct PUNCT .
   `);
-  // "endorsement" is no trigger of the bundled lexicon; "support" is.
+  // "receive * ENDORSEMENT" is a CAMEO pattern with its roles turned round (`[:051]`); our lexicon's "support" is a noun.
   const text2 = 'Kesta received support from Tarsk.';
   const model2 = handParsed(`
     Kesta 2 nsubj PROPN NNP
@@ -176,7 +176,8 @@ test('a noun received takes the receiver as target and "from X" as source', () =
     Tarsk 2 obl PROPN NNP
     . 2 punct PUNCT .
   `);
-  assert.deepEqual(events(text, model), []);
+  const first = events(text, model);
+  assert.ok(first.every((e) => e.type !== 'SUPPORT' || (e.source === 'tarsk' && e.target === 'kesta')), JSON.stringify(first.map(brief)));
   const list = events(text2, model2);
   assert.ok(list.every((e) => e.type !== 'SUPPORT' || (e.source === 'tarsk' && e.target === 'kesta')), JSON.stringify(list.map(brief)));
 });

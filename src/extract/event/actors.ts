@@ -369,6 +369,8 @@ export interface TriggerSpan {
   kind: 'verb' | 'predicate' | 'noun';
   /** PLOVER type: reciprocal types take the subject's conjunct as target. */
   type: string;
+  /** A preposition the trigger's pattern names as marking the target ("open fire on"): its oblique comes first. */
+  targetMarker?: string | null;
 }
 
 /** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
@@ -578,6 +580,7 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
   if (!out.target) {
     // The trigger's own prepositions mark its target: "arrived in X", "called on X", "protest at X".
     const own = new Set(tree.wordsOfTokens(markers.first, markers.last).filter((w) => tree.word(w).upos === 'ADP').map((w) => tree.lower(w)));
+    if (markers.targetMarker) own.add(markers.targetMarker);
     const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by');
     const argumentsOf = (h: number): number[] => {
       const objects = tree.objectsOf(h).filter((o) => !inTrigger(o));
@@ -586,7 +589,9 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
       const obliques = [
         ...tree.obliquesOf(h).filter((o) => !inTrigger(o.word) && marked(o)),
         ...spanned.flatMap((k) => tree.obliquesOf(k)).filter((o) => !inTrigger(o.word) && o.marker !== null && NOUN_TARGET_MARKERS.has(o.marker)),
-      ].map((o) => o.word).sort((a, b) => a - b);
+      ].sort((a, b) => Number(b.marker === markers.targetMarker) - Number(a.marker === markers.targetMarker) || a.word - b.word).map((o) => o.word);
+      // The pattern's own target preposition comes before the object: "sent police to Belarus".
+      if (markers.targetMarker && obliques.length && tree.caseOf(obliques[0]!) === markers.targetMarker) return [...obliques, ...objects];
       return [...objects, ...obliques];
     };
     // "offered to negotiate with X", "threatened to break relations with X": then the complement's arguments.

@@ -24,6 +24,10 @@ export interface TriggerEntry {
   words: PatternWord[];
   needsActor: boolean;
   subjectIsTarget: boolean;
+  /** The preposition whose object is the target (CAMEO patterns: "open fire on", "send troops to"). */
+  targetMarker?: string | null;
+  /** The pattern matched a negation that is part of its meaning: the event is not negated by it. */
+  absorbsNegation?: boolean;
 }
 
 export interface Lexicon {
