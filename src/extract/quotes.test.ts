@@ -190,3 +190,20 @@ test('a short quote inside the clause of a speech verb is the speaker\'s wording
     ['calm', 'the port authority'],
   ]);
 });
+
+test('a time phrase is not part of the speaker; a name after a comma is the speaker of a descriptive phrase', () => {
+  const text = [
+    'The coast guard on Friday said the trawler had “ignored every warning” before dawn.',
+    'Local fishermen, the Harbour Guild, accused the council of “selling the bay”.',
+  ].join('\n');
+  const guild = entity('e1', 'Harbour Guild', 'ORG', [at(text, 'Harbour Guild')]);
+  assert.deepEqual(quotes(text, [guild]).filter((q) => q.direct).map((q) => [q.text, q.speakerText, q.speaker]), [
+    ['ignored every warning', 'The coast guard', null],
+    ['selling the bay', 'Local fishermen, the Harbour Guild', 'e1'],
+  ]);
+});
+
+test('a participle after a reported clause reports for the reporter, not for the clause\'s subject', () => {
+  const text = 'The coast guard said the trawler had “ignored every warning from the patrol boats”, urging it to “leave the protected zone at once”.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['The coast guard', 'The coast guard']);
+});

@@ -11,7 +11,7 @@ import { attributionAfter, attributionBefore, attributionByTree, type Attributio
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
-import type { SpeakerPhrase } from './quote/phrase.js';
+import { withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { MentionIndex, speakerEntity } from './quote/speaker.js';
 
 /** A quote of this many words or fewer needs an attribution right next to it to count. */
@@ -110,7 +110,8 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
   return out;
 }
 
-function withSpeaker(doc: Doc, span: Span, direct: boolean, phrase: SpeakerPhrase, index: MentionIndex): Draft {
+function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase, index: MentionIndex): Draft {
+  const phrase = withoutTime(doc, found);
   const entity = speakerEntity(index, phrase.heads);
   return {
     ...quoteSpan(doc, span, direct),

@@ -102,6 +102,8 @@ export function attributionBefore(doc: Doc, quote: Span & { open: number }, regi
 
 /** Relations by which a speech verb holds what was said. */
 const CONTENT_RELS = new Set(['ccomp', 'parataxis', 'obj', 'xcomp', 'dep', 'advcl', 'csubj']);
+/** Relations of a verb's dependents that never hold what it reports. */
+const NOT_CONTENT = new Set(['punct', 'aux', 'cop', 'mark', 'cc', 'det', 'case', 'expl', 'discourse', 'vocative', 'reparandum', 'goeswith', 'orphan']);
 /** Relations by which a speech verb hangs from the quote it attributes ("“…,” he said": said is a parataxis of it). */
 const ATTACHED_RELS = new Set(['parataxis', 'ccomp', 'dep', 'advcl', 'conj', 'acl:relcl']);
 /** Relations that end a speaker's phrase: a relative clause or a participle after the name is not part of it. */
@@ -128,7 +130,7 @@ export function attributionByTree(doc: Doc, content: Span): Attribution | null {
     for (const w of tree.words) {
       if (inside(w.i)) continue;
       const found = w.text.toLowerCase() === 'according' ? accordingByTree(doc, tree, w.i, inside) : speechByTree(doc, tree, w.i, inside, quoted);
-      if (!found) continue;
+      if (!found || !saneSpeaker(doc, found, content)) continue;
       const depth = tree.depth(w.i);
       if (!best || depth > best.depth) best = { attribution: { ...found, distance: distanceTo(doc, content, found.verb) }, depth };
     }
@@ -136,13 +138,40 @@ export function attributionByTree(doc: Doc, content: Span): Attribution | null {
   return best?.attribution ?? null;
 }
 
+/** A longest speaker phrase: longer ones come from a misparse. */
+const MAX_SPEAKER_TOKENS = 16;
+
+/** A parse is never perfect: a speaker phrase that overlaps the content or the verb, or runs on, is a misparse. */
+function saneSpeaker(doc: Doc, found: Omit<Attribution, 'distance'>, content: Span): boolean {
+  const { phrase, verb } = found;
+  if (phrase.start < content.end && content.start < phrase.end) return false;
+  if (phrase.start < verb.end && verb.start < phrase.end) return false;
+  return doc.tokenIndexAt(phrase.end - 1) - doc.tokenIndexAt(phrase.start) < MAX_SPEAKER_TOKENS;
+}
+
 function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number) => boolean, quoted: number[]): Omit<Attribution, 'distance'> | null {
   const w = tree.word(v);
   if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
-  const subject = tree.subjectOf(v);
+  let subject = tree.subjectOf(v);
+  // "X said Y had done “…”, urging it to …": a participle after the reported clause reports for the reporter.
+  const h = w.head;
+  if (subject && subject.via === 'adverbial' && h >= 0 && relIs(tree.word(h).rel, 'ccomp')) {
+    const g = tree.word(h).head;
+    if (g >= 0 && tree.word(g).upos === 'VERB' && SPEECH_FORMS.has(tree.lower(g))) subject = tree.subjectOf(g) ?? subject;
+  }
+  // "which the government says …": a relative pronoun parsed as a second subject is the object; the noun is the subject.
+  if (subject?.via === 'relative') {
+    const noun = tree.dependents(v, 'nsubj').find((c) => tree.word(c).upos === 'NOUN' || tree.word(c).upos === 'PROPN');
+    if (noun !== undefined) subject = { word: noun, passive: false, via: 'own' };
+  }
   if (!subject || subject.passive || inside(subject.word)) return null;
+  // A subject that hangs from a word of the quote is the quoted clause's own subject, not the speaker.
+  const sh = tree.word(subject.word).head;
+  if (sh >= 0 && inside(sh)) return null;
   // A quote the parser made a second subject of the verb ("“…,” the leader said" with two nsubj) is its content.
-  const holds = tree.children(v).some((c) => (CONTENT_RELS.has(tree.word(c).rel) || (relIs(tree.word(c).rel, 'nsubj') && c !== subject.word)) && quoted.some((q) => tree.dominates(c, q)));
+  // Any dependent but the subject may hold it: the parser often hangs "that …" from a time word ("stressed last
+  // week that “…”") or a clause from an oblique.
+  const holds = tree.children(v).some((c) => c !== subject.word && (CONTENT_RELS.has(tree.word(c).rel) || !NOT_CONTENT.has(tree.word(c).rel.split(':')[0]!)) && quoted.some((q) => tree.dominates(c, q)));
   const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
   // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
   const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
@@ -207,10 +236,12 @@ function phraseOf(doc: Doc, tree: SyntaxTree, h: number): SpeakerPhrase {
   while (run.length > 1 && tree.word(run[0]!).upos === 'PUNCT') run = run.slice(1);
   while (run.length > 1 && tree.word(run[run.length - 1]!).upos === 'PUNCT') run = run.slice(0, -1);
   // The rest of a name ("Mr" + flat "Swierczynski") and a name in apposition can be what a mention covers.
+  // A name after a comma is in apposition even where the parser made it a modifier ("fighters, the Popular Resistance").
+  const afterComma = (a: number) => a > h && tree.words.slice(h + 1, a).some((x) => x.text === ',') && tree.caseOf(a) === null;
   const headWords = [
     h,
     ...tree.dependents(h, 'flat'),
-    ...tree.dependents(h, 'appos').filter((a) => tree.word(a).upos === 'PROPN' && run.includes(a)),
+    ...tree.dependents(h, 'appos', 'nmod').filter((a) => tree.word(a).upos === 'PROPN' && run.includes(a) && (relIs(tree.word(a).rel, 'appos') || afterComma(a))),
   ];
   const heads = [...new Set(headWords.map((k) => tree.word(k).token))].map((t) => doc.tokens[t]!);
   const head = tree.word(h);

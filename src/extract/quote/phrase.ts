@@ -195,3 +195,40 @@ export function nounPhraseRight(doc: Doc, j: number, limit: number): SpeakerPhra
   for (let m = k - 1; m >= j && !isNounish(tokens[m]!); m--) end = tokens[m - 1]?.end ?? end;
   return { start: first.start, end, heads: heads.length ? heads : [head], pronoun: false };
 }
+
+const TIME_TOKEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|morning|afternoon|evening|night|\d+(?:st|nd|rd|th)?|\.)$/;
+const TIME_LEAD = new Set(['on', 'in', 'last', 'this', 'earlier', 'late', 'early', 'next', 'at', 'of', ',']);
+
+/**
+ * A speaker phrase without the time phrase the parser or the token walk took into it: "The Chinese military on
+ * Friday" → "The Chinese military", "December 1st Mr Trump" → "Mr Trump". Heads are kept; a phrase that is all time
+ * words stays as it is.
+ */
+export function withoutTime(doc: Doc, phrase: SpeakerPhrase): SpeakerPhrase {
+  const tokens = doc.tokensIn(phrase);
+  if (tokens.length < 2) return phrase;
+  const isTime = (t: Token) => TIME_TOKEN.test(t.lower) && !phrase.heads.includes(t);
+  let a = 0;
+  let b = tokens.length - 1;
+  // Leading: "December 1st", "On Friday,", "Last week".
+  let k = 0;
+  while (k < tokens.length && (TIME_LEAD.has(tokens[k]!.lower) || isTime(tokens[k]!))) k++;
+  if (k > 0 && k < tokens.length && tokens.slice(0, k).some(isTime)) a = k;
+  // Trailing: "on Friday", "last week".
+  k = b;
+  while (k > a && isTime(tokens[k]!)) k--;
+  if (k < b) {
+    while (k > a && TIME_LEAD.has(tokens[k]!.lower)) k--;
+    b = k;
+  }
+  while (b > a && tokens[b]!.pos === 'PUNCT') b--;
+  while (a < b && tokens[a]!.pos === 'PUNCT') a++;
+  if (a === 0 && b === tokens.length - 1) return phrase;
+  const kept = new Set(tokens.slice(a, b + 1));
+  let heads = phrase.heads.filter((h) => kept.has(h));
+  if (!heads.length && phrase.heads.length) {
+    const last = [...kept].reverse().find((t) => t.pos === 'NOUN' || t.pos === 'PROPN');
+    heads = last ? [last] : [];
+  }
+  return { ...phrase, start: tokens[a]!.start, end: tokens[b]!.end, heads };
+}
