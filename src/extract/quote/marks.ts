@@ -62,9 +62,12 @@ function canClose(text: string, i: number, open: number, lineEnd: number, strict
     if (isSpace(before)) return false;
     // rock 'n' roll: the end of an elided word.
     if (/['\u2018\u2019]n$/i.test(text.slice(i - 2, i))) return false;
-    // "the teachers’ union": after a final s and before a word, a plural possessive — always, on a first reading
-    // of the line; on a second (the quote would stay open), unless another mark closes the quote later.
-    if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[i + 2])) return !strict && !laterCloser(text, i, lineEnd, ch);
+    // "the teachers’ union": after a final s and before a word, a plural possessive unless a new quote opens after
+    // it; on a second reading of the line (the quote would stay open), unless another mark closes the quote later.
+    if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[i + 2])) {
+      const next = nextSingle(text, i, lineEnd, ch);
+      return next === 'opener' || (!strict && next === 'none');
+    }
     return true;
   }
   if ((ch === '"' || ch === '\u201d' || ch === '\u201c') && isSpace(before) && !isSpace(after) && isWordChar(after)) {
@@ -75,21 +78,22 @@ function canClose(text: string, i: number, open: number, lineEnd: number, strict
 }
 
 /**
- * After an ambiguous s’ at `i`: whether a plain closing mark of the same kind follows in the line before any mark
- * that opens a new quote — then the s’ is a possessive inside the quote.
+ * After an ambiguous s’ at `i`: the next mark of the same kind in the line that is not an apostrophe inside a word —
+ * a plain closing mark (then the s’ was a possessive inside the quote), an opening one (then the s’ closed the
+ * quote before a new one opens), or none.
  */
-function laterCloser(text: string, i: number, lineEnd: number, mark: string): boolean {
+function nextSingle(text: string, i: number, lineEnd: number, mark: string): 'closer' | 'opener' | 'none' {
   for (let k = i + 1; k < lineEnd; k++) {
     const c = text[k]!;
     if (c !== mark && !(mark === "'" && c === '\u2019')) continue;
     const before = text[k - 1];
     const after = text[k + 1];
     if (isWordChar(before) && isWordChar(after)) continue;
-    if (isSpace(before)) return false; // a new quote opens: the s’ closed the first
+    if (isSpace(before)) return 'opener';
     if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[k + 2])) continue;
-    return true;
+    return 'closer';
   }
-  return false;
+  return 'none';
 }
 
 /** Every outermost marked quote in `text`, in order. Offsets exclude the marks and surrounding white space. */
