@@ -145,3 +145,14 @@ test('joining a programme is COOPERATE with the programme as target', () => {
   assert.equal(e.target, 'pfp');
   assert.equal(e.cameo, '06');
 });
+
+test('a cooperative act announced for the future is an intent (AGREE); one that another "must" do is a demand', () => {
+  const intent = events('Russia said it will withdraw its troops from Ukraine.');
+  assert.ok(intent.some((e) => e.type === 'AGREE' && /withdraw/.test(e.trigger.text)), JSON.stringify(intent.map((e) => [e.type, e.trigger.text])));
+  assert.ok(!intent.some((e) => e.type === 'RETREAT'));
+  const demand = events('NATO said Serbia must withdraw its troops from Kosovo.');
+  assert.ok(demand.some((e) => e.type === 'REQUEST' && /withdraw/.test(e.trigger.text)), JSON.stringify(demand.map((e) => [e.type, e.trigger.text])));
+  // Not announced, not changed: "troops will withdraw" alone stays what it is.
+  const plain = events('Russian troops will withdraw from Ukraine.');
+  assert.ok(!plain.some((e) => e.type === 'AGREE'), JSON.stringify(plain.map((e) => [e.type, e.trigger.text])));
+});

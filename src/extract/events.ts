@@ -144,6 +144,7 @@ export function codeEvents(
     }
     embedEvents(doc, kept, keptMatches, sentence.tokenStart);
     kept.forEach((e, n) => threatOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
+    kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
     events.push(...kept);
   });
   events.forEach((e, n) => (e.id = `v${n + 1}`));
@@ -199,6 +200,40 @@ function threatOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number
   if (!announced) return;
   e.type = 'THREATEN';
   e.cameo = '13';
+}
+
+/** Cooperative acts: announced for the future they are the intent CAMEO codes 03 (AGREE). */
+const COOPERATIVE = new Set(['SUPPORT', 'CONSULT', 'AID', 'COOPERATE', 'CONCEDE', 'RETREAT']);
+const WILLING = new Set(['willing', 'ready', 'prepared']);
+
+/**
+ * The CAMEO coders' reading of a stated future act: "X said it will withdraw its troops", "is willing to send aid"
+ * express intent (03, PLOVER AGREE); "X said Y must release them" is a demand (10, REQUEST). Only in a sentence
+ * that reports the statement, with the modal right before the trigger.
+ */
+function intentOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number): void {
+  let modal: 'will' | 'willing' | 'must' | null = null;
+  for (let k = first - 1; k >= sentenceStart && k >= first - 3; k--) {
+    const w = doc.tokens[k]!.lower;
+    if (w === 'will' || w === 'would' || w === "'ll") modal = 'will';
+    else if (WILLING.has(w) && doc.tokens[k + 1]?.lower === 'to') modal = 'willing';
+    else if (w === 'must') modal = 'must';
+    if (modal || doc.tokens[k]!.pos === 'PUNCT') break;
+  }
+  if (!modal || e.negated) return;
+  const s = doc.sentences[doc.tokens[first]!.sentence]!;
+  let announced = false;
+  for (let k = s.tokenStart; k < first; k++) if (ANNOUNCING.has(doc.tokens[k]!.lower) || doc.tokens[k]!.lower === 'says') announced = true;
+  if (modal === 'must') {
+    if (announced && e.type !== 'REQUEST') {
+      e.type = 'REQUEST';
+      e.cameo = '10';
+    }
+    return;
+  }
+  if (!COOPERATIVE.has(e.type) || (modal === 'will' && !announced)) return;
+  e.type = 'AGREE';
+  e.cameo = '03';
 }
 
 interface Actors {
