@@ -207,3 +207,22 @@ test('a participle after a reported clause reports for the reporter, not for the
   const text = 'The coast guard said the trawler had “ignored every warning from the patrol boats”, urging it to “leave the protected zone at once”.';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['The coast guard', 'The coast guard']);
 });
+
+test('a definite description or a surname no mention covers names the entity before it; an indefinite one stays unnamed', () => {
+  const text = [
+    'The Harbour Guild met on Monday. Lena Marsh of the Harbour Guild spoke for the Fisheries Ministry’s critics.',
+    '“We will not move our boats,” the group said.',
+    '“The quotas stay as they are,” the ministry said.',
+    '“The talks failed,” Ms Marsh said.',
+    '“Nobody listens,” a fisherman said.',
+  ].join('\n');
+  const guild = entity('e1', 'Harbour Guild', 'ORG', [at(text, 'Harbour Guild'), at(text, 'Harbour Guild', 'name', 1)]);
+  const ministry = entity('e2', 'Fisheries Ministry', 'ORG', [at(text, 'Fisheries Ministry')]);
+  const lena = entity('e3', 'Lena Marsh', 'PERSON', [at(text, 'Lena Marsh')]);
+  assert.deepEqual(quotes(text, [guild, ministry, lena]).filter((q) => q.direct).map((q) => [q.speakerText, q.speaker]), [
+    ['the group', 'e1'],
+    ['the ministry', 'e2'],
+    ['Ms Marsh', 'e3'],
+    ['a fisherman', null],
+  ]);
+});

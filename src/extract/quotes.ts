@@ -12,7 +12,7 @@ import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
 import { withoutTime, type SpeakerPhrase } from './quote/phrase.js';
-import { MentionIndex, speakerEntity } from './quote/speaker.js';
+import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
 
 /** A quote of this many words or fewer needs an attribution right next to it to count. */
 const SCARE_QUOTE_MAX_WORDS = 3;
@@ -112,7 +112,17 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
 
 function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase, index: MentionIndex): Draft {
   const phrase = withoutTime(doc, found);
-  const entity = speakerEntity(index, phrase.heads);
+  let entity = speakerEntity(index, phrase.heads);
+  const head = phrase.heads[phrase.heads.length - 1];
+  if (!entity && head && !phrase.pronoun && phrase.heads.length === 1) {
+    entity = antecedentEntity(index, {
+      words: doc.tokensIn(phrase).map((t) => t.lower),
+      head: head.text,
+      headIsCommonNoun: head.pos === 'NOUN' && head.text === head.lower,
+      headIsProperNoun: head.pos === 'PROPN' && /^\p{Lu}/u.test(head.text),
+      start: phrase.start,
+    });
+  }
   return {
     ...quoteSpan(doc, span, direct),
     speaker: entity?.id ?? null,
