@@ -9,8 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { decodeModel, type ModelHeader } from './model-file.js';
 import { featsOf, lemmaOf } from './lexicon.js';
 import { labelSentence } from './labeller.js';
-import { parseSentence } from './parser.js';
+import { parseLabelled, parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
+import { coarseOfTags, parserTags } from './tagset.js';
 import { tagSentence } from './tagger.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
@@ -31,6 +32,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly xpos: string[];
   private readonly rootLabel: number;
   private readonly tagDict: ReadonlyMap<string, number>;
+  private readonly coarse: Uint8Array;
 
   constructor(file: Buffer, name = 'syntax model') {
     const { header, tables } = decodeModel(file, name);
@@ -44,6 +46,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.upos = header.tags.map((t) => t.split(' ')[0] as Upos);
     this.xpos = header.tags.map((t) => t.split(' ')[1]!);
     this.rootLabel = header.labels.indexOf('root');
+    this.coarse = coarseOfTags(header.tags);
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
     this.tagDict = new Map(Object.entries(header.tagDict ?? {}).map(([w, t]) => [w, tagId.get(t)!]));
   }
@@ -59,12 +62,23 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     if (n === 0) return out;
     const a = sentenceAtoms(forms);
     const first = tagSentence(this.tagger, a, undefined, this.tagDict);
-    const tags = this.tagger2 ? tagSentence(this.tagger2, a, first, this.tagDict) : first;
-    const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
-    const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    const joint = this.tagger2 ? tagSentence(this.tagger2, a, first, this.tagDict) : first;
+    // Models from before coarse tags were packed (meta.packedTags absent) read the joint tags alone.
+    const tags = this.meta.packedTags ? parserTags(joint, this.coarse) : joint;
+    let heads: Int32Array;
+    let labels: Int32Array;
+    if (this.meta.arcLabels) {
+      // The labeller named each arc as the parser made it.
+      const st = parseLabelled(this.parser, this.labeller, a, tags, this.rootLabel);
+      heads = st.heads;
+      labels = st.labels;
+    } else {
+      heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
+      labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    }
     const lex = this.header.lexicon;
     for (let i = 0; i < n; i++) {
-      const t = tags[i]!;
+      const t = joint[i]!;
       out.upos.push(this.upos[t]!);
       out.xpos.push(this.xpos[t]!);
       out.lemma.push(lemmaOf(lex, forms[i]!, a.lowerText[i]!, this.xpos[t]!));

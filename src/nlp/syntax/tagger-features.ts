@@ -6,7 +6,7 @@
 import { featureKey } from './hash.js';
 import type { SentenceAtoms } from './words.js';
 
-export const TAGGER_MAX_FEATURES = 48;
+export const TAGGER_MAX_FEATURES = 52;
 
 const START = [0x5a17, 0x5a18];
 const END = [0xe7d1, 0xe7d2];
@@ -63,6 +63,9 @@ export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<numb
   out[n++] = featureKey(33, a.suf3[i]!, wAt(a, i + 1));
   out[n++] = featureKey(34, t1, a.shape[i]!);
   out[n++] = featureKey(35, wAt(a, i - 1), a.suf3[i]!);
+  out[n++] = featureKey(36, a.flags[i]!, a.casing);
+  out[n++] = featureKey(37, a.suf3[i]!, a.flags[i]!, a.casing);
+  out[n++] = featureKey(38, a.lastPart[i]!);
   if (ahead) {
     // Second pass: the first pass's tags, for the right context a left-to-right tagger cannot see.
     const f0 = ahead[i]!;

@@ -47,6 +47,10 @@ export interface SentenceAtoms {
   shape: Uint32Array;
   /** Bit flags: 1 capitalised, 2 all capitals, 4 has a digit, 8 has a hyphen, 16 first word of the sentence. */
   flags: Uint8Array;
+  /** The sentence's casing: 0 mostly lower case, 1 ordinary, 2 title case, 3 capitals (headlines, web text). */
+  casing: number;
+  /** For a hyphenated word, the hash of its last part ("well-known" → "known"); else the word's own. */
+  lastPart: Uint32Array;
   /** How many commas, semicolons and colons come before each word: a clause boundary between two words. */
   punctBefore: Uint16Array;
   /** The normalised lower forms themselves (the lemmatiser and the lexicon read them). */
@@ -59,8 +63,9 @@ export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
     n,
     lower: new Uint32Array(n), form: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n),
     suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre3: new Uint32Array(n), shape: new Uint32Array(n),
-    flags: new Uint8Array(n), punctBefore: new Uint16Array(n + 1), lowerText: new Array(n),
+    flags: new Uint8Array(n), casing: 1, lastPart: new Uint32Array(n), punctBefore: new Uint16Array(n + 1), lowerText: new Array(n),
   };
+  let letters = 0, capitalised = 0, allCaps = 0;
   for (let i = 0; i < n; i++) {
     const form = normaliseForm(forms[i]!);
     const low = form.toLowerCase();
@@ -81,7 +86,19 @@ export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
     if (form.length > 1 && form.includes('-')) f |= 8;
     if (i === 0) f |= 16;
     a.flags[i] = f;
+    const dash = low.lastIndexOf('-');
+    a.lastPart[i] = dash > 0 && dash < low.length - 1 ? hashString(low.slice(dash + 1)) : a.lower[i]!;
+    if (/\p{L}/u.test(form)) {
+      letters++;
+      if (f & 1) capitalised++;
+      if (f & 2) allCaps++;
+    }
     a.punctBefore[i + 1] = a.punctBefore[i]! + (low === ',' || low === ';' || low === ':' ? 1 : 0);
+  }
+  if (letters >= 3) {
+    if (allCaps / letters > 0.6) a.casing = 3;
+    else if (capitalised / letters > 0.6) a.casing = 2;
+    else if (capitalised / letters < 0.05) a.casing = 0;
   }
   return a;
 }
