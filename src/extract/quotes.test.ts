@@ -226,3 +226,23 @@ test('a definite description or a surname no mention covers names the entity bef
     ['a fisherman', null],
   ]);
 });
+
+test('unlabelled interview: "X, … interviewed by Y", and a reporter named in the introduction asks the questions', () => {
+  const text = [
+    'Lena Novak, harbour painter, interviewed by Coastal Weekly',
+    'The questions were put by Coastal Weekly reporter Ivan Petrov.',
+    'What made you start painting?',
+    'My grandmother gave me her brushes when I was nine.',
+    'Where do you find your subjects?',
+    'Mostly on the river, early in the morning.',
+    'What comes next for you?',
+    'A show in Ljubljana in the spring.',
+  ].join('\n');
+  const lena = entity('e1', 'Lena Novak', 'PERSON', [at(text, 'Lena Novak')]);
+  const ivan = entity('e2', 'Ivan Petrov', 'PERSON', [at(text, 'Ivan Petrov')]);
+  const turns = quotes(text, [lena, ivan]).map((q) => [q.speaker, q.text]);
+  assert.deepEqual(turns.slice(0, 2), [
+    ['e2', 'What made you start painting?'],
+    ['e1', 'My grandmother gave me her brushes when I was nine.'],
+  ]);
+});

@@ -24,7 +24,8 @@ type Draft = Omit<Quote, 'id'>;
 export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   const index = new MentionIndex(prior.entities ?? []);
   const paragraphs = paragraphsOf(doc.text);
-  const turns = labelledTurns(doc, paragraphs) ?? unlabelledTurns(doc, paragraphs, interviewNames(doc, paragraphs)) ?? [];
+  const typeOf = (span: Span) => index.covering(span)[0]?.type ?? null;
+  const turns = labelledTurns(doc, paragraphs) ?? unlabelledTurns(doc, paragraphs, interviewNames(doc, paragraphs, typeOf)) ?? [];
   const drafts: Draft[] = [...turnQuotes(doc, turns, index)];
   const inTurn = spanTest(turns);
   const marked = findMarkedQuotes(doc.text).filter((q) => !inTurn(q.open));

@@ -116,29 +116,86 @@ export interface InterviewNames {
   interviewee: Span | null;
 }
 
+/** What kind of entity a span names (PERSON, ORG, GPE, …), or null when no entity mention covers it. */
+export type TypeOf = (span: Span) => string | null;
+
+interface NameCandidate {
+  span: Span;
+  /** Found by a pattern that names the role outright ("interviewed by X", "reporter X"). */
+  strong: boolean;
+}
+
+const REPORTER = new Set(['reporter', 'correspondent', 'journalist', 'interviewer']);
+
 /**
- * Who is talking in an unlabelled interview, from the headline: "X interviews Y", "Y tells X about …",
- * "Interview with Y", or from the introduction: "X spoke with Y", "X interviewed Y". Names are runs of proper nouns.
+ * Who is talking in an unlabelled interview, from the headline and the introduction: "X interviews Y",
+ * "Y, … interviewed by X", "Y tells X about …", "Interview with Y", "Y: An interview …", "X spoke with Y",
+ * "X interviewed the founder, Y", and a named reporter ("… submitted by reporter X") as the interviewer. Names are
+ * runs of proper nouns; where entities are known (`typeOf`), an interviewee must be a person or an organisation,
+ * and a person is preferred to an organisation.
  */
-export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[]): InterviewNames {
-  const names: InterviewNames = { interviewer: null, interviewee: null };
+export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[], typeOf: TypeOf = () => null): InterviewNames {
   const limit = paragraphs[Math.min(3, paragraphs.length - 1)]?.end ?? 0;
   const tokens = doc.tokens;
+  const interviewers: NameCandidate[] = [];
+  const interviewees: NameCandidate[] = [];
+  const add = (list: NameCandidate[], span: Span | null, strong = false) => { if (span) list.push({ span, strong }); };
   for (let i = 0; i < tokens.length && tokens[i]!.start < limit; i++) {
     const w = tokens[i]!.lower;
-    if (/^interview(s|ed)?$/.test(w) || w === 'spoke' || w === 'talked') {
-      if (!names.interviewer && w !== 'interview') names.interviewer = properNounRunBefore(doc, i - 1);
-      names.interviewee ??= properNounRunAfter(doc, i + 1, 8);
-    } else if (/^(tells|told)$/.test(w) && !names.interviewee) {
+    const next = tokens[i + 1]?.lower;
+    if (/^interview(s|ed)?$/.test(w) || w === 'spoke' || w === 'talked' || w === 'sat') {
+      if (w === 'interviewed' && next === 'by') {
+        // "Jack Doe, founder of X, interviewed by Y" / "He was interviewed by Y".
+        add(interviewers, properNounRunAfter(doc, i + 2, 3), true);
+        add(interviewees, properNounRunEarlier(doc, i - 1));
+        continue;
+      }
+      if (w === 'interview') {
+        // "Interview with Y", "Y: An interview with …".
+        if (next === 'with') add(interviewees, properNounRunAfter(doc, i + 2, 8));
+        const colon = titleColonBefore(doc, i);
+        if (colon >= 0) add(interviewees, properNounRunBefore(doc, colon - 1));
+        continue;
+      }
+      add(interviewers, properNounRunBefore(doc, i - 1));
+      add(interviewees, properNounRunAfter(doc, i + 1, 8));
+    } else if (/^(tells|told)$/.test(w)) {
       const before = properNounRunBefore(doc, i - 1);
       if (before) {
-        names.interviewee = before;
-        names.interviewer ??= properNounRunAfter(doc, i + 1, 1);
+        add(interviewees, before);
+        add(interviewers, properNounRunAfter(doc, i + 1, 1));
       }
+    } else if (REPORTER.has(w)) {
+      add(interviewers, properNounRunAfter(doc, i + 1, 1), true);
     }
-    if (names.interviewee && names.interviewer) break;
   }
-  return names;
+  const isPerson = (c: NameCandidate) => typeOf(c.span) === 'PERSON';
+  // A place is nobody ("interviews New York bar owner"); an outlet may be typed anything, so only places are out.
+  const speaker = (c: NameCandidate) => { const t = typeOf(c.span); return t !== 'LOC' && !(t === 'GPE' && /\s/.test(doc.slice(c.span))); };
+  // With no pattern naming the interviewee, the first person the text names before the first question (a caption,
+  // an introduction) is the one the interview is about.
+  if (!interviewees.length) {
+    const q = paragraphs.findIndex((p) => isQuestion(doc, p));
+    const end = q > 0 ? paragraphs[q - 1]!.end : 0;
+    for (let i = 0; i < tokens.length && tokens[i]!.start < end; i++) {
+      const run = tokens[i]!.pos === 'PROPN' ? properNounRunAfter(doc, i, 1) : null;
+      if (run && typeOf(run) === 'PERSON') { add(interviewees, run); break; }
+      if (run) while (i + 1 < tokens.length && tokens[i + 1]!.start < run.end) i++;
+    }
+  }
+  const interviewee = interviewees.find(isPerson) ?? interviewees.find(speaker) ?? null;
+  const interviewer = interviewers.find((c) => c.strong && isPerson(c)) ?? interviewers[0] ?? null;
+  return { interviewer: interviewer?.span ?? null, interviewee: interviewee?.span ?? null };
+}
+
+/** In a headline "Y: An interview …", the colon's token index before the word "interview" at `i`, or -1. */
+function titleColonBefore(doc: Doc, i: number): number {
+  for (let k = i - 1; k >= 0 && i - k <= 3; k--) {
+    const t = doc.tokens[k]!;
+    if (t.lower === ':') return k;
+    if (!['an', 'a', 'the', 'exclusive'].includes(t.lower)) return -1;
+  }
+  return -1;
 }
 
 function properNounRunBefore(doc: Doc, j: number): Span | null {
@@ -147,11 +204,29 @@ function properNounRunBefore(doc: Doc, j: number): Span | null {
   return k < j ? { start: doc.tokens[k + 1]!.start, end: doc.tokens[j]!.end } : null;
 }
 
-/** The first run of two or more capitalised proper nouns within `window` tokens ("academic Simon Ličen"). */
+/** The first run of proper nouns in the sentence before token `j` ("Jack Doe, wikiFoo founder, interviewed by"). */
+function properNounRunEarlier(doc: Doc, j: number): Span | null {
+  const sentence = doc.tokens[j]?.sentence;
+  let k = j;
+  while (k > 0 && doc.tokens[k - 1]!.sentence === sentence && j - k < 12) k--;
+  for (; k <= j; k++) {
+    if (doc.tokens[k]!.pos !== 'PROPN') continue;
+    let e = k;
+    while (e + 1 <= j && doc.tokens[e + 1]!.pos === 'PROPN') e++;
+    return { start: doc.tokens[k]!.start, end: doc.tokens[e]!.end };
+  }
+  return null;
+}
+
+/**
+ * The first run of two or more capitalised proper nouns within `window` tokens ("academic Simon Ličen", "the site's
+ * founder, Jack Doe"), or of one when the window is one token.
+ */
 function properNounRunAfter(doc: Doc, i: number, window: number): Span | null {
   const tokens = doc.tokens;
   for (let k = i; k < tokens.length && k - i < window; k++) {
-    if (tokens[k]!.pos === 'PUNCT' && tokens[k]!.lower !== '.') break;
+    if (tokens[k]!.pos === 'PUNCT' && tokens[k]!.lower !== '.' && tokens[k]!.lower !== ',') break;
+    if (k > i && tokens[k]!.sentence !== tokens[i]!.sentence) break;
     let e = k;
     while (e < tokens.length && tokens[e]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[e]!.text) && tokens[e]!.sentence === tokens[k]!.sentence) e++;
     if (e - k >= 2 || (window === 1 && e > k)) return { start: tokens[k]!.start, end: tokens[e - 1]!.end };
