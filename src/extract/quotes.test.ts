@@ -246,3 +246,12 @@ test('unlabelled interview: "X, … interviewed by Y", and a reporter named in t
     ['e1', 'My grandmother gave me her brushes when I was nine.'],
   ]);
 });
+
+test('a name or a title in quote marks is not speech, nor a cited headline, nor a stray mark', () => {
+  const text = [
+    'The port launched a website, “The Harbour Master Countdown Page”, and a robot named "Blue Gull Of The Bay" won.',
+    '"Ferry strike ends after six long weeks" — Coastal Weekly, 4 May 2011',
+    'The tide tables (printed as "Tide 2 on the back page) were wrong again this spring.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});

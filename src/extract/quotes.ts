@@ -84,6 +84,9 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
       found = attributionBefore(doc, { open: paragraphs[p - 1]!.end, start: paragraphs[p - 1]!.end, end: paragraphs[p - 1]!.end }, paragraphs[p - 1]!.start);
     }
     if (words <= SCARE_QUOTE_MAX_WORDS && !(found && found.distance <= SHORT_QUOTE_VERB_DISTANCE)) return;
+    // Unattributed words in title case are a name or a title ("the website “The Harbour Countdown”"), and a quote
+    // that opens a line ending in "— Outlet, date" is a cited headline: neither is speech.
+    if (!found && (titleLike(doc.text.slice(q.start, q.end)) || citedHeadline(doc, q, para))) return;
     let draft: Draft;
     if (found) {
       draft = withSpeaker(doc, q, true, found.phrase, index);
@@ -134,6 +137,23 @@ function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase
 
 function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
   return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, direct };
+}
+
+/** Most words capitalised and no sentence end: a name or a title, not a sentence someone said. */
+function titleLike(text: string): boolean {
+  if (/[.!?…]["”’']?$/.test(text.trim())) return false;
+  const words = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length >= 4);
+  if (words.length < 2) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.6;
+}
+
+/** A closed quote at the start of its line, then a dash and a tail with no verb ("“…” — The Daily, 5 May 2010"). */
+function citedHeadline(doc: Doc, q: MarkedQuote, para: Paragraph): boolean {
+  if (!q.closed || q.open !== para.start) return false;
+  const tail = doc.text.slice(q.close + 1, para.end);
+  if (!/^\s*[—–-]\s/.test(tail)) return false;
+  return !doc.tokensIn({ start: q.close + 1, end: para.end }).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
 }
 
 function markedShare(span: Span, marked: readonly MarkedQuote[]): number {

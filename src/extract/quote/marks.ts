@@ -146,10 +146,10 @@ function scanLine(text: string, lineStart: number, from: number, to: number, out
     out.push(...found);
     return;
   }
-  // Unclosed: a double-mark quote runs to the end of its paragraph; a single-mark one does when it opens the
-  // paragraph or follows a colon, a comma or a dash ("he said: 'We …"), or the next paragraph reopens with the
-  // same mark (a quote over several paragraphs). Any other unclosed single mark was an apostrophe: read past it.
-  if (!SINGLE.has(bottom.mark) || runsOn(text, lineStart, bottom, to)) {
+  // Unclosed: a quote runs to the end of its paragraph when it opens the paragraph or follows a colon, a comma or
+  // a dash ("he said: 'We …"), or the next paragraph reopens with the same mark (a quote over several paragraphs).
+  // Any other unclosed mark was a stray or, for a single mark, an apostrophe: read past it.
+  if (runsOn(text, lineStart, bottom, to)) {
     out.push(...found);
     push(text, bottom.at, to, false, out);
   } else if (strict) {
