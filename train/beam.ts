@@ -80,7 +80,7 @@ export function trainBeamParser(sents: readonly TreeSentence[], width: number, o
       }
       table.step++;
     }
-    opts.afterEpoch?.(e, table, null);
+    opts.afterEpoch?.(e, table);
   }
   return table;
 }

@@ -3,9 +3,7 @@
  * first epoch the trainer follows its own wrong move with probability `explore`), and of the relation labeller
  * on gold trees over jack-knifed tags.
  */
-import { N_MOVES, ParseState, SHIFT } from '../src/nlp/syntax/transition.js';
-import { ARC_LABEL_MAX_FEATURES, arcLabelFeatures } from '../src/nlp/syntax/arc-label-features.js';
-import { arcLabel } from '../src/nlp/syntax/parser.js';
+import { N_MOVES, ParseState } from '../src/nlp/syntax/transition.js';
 import { PARSER_MAX_FEATURES, parserFeatures } from '../src/nlp/syntax/parser-features.js';
 import { childrenOf, LABELLER_MAX_FEATURES, labellerFeatures } from '../src/nlp/syntax/labeller-features.js';
 import { argmax } from '../src/nlp/syntax/weights.js';
@@ -26,25 +24,12 @@ export interface ParserTraining {
   epochs: number;
   explore: number;
   seed: number;
-  /** Label arcs as they are made, training the arc labeller alongside (label features for the parser). */
-  arcLabels?: { nLabels: number; rootLabel: number };
   /** Called after each epoch with the table, e.g. to score the dev set. */
-  afterEpoch?: (epoch: number, table: TrainTable, labeller: TrainTable | null) => void;
+  afterEpoch?: (epoch: number, table: TrainTable) => void;
 }
 
-export interface TrainedParser {
-  parser: TrainTable;
-  /** The arc labeller, when trained with `arcLabels`. */
-  labeller: TrainTable | null;
-}
-
-export function trainParser(sents: readonly TreeSentence[], opts: ParserTraining): TrainedParser {
+export function trainParser(sents: readonly TreeSentence[], opts: ParserTraining): TrainTable {
   const table = new TrainTable(N_MOVES, 1 << 20);
-  const lab = opts.arcLabels;
-  const labeller = lab ? new TrainTable(lab.nLabels, 1 << 18) : null;
-  const labelKeys = new Uint32Array(ARC_LABEL_MAX_FEATURES);
-  const labelScores = new Float32Array(lab?.nLabels ?? 1);
-  const notRoot = Array.from({ length: lab?.nLabels ?? 1 }, (_, c) => c !== lab?.rootLabel);
   const rand = seededRandom(opts.seed);
   const keys = new Uint32Array(PARSER_MAX_FEATURES);
   const scores = new Float32Array(N_MOVES);
@@ -66,26 +51,12 @@ export function trainParser(sents: readonly TreeSentence[], opts: ParserTraining
         if (!goldMoves[guess]) table.update(keys, k, best, guess);
         table.step++;
         const follow = !goldMoves[guess] && e > 0 && rand() < opts.explore ? guess : best;
-        let label = -1;
-        if (labeller && lab && follow !== SHIFT) {
-          // The labeller learns on gold arcs only; the label it predicts is what the parser's features see, as at
-          // run time.
-          const { h, d } = st.arcOf(follow);
-          label = arcLabel(labeller, st, s.atoms, s.tags, follow, lab.rootLabel, labelKeys, labelScores, notRoot);
-          if (h !== s.atoms.n && s.heads[d] === h) {
-            if (label !== s.labels[d]) {
-              const kk = arcLabelFeatures(st, s.atoms, s.tags, h, d, labelKeys);
-              labeller.update(labelKeys, kk, s.labels[d]!, label);
-            }
-            labeller.step++;
-          }
-        }
-        st.apply(follow, label);
+        st.apply(follow);
       }
     }
-    opts.afterEpoch?.(e, table, labeller);
+    opts.afterEpoch?.(e, table);
   }
-  return { parser: table, labeller };
+  return table;
 }
 
 export function trainLabeller(sents: readonly TreeSentence[], nLabels: number, rootLabel: number, epochs: number,

@@ -18,7 +18,7 @@ import { buildLexicon } from './lexicon.js';
 import { encodeModel } from '../src/nlp/syntax/model-file.js';
 import { sentenceAtoms } from '../src/nlp/syntax/words.js';
 import { tagSentence } from '../src/nlp/syntax/tagger.js';
-import { parseLabelled, parseSentence } from '../src/nlp/syntax/parser.js';
+import { parseSentence } from '../src/nlp/syntax/parser.js';
 import { WeightTable } from '../src/nlp/syntax/weights.js';
 import { beamParse } from '../src/nlp/syntax/beam.js';
 import { trainBeamParser } from './beam.js';
@@ -42,12 +42,10 @@ export interface TrainSettings {
   minRowWeight: number;
   /** Beam width of the parser: 1 trains greedily with the dynamic oracle, more trains globally (train/beam.ts). */
   beam: number;
-  /** Label arcs as the parser makes them (greedy only), instead of labelling the finished tree. */
-  arcLabels: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
-  taggerEpochs: 8, folds: 10, parserEpochs: 15, explore: 0.9, labellerEpochs: 10, seed: 20261201, limit: 0, minRowWeight: 1, beam: 1, arcLabels: true,
+  taggerEpochs: 8, folds: 10, parserEpochs: 15, explore: 0.9, labellerEpochs: 10, seed: 20261201, limit: 0, minRowWeight: 1, beam: 1,
 };
 
 /** Trains the whole model from the treebanks under `shared` and returns the model file's bytes. */
@@ -108,31 +106,19 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   const trainTrees = train.map((s, i) => tree(s, trainTagged[i]!.atoms, parserTags(jack[i]!, coarse)));
   const devTrees = dev.map((s, i) => tree(s, devTagged[i]!.atoms, parserTags(devTags[i]!, coarse)));
 
-  // Arc labels (the parser names each arc as it makes it and reads those labels in later moves) need greedy
-  // decoding; a beam parser is labelled afterwards by the tree labeller.
-  const arcLabels = settings.arcLabels && settings.beam === 1;
   const rootLabel = labelId.get('root')!;
   const training = {
     epochs: settings.parserEpochs, explore: settings.explore, seed: settings.seed,
-    arcLabels: arcLabels ? { nLabels: labelSet.length, rootLabel } : undefined,
-    afterEpoch: (e: number, table: TrainTable, labeller: TrainTable | null) => {
+    afterEpoch: (e: number, table: TrainTable) => {
       if (e % 3 !== 2 && e !== settings.parserEpochs - 1) return;
       const scorer = new WeightTable(table.finish());
-      const arcs = labeller ? new WeightTable(labeller.finish()) : null;
-      const parse = (t: TreeSentence) => (settings.beam > 1 ? beamParse(scorer, t.atoms, t.tags, settings.beam)
-        : arcs ? parseLabelled(scorer, arcs, t.atoms, t.tags, rootLabel).heads : parseSentence(scorer, t.atoms, t.tags));
+      const parse = (t: TreeSentence) => (settings.beam > 1 ? beamParse(scorer, t.atoms, t.tags, settings.beam) : parseSentence(scorer, t.atoms, t.tags));
       log(`parser epoch ${e + 1}: dev UAS ${uas(devTrees, parse)} (${elapsed()})`);
     },
   };
-  let parserTable, labellerTable;
-  if (settings.beam > 1) {
-    parserTable = trainBeamParser(trainTrees, settings.beam, training).finish(settings.minRowWeight);
-  } else {
-    const trained = trainParser(trainTrees, training);
-    parserTable = trained.parser.finish(settings.minRowWeight);
-    labellerTable = trained.labeller?.finish(settings.minRowWeight);
-  }
-  labellerTable ??= trainLabeller(trainTrees, labelSet.length, rootLabel, settings.labellerEpochs, settings.seed)
+  const parserTable = (settings.beam > 1 ? trainBeamParser(trainTrees, settings.beam, training) : trainParser(trainTrees, training))
+    .finish(settings.minRowWeight);
+  const labellerTable = trainLabeller(trainTrees, labelSet.length, rootLabel, settings.labellerEpochs, settings.seed)
     .finish(settings.minRowWeight);
   log(`parser and labeller trained (${elapsed()})`);
 
@@ -151,7 +137,6 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
       trainingSentences: train.length,
       beam: settings.beam,
       packedTags: true,
-      arcLabels,
     },
     tags: tagSet,
     labels: labelSet,
@@ -195,7 +180,6 @@ function main(): void {
     taggerEpochs: opt('tagger-epochs', d.taggerEpochs), folds: opt('folds', d.folds), parserEpochs: opt('parser-epochs', d.parserEpochs),
     explore: d.explore, labellerEpochs: opt('labeller-epochs', d.labellerEpochs), seed: d.seed, limit: opt('limit', d.limit),
     minRowWeight: opt('min-row-weight', d.minRowWeight), beam: opt('beam', d.beam),
-    arcLabels: !args.includes('--tree-labels'),
   };
   const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(root, 'models/syntax-en.bin.gz'));
   let file: Buffer;

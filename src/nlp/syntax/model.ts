@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { decodeModel, type ModelHeader } from './model-file.js';
 import { featsOf, lemmaOf } from './lexicon.js';
 import { labelSentence } from './labeller.js';
-import { parseLabelled, parseSentence } from './parser.js';
+import { parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
 import { coarseOfTags, parserTags } from './tagset.js';
 import { tagSentence } from './tagger.js';
@@ -65,17 +65,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const joint = this.tagger2 ? tagSentence(this.tagger2, a, first, this.tagDict) : first;
     // Models from before coarse tags were packed (meta.packedTags absent) read the joint tags alone.
     const tags = this.meta.packedTags ? parserTags(joint, this.coarse) : joint;
-    let heads: Int32Array;
-    let labels: Int32Array;
-    if (this.meta.arcLabels) {
-      // The labeller named each arc as the parser made it.
-      const st = parseLabelled(this.parser, this.labeller, a, tags, this.rootLabel);
-      heads = st.heads;
-      labels = st.labels;
-    } else {
-      heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
-      labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
-    }
+    const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
+    const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     const lex = this.header.lexicon;
     for (let i = 0; i < n; i++) {
       const t = joint[i]!;

@@ -10,7 +10,7 @@ import type { ParseState } from './transition.js';
 import { coarseOf } from './tagset.js';
 import type { SentenceAtoms } from './words.js';
 
-export const PARSER_MAX_FEATURES = 128;
+export const PARSER_MAX_FEATURES = 108;
 
 const NONE_W = 0x6e6f6e65;
 const ROOT_W = 0x726f6f74;
@@ -24,12 +24,6 @@ function wAt(a: SentenceAtoms, n: number, k: number): number {
 
 function tAt(tags: ArrayLike<number>, n: number, k: number): number {
   return k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!;
-}
-
-const NONE_L = 0xfe;
-
-function lAt(st: ParseState, k: number): number {
-  return k < 0 || k >= st.n ? NONE_L : st.labels[k]! < 0 ? NONE_L : st.labels[k]!;
 }
 
 function distanceBucket(d: number): number {
@@ -102,19 +96,6 @@ export function parserFeatures(st: ParseState, a: SentenceAtoms, tags: ArrayLike
   out[k++] = featureKey(97, s0c, s0Lc, b0c); out[k++] = featureKey(98, s0c, s0Rc, b0c); out[k++] = featureKey(99, s0c, b0c, b0Lc);
   out[k++] = featureKey(100, s0w, b0c); out[k++] = featureKey(101, s0c, b0w); out[k++] = featureKey(102, s1c, s0c, d1);
   out[k++] = featureKey(103, s0c, b0c, d);
-  // Relations already built (Zhang and Nivre's label and label-set features): the outermost dependents' labels
-  // and the sets of labels on each side of s0 and b0. Constant for a parser that does not label as it goes.
-  const s0Ll = lAt(st, s0L), s0Rl = lAt(st, s0R), b0Ll = lAt(st, b0L), s0L2l = lAt(st, s0L2), s0R2l = lAt(st, s0R2);
-  const b0L2l = lAt(st, b0L2), s1Rl = lAt(st, s1R);
-  out[k++] = featureKey(104, s0p, s0Ll); out[k++] = featureKey(105, s0p, s0Rl); out[k++] = featureKey(106, b0p, b0Ll);
-  out[k++] = featureKey(107, s0w, s0Ll); out[k++] = featureKey(108, s0w, s0Rl); out[k++] = featureKey(109, b0w, b0Ll);
-  out[k++] = featureKey(110, s0p, s0Ll, s0L2l); out[k++] = featureKey(111, s0p, s0Rl, s0R2l); out[k++] = featureKey(112, b0p, b0Ll, b0L2l);
-  out[k++] = featureKey(113, s1p, s1Rl);
-  if (s0 >= 0) {
-    out[k++] = featureKey(114, s0p, st.leftLo[s0]!, st.leftHi[s0]!); out[k++] = featureKey(115, s0p, st.rightLo[s0]!, st.rightHi[s0]!);
-    out[k++] = featureKey(116, s0w, st.leftLo[s0]!, st.leftHi[s0]!); out[k++] = featureKey(117, s0w, st.rightLo[s0]!, st.rightHi[s0]!);
-  }
-  out[k++] = featureKey(118, b0p, st.leftLo[b0]!, st.leftHi[b0]!); out[k++] = featureKey(119, b0w, st.leftLo[b0]!, st.leftHi[b0]!);
   // Clause boundaries: commas or semicolons between s0 and b0, and between s1 and s0.
   const pb = s0 >= 0 ? Math.min(2, a.punctBefore[b0]! - a.punctBefore[s0 + 1]!) : 3;
   const p1 = s1 >= 0 ? Math.min(2, a.punctBefore[s0]! - a.punctBefore[s1 + 1]!) : 3;

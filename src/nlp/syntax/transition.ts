@@ -26,13 +26,6 @@ export class ParseState {
   readonly rc2: Int32Array;
   readonly nLeft: Uint8Array;
   readonly nRight: Uint8Array;
-  /** Relation of each attached word (-1 before it is attached, or when the parser does not label). */
-  readonly labels: Int32Array;
-  /** The sets of relations of each word's left and right dependents, as 64-bit masks in two halves. */
-  readonly leftLo: Uint32Array;
-  readonly leftHi: Uint32Array;
-  readonly rightLo: Uint32Array;
-  readonly rightHi: Uint32Array;
 
   constructor(n: number) {
     this.n = n;
@@ -44,11 +37,6 @@ export class ParseState {
     this.rc2 = new Int32Array(n + 1).fill(-1);
     this.nLeft = new Uint8Array(n + 1);
     this.nRight = new Uint8Array(n + 1);
-    this.labels = new Int32Array(n).fill(-1);
-    this.leftLo = new Uint32Array(n + 1);
-    this.leftHi = new Uint32Array(n + 1);
-    this.rightLo = new Uint32Array(n + 1);
-    this.rightHi = new Uint32Array(n + 1);
   }
 
   /** A copy that can move on independently (beam search keeps several). */
@@ -64,11 +52,6 @@ export class ParseState {
     c.rc2.set(this.rc2);
     c.nLeft.set(this.nLeft);
     c.nRight.set(this.nRight);
-    c.labels.set(this.labels);
-    c.leftLo.set(this.leftLo);
-    c.leftHi.set(this.leftHi);
-    c.rightLo.set(this.rightLo);
-    c.rightHi.set(this.rightHi);
     return c;
   }
 
@@ -88,34 +71,20 @@ export class ParseState {
     out[RIGHT] = this.sp > 1;
   }
 
-  /** The head and dependent a LEFT or RIGHT would join now (for labelling the arc before it is made). */
-  arcOf(move: number): { h: number; d: number } {
-    const d = this.stack[this.sp - 1]!;
-    return { h: move === LEFT ? this.b : this.stack[this.sp - 2]!, d };
-  }
-
-  /** Applies a move; `label` is the relation of the arc a LEFT or RIGHT makes (-1 when unlabelled). */
-  apply(move: number, label = -1): void {
+  apply(move: number): void {
     if (move === SHIFT) {
       this.stack[this.sp++] = this.b++;
     } else if (move === LEFT) {
       const d = this.stack[--this.sp]!;
-      this.attach(this.b, d, label);
+      this.attach(this.b, d);
     } else {
       const d = this.stack[--this.sp]!;
-      this.attach(this.stack[this.sp - 1]!, d, label);
+      this.attach(this.stack[this.sp - 1]!, d);
     }
   }
 
-  private attach(h: number, d: number, label: number): void {
+  private attach(h: number, d: number): void {
     this.heads[d] = h;
-    this.labels[d] = label;
-    if (label >= 0) {
-      const bit = 1 << (label & 31);
-      if (d < h) {
-        if (label < 32) this.leftLo[h]! |= bit; else this.leftHi[h]! |= bit;
-      } else if (label < 32) this.rightLo[h]! |= bit; else this.rightHi[h]! |= bit;
-    }
     if (d < h) {
       // Left dependents arrive right to left: the new one is the leftmost.
       this.lc2[h] = this.lc1[h]!;
