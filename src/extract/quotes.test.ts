@@ -255,3 +255,21 @@ test('a name or a title in quote marks is not speech, nor a cited headline, nor 
   ].join('\n');
   assert.deepEqual(quotes(text).filter((q) => q.direct), []);
 });
+
+test('colon- and dash-introduced speech, "quoted as saying", and a headline its body repeats listed once', () => {
+  const text = [
+    'Mayor says bridge will reopen in June',
+    'The bridge will reopen in June, the mayor said on Monday.',
+    "Ana Lukic: 'We will not leave the valley before the harvest.'",
+    '– We have waited long enough for this road, said Ivan Petrov.',
+    'The minister was quoted as saying that the border would stay open all winter.',
+    'A news agency quoted the port authority as saying the ferries would run again.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).map((q) => [q.direct, q.speakerText, q.text]), [
+    [false, 'the mayor', 'The bridge will reopen in June'],
+    [true, 'Ana Lukic', 'We will not leave the valley before the harvest.'],
+    [true, 'Ivan Petrov', 'We have waited long enough for this road'],
+    [false, 'The minister', 'the border would stay open all winter'],
+    [false, 'the port authority', 'the ferries would run again'],
+  ]);
+});

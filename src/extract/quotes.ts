@@ -11,7 +11,7 @@ import { attributionAfter, attributionBefore, attributionByTree, type Attributio
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
-import { withoutTime, type SpeakerPhrase } from './quote/phrase.js';
+import { nounPhraseLeft, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
 
 /** A quote of this many words or fewer needs an attribution right next to it to count. */
@@ -33,7 +33,7 @@ export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   const inMarked = spanTest(marked.map((q) => ({ start: q.open, end: q.close + 1 })));
   drafts.push(...reportedQuotes(doc, (offset) => inTurn(offset) || inMarked(offset), marked, index));
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
-  return drafts.map((d, n) => ({ id: `q${n + 1}`, ...d }));
+  return withoutHeadlineEchoes(drafts, paragraphs[0]).map((d, n) => ({ id: `q${n + 1}`, ...d }));
 };
 
 function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draft[] {
@@ -79,6 +79,8 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
       found = { ...byTree, distance: byTree.governs ? 0 : Math.min(byTree.distance, found?.distance ?? Infinity) };
     }
     const opensParagraph = q.open === para.start;
+    // "Osmani: “We …”": a name and a colon introduce the quote, at the start of the line or sentence.
+    found ??= colonIntroduced(doc, q, para);
     if (!found && opensParagraph && p > 0 && /:["”’]?$/.test(doc.slice(paragraphs[p - 1]!))) {
       // "X said:" ending the paragraph before a paragraph that is all quote.
       found = attributionBefore(doc, { open: paragraphs[p - 1]!.end, start: paragraphs[p - 1]!.end, end: paragraphs[p - 1]!.end }, paragraphs[p - 1]!.start);
@@ -108,7 +110,9 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
     for (const r of reportedSpeechIn(doc, s, blocked)) {
       // A clause that is mostly a marked quote is that quote's attribution, already recorded.
       if (markedShare(r, marked) > 0.5) continue;
-      out.push(withSpeaker(doc, r, false, attributionByTree(doc, r)?.phrase ?? r.phrase, index));
+      // "— We will stay, said X": a clause a dash opens at the start of its paragraph is direct speech.
+      const direct = /^\s*[\u2014\u2013-]\s*$/.test(doc.text.slice(paragraphStart(doc, r.start), r.start)) && paragraphStart(doc, r.start) < r.start;
+      out.push(withSpeaker(doc, r, direct, attributionByTree(doc, r)?.phrase ?? r.phrase, index));
     }
   }
   return out;
@@ -137,6 +141,41 @@ function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase
 
 function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
   return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, direct };
+}
+
+/** The offset where the line holding `offset` starts. */
+function paragraphStart(doc: Doc, offset: number): number {
+  return doc.text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** "Osmani: “…”", "NATO chief: '…'": a short noun phrase opening its line or sentence, then a colon, then the quote. */
+function colonIntroduced(doc: Doc, q: MarkedQuote, para: Paragraph): Attribution | null {
+  const open = doc.tokenIndexAt(q.open);
+  const colon = open - 1;
+  if (colon < 0 || doc.tokens[colon]!.lower !== ':' || doc.tokens[colon]!.start < para.start) return null;
+  const sentenceStart = doc.sentences[doc.tokens[colon]!.sentence]!.tokenStart;
+  const lineStart = doc.tokenIndexAt(para.start);
+  const phrase = nounPhraseLeft(doc, colon - 1, Math.max(sentenceStart, lineStart));
+  if (!phrase || !phrase.heads.length || colon - doc.tokenIndexAt(phrase.start) > 6) return null;
+  const first = doc.tokenIndexAt(phrase.start);
+  if (first !== sentenceStart && first !== lineStart) return null;
+  return { phrase, verb: doc.tokens[colon]!, distance: 0 };
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
+/**
+ * One quote once: a quote in the headline whose words a quote in the body repeats ("Mayor says bridge will reopen"
+ * over "the bridge will reopen in June, the mayor said") is the body's, and only that one is kept.
+ */
+function withoutHeadlineEchoes(drafts: Draft[], headline: Paragraph | undefined): Draft[] {
+  if (!headline) return drafts;
+  const body = drafts.filter((d) => d.start >= headline.end).map((d) => new Set(wordsOf(d.text)));
+  return drafts.filter((d) => {
+    if (d.end > headline.end) return true;
+    const words = wordsOf(d.text);
+    return !body.some((b) => words.filter((w) => b.has(w)).length >= 0.8 * words.length);
+  });
 }
 
 /** Most words capitalised and no sentence end: a name or a title, not a sentence someone said. */

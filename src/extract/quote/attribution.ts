@@ -9,7 +9,7 @@
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
 import { relIs, sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
-import { nounPhraseLeft, nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
+import { nounPhraseLeft, nounPhraseRight, quotedAsSaying, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { ALWAYS_VERB, SPEECH_FORMS } from './verbs.js';
 
 export interface Attribution {
@@ -91,6 +91,8 @@ export function attributionBefore(doc: Doc, quote: Span & { open: number }, regi
       if (phrase) return { phrase, verb: tokens[v]!, distance: openTok - v };
       continue;
     }
+    const quoted = quotedAsSaying(doc, v, floor);
+    if (quoted) return { phrase: quoted, verb: tokens[v]!, distance: openTok - v };
     if (!speechVerbAt(doc, v)) continue;
     const phrase = subjectBefore(doc, v, floor);
     if (phrase) return { phrase, verb: tokens[v]!, distance: openTok - v };
@@ -158,6 +160,11 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   if (subject && subject.via === 'adverbial' && h >= 0 && relIs(tree.word(h).rel, 'ccomp')) {
     const g = tree.word(h).head;
     if (g >= 0 && tree.word(g).upos === 'VERB' && SPEECH_FORMS.has(tree.lower(g))) subject = tree.subjectOf(g) ?? subject;
+  }
+  // "the agency quoted X as saying …": the one quoted speaks.
+  if (h >= 0 && tree.lower(h) === 'quoted' && tree.lower(v) === 'saying') {
+    const object = tree.dependent(h, 'obj');
+    if (object >= 0) subject = { word: object, passive: false, via: 'own' };
   }
   // "which the government says …": a relative pronoun parsed as a second subject is the object; the noun is the subject.
   if (subject?.via === 'relative') {

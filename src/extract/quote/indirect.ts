@@ -6,7 +6,7 @@
 import type { Doc } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
 import { isAccordingTo, speechVerbAt } from './attribution.js';
-import { nounPhraseRight, subjectBefore, type SpeakerPhrase } from './phrase.js';
+import { isTimeTail, nounPhraseRight, quotedAsSaying, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { OBJECT_FIRST, QUOTE_ONLY } from './verbs.js';
 
 export interface ReportedSpeech extends Span {
@@ -30,6 +30,13 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
       if (found) out.push(found);
       continue;
     }
+    // "X was quoted as saying (that) …" / "the agency quoted X as saying …".
+    const quoted = quotedAsSaying(doc, v, tokenStart);
+    if (quoted && !blocked(tokens[v]!.start)) {
+      const from = clauseStartAfter(doc, v, 'say', last);
+      if (from !== null) out.push({ ...clause(doc, from, last), phrase: quoted });
+      continue;
+    }
     const base = speechVerbAt(doc, v);
     if (!base || QUOTE_ONLY.has(base) || blocked(tokens[v]!.start)) continue;
     // "…, stated an anonymous official": the clause before, the speaker after the verb.
@@ -42,7 +49,7 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
     if (!phrase) continue;
     // "…, X said.": a short subject after a comma, nothing after the verb: the clause before is what was said.
     const subjectTok = doc.tokenIndexAt(phrase.start);
-    if (subjectTok > tokenStart + 2 && tokens[subjectTok - 1]!.lower === ',' && v + (base === 'point out' ? 1 : 0) >= last) {
+    if (subjectTok > tokenStart + 2 && tokens[subjectTok - 1]!.lower === ',' && (v + (base === 'point out' ? 1 : 0) >= last || isTimeTail(doc, v + 1, last))) {
       out.push({ ...clause(doc, tokenStart, subjectTok - 2), phrase });
       continue;
     }

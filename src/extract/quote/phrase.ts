@@ -232,3 +232,34 @@ export function withoutTime(doc: Doc, phrase: SpeakerPhrase): SpeakerPhrase {
   }
   return { ...phrase, start: tokens[a]!.start, end: tokens[b]!.end, heads };
 }
+
+/** Whether tokens `from..to` (inclusive) are only a time phrase ("on Monday", "last week"). */
+export function isTimeTail(doc: Doc, from: number, to: number): boolean {
+  if (from > to) return false;
+  let time = false;
+  for (let k = from; k <= to; k++) {
+    const t = doc.tokens[k]!;
+    if (TIME_TOKEN.test(t.lower)) time = true;
+    else if (!TIME_LEAD.has(t.lower)) return false;
+  }
+  return time;
+}
+
+/**
+ * The speaker of "saying" at `v` in "X was quoted as saying" (the passive's subject) or "Y quoted X as saying" (the
+ * object of "quoted"); null for any other word.
+ */
+export function quotedAsSaying(doc: Doc, v: number, limit: number): SpeakerPhrase | null {
+  const tokens = doc.tokens;
+  if (tokens[v]?.lower !== 'saying' || tokens[v - 1]?.lower !== 'as') return null;
+  if (tokens[v - 2]?.lower === 'quoted') {
+    const be = v - 3;
+    if (be < limit || !['was', 'were', 'is', 'are', 'been', 'being'].includes(tokens[be]!.lower)) return null;
+    return subjectBefore(doc, be, limit);
+  }
+  for (let q = v - 3; q >= limit && v - q <= 10; q--) {
+    if (tokens[q]!.lower !== 'quoted') continue;
+    return nounPhraseRight(doc, q + 1, v - 1);
+  }
+  return null;
+}
