@@ -2,7 +2,8 @@
  * Coreference within a document, over the entities recognition found. Every resolved mention keeps its own span
  * and says how it names the entity (`kind`): surnames to the full name introduced earlier, role nominals to the
  * office holder at the document date, speaker pronouns to the nearest compatible person, capitals used as actors
- * to their state, definite descriptions ("the alliance") to the organisation named before them, interview labels
+ * to their state, definite descriptions ("the alliance") to the organisation named before them, agents of a state
+ * ("Serbian police", "the Russian embassy") to the state with their role (actors/agents.ts), interview labels
  * to the interviewer and interviewee. The order matters: labels and surnames
  * settle who the people are before pronouns look for them.
  */
@@ -14,6 +15,7 @@ import { resolveRoleNominals } from './actors/roles.js';
 import { resolveCapitals } from './actors/capitals.js';
 import { resolveSpeakerPronouns } from './actors/pronouns.js';
 import { resolveNominals } from './actors/nominals.js';
+import { applyLinks, resolveAgents } from './actors/agents.js';
 
 export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const table = new EntityTable(doc, prior.entities ?? []);
@@ -22,6 +24,9 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   resolveRoleNominals(doc, ctx.kb, ctx.date, table);
   resolveCapitals(doc, ctx.kb, table);
   resolveNominals(doc, table);
+  const links = resolveAgents(doc, ctx.kb, ctx.date, table);
   resolveSpeakerPronouns(doc, ctx.kb, table);
-  return table.finish();
+  const entities = table.finish();
+  applyLinks(links, entities);
+  return entities;
 };

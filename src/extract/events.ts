@@ -5,6 +5,7 @@
  */
 import type { Entity, EventRecord, KnowledgeBase, Quote, TimeExpression } from '../model/types.js';
 import { demonymIndex } from './actors/roles.js';
+import { withAgents } from './actors/agents.js';
 import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
@@ -60,8 +61,8 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
 
 export const extractEvents: Extractor<'events'> = (doc, ctx, prior) =>
-  codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
-    statesOfDemonyms(ctx.kb, prior.entities ?? []));
+  withAgents(codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
+    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.entities ?? [], ctx.kb);
 
 /**
  * The state each demonym entity stands for when it modifies a state organ ("Serbian police", "British troops"):

@@ -118,6 +118,37 @@ export type MentionKind = 'name' | 'alias' | 'surname' | 'pronoun' | 'nominal' |
 
 export interface Mention extends TextSpan {
   kind?: MentionKind;
+  /**
+   * For a mention of a state through one of its agents ("police" in "Serbian police", "government" in "Poland's
+   * government"; kind `nominal`): the agent's role.
+   */
+  role?: AgentRole;
+}
+
+/**
+ * The role of an agent through which a state acts, after CAMEO's agent codes: government, military, police (COP),
+ * diplomats (DIP, which CAMEO codes GOV), judiciary, legislature, intelligence (SPY).
+ */
+export type AgentRole = 'GOV' | 'MIL' | 'COP' | 'DIP' | 'JUD' | 'LEG' | 'SPY';
+
+/** An actor's link to the state it acts for. */
+export interface ActsFor {
+  /** The state's entity in the document, or null when the document does not name it. */
+  state: string | null;
+  stateName: string;
+  role: AgentRole;
+  /** CAMEO-style actor code, country and role ("RUSGOV"), when the country's code is known. */
+  code: string | null;
+}
+
+/**
+ * The agent through which an event's source or target acts: `entity` is the agent's own entity when it has one
+ * (the Kremlin, a minister), null when only the words name it ("Serbian police", whose event actor is then the
+ * state); `text` the words naming it.
+ */
+export interface EventAgent extends ActsFor {
+  entity: string | null;
+  text: string;
 }
 
 export interface Entity {
@@ -129,6 +160,8 @@ export interface Entity {
   wikidata: string | null;
   aliases: string[];
   mentions: Mention[];
+  /** For a named agent of a state (the Kremlin, a ministry, a person in a state's office): the state and role. */
+  actsFor?: ActsFor;
 }
 
 export interface Quote {
@@ -164,6 +197,9 @@ export interface EventRecord {
   confidence: number;
   /** CAMEO root code ("04"), for exports. */
   cameo?: string;
+  /** When the source acts through an agent of a state ("Serbian police", the Kremlin): the agent and its role. */
+  sourceAgent?: EventAgent;
+  targetAgent?: EventAgent;
 }
 
 export interface TimeExpression extends TextSpan {
