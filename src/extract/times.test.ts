@@ -60,8 +60,9 @@ test('relative units count from the report date', () => {
   ]);
   assert.deepEqual(times('A deal is due by the end of the year.'), ['the end of the year=2022']);
   assert.deepEqual(times('It opened three years ago.'), ['three years ago=2019']);
-  // A week has no value format of its own: it is given as the month that holds it.
-  assert.deepEqual(times('The envoy arrived last week.'), ['last week=2022-06']);
+  // Weeks are ISO weeks (2022-06-30 is a Thursday of week 26).
+  assert.deepEqual(times('The envoy arrived last week.'), ['last week=2022-W25']);
+  assert.deepEqual(times('The envoy arrives this week.'), ['this week=2022-W26']);
 });
 
 test('weekdays and deictic days', () => {
@@ -108,4 +109,44 @@ test('an anaphor counts from the story time, not from an aside read off the repo
     ['March 3=2024-03-03', 'this month=2024-05', 'Later that month=2024-03'],
   );
   assert.deepEqual(times('The talks opened on Monday. Two days later they collapsed.', '2024-05-22'), ['Monday=2024-05-20', 'Two days later=2024-05-22']);
+});
+
+test('a month takes the year the words after it name: "December last year", "June of that year"', () => {
+  assert.deepEqual(times('The regime fell in December last year.', '2025-12-11'), ['December=2024-12', 'last year=2024']);
+  assert.deepEqual(times('The border opened on 4 March this year.', '2025-12-11'), ['4 March=2025-03-04', 'this year=2025']);
+  assert.deepEqual(times('The war began in February 2022. In June of that year the bloc opened talks, and signed a deal two years later.', '2025-09-29'), [
+    'February 2022=2022-02', 'June=2022-06', 'that year=2022', 'two years later=2024',
+  ]);
+});
+
+test('seasons are TimeML season values; a bare "in the summer" is the latest one unless the clause looks forward', () => {
+  assert.deepEqual(times('The vote was held in the summer.', '2020-09-29'), ['the summer=2020-SU']);
+  assert.deepEqual(times('The vote will be held in the summer.', '2020-09-29'), ['the summer=2021-SU']);
+  assert.deepEqual(times('The dam burst last summer.', '2020-03-10'), ['last summer=2019-SU']);
+  assert.deepEqual(times('The port was rebuilt in the spring of 2012.'), ['the spring of 2012=2012-SP']);
+  assert.deepEqual(times('Since the fall of the city, nothing moved.'), []);
+});
+
+test('a month at the start of a sentence before a name is still a month', () => {
+  assert.deepEqual(times('In August General Moreau dismissed the cabinet.', '2025-11-20'), ['August=2025-08']);
+  assert.deepEqual(times('In November Mr Petrov toured the front.', '2025-12-11'), ['November=2025-11']);
+  assert.deepEqual(times('Crowds gathered for May Day.', '2025-12-11'), []);
+});
+
+test('"on election day" is the day the text gave the vote', () => {
+  assert.deepEqual(times('Voters went to the polls on October 4th. On election day, queues formed early.', '2026-10-06'), [
+    'October 4th=2026-10-04', 'election day=2026-10-04',
+  ]);
+  assert.deepEqual(times('On election day, queues formed early.', '2026-10-06'), ['election day=null']);
+});
+
+test('the tense of the clause the time dates, read off the parse', () => {
+  // A modal looks forward even in a reported clause; a past clause looks back.
+  assert.deepEqual(times('The minister said fuel should reach the pumps by 27 January.', '2026-01-19'), ['27 January=2026-01-27']);
+  assert.deepEqual(times('If no buyer completes the sale by late March, the deal lapses.', '2026-01-19'), ['late March=2026-03']);
+  assert.deepEqual(times('With elections looming in October, the parties argued.', '2018-06-07'), ['October=2018-10']);
+  // A month that names a noun: ahead lies what is awaited, else the nearer one.
+  assert.deepEqual(times('The result is a warning ahead of October\'s general election.', '2026-02-09'), ['October=2026-10']);
+  assert.deepEqual(times('The envoy said they will not accept the results of August\'s disputed election.', '2020-09-29'), ['August=2020-08']);
+  assert.deepEqual(times('The campaign for the election on August 30th has been bitter.', '2020-08-29'), ['August 30th=2020-08-30']);
 });

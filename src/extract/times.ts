@@ -9,7 +9,7 @@ import type { TimeExpression } from '../model/types.js';
 import type { Extractor } from './pipeline.js';
 import { formatValue, parseYmd, type Resolved } from './time/calendar.js';
 import { calendarDateCandidates } from './time/calendar-dates.js';
-import { type Candidate, ruleCandidates, type RuleEnv } from './time/rules.js';
+import { type Candidate, type RecalledTime, ruleCandidates, type RuleEnv } from './time/rules.js';
 import { tenseAt } from './time/tense.js';
 
 export const extractTimes: Extractor<'times'> = (doc, ctx) => {
@@ -21,12 +21,17 @@ export const extractTimes: Extractor<'times'> = (doc, ctx) => {
   // ("On February 19, X, who won an election this month, said ..."; "later that month" is February).
   let anchor: Resolved | null = null;
   let storySentence = -1;
+  const earlier: RecalledTime[] = [];
   for (const c of chosen) {
-    const resolved: Resolved | null = c.anchored ? (anchor ? c.anchored(anchor) : null) : c.resolved;
+    const resolved: Resolved | null = c.recall ? c.recall(earlier) : c.anchored ? (anchor ? c.anchored(anchor) : null) : c.resolved;
     const sentence = doc.sentenceIndexAt(c.start);
     const aside = c.deictic && storySentence === sentence;
     if (resolved && !aside) anchor = resolved;
     if (resolved && !c.deictic) storySentence = sentence;
+    if (resolved) {
+      const s = doc.sentences[sentence];
+      earlier.push({ resolved, sentence: s ? doc.text.slice(s.start, s.end) : '' });
+    }
     out.push({
       text: doc.text.slice(c.start, c.end),
       start: c.start,
@@ -38,11 +43,11 @@ export const extractTimes: Extractor<'times'> = (doc, ctx) => {
   return out;
 };
 
-/** Keeps the longest of overlapping candidates (ties: the earlier source), returned in text order. */
+/** Keeps the longest of overlapping candidates (ties: a preferred one, else the earlier source), returned in text order. */
 function longestFirst(candidates: Candidate[]): Candidate[] {
   const byLength = candidates
     .map((c, order) => ({ c, order }))
-    .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || a.order - b.order);
+    .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || Number(!!b.c.preferred) - Number(!!a.c.preferred) || a.order - b.order);
   const kept: Candidate[] = [];
   for (const { c } of byLength) {
     if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);

@@ -203,9 +203,12 @@ export interface EventRecord {
 }
 
 export interface TimeExpression extends TextSpan {
-  /** `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `199X`, or null where it cannot be resolved. */
+  /**
+   * `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, a decade `199X`, an ISO week `YYYY-Www`, a season `YYYY-SU` (SP, SU, FA, WI),
+   * or null where it cannot be resolved.
+   */
   value: string | null;
-  granularity?: 'day' | 'month' | 'year' | 'decade' | null;
+  granularity?: 'day' | 'week' | 'month' | 'season' | 'year' | 'decade' | null;
 }
 
 export type StanceTopic = 'NATO membership' | 'NATO' | 'Russia' | 'EU';

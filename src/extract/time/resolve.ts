@@ -20,6 +20,12 @@ export function yearOfMonth(ref: Ymd, month: number, direction: Direction): numb
       return ref.y;
     case 'future':
       return month >= ref.m ? ref.y : ref.y + 1;
+    case 'nearest': {
+      // The nearer of the latest and the next such month; a tie goes to the past, as news mostly reports.
+      const back = (ref.m - month + 12) % 12;
+      const ahead = (month - ref.m + 12) % 12;
+      return back <= ahead ? (month <= ref.m ? ref.y : ref.y - 1) : (month > ref.m ? ref.y : ref.y + 1);
+    }
     default:
       return month <= ref.m ? ref.y : ref.y - 1;
   }
@@ -55,19 +61,13 @@ export function dayOfWeekday(ref: Ymd, target: number, direction: Direction): Ym
   }
 }
 
-/**
- * A week as a value. Our values have no week format, so a week is given as the month it lies in, or the year
- * when it straddles two months: coarser, but true.
- */
+/** The ISO week (Monday to Sunday) that holds a day, as a value (`2022-W26`). */
 export function weekContaining(day: Ymd): Resolved {
-  const monday = addDays(day, -((weekday(day) + 6) % 7));
-  const sunday = addDays(monday, 6);
-  if (monday.m === sunday.m) return { at: monday, granularity: 'month' };
-  return { at: monday.y === sunday.y ? monday : sunday, granularity: 'year' };
+  return { at: addDays(day, -((weekday(day) + 6) % 7)), granularity: 'week' };
 }
 
 /** The year a season named relative to the report date starts in ("last summer" in March 2013 is 2012). */
-export function yearOfSeason(ref: Ymd, startMonth: number, direction: 'last' | 'this' | 'next'): number {
+export function yearOfSeason(ref: Ymd, startMonth: number, direction: Direction): number {
   // The season in progress (or the latest begun) at the report date, by the year it started.
   const startedThisYear = ref.m >= startMonth;
   let current = startedThisYear ? ref.y : ref.y - 1;
@@ -76,5 +76,8 @@ export function yearOfSeason(ref: Ymd, startMonth: number, direction: 'last' | '
   const inProgress = monthsIn < 3;
   if (direction === 'this') return current;
   if (direction === 'next') return current + 1;
-  return inProgress ? current - 1 : current;
+  if (direction === 'last') return inProgress ? current - 1 : current;
+  // A bare "in the summer": the latest begun (the one in progress included), or in a future clause the one to come.
+  if (direction === 'future') return inProgress ? current : current + 1;
+  return current;
 }

@@ -6,7 +6,7 @@
  * span (the "in" of "in March") is read around it.
  */
 import type { Doc } from '../../nlp/doc.js';
-import { addDays, addMonths, type Granularity, parseYmd, type Resolved, type Ymd } from './calendar.js';
+import { addDays, addMonths, coarserOrEqual, daysInMonth, type Granularity, parseYmd, type Resolved, type Ymd } from './calendar.js';
 import { countOf, MONTH_ANY, MONTH_FULL, MONTH_NUMBER, NUMBER, SEASON_START, VAGUE_NUMBER, WEEKDAY, WEEKDAYS } from './lexicon.js';
 import { dayOfWeekday, type Direction, weekContaining, yearOfMonth, yearOfSeason } from './resolve.js';
 import { type Tense, tenseAt } from './tense.js';
@@ -20,10 +20,23 @@ export interface Candidate {
   anchored?: (anchor: Resolved) => Resolved | null;
   /** Read from the report date ("this month", "last May", "yesterday") rather than from the story's own time. */
   deictic?: boolean;
+  /** Wins a tie with a candidate of the same length (a month read with the year the next words name). */
+  preferred?: boolean;
+  /** Takes its value from the times resolved before it ("on election day": the day the vote was dated). */
+  recall?: (earlier: readonly RecalledTime[]) => Resolved | null;
+}
+
+/** A time resolved earlier in the text, with its sentence. */
+export interface RecalledTime {
+  resolved: Resolved;
+  sentence: string;
 }
 
 /** Rules whose values count from the report date. */
-const DEICTIC_RULES = new Set(['relative-unit', 'end-of-the-unit', 'relative-month', 'bare-month', 'weekday', 'deictic-day', 'ago']);
+const DEICTIC_RULES = new Set([
+  'relative-unit', 'end-of-the-unit', 'relative-month', 'bare-month', 'weekday', 'deictic-day', 'ago', 'relative-season',
+  'bare-season', 'month-relative-year',
+]);
 
 export interface RuleEnv {
   doc: Doc;
@@ -48,6 +61,9 @@ const TIME_PREPOSITIONS = new Set([
   'in', 'since', 'until', 'till', 'by', 'from', 'during', 'through', 'before', 'after', 'of', 'on', 'between',
   'early', 'late', 'mid', 'last', 'this', 'next', 'around', 'throughout', 'to', 'and', 'or', 'as',
 ]);
+
+/** Prepositions that, before a month name, make it a month whatever follows. */
+const STRONG_TIME_PREPOSITIONS = new Set(['in', 'since', 'until', 'till', 'during', 'through', 'throughout', 'before', 'after']);
 
 /** Words before a number that make it a quantity or a label, not a year: "about 2000", "Resolution 1244". */
 const QUANTITY_BEFORE = new Set([
@@ -221,7 +237,10 @@ export const RULES: Rule[] = [
       const narrowed = monthStart > m.index;
       const before = wordBefore(text, m.index);
       const after = wordAfter(text, m.index + m[0].length);
-      if (after && isCapitalised(after) && text[m.index + m[0].length] === ' ') return null;
+      // "August Bebel", "May Day": a capitalised word after makes a name, except after a preposition that only
+      // times take ("In August Mr X visited", "since November Belgrade has").
+      const strong = STRONG_TIME_PREPOSITIONS.has(before.toLowerCase()) && !narrowed;
+      if (after && isCapitalised(after) && text[m.index + m[0].length] === ' ' && (!strong || after === 'Day')) return null;
       if (!narrowed) {
         const prepositional = TIME_PREPOSITIONS.has(before.toLowerCase());
         // "May" and "March" are also a name, a verb, a noun: only after a preposition.
@@ -313,23 +332,84 @@ export const RULES: Rule[] = [
     },
   },
   {
-    name: 'season', // "last summer", "the spring of 2012", "winter 2021": given as the year the season starts in
-    pattern: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(?:(last|this|next|past) (spring|summer|autumn|fall|winter)|` +
-      `(?:the )?(spring|summer|autumn|fall|winter) (?:of )?(${YEAR}))\\b`, 'gi'),
+    name: 'season-year', // "the spring of 2012", "winter 2021": the season of the year it starts in
+    pattern: new RegExp(`\\b(?:(?:early|late|mid)[\\s-]+)?(?:the )?(spring|summer|autumn|fall|winter) (?:of )?(${YEAR})\\b`, 'gi'),
+    build: (m) => ({ ...span(m), resolved: r(at(Number(m[2]), SEASON_START.get(m[1]!.toLowerCase())!), 'season') }),
+  },
+  {
+    name: 'relative-season', // "last summer", "this winter", "the past spring"
+    pattern: /\b(?:(?:early|late|mid)[\s-]+)?(last|this|next|past) (spring|summer|autumn|fall|winter)\b/gi,
     build: (m, env) => {
-      if (m[4]) return { ...span(m), resolved: r(at(Number(m[4])), 'year') };
       const word = m[1]!.toLowerCase();
       const direction = word === 'past' ? 'last' : (word as 'last' | 'this' | 'next');
       const start = SEASON_START.get(m[2]!.toLowerCase())!;
-      return { ...span(m), resolved: relative(env, (ref) => r(at(yearOfSeason(ref, start, direction)), 'year')) };
+      return { ...span(m), resolved: relative(env, (ref) => r(at(yearOfSeason(ref, start, direction), start), 'season')) };
     },
+  },
+  {
+    // "in the summer", "over the winter": the latest such season (the one in progress included), or in a future
+    // clause the next. Not "the fall" (of a city), not "the summer of ..." (of a year, or of something else).
+    name: 'bare-season',
+    pattern: /(?<=\b(?:in|during|over|through|throughout|since|until|by|before|after|early in|late in) )the (early |late )?(spring|summer|autumn|winter)\b(?! of\b)(?![- ](?:[Oo]lympics|[Gg]ames|[Ss]chool|[Ss]ession))/gi,
+    build: (m, env) => {
+      const start = SEASON_START.get(m[2]!.toLowerCase())!;
+      return {
+        ...span(m),
+        resolved: relative(env, (ref) => r(at(yearOfSeason(ref, start, env.tense(m.index, m.index + m[0].length)), start), 'season')),
+      };
+    },
+  },
+  {
+    // "December last year", "5 March this year", "June of next year": the month (or day) takes the year the words
+    // after it name; those words stay an expression of their own, as the corpora annotate them.
+    name: 'month-relative-year',
+    pattern: new RegExp(`\\b${NARROWER}(?:(\\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(${MONTH_FULL})(?: (\\d{1,2})(?:st|nd|rd|th)?)?(?=,? (?:of )?(last|this|next) year\\b)`, 'g'),
+    build: (m, env) => {
+      const step = { last: -1, this: 0, next: 1 }[m[4]!.toLowerCase() as 'last'];
+      return { ...span(m), preferred: true, resolved: relative(env, (ref) => monthOfYear(ref.y + step, m[2]!, m[1] ?? m[3])) };
+    },
+  },
+  {
+    // "in June of that year", "in March the following year": the year of the story's time (the words after the
+    // month stay an expression of their own).
+    name: 'month-anaphoric-year',
+    pattern: new RegExp(`\\b${NARROWER}(?:(\\d{1,2})(?:st|nd|rd|th)? (?:of )?)?(${MONTH_FULL})(?: (\\d{1,2})(?:st|nd|rd|th)?)?(?=,? (?:of )?` +
+      `(that|the same|the previous|the preceding|the following|the next) year\\b)`, 'g'),
+    build: (m) => {
+      const word = m[4]!.toLowerCase();
+      const step = word === 'the following' || word === 'the next' ? 1 : word === 'the previous' || word === 'the preceding' ? -1 : 0;
+      return { ...span(m), preferred: true, resolved: null, anchored: (anchor) => monthOfYear(anchor.at.y + step, m[2]!, m[1] ?? m[3]) };
+    },
+  },
+  {
+    // "on election day", "on polling day": the day the text dated the vote earlier, if it did.
+    name: 'election-day',
+    pattern: /(?<=\b[Oo]n )(?:the )?(?:election|polling|voting|referendum) day\b/g,
+    build: (m) => ({ ...span(m), resolved: null, recall: (earlier) => electionDate(earlier) }),
   },
 ];
 
 /** Whether a unit's granularity can be counted from an anchor of granularity `anchor` ("a day later" needs a day). */
-function coarserThanOrSame(unit: Granularity, anchor: Granularity): boolean {
-  const rank = { day: 0, month: 1, year: 2, decade: 3 };
-  return rank[unit] >= rank[anchor];
+const coarserThanOrSame = (unit: Granularity, anchor: Granularity): boolean => coarserOrEqual(unit, anchor);
+
+/** A month of a given year, to the day when one is given. */
+function monthOfYear(y: number, monthName: string, day: string | undefined): Resolved {
+  const month = monthOf(monthName);
+  const d = day ? Number(day) : 0;
+  if (d >= 1 && d <= daysInMonth(y, month)) return r(at(y, month, d), 'day');
+  return r(at(y, month), 'month');
+}
+
+/** Words that make a sentence about a vote. */
+const VOTE_WORDS = /\b(?:elections?|electoral|vot(?:e|es|ed|ing)|polls?|polling|ballots?|referendum)\b/i;
+
+/** The latest day-precise time before, in a sentence about a vote: the day "election day" means. */
+function electionDate(earlier: readonly RecalledTime[]): Resolved | null {
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    const t = earlier[i]!;
+    if (t.resolved.granularity === 'day' && VOTE_WORDS.test(t.sentence)) return t.resolved;
+  }
+  return null;
 }
 
 /** Runs every rule over the shadow text. */
