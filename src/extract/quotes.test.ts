@@ -273,3 +273,9 @@ test('colon- and dash-introduced speech, "quoted as saying", and a headline its 
     [false, 'the port authority', 'the ferries would run again'],
   ]);
 });
+
+test('a quote that ends its sentence takes no attribution from the next sentence', () => {
+  const text = 'Tomorrow, the driver frets, “the next convoy could be mine.” The regional governor says the road is safe.';
+  const direct = quotes(text).filter((q) => q.direct);
+  assert.deepEqual(direct.map((q) => [q.text, q.speakerText]), [['the next convoy could be mine.', 'the driver']]);
+});

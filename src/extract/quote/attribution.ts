@@ -55,6 +55,11 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
   // Skip the punctuation around the closing mark (“…,” / “…”, / ” —).
   while (i < tokens.length && tokens[i]!.start < regionEnd && isPunct(tokens[i]!) && !SENTENCE_END.has(tokens[i]!.lower)) i++;
   const first = i;
+  // “… it could be me.” The next sentence: a quote that ends its sentence with a full stop takes an attribution
+  // after it only when the next word is lower case ("he said") or a speech verb ("said X").
+  const ended = /\.["'\u201d\u2019\u00bb]*$/.test(doc.text.slice(quote.start, quote.close + 1).trimEnd());
+  const next = tokens[first];
+  if (ended && next && /^\p{Lu}/u.test(next.text) && !speechVerbAt(doc, first)) return null;
   let limit = first;
   while (limit < tokens.length && tokens[limit]!.start < regionEnd && !SENTENCE_END.has(tokens[limit]!.lower) && limit - first < 14) limit++;
   if (first >= limit) return null;

@@ -76,6 +76,17 @@ const SPEECH_VERBS: Record<string, string[]> = {
   retort: [],
   counter: [],
   allege: [],
+  fret: ['frets', 'fretted', 'fretting'],
+  joke: [],
+  boast: [],
+  lament: [],
+  muse: [],
+  sigh: [],
+  recount: [],
+  plead: [],
+  beg: ['begs', 'begged', 'begging'],
+  thunder: [],
+  scoff: [],
 };
 
 /** Regular English inflections of a base form: say → says / sayed is wrong, hence the table above for irregulars. */
@@ -107,5 +118,6 @@ export const ALWAYS_VERB = new Set(['said', 'says', 'told']);
 export const QUOTE_ONLY = new Set([
   'continue', 'describe', 'agree', 'report', 'accuse', 'comment', 'remark', 'observe', 'answer', 'respond', 'recall',
   'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
-  'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter',
+  'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter', 'fret', 'joke', 'boast',
+  'lament', 'muse', 'sigh', 'recount', 'plead', 'beg', 'thunder', 'scoff',
 ]);
