@@ -279,3 +279,17 @@ test('a quote that ends its sentence takes no attribution from the next sentence
   const direct = quotes(text).filter((q) => q.direct);
   assert.deepEqual(direct.map((q) => [q.text, q.speakerText]), [['the next convoy could be mine.', 'the driver']]);
 });
+
+test('unnamed speakers stay unnamed and keep their words, even with a name or a state inside or nearby', () => {
+  const text = [
+    'Marta Kovac, the mayor, met the delegation on Monday.',
+    '“The convoy will not pass before dawn,” a U.S. official said.',
+    '“We expect ten thousand people,” the organisers said.',
+  ].join('\n');
+  const marta = entity('e1', 'Marta Kovac', 'PERSON', [at(text, 'Marta Kovac')]);
+  const us = entity('e2', 'United States', 'GPE', [at(text, 'U.S.')]);
+  assert.deepEqual(quotes(text, [marta, us]).filter((q) => q.direct).map((q) => [q.speakerText, q.speaker]), [
+    ['a U.S. official', null],
+    ['the organisers', null],
+  ]);
+});
