@@ -63,7 +63,8 @@ export function registerStatementCommands(program: Command, deps: CliDeps): void
   program
     .command('timeline')
     .description('the merged timeline: one line per real-world event, with every report of it (undated events last)')
-    .option('--actor <name>', 'only events with this actor as source or target (any spelling)')
+    .option('--actor <name>', 'only events with this actor as source or target (any spelling); a state includes what its agents did ("Serbian police")')
+    .option('--no-agents', 'with --actor: leave out events the actor did only through its agents (police, army, embassy, government)')
     .option('--type <type>', `only this PLOVER type (${PLOVER_TYPES.join(', ')})`, ploverType)
     .option('--from <YYYY-MM-DD>', 'events on or after', isoDate)
     .option('--to <YYYY-MM-DD>', 'events on or before', isoDate)
@@ -72,7 +73,7 @@ export function registerStatementCommands(program: Command, deps: CliDeps): void
     .option('--json', 'print JSON')
     .action(guarded(async (o) => {
       const res = await withStore(async (s) => timeline(s.db, {
-        actor: await actorId(s.db, o.actor), type: o.type, from: o.from, to: o.to, source: o.source, limit: o.limit,
+        actor: await actorId(s.db, o.actor), agents: o.agents, type: o.type, from: o.from, to: o.to, source: o.source, limit: o.limit,
       }));
       if (o.json) return print(JSON.stringify(res, null, 2));
       if (!res.items.length) return print('no events');

@@ -5,6 +5,7 @@
  */
 import type { Queryable } from '../store/db.js';
 import { cameoRoot } from './cameo.js';
+import { agentRole, cameoActorCode, countryCodeOfName } from '../extract/actors/agents.js';
 import { write, type Out } from './write.js';
 
 export interface EventExportRecord {
@@ -19,9 +20,17 @@ export interface EventExportRecord {
   source_actor: string | null;
   source_id: string | null;
   source_wikidata: string | null;
+  /** When the source acts through an agent of a state ("Serbian police"): the words naming it and its role. */
+  source_agent: string | null;
+  source_role: string | null;
+  /** CAMEO-style actor code: the state's country code with the agent's role ("RUSMIL"), or the bare code ("RUS"). */
+  source_cameo: string | null;
   target_actor: string | null;
   target_id: string | null;
   target_wikidata: string | null;
+  target_agent: string | null;
+  target_role: string | null;
+  target_cameo: string | null;
   location: string | null;
   location_id: string | null;
   location_wikidata: string | null;
@@ -35,6 +44,28 @@ export interface EventExportRecord {
   publisher: string | null;
 }
 
+/**
+ * The actor's nominal mention in the event's sentence nearest the trigger ("police" in "Serbian police clashed"):
+ * agent mentions are stored as nominal mentions of the state, and their words give the role.
+ */
+const AGENT_MENTION = (actor: string) => `
+  SELECT m.text FROM mentions m
+   WHERE m.document_id = v.document_id AND m.entity_id = ${actor} AND m.kind = 'nominal'
+     AND m.span_start >= v.sentence_start AND m.span_end <= v.sentence_end
+   ORDER BY abs(m.span_start - v.trigger_start) LIMIT 1`;
+
+/** An actor's agent words, role and CAMEO-style code ("RUSMIL"; "RUS" for the state acting by name). */
+function agentFields<K extends 'source' | 'target'>(side: K, name: string | null, aliases: string[] | null, agentText: string | null) {
+  const role = agentText ? agentRole(agentText) : null;
+  let country: string | null = null;
+  for (const n of [name, ...(aliases ?? [])]) if (n && !country) country = countryCodeOfName(n);
+  return {
+    [`${side}_agent`]: role ? agentText : null,
+    [`${side}_role`]: role,
+    [`${side}_cameo`]: cameoActorCode(country, role),
+  } as Record<`${K}_agent` | `${K}_role` | `${K}_cameo`, string | null>;
+}
+
 /** Every stored event report, in (document, event) order, read a page at a time. */
 export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenerator<EventExportRecord> {
   let afterDoc = '';
@@ -44,10 +75,13 @@ export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenera
       `SELECT v.document_id, v.local_id, v.entry_id::text AS entry_id, v.type, v.cameo, v.modality, v.negated, v.date_value, v.date_text,
               v.trigger_text, v.confidence, substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
               s.name AS s_name, s.id AS s_id, s.wikidata AS s_wd, t.name AS t_name, t.id AS t_id, t.wikidata AS t_wd,
+              s.aliases AS s_aliases, t.aliases AS t_aliases, sa.text AS s_agent, ta.text AS t_agent,
               l.name AS l_name, l.id AS l_id, l.wikidata AS l_wd,
               d.url, d.title, to_char(d.date, 'YYYY-MM-DD') AS doc_date, d.source
          FROM events v JOIN documents d ON d.id = v.document_id
          LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id LEFT JOIN entities l ON l.id = v.location_id
+         LEFT JOIN LATERAL (${AGENT_MENTION('v.source_id')}) sa ON true
+         LEFT JOIN LATERAL (${AGENT_MENTION('v.target_id')}) ta ON true
         WHERE (v.document_id, v.local_id) > ($1, $2)
         ORDER BY v.document_id, v.local_id LIMIT $3`, [afterDoc, afterLocal, pageSize])).rows;
     if (!rows.length) return;
@@ -55,7 +89,8 @@ export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenera
       yield {
         id: `${r.document_id}:${r.local_id}`, entry_id: r.entry_id, event_type: r.type, mode: r.modality, negated: r.negated,
         cameo_root: cameoRoot(r.type, r.cameo), date: r.date_value, date_text: r.date_text,
-        source_actor: r.s_name, source_id: r.s_id, source_wikidata: r.s_wd, target_actor: r.t_name, target_id: r.t_id, target_wikidata: r.t_wd,
+        source_actor: r.s_name, source_id: r.s_id, source_wikidata: r.s_wd, ...agentFields('source', r.s_name, r.s_aliases, r.s_agent),
+        target_actor: r.t_name, target_id: r.t_id, target_wikidata: r.t_wd, ...agentFields('target', r.t_name, r.t_aliases, r.t_agent),
         location: r.l_name, location_id: r.l_id, location_wikidata: r.l_wd, trigger: r.trigger_text, sentence: r.sentence,
         confidence: Number(r.confidence), document_id: r.document_id, document_url: r.url, document_title: r.title,
         document_date: r.doc_date, publisher: r.source,
@@ -72,7 +107,7 @@ export async function writeEventsJsonl(db: Queryable, out: Out): Promise<void> {
 
 const CSV_COLUMNS: (keyof EventExportRecord)[] = [
   'id', 'entry_id', 'date', 'event_type', 'cameo_root', 'mode', 'negated', 'source_actor', 'source_id', 'source_wikidata',
-  'target_actor', 'target_id', 'target_wikidata', 'location', 'location_id', 'location_wikidata', 'trigger', 'sentence',
+  'target_actor', 'target_id', 'target_wikidata', 'source_cameo', 'source_agent', 'source_role', 'target_cameo', 'target_agent', 'target_role', 'location', 'location_id', 'location_wikidata', 'trigger', 'sentence',
   'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher',
 ];
 

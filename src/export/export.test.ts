@@ -78,6 +78,8 @@ for (const backend of backends) {
         assert.equal(threat.sentence, 'In Sarajevo, Russia warned Bosnia on 9 June against "any step, however small, toward the alliance".');
         const protest = lines.find((l) => l.event_type === 'PROTEST');
         assert.equal(protest.cameo_root, '14', 'the type\'s root when the event has no code');
+        // CAMEO-style actor codes: a state acting by name has its bare country code, no agent and no role.
+        assert.deepEqual([threat.source_cameo, threat.source_role, threat.source_agent, threat.target_cameo], ['RUS', null, null, 'BIH']);
       });
 
       await t.test('events CSV: RFC 4180, a header, and fields that round-trip', async () => {

@@ -10,6 +10,12 @@ import { normalizeName } from '../nlp/fold.js';
 export interface TimelineFilter {
   /** Entity id (as source or target). */
   actor?: string;
+  /**
+   * With `actor`, whether events the actor did through its agents count (a state's police, army, embassy: stored
+   * as the state's nominal mentions, "Serbian police" → Serbia). Default true; false keeps only events whose
+   * sentence names the actor itself.
+   */
+  agents?: boolean;
   type?: string;
   from?: string;
   to?: string;
@@ -69,6 +75,11 @@ export const MENTIONS_PER_ENTRY = 12;
 export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[]; totalIsLowerBound?: boolean }> {
   const w = new Where();
   if (f.actor) w.add('(t.source_id = $ OR t.target_id = $)', f.actor);
+  if (f.actor && f.agents === false) {
+    w.add(`EXISTS (SELECT 1 FROM events v JOIN mentions m ON m.document_id = v.document_id AND m.entity_id = $
+                    AND m.span_start >= v.sentence_start AND m.span_end <= v.sentence_end AND m.kind IS DISTINCT FROM 'nominal'
+                    WHERE v.entry_id = t.id AND (v.source_id = m.entity_id OR v.target_id = m.entity_id))`, f.actor);
+  }
   if (f.type) w.add('t.type = $', f.type.toUpperCase());
   if (f.from) w.add('COALESCE(t.date_to, t.doc_date) >= $::date', f.from);
   if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
