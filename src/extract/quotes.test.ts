@@ -293,3 +293,11 @@ test('unnamed speakers stay unnamed and keep their words, even with a name or a 
     ['the organisers', null],
   ]);
 });
+
+test('a cited headline after a byline, and a title the speech verb reaches only through an oblique, are not speech', () => {
+  const text = [
+    'The port said on “The Harbour Master Countdown” that the ferries would stop.',
+    'Jane Doe. "Ferry strike ends after six long weeks" — Coastal Weekly, 4 May 2011',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});

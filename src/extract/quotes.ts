@@ -88,7 +88,10 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     if (words <= SCARE_QUOTE_MAX_WORDS && !(found && found.distance <= SHORT_QUOTE_VERB_DISTANCE)) return;
     // Unattributed words in title case are a name or a title ("the website “The Harbour Countdown”"), and a quote
     // that opens a line ending in "— Outlet, date" is a cited headline: neither is speech.
-    if (!found && (titleLike(doc.text.slice(q.start, q.end)) || citedHeadline(doc, q, para))) return;
+    const title = titleLike(doc.text.slice(q.start, q.end));
+    if (!found && (title || citedHeadline(doc, q, para))) return;
+    // A title the tree reaches only through an oblique ("says on “The Harbour Page”") is where it was said.
+    if (title && byTree?.oblique) return;
     let draft: Draft;
     if (found) {
       draft = withSpeaker(doc, q, true, found.phrase, index);
@@ -189,10 +192,11 @@ function titleLike(text: string): boolean {
 
 /** A closed quote at the start of its line, then a dash and a tail with no verb ("“…” — The Daily, 5 May 2010"). */
 function citedHeadline(doc: Doc, q: MarkedQuote, para: Paragraph): boolean {
-  if (!q.closed || q.open !== para.start) return false;
+  // The quote opens the line or a sentence in it ("Jane Doe. “…” — The Daily, …", a reference list).
+  if (!q.closed || !(q.open === para.start || /[.!?]\s+$/.test(doc.text.slice(para.start, q.open)))) return false;
   const tail = doc.text.slice(q.close + 1, para.end);
   if (!/^\s*[—–-]\s/.test(tail)) return false;
-  return !doc.tokensIn({ start: q.close + 1, end: para.end }).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return !doc.tokensIn({ start: q.close + 1, end: para.end }).some((t) => t.pos === 'VERB');
 }
 
 function markedShare(span: Span, marked: readonly MarkedQuote[]): number {

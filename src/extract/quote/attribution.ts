@@ -20,6 +20,8 @@ export interface Attribution {
   distance: number;
   /** The tree puts the content inside the clause the speech verb heads (its complement, object or adverbial). */
   governs?: boolean;
+  /** …but only through an oblique or a modifier ("says on “The Harbour Page”"), not as what was said. */
+  oblique?: boolean;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
@@ -183,12 +185,14 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   // A quote the parser made a second subject of the verb ("“…,” the leader said" with two nsubj) is its content.
   // Any dependent but the subject may hold it: the parser often hangs "that …" from a time word ("stressed last
   // week that “…”") or a clause from an oblique.
-  const holds = tree.children(v).some((c) => c !== subject.word && (CONTENT_RELS.has(tree.word(c).rel) || !NOT_CONTENT.has(tree.word(c).rel.split(':')[0]!)) && quoted.some((q) => tree.dominates(c, q)));
+  const holders = tree.children(v).filter((c) => c !== subject.word && !NOT_CONTENT.has(tree.word(c).rel.split(':')[0]!) && quoted.some((q) => tree.dominates(c, q)));
+  const holds = holders.length > 0;
+  const oblique = holds && !holders.some((c) => CONTENT_RELS.has(tree.word(c).rel) || relIs(tree.word(c).rel, 'nsubj'));
   const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
   // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
   const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
   if (!holds && !hangs && !frames) return null;
-  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: holds || frames || (hangs && w.rel === 'parataxis') };
+  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: holds || frames || (hangs && w.rel === 'parataxis'), oblique: oblique && !hangs && !frames };
 }
 
 const RUN_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
