@@ -301,3 +301,20 @@ test('a cited headline after a byline, and a title the speech verb reaches only 
   ].join('\n');
   assert.deepEqual(quotes(text).filter((q) => q.direct), []);
 });
+
+test('Q: and A: labels are the interviewer and the interviewee the headline names', () => {
+  const text = [
+    'Coastal Weekly interviews harbour master Petra Horvat',
+    'Q: When will the first ships dock?',
+    'A: The first ships arrive in June.',
+    'Q: What worries you most?',
+    'A: The weather, as always.',
+  ].join('\n');
+  const petra = entity('e1', 'Petra Horvat', 'PERSON', [at(text, 'Petra Horvat')]);
+  assert.deepEqual(quotes(text, [petra]).map((q) => [q.speakerText, q.speaker]), [
+    ['Coastal Weekly', null],
+    ['Petra Horvat', 'e1'],
+    ['Coastal Weekly', null],
+    ['Petra Horvat', 'e1'],
+  ]);
+});

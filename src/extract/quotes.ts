@@ -9,7 +9,7 @@ import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import { attributionAfter, attributionBefore, attributionByTree, type Attribution } from './quote/attribution.js';
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
-import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Paragraph, type Turn } from './quote/interview.js';
+import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type InterviewNames, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
 import { nounPhraseLeft, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
@@ -25,7 +25,9 @@ export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   const index = new MentionIndex(prior.entities ?? []);
   const paragraphs = paragraphsOf(doc.text);
   const typeOf = (span: Span) => index.covering(span)[0]?.type ?? null;
-  const turns = labelledTurns(doc, paragraphs) ?? unlabelledTurns(doc, paragraphs, interviewNames(doc, paragraphs, typeOf)) ?? [];
+  const names = interviewNames(doc, paragraphs, typeOf);
+  const labelled = labelledTurns(doc, paragraphs);
+  const turns = (labelled ? labelled.map((t) => namedTurn(doc, t, names)) : unlabelledTurns(doc, paragraphs, names)) ?? [];
   const drafts: Draft[] = [...turnQuotes(doc, turns, index)];
   const inTurn = spanTest(turns);
   const marked = findMarkedQuotes(doc.text).filter((q) => !inTurn(q.open));
@@ -35,6 +37,18 @@ export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
   return withoutHeadlineEchoes(drafts, paragraphs[0]).map((d, n) => ({ id: `q${n + 1}`, ...d }));
 };
+
+const ASKER_LABEL = /^(?:q|question|interviewer)$/i;
+const ANSWER_LABEL = /^(?:a|answer|interviewee)$/i;
+
+/** A "Q:" / "A:" turn is the interviewer's / the interviewee's, named where the headline or introduction names them. */
+function namedTurn(doc: Doc, t: Turn, names: InterviewNames): Turn {
+  if (!t.label) return t;
+  const label = doc.slice(t.label);
+  if (ASKER_LABEL.test(label) && names.interviewer) return { ...t, label: names.interviewer, role: 'interviewer' };
+  if (ANSWER_LABEL.test(label) && names.interviewee) return { ...t, label: names.interviewee, role: 'interviewee' };
+  return t;
+}
 
 function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draft[] {
   // A label coreference did not resolve ("EWB") takes the entity of a resolved label with the same initials.
