@@ -111,12 +111,12 @@ test('location from "in X", date from the sentence\'s own time expression', () =
   assert.equal(e.source, 'serbia');
   assert.equal(e.target, 'nato');
   assert.equal(e.location, 'lisbon');
-  assert.deepEqual(e.date, { value: '2021-03', text: 'March 2021' });
+  assert.deepEqual(e.date, { value: '2021-03', text: 'March 2021', basis: 'stated' });
   assert.deepEqual(e.sentence, { start: 0, end: text.length });
 });
 
-test('no time expression in the sentence: no date, not the report date', () => {
-  assert.equal(only(events('Montenegro joined NATO after a long debate.'), 'COOPERATE').date, null);
+test('no time expression in the sentence: a past act has the report date, marked as such (event/dates.ts)', () => {
+  assert.deepEqual(only(events('Montenegro joined NATO after a long debate.'), 'COOPERATE').date, { value: '2023-05-10', text: '', basis: 'report' });
 });
 
 test('coordinated verbs share the subject', () => {

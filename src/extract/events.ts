@@ -19,6 +19,7 @@ import { findTriggers, type TriggerMatch } from './event/match.js';
 import { defaultCameo, matchCameo, type CompiledCameo } from './event/cameo.js';
 import { MentionIndex } from './event/mentions.js';
 import { isNegated, modalityOf } from './event/modality.js';
+import { statedDate, withReportDates } from './event/dates.js';
 
 /**
  * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
@@ -61,8 +62,8 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
 
 export const extractEvents: Extractor<'events'> = (doc, ctx, prior) =>
-  withAgents(codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
-    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.entities ?? [], ctx.kb);
+  withAgents(withReportDates(doc, codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
+    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.times ?? [], ctx.date, (si) => sentenceTree(doc, si)), prior.entities ?? [], ctx.kb);
 
 /**
  * The state each demonym entity stands for when it modifies a state organ ("Serbian police", "British troops"):
@@ -131,7 +132,7 @@ export function codeEvents(
         source,
         target,
         location: location?.entityId ?? null,
-        date: sentenceDate(doc, times, sentence, match.first, SPEECH_ACTS.has(match.entry.type)),
+        date: statedDate({ doc, times, sentence: si, tree, first: match.first, last: match.last, speechAct: SPEECH_ACTS.has(match.entry.type) }),
         // The tree adds negation the word window misses ("has not joined the sanctions regime"); the window stays,
         // as it does not depend on the parse being right.
         negated: !match.entry.absorbsNegation && (actors.negated === true || isNegated(doc, match.first, sentence.tokenStart)),
@@ -328,40 +329,4 @@ function confidenceOf(match: TriggerMatch, actors: Actors): number {
 function quoteAround(quotes: readonly Quote[], offset: number): Quote | null {
   for (const q of quotes) if (q.start <= offset && offset < q.end) return q;
   return null;
-}
-
-/**
- * The sentence's own time expression nearest the trigger, if any resolves to a date. A time across a relative
- * pronoun or a semicolon belongs to another clause; a time across a reporting verb dates the saying, which is the
- * event only for speech acts ("In March, Moscow said it will react" dates the threat, not a war it mentions).
- */
-function sentenceDate(
-  doc: Doc,
-  times: readonly TimeExpression[],
-  sentence: { start: number; end: number },
-  trigger: number,
-  speechAct: boolean,
-): EventRecord['date'] {
-  const at = doc.tokens[trigger]!.start;
-  let best: TimeExpression | null = null;
-  let bestDistance = Infinity;
-  for (const t of times) {
-    if (t.value === null || t.start < sentence.start || t.end > sentence.end) continue;
-    if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(t.value)) continue;
-    const from = Math.min(doc.tokenIndexAt(t.start), trigger);
-    const to = Math.max(doc.tokenIndexAt(t.end - 1), trigger);
-    let crosses = false;
-    for (let k = from + 1; k < to && !crosses; k++) {
-      const w = doc.tokens[k]!;
-      if (w.lower === 'which' || w.lower === 'who' || w.lower === ';') crosses = true;
-      if (!speechAct && REPORTING.has(w.lower) && w.pos === 'VERB') crosses = true;
-    }
-    if (crosses) continue;
-    const distance = t.start >= at ? t.start - at : at - t.end;
-    if (distance < bestDistance) {
-      best = t;
-      bestDistance = distance;
-    }
-  }
-  return best ? { value: best.value!, text: best.text } : null;
 }

@@ -182,6 +182,12 @@ export const PLOVER_TYPES = [
 ] as const;
 export type PloverType = (typeof PLOVER_TYPES)[number];
 export type Modality = 'asserted' | 'future' | 'hypothetical' | 'reported';
+/**
+ * Where an event's date comes from: `stated`, a time expression the text attaches to the event; `report`, the
+ * report's own date, given to an asserted past event the text does not date (it happened by then, so the
+ * value is an upper bound, not the day it happened).
+ */
+export type DateBasis = 'stated' | 'report';
 
 export interface EventRecord {
   id: string;
@@ -189,7 +195,8 @@ export interface EventRecord {
   source: string | null;
   target: string | null;
   location: string | null;
-  date: { value: string; text: string } | null;
+  /** `text` is the time expression's words; '' for a date taken from the report (basis `report`). */
+  date: { value: string; text: string; basis?: DateBasis } | null;
   negated: boolean;
   modality: Modality;
   trigger: TextSpan;

@@ -156,7 +156,7 @@ function nounTense(tree: SyntaxTree, n: number): Tense | undefined {
     const rel = tree.word(c).rel;
     if (relIs(rel, 'advmod') && tree.lower(c) === 'ahead') return true; // "ahead of", parsed with "ahead" on the noun
     return (relIs(rel, 'amod') || rel === 'det' || relIs(rel, 'acl')) && FORWARD_MODIFIERS.has(tree.lower(c));
-  }) || FORWARD_MARKERS.has(marker);
+  }) || FORWARD_MARKERS.has(marker) || (marker === 'of' && tree.head(n) >= 0 && tree.lower(tree.head(n)) === 'ahead');
   if (forward && clauseTense !== 'past') return 'future';
   if (clause.direct && (clauseTense === 'future' || clauseTense === 'past')) return clauseTense;
   return 'nearest';
@@ -194,10 +194,13 @@ function predicateTense(tree: SyntaxTree, p: number, depth = 0): Tense | undefin
   if (perfect) return 'past';
   if (w.xpos === 'VBD') return 'past';
   const finitePresent = w.xpos === 'VBZ' || w.xpos === 'VBP' || auxes.some((a) => tree.word(a).xpos === 'VBZ' || tree.word(a).xpos === 'VBP');
-  if (finitePresent) return REPORTING_LEMMAS.has(tree.lemma(p)) ? undefined : 'future';
+  // A present tense with a date is mostly a plan or a deadline ("the deal lapses in March"), but captions and
+  // headlines write the past in it too ("protesters rally on May 3"): the nearer such date.
+  if (finitePresent) return REPORTING_LEMMAS.has(tree.lemma(p)) ? undefined : 'nearest';
   // A participle, gerund or infinitive: the clause it belongs to decides ("the elections held on", "to meet on").
   if (w.head >= 0 && (w.xpos === 'VBN' || w.xpos === 'VBG' || w.xpos === 'VB' || w.upos === 'NOUN' || w.upos === 'ADJ')) {
-    if (w.xpos === 'VBN' && relIs(w.rel, 'acl')) return 'past';
+    // A bare past participle modifying a noun or a clause is done: "the plan adopted in 2019", "Elected in May, he".
+    if (w.xpos === 'VBN' && (relIs(w.rel, 'acl') || relIs(w.rel, 'advcl'))) return 'past';
     const h = tree.word(w.head);
     if (PREDICATE_POS.has(h.upos) || hasCopula(tree, w.head)) return predicateTense(tree, w.head, depth + 1);
     if (relIs(w.rel, 'acl') || w.rel === 'conj') {

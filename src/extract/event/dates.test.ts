@@ -1,0 +1,89 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import { Doc } from '../../nlp/doc.js';
+import { extractEvents } from '../events.js';
+import { extractTimes } from '../times.js';
+import { emptyKnowledgeBase } from '../../kb/load.js';
+import { dateBasisOf } from './dates.js';
+
+const kb = emptyKnowledgeBase();
+const REPORT = '2024-03-14';
+
+const ACTORS: Record<string, [string, EntityType]> = {
+  Serbia: ['serbia', 'GPE'], Kosovo: ['kosovo', 'GPE'], Russia: ['russia', 'GPE'], Ukraine: ['ukraine', 'GPE'],
+  NATO: ['nato', 'ORG'], Albania: ['albania', 'GPE'], Greece: ['greece', 'GPE'],
+};
+
+function entitiesIn(text: string): Entity[] {
+  const byId = new Map<string, Entity>();
+  for (const [surface, [id, type]] of Object.entries(ACTORS)) {
+    for (const m of text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))) {
+      let e = byId.get(id);
+      if (!e) byId.set(id, (e = { id, name: id, type, kbId: null, wikidata: null, aliases: [], mentions: [] }));
+      e.mentions.push({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' });
+    }
+  }
+  return [...byId.values()];
+}
+
+/** The events of a text with its own time expressions, as the pipeline runs them. */
+function events(text: string, date: string | null = REPORT): EventRecord[] {
+  const doc = new Doc(text);
+  const ctx = { kb, date };
+  const times = extractTimes(doc, ctx, {});
+  return extractEvents(doc, ctx, { entities: entitiesIn(text), times, quotes: [] });
+}
+
+function dateOf(list: EventRecord[], trigger: string): EventRecord['date'] {
+  const e = list.find((x) => x.trigger.text.includes(trigger));
+  assert.ok(e, `no event on "${trigger}" in ${JSON.stringify(list.map((x) => x.trigger.text))}`);
+  return e.date;
+}
+
+test('an event is dated by the time on its own predicate, not by another clause\'s', () => {
+  const list = events('Serbia, which attacked Kosovo in 2019, signed a deal with Albania on Monday.');
+  assert.deepEqual(dateOf(list, 'attacked'), { value: '2019', text: '2019', basis: 'stated' });
+  assert.equal(dateOf(list, 'signed')?.value, '2024-03-11');
+});
+
+test('a time on the clause that governs the event dates it; a time on a reporting verb does not date what is reported', () => {
+  const list = events('In January, Greece agreed to send weapons to Ukraine.');
+  assert.equal(dateOf(list, 'send')?.value, '2024-01');
+  const reported = events('On Monday Serbia said that Russia attacked Ukraine.');
+  assert.equal(dateOf(reported, 'attacked')?.basis, 'report');
+});
+
+test('a time on an argument of the predicate dates it ("at a meeting on Tuesday")', () => {
+  const list = events('Greece condemned Russia at a summit on Tuesday.');
+  assert.equal(dateOf(list, 'condemned')?.value, '2024-03-12');
+});
+
+test('a week or a season gives an event the month or year that holds it', () => {
+  assert.equal(dateOf(events('Greece condemned Russia last week.'), 'condemned')?.value, '2024-03');
+  assert.equal(dateOf(events('Greece condemned Russia in the winter.'), 'condemned')?.value, '2023');
+});
+
+test('an asserted past act with no time of its own has the report date, marked "report"', () => {
+  const past = dateOf(events('Serbia attacked Kosovo.'), 'attacked');
+  assert.deepEqual(past, { value: REPORT, text: '', basis: 'report' });
+  assert.equal(dateBasisOf(past), 'report');
+  assert.equal(dateOf(events('Serbia has attacked Kosovo.'), 'attacked')?.basis, 'report');
+  assert.equal(dateOf(events('Greece is sending weapons to Ukraine.'), 'sending')?.basis, 'report'); // going on now
+});
+
+test('no date is invented for what is not an asserted act of the report\'s days', () => {
+  assert.equal(dateOf(events('Serbia will attack Kosovo.'), 'attack'), null); // future
+  assert.equal(dateOf(events('Serbia did not attack Kosovo.'), 'attack'), null); // negated
+  assert.equal(dateOf(events('Serbia previously attacked Kosovo.'), 'attacked'), null); // background
+  assert.equal(dateOf(events('Serbia often condemns Kosovo.'), 'condemns'), null); // habitual present
+  assert.equal(dateOf(events('Serbia attacked Kosovo.', null), 'attacked'), null); // no report date
+  // A time the calendar cannot hold still dates the event: it is not put in the report's days.
+  assert.equal(dateOf(events('In the 1990s Serbia attacked Kosovo.'), 'attacked'), null);
+});
+
+test('the stored form tells the basis from the text: a report date has no words', () => {
+  assert.equal(dateBasisOf({ text: 'last May' }), 'stated');
+  assert.equal(dateBasisOf({ text: '' }), 'report');
+  assert.equal(dateBasisOf(null), null);
+});

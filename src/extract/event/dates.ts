@@ -1,0 +1,288 @@
+/**
+ * An event's date. Stated: the time expression the parse attaches to the event's predicate (an obl/obl:tmod/
+ * advmod of the verb, an nmod of the event noun) or, failing that, to the nearest predicate that governs the
+ * event's clause ("In June the EU met and agreed ...") — never across a relative clause, a parenthetical, or a
+ * reporting verb (a time on "said" dates the saying, which is the event only for speech acts). Report: an event
+ * the text asserts in the past tense ("police detained 400 people") with no time of its own happened by the
+ * report's date, and gets that date marked `basis: "report"`. No date is given to what the text does not assert
+ * as a past act: present states and habits, the future, the hypothetical, the negated.
+ */
+import type { DateBasis, EventRecord, TimeExpression } from '../../model/types.js';
+import type { Doc } from '../../nlp/doc.js';
+import { relIs, type SyntaxTree } from '../../nlp/syntax/tree.js';
+import { calendarValue, parseAnyValue } from '../time/calendar.js';
+import { wordTense } from '../time/tense.js';
+
+export type EventDate = NonNullable<EventRecord['date']>;
+
+/** What the date of one event is read from. */
+export interface EventDateInput {
+  doc: Doc;
+  /** The document's time expressions. */
+  times: readonly TimeExpression[];
+  /** The event's sentence: its index in doc.sentences and its character span. */
+  sentence: number;
+  /** The sentence's parse, or null: the word rules then apply. */
+  tree: SyntaxTree | null;
+  /** The trigger's first and last Doc token. */
+  first: number;
+  last: number;
+  /** Speech acts (accusing, threatening, demanding) are dated by a time on the reporting verb. */
+  speechAct: boolean;
+}
+
+/** Reporting verbs by lemma: a time on one dates the saying, not what is said. */
+const REPORTING_LEMMAS = new Set([
+  'say', 'tell', 'state', 'announce', 'add', 'claim', 'note', 'stress', 'emphasize', 'emphasise', 'underline', 'insist',
+  'confirm', 'report', 'declare', 'explain', 'believe', 'think', 'argue', 'write', 'recall', 'reiterate', 'indicate',
+  'warn', 'allege', 'suggest', 'acknowledge', 'admit', 'deny',
+]);
+
+/** Markers of a clause that completes its verb rather than adding to it ("accused X of …", "blamed Y for …"). */
+const COMPLEMENT_MARKS = new Set(['of', 'for']);
+
+/** How a clause may hang below the predicate that carries a time and still be dated by it. */
+const GOVERNED = ['xcomp', 'ccomp', 'advcl', 'conj', 'obj', 'obl', 'nsubj', 'nsubj:pass', 'compound', 'nmod', 'acl', 'amod', 'csubj'];
+
+/**
+ * The date the text states for the event: the time the tree attaches to its predicate or to a predicate that
+ * governs its clause; without a parse, the nearest time in the sentence not across a relative pronoun, a
+ * semicolon or (for other than speech acts) a reporting verb. Null when none.
+ */
+export function statedDate(input: EventDateInput): EventDate | null {
+  const t = attachedTime(input, (x) => eventValue(x) !== null);
+  return t ? { value: eventValue(t)!, text: t.text, basis: 'stated' } : null;
+}
+
+/**
+ * The time expression of the sentence that dates the event, among those `usable` accepts: one on the predicate
+ * (or the trigger's words) first, then one on a nominal argument of it ("at a meeting on Monday"; "the military on
+ * Friday accused", as the parser may hang it), then one on the nearest predicate governing its clause, and last one
+ * inside the event's own clause (not in a relative clause or a reported one). Without a parse, the nearest by words.
+ */
+export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) => boolean): TimeExpression | null {
+  const { doc, times, tree } = input;
+  const s = doc.sentences[input.sentence];
+  if (!s) return null;
+  const inSentence = times.filter((t) => t.start >= s.start && t.end <= s.end && usable(t));
+  if (!inSentence.length) return null;
+  if (!tree) return nearestTime(input, inSentence);
+  const trigger = tree.wordsOfTokens(input.first, input.last);
+  const p = tree.headOf(trigger);
+  // A trigger the parser did not read as a verb or a noun ("purged" as an adjective): its attachments mislead.
+  if (p < 0 || !TRIGGER_POS.has(tree.word(p).upos)) return nearestTime(input, inSentence);
+  let best: { t: TimeExpression; score: number } | null = null;
+  for (const t of inSentence) {
+    const a = attachment(tree, t);
+    if (a < 0) continue;
+    let score = -1;
+    if (a === p || trigger.includes(a)) score = 100;
+    else if (NOMINAL_ARGUMENT.has(tree.word(a).rel) && tree.head(a) === p) score = 80;
+    else {
+      const up = governs(tree, a, p, input.speechAct);
+      if (up > 0) score = 60 - up;
+      else {
+        const down = governs(tree, p, a, false, true);
+        if (down > 0) score = 20 - down;
+      }
+    }
+    if (score > 0 && (!best || score > best.score)) best = { t, score };
+  }
+  return best?.t ?? null;
+}
+
+const TRIGGER_POS = new Set(['VERB', 'AUX', 'NOUN', 'PROPN']);
+
+/** A nominal argument of a predicate, whose time dates the predicate. */
+const NOMINAL_ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl']);
+
+/**
+ * The date of an event the text does not date itself: the report's, when the event is an asserted (or reported)
+ * act in the past tense, not negated, not habitual; or one going on as the report is written ("is imposing
+ * sanctions"); or a charge, demand or threat made in the present ("the opposition accuses"), which news writes
+ * of what is said now. Null otherwise, and always without a report date.
+ */
+export function reportDate(
+  input: EventDateInput,
+  event: Pick<EventRecord, 'negated' | 'modality' | 'type'>,
+  report: string | null,
+): EventDate | null {
+  if (!report || event.negated) return null;
+  if (event.modality !== 'asserted' && event.modality !== 'reported') return null;
+  const tense = actTense(input);
+  const now = tense === 'past' || tense === 'progressive' || (tense === 'present' && PRESENT_SPEECH_ACTS.has(event.type));
+  return now ? { value: report, text: '', basis: 'report' } : null;
+}
+
+/** Speech acts that a present tense reports as made now. */
+const PRESENT_SPEECH_ACTS = new Set(['ACCUSE', 'REQUEST', 'THREATEN']);
+
+/** The basis of a stored event date, from its text: the report's date has no words. */
+export function dateBasisOf(date: { text: string | null; basis?: DateBasis } | null | undefined): DateBasis | null {
+  if (!date) return null;
+  return date.basis ?? (date.text ? 'stated' : 'report');
+}
+
+/** The value an event date takes from a time: a calendar date, month or year (a week its month, a season its year). */
+function eventValue(t: TimeExpression): string | null {
+  if (t.value === null) return null;
+  const r = parseAnyValue(t.value);
+  return r ? calendarValue(r) : null;
+}
+
+/** The word a time expression hangs from: the head of the head of its words (past a conjoined or apposed time). */
+function attachment(tree: SyntaxTree, t: TimeExpression): number {
+  const words = tree.words.filter((w) => w.end > t.start && w.start < t.end).map((w) => w.i);
+  if (!words.length) return -1;
+  let k = tree.headOf(words);
+  for (let steps = 0; steps < 4 && k >= 0; steps++) {
+    const w = tree.word(k);
+    if (w.head < 0) return -1;
+    if (w.rel === 'conj' || w.rel === 'appos') {
+      // "in March and April", "on Monday, March 3": the first time's attachment.
+      const h = tree.word(w.head);
+      if (h.upos === 'NOUN' || h.upos === 'PROPN' || h.upos === 'NUM') {
+        k = w.head;
+        continue;
+      }
+    }
+    return w.head;
+  }
+  return -1;
+}
+
+/**
+ * Whether predicate `a` governs `p`'s clause: `a` dominates `p` through complements, adverbial clauses,
+ * conjuncts and arguments, not through a relative clause, a parenthetical, or (unless `speechAct`) the
+ * complement of a reporting verb; with `complementsOnly`, not through an adverbial clause or a conjunct either.
+ * Returns the number of steps, or 0 when it does not.
+ */
+function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, complementsOnly = false): number {
+  let steps = 0;
+  for (let k = p; k >= 0 && steps <= 8; k = tree.head(k)) {
+    if (k === a) return steps;
+    const w = tree.word(k);
+    if (w.head < 0) return 0;
+    if (w.rel === 'acl:relcl' || w.rel === 'parataxis' || w.rel === 'appos' || w.rel === 'list') return 0;
+    if (!GOVERNED.some((r) => relIs(w.rel, r))) return 0;
+    // Looking into the event's own clause, an adverbial clause or a conjunct is another event.
+    // ("accused X of violating …", parsed as an adverbial clause marked "of", is the charge, a complement.)
+    if (complementsOnly && w.rel === 'conj') return 0;
+    if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
+    const h = w.head;
+    if (!speechAct && (relIs(w.rel, 'ccomp') || relIs(w.rel, 'xcomp')) && REPORTING_LEMMAS.has(tree.lemma(h))) return 0;
+    steps++;
+  }
+  return 0;
+}
+
+/** Without a parse: the nearest time in the sentence not across a relative pronoun, a semicolon or a reporting verb. */
+function nearestTime(input: EventDateInput, times: readonly TimeExpression[]): TimeExpression | null {
+  const { doc } = input;
+  const at = doc.tokens[input.first]!.start;
+  let best: TimeExpression | null = null;
+  let bestDistance = Infinity;
+  for (const t of times) {
+    const from = Math.min(doc.tokenIndexAt(t.start), input.first);
+    const to = Math.max(doc.tokenIndexAt(t.end - 1), input.first);
+    let crosses = false;
+    for (let k = from + 1; k < to && !crosses; k++) {
+      const w = doc.tokens[k]!;
+      if (w.lower === 'which' || w.lower === 'who' || w.lower === ';') crosses = true;
+      if (!input.speechAct && REPORTED_WORDS.has(w.lower) && w.pos === 'VERB') crosses = true;
+    }
+    if (crosses) continue;
+    const distance = t.start >= at ? t.start - at : at - t.end;
+    if (distance < bestDistance) {
+      best = t;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+const REPORTED_WORDS = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'stated', 'states', 'announced', 'added', 'claimed', 'claims', 'noted',
+  'stressed', 'insisted', 'confirmed', 'reported', 'declared', 'explained', 'argued', 'wrote', 'warned',
+]);
+
+/** Adverbs that make an act a habit or a background fact, not an event of the report's days. */
+const HABITUAL = new Set([
+  'previously', 'repeatedly', 'often', 'always', 'usually', 'long', 'frequently', 'traditionally', 'historically',
+  'regularly', 'routinely', 'once', 'formerly', 'never', 'ever', 'typically', 'generally',
+  // Before the report's days, by its own words: the report's date would put it in the wrong week or month.
+  'recently', 'earlier', 'already', 'lately',
+]);
+
+type ActTense = 'past' | 'progressive' | 'present' | null;
+
+/**
+ * The tense of the event's act: its predicate (for an event noun, the verb that governs it) as a simple past, a
+ * present perfect or a past passive (`past`), a present progressive (`progressive`), a simple present (`present`);
+ * null for the future, a modal, an infinitive, or a habit ("previously", "often").
+ */
+function actTense(input: EventDateInput): ActTense {
+  const { doc, tree } = input;
+  if (!tree) {
+    const t = doc.tokens[input.first]!;
+    return wordTense(doc, t.start, t.end) === 'past' ? 'past' : null;
+  }
+  let p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  if (p < 0) return null;
+  const w = tree.word(p);
+  if (w.upos === 'NOUN' || w.upos === 'PROPN') {
+    const g = tree.governorOf(p);
+    if (!g) return null;
+    p = g.verb;
+  }
+  return tenseOfAct(tree, p, 0);
+}
+
+function tenseOfAct(tree: SyntaxTree, p: number, depth: number): ActTense {
+  if (p < 0 || depth > 4) return null;
+  const w = tree.word(p);
+  if (tree.dependents(p, 'advmod').some((a) => HABITUAL.has(tree.lower(a)))) return null;
+  const auxes = tree.dependents(p, 'aux', 'aux:pass');
+  if (auxes.some((a) => tree.word(a).xpos === 'MD' || tree.lower(a) === 'to')) return null;
+  if (auxes.some((a) => tree.word(a).xpos === 'VBD')) return 'past'; // "was detained", "had sent", "did not"
+  if (auxes.some((a) => tree.lemma(a) === 'have') && w.xpos === 'VBN') return 'past'; // "has sent"
+  if (w.xpos === 'VBG' && auxes.some((a) => tree.lemma(a) === 'be' && (tree.word(a).xpos === 'VBZ' || tree.word(a).xpos === 'VBP'))) {
+    return 'progressive'; // "is imposing"
+  }
+  if (auxes.length) return null; // "are blocked", "do not"
+  if (w.xpos === 'VBD') return 'past';
+  if (w.xpos === 'VBZ' || w.xpos === 'VBP') return 'present';
+  // A participle or gerund without auxiliaries takes its clause's tense ("… clashed, injuring dozens").
+  if ((w.xpos === 'VBG' || w.xpos === 'VBN') && w.head >= 0 && (relIs(w.rel, 'advcl') || w.rel === 'conj' || relIs(w.rel, 'xcomp'))) {
+    const up = tenseOfAct(tree, w.head, depth + 1);
+    return up === 'past' ? 'past' : null;
+  }
+  return null;
+}
+
+/**
+ * Gives each event without a stated date the report's date where reportDate allows it. Run after the events'
+ * negation and modality are final.
+ */
+export function withReportDates(
+  doc: Doc,
+  events: EventRecord[],
+  times: readonly TimeExpression[],
+  report: string | null,
+  treeOf: (sentence: number) => SyntaxTree | null,
+): EventRecord[] {
+  if (!report) return events;
+  for (const e of events) {
+    if (e.date) continue;
+    const sentence = doc.sentenceIndexAt(e.trigger.start);
+    const input: EventDateInput = {
+      doc, times, sentence, tree: treeOf(sentence),
+      first: doc.tokenIndexAt(e.trigger.start), last: doc.tokenIndexAt(Math.max(e.trigger.start, e.trigger.end - 1)), speechAct: false,
+    };
+    // A time the text gives the event but no calendar date can hold ("in the late 1990s", "two decades on") still
+    // dates it: not to the report's days.
+    if (attachedTime(input, () => true)) continue;
+    e.date = reportDate(input, e, report);
+  }
+  return events;
+}
