@@ -318,3 +318,14 @@ test('Q: and A: labels are the interviewer and the interviewee the headline name
     ['Petra Horvat', 'e1'],
   ]);
 });
+
+test('a quote that loses its closing mark after a sentence runs on; a scare quote inside another\'s claim is not the reporter\'s', () => {
+  const text = [
+    '“The road is open,” the mayor said. “We will keep it open all winter.',
+    'The mayor said he would discuss the council’s claims that “saboteurs” from the valley had cut the cables.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [
+    ['The road is open', 'the mayor'],
+    ['We will keep it open all winter.', 'the mayor'],
+  ]);
+});

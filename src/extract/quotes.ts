@@ -89,8 +89,9 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     // A short quote counts only with a speech verb right next to it, as the token rules see it (scare quotes).
     // A short quote inside the clause a speech verb heads is that speaker's wording ("accused X of 'Y'", "called
     // it 'Z'", "the ship was on an 'ordinary mission', the ministry added").
-    if (byTree && (words > SCARE_QUOTE_MAX_WORDS || found || byTree.governs)) {
-      found = { ...byTree, distance: byTree.governs ? 0 : Math.min(byTree.distance, found?.distance ?? Infinity) };
+    const governs = byTree?.governs && !(words <= SCARE_QUOTE_MAX_WORDS && othersWords(doc, byTree.verb.i, doc.tokenIndexAt(q.open)));
+    if (byTree && (words > SCARE_QUOTE_MAX_WORDS || found || governs)) {
+      found = { ...byTree, distance: governs ? 0 : Math.min(byTree.distance, found?.distance ?? Infinity) };
     }
     const opensParagraph = q.open === para.start;
     // "Osmani: “We …”": a name and a colon introduce the quote, at the start of the line or sentence.
@@ -158,6 +159,15 @@ function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase
 
 function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
   return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, direct };
+}
+
+/** Nouns that report someone else's words: a short quote in their clause is that someone's. */
+const SPEECH_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'statement', 'statements', 'remarks', 'words', 'assertion', 'assertions', 'charge', 'charges', 'suggestion', 'suggestions', 'description']);
+
+/** Between the verb at `v` and the token `open`, "claims that …": the quote is the claim's, not the verb subject's. */
+function othersWords(doc: Doc, v: number, open: number): boolean {
+  for (let k = v + 1; k < open; k++) if (SPEECH_NOUNS.has(doc.tokens[k]!.lower) && doc.tokens[k + 1]?.lower === 'that') return true;
+  return false;
 }
 
 /** The offset where the line holding `offset` starts. */

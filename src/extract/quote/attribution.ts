@@ -192,7 +192,7 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
   const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
   if (!holds && !hangs && !frames) return null;
-  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: holds || frames || (hangs && w.rel === 'parataxis'), oblique: oblique && !hangs && !frames };
+  return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: ((holds && !throughNounClause(tree, v, quoted)) || frames || (hangs && w.rel === 'parataxis')), oblique: oblique && !hangs && !frames };
 }
 
 const RUN_POS = new Set(['NOUN', 'PROPN', 'ADJ']);
@@ -216,6 +216,23 @@ function subjectPhrase(doc: Doc, tree: SyntaxTree, s: number, v: number): Speake
     }
   }
   return phraseOf(doc, tree, s);
+}
+
+/**
+ * Whether the way down from the verb to the quote passes a noun's clause ("said he would discuss Moscow's claims
+ * that “mercenaries” were sent"): then the quoted word is that noun's, not the verb subject's.
+ */
+function throughNounClause(tree: SyntaxTree, v: number, quoted: number[]): boolean {
+  const q = quoted.find((k) => tree.dominates(v, k));
+  if (q === undefined) return false;
+  for (let k = q, steps = 0; k >= 0 && k !== v && steps <= tree.words.length; k = tree.word(k).head, steps++) {
+    const h = tree.word(k).head;
+    if (h < 0 || h === v) break;
+    const rel = tree.word(k).rel;
+    // The verb's own object's clause is the verb's ("accused X of running “…”", often parsed as X's acl).
+    if ((relIs(rel, 'acl') || rel === 'ccomp') && (tree.word(h).upos === 'NOUN' || tree.word(h).upos === 'PROPN') && tree.word(h).head !== v) return true;
+  }
+  return false;
 }
 
 /** "according to X": the word "according" marks X, whose clause must hold the content (or X be outside a quote). */

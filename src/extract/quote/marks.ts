@@ -147,7 +147,8 @@ function scanLine(text: string, lineStart: number, from: number, to: number, out
     return;
   }
   // Unclosed: a quote runs to the end of its paragraph when it opens the paragraph or follows a colon, a comma or
-  // a dash ("he said: 'We …"), or the next paragraph reopens with the same mark (a quote over several paragraphs).
+  // a dash ("he said: 'We …"), or the next paragraph reopens with the same mark (a quote over several paragraphs),
+  // or, for double marks, when it opens a sentence.
   // Any other unclosed mark was a stray or, for a single mark, an apostrophe: read past it.
   if (runsOn(text, lineStart, bottom, to)) {
     out.push(...found);
@@ -163,6 +164,9 @@ function scanLine(text: string, lineStart: number, from: number, to: number, out
 function runsOn(text: string, lineStart: number, open: { mark: string; at: number }, lineEnd: number): boolean {
   const before = text.slice(lineStart, open.at).trimEnd();
   if (!before || /[:,\u2014\u2013-]$/.test(before)) return true;
+  // A quote that opens a sentence (“…,” he said. “We …) and loses its closing mark runs on; one opened mid-phrase
+  // ("known as "Wild 2) …") was a stray.
+  if (!SINGLE.has(open.mark) && /[.!?]["'\u201d\u2019]?$/.test(before)) return true;
   const next = /^\s*(\S)/.exec(text.slice(lineEnd, lineEnd + 200));
   return next?.[1] === open.mark;
 }
