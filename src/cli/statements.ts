@@ -5,7 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { guarded, isoDate, positiveInt as count, UserError } from './args.js';
-import { PLOVER_TYPES, type KnowledgeBase } from '../model/types.js';
+import { PLOVER_TYPES, type DateBasis, type KnowledgeBase } from '../model/types.js';
 import type { Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
 import { findEntity } from '../service/entities.js';
@@ -36,11 +36,16 @@ async function actorId(db: Queryable, name: string | undefined): Promise<string 
 const where = (s: { source: string | null; documentDate?: string | null; date?: string | null; documentId: string }) =>
   `${s.documentDate ?? s.date ?? 'undated'} ${s.source ?? 'unknown source'} [${shortId(s.documentId)}]`;
 
-export function formatTimelineEntry(e: TimelineEntry): string {
+/**
+ * One timeline entry. A date no report states (`basis` "report": the report's own date, given to a past act the
+ * text does not date) is printed "≤ date": it happened by then.
+ */
+export function formatTimelineEntry(e: TimelineEntry & { dateBasis?: DateBasis | null }): string {
   const actors = `${e.sourceName ?? '?'} → ${e.targetName ?? '?'}`;
   const flags = [e.negated ? 'denied' : '', e.modality !== 'asserted' ? e.modality : '', e.locationName ? `in ${e.locationName}` : '']
     .filter(Boolean).join(', ');
-  const head = `${(e.date ?? 'undated').padEnd(10)}  ${e.type.padEnd(9)}  ${actors}${flags ? `  (${flags})` : ''}  — ${e.mentions.length} report${e.mentions.length === 1 ? '' : 's'}`;
+  const date = e.date ? (e.dateBasis === 'report' ? `≤ ${e.date}` : e.date) : 'undated';
+  const head = `${date.padEnd(10)}  ${e.type.padEnd(9)}  ${actors}${flags ? `  (${flags})` : ''}  — ${e.mentions.length} report${e.mentions.length === 1 ? '' : 's'}`;
   const lines = e.mentions.map((m) => `    ${where(m)}${m.negated ? ' (denies)' : ''}: ${truncate(m.sentence, 160)}`);
   return [head, ...lines].join('\n');
 }
@@ -55,6 +60,18 @@ const side = (label: string, s: DisagreementSide) => `    ${label} ${s.claim.pad
 
 export function formatDisagreement(d: Disagreement): string {
   return [`${d.kind.padEnd(6)}  ${d.actorName} — ${d.topic}`, side('a', d.a), side('b', d.b)].join('\n');
+}
+
+/**
+ * How each timeline entry's date is known: `stated` when a report of it gives the time in words, `report` when
+ * every dated report took its own publication date (event dates of basis "report" are stored with no words).
+ */
+async function dateBases(db: Queryable, entries: string[]): Promise<Map<string, DateBasis>> {
+  if (!entries.length) return new Map();
+  const rows = (await db.query<{ entry_id: string; stated: boolean }>(
+    `SELECT entry_id::text AS entry_id, bool_or(coalesce(date_text, '') <> '') AS stated FROM events
+      WHERE entry_id = ANY($1::bigint[]) AND date_value IS NOT NULL GROUP BY entry_id`, [entries])).rows;
+  return new Map(rows.map((r) => [r.entry_id, r.stated ? 'stated' : 'report']));
 }
 
 export function registerStatementCommands(program: Command, deps: CliDeps): void {
@@ -72,13 +89,18 @@ export function registerStatementCommands(program: Command, deps: CliDeps): void
     .option('--limit <n>', 'how many events', count, 50)
     .option('--json', 'print JSON')
     .action(guarded(async (o) => {
-      const res = await withStore(async (s) => timeline(s.db, {
-        actor: await actorId(s.db, o.actor), agents: o.agents, type: o.type, from: o.from, to: o.to, source: o.source, limit: o.limit,
-      }));
+      const res = await withStore(async (s) => {
+        const page = await timeline(s.db, {
+          actor: await actorId(s.db, o.actor), agents: o.agents, type: o.type, from: o.from, to: o.to, source: o.source, limit: o.limit,
+        });
+        const bases = await dateBases(s.db, page.items.map((e) => e.id));
+        return { ...page, items: page.items.map((e) => ({ ...e, dateBasis: e.date ? bases.get(e.id) ?? 'stated' : null })) };
+      });
       if (o.json) return print(JSON.stringify(res, null, 2));
       if (!res.items.length) return print('no events');
       print(res.items.map(formatTimelineEntry).join('\n\n'));
       print(`\n${res.items.length} of ${res.total} events`);
+      if (res.items.some((e) => e.dateBasis === 'report')) print('≤ date: no report states the date; it happened by that report\'s date');
     }));
 
   program

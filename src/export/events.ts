@@ -7,6 +7,8 @@ import type { Queryable } from '../store/db.js';
 import { cameoRoot } from './cameo.js';
 import { agentRole, cameoActorCode, countryCodeOfName } from '../extract/actors/agents.js';
 import { write, type Out } from './write.js';
+import type { DateBasis } from '../model/types.js';
+import { dateBasisOf } from '../extract/event/dates.js';
 
 export interface EventExportRecord {
   id: string;
@@ -17,6 +19,8 @@ export interface EventExportRecord {
   cameo_root: string | null;
   date: string | null;
   date_text: string | null;
+  /** `stated`: the text dates the event (date_text holds the words); `report`: the report's date, an upper bound. */
+  date_basis: DateBasis | null;
   source_actor: string | null;
   source_id: string | null;
   source_wikidata: string | null;
@@ -88,7 +92,8 @@ export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenera
     for (const r of rows) {
       yield {
         id: `${r.document_id}:${r.local_id}`, entry_id: r.entry_id, event_type: r.type, mode: r.modality, negated: r.negated,
-        cameo_root: cameoRoot(r.type, r.cameo), date: r.date_value, date_text: r.date_text,
+        cameo_root: cameoRoot(r.type, r.cameo), date: r.date_value, date_text: r.date_text || null,
+        date_basis: r.date_value ? dateBasisOf({ text: r.date_text }) : null,
         source_actor: r.s_name, source_id: r.s_id, source_wikidata: r.s_wd, ...agentFields('source', r.s_name, r.s_aliases, r.s_agent),
         target_actor: r.t_name, target_id: r.t_id, target_wikidata: r.t_wd, ...agentFields('target', r.t_name, r.t_aliases, r.t_agent),
         location: r.l_name, location_id: r.l_id, location_wikidata: r.l_wd, trigger: r.trigger_text, sentence: r.sentence,
@@ -108,7 +113,7 @@ export async function writeEventsJsonl(db: Queryable, out: Out): Promise<void> {
 const CSV_COLUMNS: (keyof EventExportRecord)[] = [
   'id', 'entry_id', 'date', 'event_type', 'cameo_root', 'mode', 'negated', 'source_actor', 'source_id', 'source_wikidata',
   'target_actor', 'target_id', 'target_wikidata', 'source_cameo', 'source_agent', 'source_role', 'target_cameo', 'target_agent', 'target_role', 'location', 'location_id', 'location_wikidata', 'trigger', 'sentence',
-  'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher',
+  'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher', 'date_basis',
 ];
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote, or a line break. */

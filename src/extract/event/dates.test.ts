@@ -87,3 +87,13 @@ test('the stored form tells the basis from the text: a report date has no words'
   assert.equal(dateBasisOf({ text: '' }), 'report');
   assert.equal(dateBasisOf(null), null);
 });
+
+test('the timeline prints a date no report states as "≤ date"', async () => {
+  const { formatTimelineEntry } = await import('../../cli/statements.js');
+  const entry = {
+    id: '1', type: 'ASSAULT', cameo: null, sourceId: null, sourceName: 'Serbia', targetId: null, targetName: 'Kosovo',
+    locationId: null, locationName: null, date: REPORT, negated: false, modality: 'asserted', mentions: [],
+  };
+  assert.match(formatTimelineEntry({ ...entry, dateBasis: 'report' }), /^≤ 2024-03-14 /);
+  assert.match(formatTimelineEntry({ ...entry, dateBasis: 'stated' }), /^2024-03-14 /);
+});
