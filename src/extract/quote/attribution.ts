@@ -163,10 +163,14 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
   let subject = tree.subjectOf(v);
   // "X said Y had done “…”, urging it to …": a participle after the reported clause reports for the reporter.
+  // The participle hangs somewhere in the reported clause: the nearest speech verb above it is the reporter.
   const h = w.head;
-  if (subject && subject.via === 'adverbial' && h >= 0 && relIs(tree.word(h).rel, 'ccomp')) {
-    const g = tree.word(h).head;
-    if (g >= 0 && tree.word(g).upos === 'VERB' && SPEECH_FORMS.has(tree.lower(g))) subject = tree.subjectOf(g) ?? subject;
+  if (subject && subject.via === 'adverbial' && h >= 0) {
+    for (let g = tree.word(h).head, steps = 0; g >= 0 && steps < 6; g = tree.word(g).head, steps++) {
+      if (tree.word(g).upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(g))) continue;
+      subject = tree.subjectOf(g) ?? subject;
+      break;
+    }
   }
   // "the agency quoted X as saying …": the one quoted speaks.
   if (h >= 0 && tree.lower(h) === 'quoted' && tree.lower(v) === 'saying') {

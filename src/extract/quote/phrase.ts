@@ -29,7 +29,13 @@ const PARENTHETICAL_OPENERS = new Set(['for', 'however', 'meanwhile', 'in', 'on'
 const POSTNOMINAL = new Set(['chief', 'general', 'elect', 'designate', 'emeritus']);
 const isNounish = (t: Token): boolean =>
   t.pos === 'PROPN' || t.pos === 'NOUN' || (t.pos === 'ADJ' && POSTNOMINAL.has(t.lower));
-const isPossessive = (t: Token): boolean => t.pos === 'PART' && (t.lower === "'s" || t.lower === "'");
+// The tagger may read a plural possessive's lone ’ as punctuation ("the farmers’ leader").
+const isPossessive = (t: Token, doc?: Doc): boolean => {
+  if (t.pos === 'PART' && (t.lower === "'s" || t.lower === "'")) return true;
+  // The tagger may read a plural possessive's lone ’ as punctuation ("the farmers’ leader"): glued to a word in s.
+  const before = doc?.tokens[t.i - 1];
+  return !!doc && t.pos === 'PUNCT' && t.lower === "'" && !!before && before.end === t.start && /s$/i.test(before.text) && doc.tokens[t.i + 1]?.start === t.end + 1;
+};
 
 /**
  * The subject of the verb at token `v`: walks left over auxiliaries, adverbs and a time phrase ("on Wednesday"),
@@ -140,7 +146,7 @@ export function nounPhraseLeft(doc: Doc, j: number, limit: number): SpeakerPhras
       if (!(prep && k - 2 >= limit && prep.pos === 'ADP' && NP_PREPOSITIONS.has(prep.lower) && isNounish(tokens[k - 2]!))) break;
       continue;
     }
-    if (isPossessive(t) || (t.lower === '-' && k - 2 >= limit && t.end === tokens[k]!.start)) { k--; continue; }
+    if (isPossessive(t, doc) || (t.lower === '-' && k - 2 >= limit && t.end === tokens[k]!.start)) { k--; continue; }
     const before = tokens[k - 2];
     if (k - 2 >= limit && before && isNounish(before)) {
       if (t.pos === 'ADP' && NP_PREPOSITIONS.has(t.lower)) {
@@ -176,7 +182,7 @@ export function nounPhraseRight(doc: Doc, j: number, limit: number): SpeakerPhra
       k++;
       continue;
     }
-    if (isPossessive(t) || (t.lower === '-' && head && t.start === tokens[k - 1]!.end)) { k++; continue; }
+    if (isPossessive(t, doc) || (t.lower === '-' && head && t.start === tokens[k - 1]!.end)) { k++; continue; }
     if (t.pos === 'ADP' && NP_PREPOSITIONS.has(t.lower) && head && k + 1 < limit && NP_POS.has(tokens[k + 1]!.pos)) {
       if (!heads.length) heads.push(head);
       k++;
