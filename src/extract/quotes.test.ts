@@ -329,3 +329,16 @@ test('a quote that loses its closing mark after a sentence runs on; a scare quot
     ['We will keep it open all winter.', 'the mayor'],
   ]);
 });
+
+test('a speech participle inside a reported clause starts a second clause of the same speaker', () => {
+  const text = 'The central bank estimated that growth would slow to two percent, noting that exports had fallen for a third month.';
+  assert.deepEqual(quotes(text).map((q) => [q.speakerText, q.text]), [
+    ['The central bank', 'growth would slow to two percent'],
+    ['The central bank', 'exports had fallen for a third month'],
+  ]);
+});
+
+test('"the military said": a head the tagger reads as an adjective still names the speaker of a definite phrase', () => {
+  const text = 'The Chilean military on Friday said the trawler had “repeatedly entered the protected waters”.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['The Chilean military']);
+});

@@ -8,7 +8,7 @@
  */
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
-import { relIs, sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
+import { relIs, sentenceTree, type SubjectHit, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { nounPhraseLeft, nounPhraseRight, quotedAsSaying, subjectBefore, type SpeakerPhrase } from './phrase.js';
 import { ALWAYS_VERB, SPEECH_FORMS } from './verbs.js';
 
@@ -147,6 +147,17 @@ export function attributionByTree(doc: Doc, content: Span): Attribution | null {
   return best?.attribution ?? null;
 }
 
+/** The subject of a speech verb; for a participle in a reported clause, the subject of the nearest speech verb above. */
+function reporterSubject(tree: SyntaxTree, v: number, depth = 0): SubjectHit | null {
+  const subject = tree.subjectOf(v);
+  if (subject?.via !== 'adverbial' || depth > 4) return subject;
+  const h = tree.word(v).head;
+  for (let g = h >= 0 ? tree.word(h).head : -1, steps = 0; g >= 0 && steps < 6; g = tree.word(g).head, steps++) {
+    if (tree.word(g).upos === 'VERB' && SPEECH_FORMS.has(tree.lower(g))) return reporterSubject(tree, g, depth + 1) ?? subject;
+  }
+  return subject;
+}
+
 /** A longest speaker phrase: longer ones come from a misparse. */
 const MAX_SPEAKER_TOKENS = 16;
 
@@ -164,14 +175,8 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   let subject = tree.subjectOf(v);
   // "X said Y had done “…”, urging it to …": a participle after the reported clause reports for the reporter.
   // The participle hangs somewhere in the reported clause: the nearest speech verb above it is the reporter.
+  if (subject?.via === 'adverbial') subject = reporterSubject(tree, v) ?? subject;
   const h = w.head;
-  if (subject && subject.via === 'adverbial' && h >= 0) {
-    for (let g = tree.word(h).head, steps = 0; g >= 0 && steps < 6; g = tree.word(g).head, steps++) {
-      if (tree.word(g).upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(g))) continue;
-      subject = tree.subjectOf(g) ?? subject;
-      break;
-    }
-  }
   // "the agency quoted X as saying …": the one quoted speaks.
   if (h >= 0 && tree.lower(h) === 'quoted' && tree.lower(v) === 'saying') {
     const object = tree.dependent(h, 'obj');
@@ -192,7 +197,8 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   const holders = tree.children(v).filter((c) => c !== subject.word && !NOT_CONTENT.has(tree.word(c).rel.split(':')[0]!) && quoted.some((q) => tree.dominates(c, q)));
   const holds = holders.length > 0;
   const oblique = holds && !holders.some((c) => CONTENT_RELS.has(tree.word(c).rel) || relIs(tree.word(c).rel, 'nsubj'));
-  const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel);
+  // "“…,” he said" hangs from the quote; a participle hanging from it ("…, saying …") reports something else.
+  const hangs = w.head >= 0 && inside(w.head) && ATTACHED_RELS.has(w.rel) && !(w.rel === 'advcl' && w.xpos === 'VBG');
   // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
   const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
   if (!holds && !hangs && !frames) return null;

@@ -7,7 +7,7 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
 import { isAccordingTo, speechVerbAt } from './attribution.js';
 import { isTimeTail, nounPhraseRight, quotedAsSaying, subjectBefore, type SpeakerPhrase } from './phrase.js';
-import { OBJECT_FIRST, QUOTE_ONLY } from './verbs.js';
+import { OBJECT_FIRST, QUOTE_ONLY, SPEECH_FORMS } from './verbs.js';
 
 export interface ReportedSpeech extends Span {
   phrase: SpeakerPhrase;
@@ -57,7 +57,29 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
     if (from === null) continue;
     out.push({ ...clause(doc, from, last), phrase });
   }
-  return out.filter((r) => wordCount(doc.shadow, r) >= MIN_CLAUSE_WORDS);
+  return out.flatMap((r) => splitAtParticiple(doc, r, last)).filter((r) => wordCount(doc.shadow, r) >= MIN_CLAUSE_WORDS);
+}
+
+/**
+ * "X estimated that A, noting that B": a speech participle after a comma inside a reported clause starts a second
+ * clause of the same speaker.
+ */
+function splitAtParticiple(doc: Doc, r: ReportedSpeech, last: number): ReportedSpeech[] {
+  const tokens = doc.tokens;
+  const first = doc.tokenIndexAt(r.start);
+  const end = doc.tokenIndexAt(r.end - 1);
+  for (let k = first + 2; k <= end; k++) {
+    const t = tokens[k]!;
+    if (tokens[k - 1]!.lower !== ',' || !t.lower.endsWith('ing')) continue;
+    const base = SPEECH_FORMS.get(t.lower);
+    if (!base || QUOTE_ONLY.has(base)) continue;
+    const from = clauseStartAfter(doc, k, base, Math.min(last, end));
+    if (from === null) continue;
+    const head = { ...clause(doc, first, k - 2), phrase: r.phrase };
+    const tail = { ...clause(doc, from, end), phrase: r.phrase };
+    return [head, ...splitAtParticiple(doc, tail, last)];
+  }
+  return [r];
 }
 
 /** Where the reported clause begins after the verb at `v`, or null when the verb has no clause. */

@@ -132,7 +132,7 @@ export function nounPhraseLeft(doc: Doc, j: number, limit: number): SpeakerPhras
   const tokens = doc.tokens;
   if (j < limit) return null;
   const last = tokens[j]!;
-  if (!isNounish(last)) return null;
+  if (!isNounish(last) && !(last.pos === 'ADJ' && definiteBefore(doc, j, limit))) return null;
   let k = j;
   let head: Token | null = last;
   let coordinated = false;
@@ -164,6 +164,16 @@ export function nounPhraseLeft(doc: Doc, j: number, limit: number): SpeakerPhras
     break;
   }
   return { start: tokens[k]!.start, end: last.end, heads: coordinated || !head ? [] : [head], pronoun: false };
+}
+
+/** "The Chinese military said": an adjective the tagger left as the head of a phrase that opens with "the". */
+function definiteBefore(doc: Doc, j: number, limit: number): boolean {
+  for (let k = j - 1; k >= limit && j - k <= 4; k--) {
+    const t = doc.tokens[k]!;
+    if (t.lower === 'the') return true;
+    if (t.pos !== 'ADJ' && t.pos !== 'PROPN' && t.pos !== 'NOUN') return false;
+  }
+  return false;
 }
 
 /** A noun phrase starting at token `j`, walking right: "said the NATO chief", "according to Bosnian Defense Minister X". */
