@@ -4,7 +4,7 @@
  * two classes it touches. A row is created the first time a feature is updated; features that never took part in
  * a mistake never get one. `finish()` averages the weights and hands back the sparse run-time table.
  */
-import { slotsFor, type Scorer, type WeightTableData } from '../src/nlp/syntax/weights.js';
+import type { Scorer, WeightTableData } from '../src/nlp/syntax/weights.js';
 
 export class TrainTable implements Scorer {
   readonly nClasses: number;
@@ -145,7 +145,7 @@ export class TrainTable implements Scorer {
       }
     });
     rowStart[keptRows.length] = j;
-    return { nClasses: C, ...slotsFor(rowKeys), rowStart, cls, weight };
+    return { nClasses: C, rowKeys, rowStart, cls, weight };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Lexicon } from './lexicon.js';
-import { slotsFor, WeightTable, type WeightTableData } from './weights.js';
+import { WeightTable, type WeightTableData } from './weights.js';
 
 const MAGIC = 'DOSSIER-SYNTAX 1\n';
 
@@ -38,9 +38,7 @@ export function encodeModel(header: ModelHeader, tables: ModelTables): Buffer {
     const t = tables[name];
     const nRows = t.rowStart.length - 1;
     sizes[name] = { nClasses: t.nClasses, nRows, nnz: t.cls.length };
-    const rowKeys = new Uint32Array(nRows);
-    for (let s = 0; s < t.slots.length; s++) if (t.slots[s] !== 0) rowKeys[t.slotRow[s]!] = t.slots[s]!;
-    blobs.push(bytes(rowKeys), bytes(t.rowStart), bytes(t.weight), padded(bytes(t.cls)));
+    blobs.push(bytes(t.rowKeys), bytes(t.rowStart), bytes(t.weight), padded(bytes(t.cls)));
   }
   const json = Buffer.from(JSON.stringify({ ...header, sizes }), 'utf8');
   const head = Buffer.alloc(4);
@@ -61,12 +59,21 @@ export function decodeModel(file: Buffer, name: string): { header: ModelHeader; 
   let at = MAGIC.length + 4;
   const parsed = JSON.parse(body.toString('utf8', at, at + len)) as ModelHeader & { sizes: Record<string, TableHeader> };
   at = align(at + len);
-  // Copy into an aligned buffer so the typed arrays can view it directly.
-  const aligned = new ArrayBuffer(body.length);
-  new Uint8Array(aligned).set(body);
+  // Typed arrays view the inflated bytes in place when they are 4-byte aligned (they are when zlib hands back a
+  // buffer of its own); otherwise one aligned copy.
+  let aligned: ArrayBuffer;
+  let base = 0;
+  if (body.byteOffset % 4 === 0) {
+    aligned = body.buffer as ArrayBuffer;
+    base = body.byteOffset;
+  } else {
+    aligned = new ArrayBuffer(body.length);
+    new Uint8Array(aligned).set(body);
+  }
+  at += base;
   const view = <T>(Ctor: { new (b: ArrayBuffer, o: number, n: number): T; BYTES_PER_ELEMENT: number }, n: number): T => {
     const arr = new Ctor(aligned, at, n);
-    at = align(at + n * Ctor.BYTES_PER_ELEMENT);
+    at = base + align(at - base + n * Ctor.BYTES_PER_ELEMENT);
     return arr;
   };
   const tables = {} as Record<keyof ModelTables, WeightTable>;
@@ -77,7 +84,7 @@ export function decodeModel(file: Buffer, name: string): { header: ModelHeader; 
     const rowStart = view(Uint32Array, s.nRows + 1);
     const weight = view(Float32Array, s.nnz);
     const cls = view(Uint16Array, s.nnz);
-    tables[t] = new WeightTable({ nClasses: s.nClasses, ...slotsFor(rowKeys), rowStart, cls, weight });
+    tables[t] = new WeightTable({ nClasses: s.nClasses, rowKeys, rowStart, cls, weight });
   }
   const { sizes: _sizes, ...header } = parsed;
   return { header, tables };

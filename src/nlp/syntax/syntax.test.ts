@@ -4,7 +4,7 @@ import { decodeModel, encodeModel } from './model-file.js';
 import { featsOf, lemmaOf, ruleLemma } from './lexicon.js';
 import { featureKey, hashString } from './hash.js';
 import { normaliseForm, sentenceAtoms, shapeOf } from './words.js';
-import { slotsFor, WeightTable } from './weights.js';
+import { WeightTable } from './weights.js';
 
 function table(nClasses: number, rows: [number, [number, number][]][]) {
   const keys = Uint32Array.from(rows.map(([k]) => k));
@@ -16,7 +16,7 @@ function table(nClasses: number, rows: [number, [number, number][]][]) {
     for (const [c, w] of cells) { cls.push(c); weight.push(w); }
   });
   rowStart[rows.length] = cls.length;
-  return { nClasses, ...slotsFor(keys), rowStart, cls: Uint16Array.from(cls), weight: Float32Array.from(weight) };
+  return { nClasses, rowKeys: keys, rowStart, cls: Uint16Array.from(cls), weight: Float32Array.from(weight) };
 }
 
 test('a weight table sums the sparse rows of the keys it knows and skips the others', () => {

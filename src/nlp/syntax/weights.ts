@@ -7,10 +7,8 @@
 
 export interface WeightTableData {
   nClasses: number;
-  /** Open-addressing slots (length a power of two): the feature key, 0 when empty. */
-  slots: Uint32Array;
-  /** Row index of each slot. */
-  slotRow: Uint32Array;
+  /** The feature key of each row (non-zero, distinct). */
+  rowKeys: Uint32Array;
   /** CSR rows: the non-zeros of row r are rowStart[r] .. rowStart[r+1]. */
   rowStart: Uint32Array;
   cls: Uint16Array;
@@ -45,7 +43,9 @@ export class WeightTable implements Scorer {
   constructor(data: WeightTableData) {
     const C = data.nClasses;
     this.nClasses = C;
-    const size = data.slots.length;
+    // At most half the slots are used, so linear probing stays short.
+    let size = 16;
+    while (size < data.rowKeys.length * 2) size <<= 1;
     this.mask = size - 1;
     this.nRows = data.rowStart.length - 1;
     this.dense = C <= 4;
@@ -62,10 +62,10 @@ export class WeightTable implements Scorer {
         this.pairFloats[2 * j + 1] = data.weight[j]!;
       }
     }
-    for (let s = 0; s < size; s++) {
-      const key = data.slots[s]!;
-      if (key === 0) continue;
-      const r = data.slotRow[s]!;
+    for (let r = 0; r < data.rowKeys.length; r++) {
+      const key = data.rowKeys[r]!;
+      let s = key & this.mask;
+      while (this.slotWords[s * this.stride] !== 0) s = (s + 1) & this.mask;
       const at = s * this.stride;
       this.slotWords[at] = key;
       if (this.dense) {
@@ -136,20 +136,4 @@ export function argmax(scores: Float32Array, allowed?: ArrayLike<boolean>): numb
     }
   }
   return best;
-}
-
-/** Builds the open-addressing slots for keys given in row order (the trainer's output and a loaded model file). */
-export function slotsFor(rowKeys: Uint32Array): { slots: Uint32Array; slotRow: Uint32Array } {
-  let size = 16;
-  while (size < rowKeys.length * 2) size <<= 1;
-  const slots = new Uint32Array(size);
-  const slotRow = new Uint32Array(size);
-  const mask = size - 1;
-  for (let r = 0; r < rowKeys.length; r++) {
-    let s = rowKeys[r]! & mask;
-    while (slots[s] !== 0) s = (s + 1) & mask;
-    slots[s] = rowKeys[r]!;
-    slotRow[s] = r;
-  }
-  return { slots, slotRow };
 }
