@@ -342,3 +342,16 @@ test('"the military said": a head the tagger reads as an adjective still names t
   const text = 'The Chilean military on Friday said the trawler had “repeatedly entered the protected waters”.';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['The Chilean military']);
 });
+
+test('an interview question printed without its question mark is still the interviewer\'s', () => {
+  const text = [
+    'Daily Planet interviews painter Lena Novak',
+    'How did you come to paint rivers',
+    'My grandmother gave me her brushes when I was nine.',
+    'Where do you find your subjects?',
+    'Mostly on the river, early in the morning.',
+    'What comes next for you?',
+    'A show in Ljubljana in the spring.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).slice(0, 2).map((q) => q.speakerText), ['Daily Planet', 'Lena Novak']);
+});

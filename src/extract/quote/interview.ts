@@ -47,7 +47,12 @@ function labelKey(label: string): string {
   return words.map((w) => w[0]).join('').toUpperCase();
 }
 
-const isQuestion = (doc: Doc, p: Span): boolean => /\?["”’)]*$/.test(doc.text.slice(p.start, p.end));
+/** A question: it ends in "?", or, printed without one, opens with a question word and asks "you" something. */
+const isQuestion = (doc: Doc, p: Span): boolean => {
+  const text = doc.text.slice(p.start, p.end);
+  if (/\?["”’)]*$/.test(text)) return true;
+  return !/[.!:;"”’)]$/.test(text) && /^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will|have|has)\b/i.test(text) && /\byou(?:r)?\b/i.test(text);
+};
 
 /** The turns of a labelled Q/A interview, or null when the text is not one. */
 export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[] | null {
