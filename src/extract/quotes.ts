@@ -1,8 +1,12 @@
 /**
- * Quotes with their speakers: marked direct quotes, Q/A interview turns, and reported (indirect) speech. The speaker
- * is found as words first (a name, a title, a pronoun, a role, an interview label) and then as the entity whose
- * mention, after coreference, covers those words; when no mention does, `speaker` is null and `speakerText` keeps
- * the words. Scare quotes (a term of three words or fewer with no attribution) are not quotes.
+ * Quotes with their speakers: marked direct quotes, Q/A interview turns (labelled, "Q:"/"A:" or unlabelled),
+ * colon- and dash-introduced speech, and reported (indirect) speech. The speaker is found as words first (a name, a
+ * title, a pronoun, a role, an interview label; from the dependency tree where there is one, by token rules where
+ * there is not) and then as the entity whose mention, after coreference, covers those words, or that a definite
+ * description or a surname names ("the ministry", "Mr Tusk"); when none does, `speaker` is null and `speakerText`
+ * keeps the words ("a U.S. official"). Scare quotes (three words or fewer with no speech verb next to them or
+ * governing them), names and titles in marks, and cited headlines are not quotes; a headline quote its body repeats
+ * is listed once.
  */
 import type { Quote, Span } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';

@@ -1,8 +1,13 @@
 /**
- * Finds quotations delimited by quote marks, in every convention news uses: “…” ‘…’ „…“ „…” «…» ‹…› "…", and the
- * typographic single quote that doubles as an apostrophe ("Serbia’s" is not a closing mark). Only outermost quotes
- * are returned: a quote inside a quote belongs to the outer speaker's words. A quote opened and never closed runs to
- * the end of its paragraph: news prints a multi-paragraph quote with no closing mark until its last paragraph.
+ * Finds quotations delimited by quote marks, in every convention news uses: “…” ‘…’ „…“ „…” «…» ‹…› "…" and the
+ * straight '…' of British papers. Single marks double as apostrophes, so a closing mark is told from one by context:
+ * inside a word ("Serbia’s", "don't") it is none, nor in an elision ("the '90s", "rock 'n' roll"); after a final s
+ * before a word ("the teachers’ union") it is a plural possessive unless a new quote opens after it or, on a second
+ * reading of the line, nothing else closes the quote. Only outermost quotes are returned: a quote inside a quote
+ * belongs to the outer speaker's words. A quote opened and never closed runs to the end of its paragraph where a
+ * quote would (it opens the line, a sentence or follows a colon, comma or dash, or the next paragraph reopens with
+ * the same mark: news prints a multi-paragraph quote with no closing mark until its last paragraph); any other
+ * unclosed mark is a stray.
  */
 import type { Span } from '../../model/types.js';
 
