@@ -142,6 +142,12 @@ function scanLine(text: string, lineStart: number, from: number, to: number, out
       const top = stack[stack.length - 1];
       // Inside a double-quoted passage, single marks are inner quotes; a second double mark of the same kind
       // that cannot close is a stray, not a nesting.
+      // Straight double marks do not nest: a second one that opens (after a space, before a word) while one is open
+      // means the first was a stray ('known as "Comet 2) … Nobody "saw" it').
+      if (ch === '"' && top?.mark === '"' && stack.length === 1 && !runsOn(text, lineStart, top, to)) {
+        stack[0] = { mark: ch, at: i };
+        continue;
+      }
       if (top && (ch === top.mark || (!SINGLE.has(ch) && !SINGLE.has(top.mark)))) continue;
       stack.push({ mark: ch, at: i });
     }
