@@ -177,14 +177,22 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
 }
 
 /** Without a parse: the nearest time in the sentence not across a relative pronoun, a semicolon or a reporting verb. */
+/** Tokens between a trigger and a time expression beyond which the time is not the event's. */
+const MAX_TIME_DISTANCE = 60;
+
 function nearestTime(input: EventDateInput, times: readonly TimeExpression[]): TimeExpression | null {
   const { doc } = input;
   const at = doc.tokens[input.first]!.start;
   let best: TimeExpression | null = null;
   let bestDistance = Infinity;
   for (const t of times) {
+    const distance = t.start >= at ? t.start - at : at - t.end;
+    if (distance >= bestDistance) continue;
     const from = Math.min(doc.tokenIndexAt(t.start), input.first);
     const to = Math.max(doc.tokenIndexAt(t.end - 1), input.first);
+    // A time this far from the trigger does not date it, and scanning the words between every pair would grow with
+    // the square of a run-on sentence's length.
+    if (to - from > MAX_TIME_DISTANCE) continue;
     let crosses = false;
     for (let k = from + 1; k < to && !crosses; k++) {
       const w = doc.tokens[k]!;
@@ -192,11 +200,8 @@ function nearestTime(input: EventDateInput, times: readonly TimeExpression[]): T
       if (!input.speechAct && REPORTED_WORDS.has(w.lower) && w.pos === 'VERB') crosses = true;
     }
     if (crosses) continue;
-    const distance = t.start >= at ? t.start - at : at - t.end;
-    if (distance < bestDistance) {
-      best = t;
-      bestDistance = distance;
-    }
+    best = t;
+    bestDistance = distance;
   }
   return best;
 }

@@ -205,3 +205,12 @@ test('"has yet to" negates its xcomp', () => {
   assert.equal(t.isNegated(idx(t, 'recognise')), true);
   assert.deepEqual(t.subjectOf(idx(t, 'recognise'))?.word, idx(t, 'Kesta'));
 });
+
+test('a run-on sentence longer than MAX_TREE_TOKENS gets no tree, and is never parsed', async () => {
+  const { Doc } = await import('../doc.js');
+  const { sentenceTree, MAX_TREE_TOKENS } = await import('./tree.js');
+  const refuses = { meta: {}, analyse: () => { throw new Error('parsed a run-on sentence'); } };
+  const long = new Doc(Array.from({ length: MAX_TREE_TOKENS + 5 }, (_, i) => `word${i}`).join(' ') + '.', refuses);
+  assert.equal(long.sentences.length, 1);
+  assert.equal(sentenceTree(long, 0), null);
+});

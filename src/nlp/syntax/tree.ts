@@ -286,10 +286,20 @@ export function treeOf(s: SentenceSyntax | null | undefined): SyntaxTree | null 
 }
 
 /**
- * The tree of sentence `index` of a Doc, or null when the sentence has no words or no model is there to parse it
- * (a checkout without models/syntax-en.bin.gz): extractors then fall back to their token-distance rules.
+ * Sentences longer than this get no tree. A real sentence rarely passes 80 words; a "sentence" of thousands is a
+ * table, a list or a dump without punctuation, where the queries extractors run over a tree (for every quote or
+ * trigger, over every word) would grow with the square of its length, and a parse would mean little anyway.
+ */
+export const MAX_TREE_TOKENS = 200;
+
+/**
+ * The tree of sentence `index` of a Doc, or null when the sentence has no words, is longer than MAX_TREE_TOKENS, or
+ * no model is there to parse it (a checkout without models/syntax-en.bin.gz): extractors then fall back to their
+ * token-distance rules.
  */
 export function sentenceTree(doc: Doc, index: number): SyntaxTree | null {
+  const s = doc.sentences[index];
+  if (!s || s.tokenEnd - s.tokenStart > MAX_TREE_TOKENS) return null;
   try {
     return treeOf(doc.syntax(index));
   } catch (err) {
