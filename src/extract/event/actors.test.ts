@@ -1,41 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entity, EntityType, EventRecord } from '../../model/types.js';
-import type { SentenceAnalysis, SyntaxModel, Upos } from '../../nlp/syntax/types.js';
+import type { SyntaxModel } from '../../nlp/syntax/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { codeEvents } from '../events.js';
 import { defaultLexicon } from './lexicon.js';
 import { MentionIndex } from './mentions.js';
+import { handParsed } from '../../../test/hand-parsed-model.js';
 
-/**
- * A model that knows the parses written here: each sentence is rows of "form head rel UPOS XPOS [lemma]" (head
- * 1-based, 0 for the root), as UD English would parse these made-up sentences. So the tree rules are tested
- * without the trained weights.
- */
-function handParsed(...sentences: string[]): SyntaxModel {
-  const table = new Map<string, SentenceAnalysis>();
-  for (const s of sentences) {
-    const rows = s.trim().split('\n').map((l) => l.trim().split(/\s+/));
-    const a: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
-    for (const [form, head, rel, upos, xpos, lemma] of rows) {
-      a.upos.push(upos as Upos);
-      a.xpos.push(xpos!);
-      a.lemma.push(lemma ?? form!.toLowerCase());
-      a.feats.push('_');
-      a.head.push(Number(head));
-      a.rel.push(rel!);
-    }
-    table.set(rows.map((r) => r[0]).join(' '), a);
-  }
-  return {
-    meta: {},
-    analyse(forms) {
-      const a = table.get(forms.join(' '));
-      if (!a) throw new Error(`no hand parse for: ${forms.join(' ')}`);
-      return a;
-    },
-  };
-}
 
 const ACTORS: Record<string, [string, EntityType]> = {
   Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Orlen: ['orlen', 'ORG'], Drava: ['drava', 'ORG'],

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Entity, EntityType, EventRecord } from '../../model/types.js';
-import type { SentenceAnalysis, SyntaxModel, Upos } from '../../nlp/syntax/types.js';
+import type { SyntaxModel } from '../../nlp/syntax/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { SyntaxTree } from '../../nlp/syntax/tree.js';
 import { codeEvents } from '../events.js';
@@ -9,6 +9,7 @@ import { compileLexicon } from './lexicon.js';
 import { MentionIndex } from './mentions.js';
 import { compileCameo, matchCameo } from './cameo.js';
 import { deriveLexicon } from '../../../scripts/derive-event-lexicon.js';
+import { handParsed } from '../../../test/hand-parsed-model.js';
 
 // A small made-up dictionary in the CAMEO.2.0.txt format.
 const DICTIONARY = `
@@ -47,31 +48,6 @@ const TABLE = '04: CONSULT\n07: AID\n11: ACCUSE\n15: MOBILIZE\n17: COERCE\n19: A
 const cameo = compileCameo(deriveLexicon(DICTIONARY, TABLE, 'MIT'));
 const noOwn = compileLexicon('triggers: []');
 
-/** Rows of "form head rel UPOS XPOS [lemma]" (head 1-based, 0 for the root): parses written by hand. */
-function handParsed(...sentences: string[]): SyntaxModel {
-  const table = new Map<string, SentenceAnalysis>();
-  for (const s of sentences) {
-    const rows = s.trim().split('\n').map((l) => l.trim().split(/\s+/));
-    const a: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
-    for (const [form, head, rel, upos, xpos, lemma] of rows) {
-      a.upos.push(upos as Upos);
-      a.xpos.push(xpos!);
-      a.lemma.push(lemma ?? form!.toLowerCase());
-      a.feats.push('_');
-      a.head.push(Number(head));
-      a.rel.push(rel!);
-    }
-    table.set(rows.map((r) => r[0]).join(' '), a);
-  }
-  return {
-    meta: {},
-    analyse(forms) {
-      const a = table.get(forms.join(' '));
-      if (!a) throw new Error(`no hand parse for: ${forms.join(' ')}`);
-      return a;
-    },
-  };
-}
 
 const ACTORS: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Kesta: ['kesta', 'PERSON'] };
 

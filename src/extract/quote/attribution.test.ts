@@ -1,27 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SentenceAnalysis, SyntaxModel, Upos } from '../../nlp/syntax/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { attributionByTree } from './attribution.js';
+import { handParsed } from '../../../test/hand-parsed-model.js';
 
-/** A model that knows the parses written here ("form head rel UPOS XPOS [lemma]" rows, head 1-based, 0 = root). */
-function handParsed(...sentences: string[]): SyntaxModel {
-  const table = new Map<string, SentenceAnalysis>();
-  for (const s of sentences) {
-    const rows = s.trim().split('\n').map((l) => l.trim().split(/\s+/));
-    const a: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
-    for (const [form, head, rel, upos, xpos, lemma] of rows) {
-      a.upos.push(upos as Upos);
-      a.xpos.push(xpos!);
-      a.lemma.push(lemma ?? form!.toLowerCase());
-      a.feats.push('_');
-      a.head.push(Number(head));
-      a.rel.push(rel!);
-    }
-    table.set(rows.map((r) => r[0]).join(' '), a);
-  }
-  return { meta: {}, analyse: (forms) => table.get(forms.join(' ')) ?? (() => { throw new Error(`no hand parse: ${forms.join(' ')}`); })() };
-}
 
 const span = (text: string, words: string) => ({ start: text.indexOf(words), end: text.indexOf(words) + words.length });
 

@@ -6,28 +6,16 @@
  * three classes wide.
  */
 import { featureKey } from './hash.js';
-import type { SentenceAtoms } from './words.js';
+import { tAt, wAt, type SentenceAtoms } from './words.js';
 
 export const LABELLER_MAX_FEATURES = 80;
 
-const NONE_W = 0x6e6f6e65;
-const ROOT_W = 0x726f6f74;
-const NONE_T = 0xfff0;
-const ROOT_T = 0xfff1;
 
 /** Dependents of each word (and of the root, at index n), in sentence order. */
 export function childrenOf(heads: ArrayLike<number>, n: number): number[][] {
   const kids: number[][] = Array.from({ length: n + 1 }, () => []);
   for (let d = 0; d < n; d++) kids[heads[d]!]!.push(d);
   return kids;
-}
-
-function wAt(a: SentenceAtoms, n: number, k: number): number {
-  return k < 0 ? NONE_W : k === n ? ROOT_W : a.lower[k]!;
-}
-
-function tAt(tags: ArrayLike<number>, n: number, k: number): number {
-  return k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!;
 }
 
 function bucket(d: number): number {

@@ -8,23 +8,10 @@
 import { featureKey } from './hash.js';
 import type { ParseState } from './transition.js';
 import { coarseOf } from './tagset.js';
-import type { SentenceAtoms } from './words.js';
+import { tAt, wAt, type SentenceAtoms } from './words.js';
 
 export const PARSER_MAX_FEATURES = 108;
 
-const NONE_W = 0x6e6f6e65;
-const ROOT_W = 0x726f6f74;
-const NONE_T = 0xfff0;
-const ROOT_T = 0xfff1;
-
-// Plain functions rather than closures inside parserFeatures: this runs twice per word parsed.
-function wAt(a: SentenceAtoms, n: number, k: number): number {
-  return k < 0 ? NONE_W : k === n ? ROOT_W : a.lower[k]!;
-}
-
-function tAt(tags: ArrayLike<number>, n: number, k: number): number {
-  return k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!;
-}
 
 function distanceBucket(d: number): number {
   if (d <= 4) return d;

@@ -102,3 +102,20 @@ export function sentenceAtoms(forms: readonly string[]): SentenceAtoms {
   }
   return a;
 }
+
+// What a feature reads at a position that is empty (-1) or the root (index n): fixed sentinels, so the parser and
+// the labeller hash them alike. Plain functions rather than closures: they run a hundred times per word parsed.
+const NONE_W = 0x6e6f6e65;
+const ROOT_W = 0x726f6f74;
+const NONE_T = 0xfff0;
+const ROOT_T = 0xfff1;
+
+/** The word atom at position k of a sentence of n words (the root at n). */
+export function wAt(a: SentenceAtoms, n: number, k: number): number {
+  return k < 0 ? NONE_W : k === n ? ROOT_W : a.lower[k]!;
+}
+
+/** The tag at position k of a sentence of n words (the root at n). */
+export function tAt(tags: ArrayLike<number>, n: number, k: number): number {
+  return k < 0 ? NONE_T : k === n ? ROOT_T : tags[k]!;
+}
