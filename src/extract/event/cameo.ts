@@ -95,13 +95,25 @@ function keys(tree: SyntaxTree, w: number): [string, string] {
 /** Whether word `w` heads one of the slot's phrases: its head is `w`, and the words before it are the phrase's. */
 function slotMatches(slot: NounSlot, tree: SyntaxTree, w: number, lex: CompiledCameo): boolean {
   for (const alt of slot) {
-    const phrases = alt.startsWith('&') ? lex.synsets.get(alt.slice(1)) ?? [] : [alt.split(' ')];
+    const phrases = alt.startsWith('&') ? lex.synsets.get(alt.slice(1)) ?? [] : [wordsOf(alt)];
     for (const phrase of phrases) if (phraseEndsAt(phrase, tree, w)) return true;
   }
   return false;
 }
 
-function phraseEndsAt(phrase: string[], tree: SyntaxTree, w: number): boolean {
+/**
+ * A literal slot's words. Memoised: a pure function of the string, from a finite set (the lexicon's slots), asked
+ * for on every verb of every sentence.
+ */
+const SLOT_WORDS = new Map<string, readonly string[]>();
+
+function wordsOf(alt: string): readonly string[] {
+  let words = SLOT_WORDS.get(alt);
+  if (!words) SLOT_WORDS.set(alt, (words = Object.freeze(alt.split(' '))));
+  return words;
+}
+
+function phraseEndsAt(phrase: readonly string[], tree: SyntaxTree, w: number): boolean {
   const n = phrase.length;
   if (w - (n - 1) < 0) return false;
   for (let k = 0; k < n; k++) {

@@ -41,6 +41,9 @@ export interface Oblique {
 export class SyntaxTree {
   readonly words: readonly SyntaxWord[];
   private readonly kids: number[][];
+  /** Lower-cased forms and lemmas, computed on first request: extractors ask for them in their inner loops. */
+  private readonly lowers: (string | undefined)[] = [];
+  private readonly lemmas: (string | undefined)[] = [];
 
   constructor(readonly sentence: SentenceSyntax) {
     this.words = sentence.words;
@@ -53,11 +56,11 @@ export class SyntaxTree {
   }
 
   lower(i: number): string {
-    return this.words[i]!.text.toLowerCase().replace(/[’ʼ‘]/g, "'");
+    return (this.lowers[i] ??= this.words[i]!.text.toLowerCase().replace(/[’ʼ‘]/g, "'"));
   }
 
   lemma(i: number): string {
-    return this.words[i]!.lemma.toLowerCase();
+    return (this.lemmas[i] ??= this.words[i]!.lemma.toLowerCase());
   }
 
   head(i: number): number {
