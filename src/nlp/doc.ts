@@ -85,15 +85,25 @@ export class Doc {
         if (tags[k] === 'SPACE') continue;
         const start = block.start + starts[k]!;
         const end = start + values[k]!.length;
+        // wink adds every word it has not seen to a vocabulary it keeps for the process, and splits a possessive
+        // "'s" only off a word it does not know: once "Ukraine's" ended a sentence in one document, it stayed whole
+        // in every later one. Splitting the possessive here makes the tokens a function of this text alone.
+        const cut = POSSESSIVE.test(values[k]!) ? end - 2 : end;
         this.tokens.push({
           i: this.tokens.length,
           start,
-          end,
-          text: this.text.slice(start, end),
-          lower: values[k]!.toLowerCase(),
+          end: cut,
+          text: this.text.slice(start, cut),
+          lower: values[k]!.slice(0, cut - start).toLowerCase(),
           pos: tags[k]!,
           sentence: this.sentences.length,
         });
+        if (cut < end) {
+          this.tokens.push({
+            i: this.tokens.length, start: cut, end, text: this.text.slice(cut, end), lower: values[k]!.slice(-2).toLowerCase(),
+            pos: 'PART', sentence: this.sentences.length,
+          });
+        }
       }
       if (this.tokens.length === tokenStart) return;
       this.sentences.push({
@@ -234,6 +244,9 @@ export class Doc {
     return this.syntaxModel;
   }
 }
+
+/** A word with a possessive "'s" still attached (the shadow is ASCII-folded, so ’ reads as '). */
+const POSSESSIVE = /^[A-Za-z0-9][A-Za-z0-9.\-]*'s$/i;
 
 const TERMINAL = /[.!?:;"'”’»)\]…]\s*$/;
 const CONTINUES = /[,\-–—(]\s*$/;
