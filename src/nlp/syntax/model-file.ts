@@ -15,8 +15,8 @@ export interface ModelHeader {
   tags: string[];
   labels: string[];
   lexicon: Lexicon;
-  /** Unambiguous frequent words: lower-cased form → joint tag (absent in models made before it existed). */
-  tagDict?: Record<string, string>;
+  /** Unambiguous frequent words: lower-cased form → joint tag. */
+  tagDict: Record<string, string>;
 }
 
 export interface ModelTables {
@@ -47,7 +47,7 @@ export function encodeModel(header: ModelHeader, tables: ModelTables): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable | undefined> & Record<'tagger' | 'parser' | 'labeller', WeightTable> } {
+export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable> } {
   let body: Buffer;
   try {
     body = gunzipSync(file);
@@ -79,7 +79,7 @@ export function decodeModel(file: Buffer, name: string): { header: ModelHeader; 
   const tables = {} as Record<keyof ModelTables, WeightTable>;
   for (const t of TABLES) {
     const s = parsed.sizes[t];
-    if (!s) continue; // a model trained without that part (one tagging pass)
+    if (!s) throw new Error(`${name}: not a syntax model of this version (no ${t} table)`);
     const rowKeys = view(Uint32Array, s.nRows);
     const rowStart = view(Uint32Array, s.nRows + 1);
     const weight = view(Float32Array, s.nnz);

@@ -23,7 +23,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   readonly meta: Readonly<Record<string, unknown>>;
   private readonly header: ModelHeader;
   private readonly tagger: WeightTable;
-  private readonly tagger2: WeightTable | undefined;
+  private readonly tagger2: WeightTable;
   /** Beam width the parser was trained for (1: greedy). */
   private readonly beam: number;
   private readonly parser: WeightTable;
@@ -48,12 +48,12 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.rootLabel = header.labels.indexOf('root');
     this.coarse = coarseOfTags(header.tags);
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
-    this.tagDict = new Map(Object.entries(header.tagDict ?? {}).map(([w, t]) => [w, tagId.get(t)!]));
+    this.tagDict = new Map(Object.entries(header.tagDict).map(([w, t]) => [w, tagId.get(t)!]));
   }
 
   /** Bytes of weight tables held in memory. */
   get bytes(): number {
-    return this.tagger.bytes + (this.tagger2?.bytes ?? 0) + this.parser.bytes + this.labeller.bytes;
+    return this.tagger.bytes + this.tagger2.bytes + this.parser.bytes + this.labeller.bytes;
   }
 
   analyse(forms: readonly string[]): SentenceAnalysis {
@@ -62,9 +62,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     if (n === 0) return out;
     const a = sentenceAtoms(forms);
     const first = tagSentence(this.tagger, a, undefined, this.tagDict);
-    const joint = this.tagger2 ? tagSentence(this.tagger2, a, first, this.tagDict) : first;
-    // Models from before coarse tags were packed (meta.packedTags absent) read the joint tags alone.
-    const tags = this.meta.packedTags ? parserTags(joint, this.coarse) : joint;
+    const joint = tagSentence(this.tagger2, a, first, this.tagDict);
+    const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     const lex = this.header.lexicon;

@@ -29,7 +29,7 @@ test('a weight table sums the sparse rows of the keys it knows and skips the oth
 test('the model file keeps header and tables through encode and decode', () => {
   const header = {
     meta: { name: 'tiny' }, tags: ['NOUN NN', 'VERB VBD'], labels: ['root', 'nsubj'],
-    lexicon: { lemma: { 'went\tVBD': 'go' }, feats: {}, tagFeats: { 'NOUN NN': 'Number=Sing' } },
+    lexicon: { lemma: { 'went\tVBD': 'go' }, feats: {}, tagFeats: { 'NOUN NN': 'Number=Sing' } }, tagDict: { the: 'DET DT' },
   };
   const t = table(2, [[featureKey(5, 1), [[1, 0.25]]]]);
   const file = encodeModel(header, { tagger: t, tagger2: t, parser: t, labeller: t });
