@@ -2,8 +2,8 @@
 import type { Extraction, KnowledgeBase } from '../model/types.js';
 import { analyze, isAnalysable } from '../extract/pipeline.js';
 import type { Doc } from '../nlp/doc.js';
-import { toDocument, DocumentError } from '../ingest/document.js';
-import { readSources } from '../ingest/sources.js';
+import type { toDocument } from '../ingest/document.js';
+import { eachDocument } from './documents.js';
 
 export interface ExtractOptions {
   date: string | null;
@@ -60,30 +60,13 @@ export function toExtraction(path: string, document: ReturnType<typeof toDocumen
 
 /** Prints the extraction of every file; returns false when any file could not be read. */
 export async function extractFiles(files: string[], opts: ExtractOptions): Promise<boolean> {
-  let ok = true;
   const results: Extraction[] = [];
-  for (const file of files) {
-    let produced = false;
-    // Each argument is one document: a file, or stdin (JSONL lines on stdin are several).
-    for await (const ev of readSources([file])) {
-      if ('failure' in ev) {
-        process.stderr.write(`dossier: ${ev.failure.origin}: ${ev.failure.message}\n`);
-        ok = false;
-        continue;
-      }
-      try {
-        const document = toDocument(ev.item, { date: opts.date });
-        const result = toExtraction(file, document, opts.kb, opts.syntax);
-        if (opts.format === 'jsonl') process.stdout.write(JSON.stringify(result) + '\n');
-        else results.push(result);
-        produced = true;
-      } catch (err) {
-        process.stderr.write(`dossier: ${ev.item.origin}: ${err instanceof DocumentError ? err.message : (err as Error).message}\n`);
-        ok = false;
-      }
-    }
-    if (!produced) ok = false;
-  }
+  // Each argument is one document: a file, or stdin (JSONL lines on stdin are several).
+  const ok = await eachDocument(files, { date: opts.date }, (document, _origin, file) => {
+    const result = toExtraction(file, document, opts.kb, opts.syntax);
+    if (opts.format === 'jsonl') process.stdout.write(JSON.stringify(result) + '\n');
+    else results.push(result);
+  });
   if (opts.format === 'json') process.stdout.write(JSON.stringify(results, null, 2) + '\n');
   return ok;
 }

@@ -6,8 +6,7 @@
 import { Doc } from '../nlp/doc.js';
 import type { SentenceSyntax, SyntaxModel } from '../nlp/syntax/types.js';
 import { udWords } from '../nlp/syntax/tokenise.js';
-import { toDocument, DocumentError } from '../ingest/document.js';
-import { readSources } from '../ingest/sources.js';
+import { eachDocument } from './documents.js';
 
 /**
  * A Doc as CoNLL-U: `# newdoc id`, then per sentence `# sent_id` (numbered from `firstSentId` across the output,
@@ -67,29 +66,10 @@ export interface ParseOptions {
 /** Parses every file and prints CoNLL-U; returns false when any file could not be read. */
 export async function parseFiles(files: string[], opts: ParseOptions = {}): Promise<boolean> {
   const write = opts.write ?? ((c: string) => void process.stdout.write(c));
-  let ok = true;
   let sentId = 1;
-  for (const file of files) {
-    let produced = false;
-    for await (const ev of readSources([file])) {
-      if ('failure' in ev) {
-        process.stderr.write(`dossier: ${ev.failure.origin}: ${ev.failure.message}\n`);
-        ok = false;
-        continue;
-      }
-      try {
-        const document = toDocument(ev.item);
-        const doc = new Doc(document.text, opts.model);
-        const out = toConllu(doc, { docId: ev.item.origin, firstSentId: sentId });
-        sentId += (out.match(/^# sent_id = /gm) ?? []).length;
-        write(out);
-        produced = true;
-      } catch (err) {
-        process.stderr.write(`dossier: ${ev.item.origin}: ${err instanceof DocumentError ? err.message : (err as Error).message}\n`);
-        ok = false;
-      }
-    }
-    if (!produced) ok = false;
-  }
-  return ok;
+  return eachDocument(files, {}, (document, origin) => {
+    const out = toConllu(new Doc(document.text, opts.model), { docId: origin, firstSentId: sentId });
+    sentId += (out.match(/^# sent_id = /gm) ?? []).length;
+    write(out);
+  });
 }
