@@ -1,12 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import type { EntityType, EventRecord } from '../../model/types.js';
 import type { SyntaxModel } from '../../nlp/syntax/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { codeEvents } from '../events.js';
 import { defaultLexicon } from './lexicon.js';
 import { MentionIndex } from './mentions.js';
 import { handParsed } from '../../../test/hand-parsed-model.js';
+import { entitiesNamed } from '../../../test/named-entities.js';
 
 
 const ACTORS: Record<string, [string, EntityType]> = {
@@ -14,21 +15,9 @@ const ACTORS: Record<string, [string, EntityType]> = {
   Kesta: ['kesta', 'PERSON'], Valmoran: ['valmora', 'NORP'], Brolin: ['brolin', 'PERSON'],
 };
 
-function entitiesIn(text: string): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const [surface, [id, type]] of Object.entries(ACTORS)) {
-    for (const m of text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))) {
-      let e = byId.get(id);
-      if (!e) byId.set(id, (e = { id, name: id, type, kbId: null, wikidata: null, aliases: [], mentions: [] }));
-      e.mentions.push({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' });
-    }
-  }
-  return [...byId.values()];
-}
-
 function events(text: string, model: SyntaxModel): EventRecord[] {
   const doc = new Doc(text, model);
-  return codeEvents(doc, new MentionIndex(doc, entitiesIn(text)), [], [], defaultLexicon());
+  return codeEvents(doc, new MentionIndex(doc, entitiesNamed(text, ACTORS)), [], [], defaultLexicon());
 }
 
 const brief = (e: EventRecord) => [e.type, e.source, e.target, e.negated];

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import type { EntityType, EventRecord } from '../../model/types.js';
 import type { SyntaxModel } from '../../nlp/syntax/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { SyntaxTree } from '../../nlp/syntax/tree.js';
@@ -10,6 +10,7 @@ import { MentionIndex } from './mentions.js';
 import { compileCameo, matchCameo } from './cameo.js';
 import { deriveLexicon } from '../../../scripts/derive-event-lexicon.js';
 import { handParsed } from '../../../test/hand-parsed-model.js';
+import { entitiesNamed } from '../../../test/named-entities.js';
 
 // A small made-up dictionary in the CAMEO.2.0.txt format.
 const DICTIONARY = `
@@ -51,21 +52,9 @@ const noOwn = compileLexicon('triggers: []');
 
 const ACTORS: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Kesta: ['kesta', 'PERSON'] };
 
-function entitiesIn(text: string): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const [surface, [id, type]] of Object.entries(ACTORS)) {
-    for (const m of text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))) {
-      let e = byId.get(id);
-      if (!e) byId.set(id, (e = { id, name: id, type, kbId: null, wikidata: null, aliases: [], mentions: [] }));
-      e.mentions.push({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' });
-    }
-  }
-  return [...byId.values()];
-}
-
 function events(text: string, model: SyntaxModel): EventRecord[] {
   const doc = new Doc(text, model);
-  return codeEvents(doc, new MentionIndex(doc, entitiesIn(text)), [], [], noOwn, new Map(), cameo);
+  return codeEvents(doc, new MentionIndex(doc, entitiesNamed(text, ACTORS)), [], [], noOwn, new Map(), cameo);
 }
 
 const brief = (e: EventRecord) => [e.type, e.cameo, e.source, e.target, e.trigger.text];
@@ -198,7 +187,7 @@ test('our own lexicon wins where both fire, and one predicate gives one event', 
     . 2 punct PUNCT .
   `);
   const doc = new Doc(text, model);
-  const list = codeEvents(doc, new MentionIndex(doc, entitiesIn(text)), [], [], own, new Map(), cameo);
+  const list = codeEvents(doc, new MentionIndex(doc, entitiesNamed(text, ACTORS)), [], [], own, new Map(), cameo);
   assert.deepEqual(list.map((e) => e.type), ['CONSULT']);
   const text2 = 'Valmora sent aid to Tarsk.';
   const model2 = handParsed(`
@@ -210,6 +199,6 @@ test('our own lexicon wins where both fire, and one predicate gives one event', 
     . 2 punct PUNCT .
   `);
   const doc2 = new Doc(text2, model2);
-  const list2 = codeEvents(doc2, new MentionIndex(doc2, entitiesIn(text2)), [], [], own, new Map(), cameo);
+  const list2 = codeEvents(doc2, new MentionIndex(doc2, entitiesNamed(text2, ACTORS)), [], [], own, new Map(), cameo);
   assert.deepEqual(list2.map((e) => [e.type, e.trigger.text]), [['AID', 'aid']]);
 });

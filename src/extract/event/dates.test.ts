@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import type { EntityType, EventRecord } from '../../model/types.js';
 import { Doc } from '../../nlp/doc.js';
 import { extractEvents } from '../events.js';
 import { extractTimes } from '../times.js';
 import { emptyKnowledgeBase } from '../../kb/load.js';
 import { dateBasisOf } from './dates.js';
+import { entitiesNamed } from '../../../test/named-entities.js';
 
 const kb = emptyKnowledgeBase();
 const REPORT = '2024-03-14';
@@ -15,24 +16,12 @@ const ACTORS: Record<string, [string, EntityType]> = {
   NATO: ['nato', 'ORG'], Albania: ['albania', 'GPE'], Greece: ['greece', 'GPE'],
 };
 
-function entitiesIn(text: string): Entity[] {
-  const byId = new Map<string, Entity>();
-  for (const [surface, [id, type]] of Object.entries(ACTORS)) {
-    for (const m of text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))) {
-      let e = byId.get(id);
-      if (!e) byId.set(id, (e = { id, name: id, type, kbId: null, wikidata: null, aliases: [], mentions: [] }));
-      e.mentions.push({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' });
-    }
-  }
-  return [...byId.values()];
-}
-
 /** The events of a text with its own time expressions, as the pipeline runs them. */
 function events(text: string, date: string | null = REPORT): EventRecord[] {
   const doc = new Doc(text);
   const ctx = { kb, date };
   const times = extractTimes(doc, ctx, {});
-  return extractEvents(doc, ctx, { entities: entitiesIn(text), times, quotes: [] });
+  return extractEvents(doc, ctx, { entities: entitiesNamed(text, ACTORS), times, quotes: [] });
 }
 
 function dateOf(list: EventRecord[], trigger: string): EventRecord['date'] {
