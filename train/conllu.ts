@@ -1,7 +1,12 @@
-/** Reads CoNLL-U files into sentences of syntactic words (multi-word token lines and empty nodes are skipped). */
+/**
+ * The treebank sentences as the trainer reads them: parallel columns per sentence. Parsing is the eval suites'
+ * CoNLL-U reader (eval/conllu.ts); this only reshapes its words (multi-word token lines and empty nodes are
+ * already left out there).
+ */
 import { readFileSync } from 'node:fs';
+import { readConllu as readGold } from '../eval/conllu.js';
 
-export interface GoldSentence {
+export interface TreebankSentence {
   id: string;
   forms: string[];
   lemmas: string[];
@@ -13,33 +18,15 @@ export interface GoldSentence {
   rels: string[];
 }
 
-export function readConllu(path: string): GoldSentence[] {
-  const out: GoldSentence[] = [];
-  let cur: GoldSentence | null = null;
-  const fresh = (): GoldSentence => ({ id: '', forms: [], lemmas: [], upos: [], xpos: [], feats: [], heads: [], rels: [] });
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.startsWith('#')) {
-      cur ??= fresh();
-      const m = /^# sent_id = (.*)$/.exec(line);
-      if (m) cur.id = m[1]!.trim();
-      continue;
-    }
-    if (line.trim() === '') {
-      if (cur && cur.forms.length) out.push(cur);
-      cur = null;
-      continue;
-    }
-    const cols = line.split('\t');
-    if (cols.length < 8 || !/^\d+$/.test(cols[0]!)) continue;
-    cur ??= fresh();
-    cur.forms.push(cols[1]!);
-    cur.lemmas.push(cols[2]!);
-    cur.upos.push(cols[3]!);
-    cur.xpos.push(cols[4]!);
-    cur.feats.push(cols[5]!);
-    cur.heads.push(Number(cols[6]));
-    cur.rels.push(cols[7]!);
-  }
-  if (cur && cur.forms.length) out.push(cur);
-  return out;
+export function readConllu(path: string): TreebankSentence[] {
+  return readGold(readFileSync(path, 'utf8')).sentences.map((s) => ({
+    id: s.id,
+    forms: s.words.map((w) => w.form),
+    lemmas: s.words.map((w) => w.lemma),
+    upos: s.words.map((w) => w.upos),
+    xpos: s.words.map((w) => w.xpos),
+    feats: s.words.map((w) => w.feats),
+    heads: s.words.map((w) => w.head),
+    rels: s.words.map((w) => w.rel),
+  }));
 }

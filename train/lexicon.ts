@@ -1,7 +1,7 @@
 /** Derives the lemma and feature tables (src/nlp/syntax/lexicon.ts) from the training treebanks. */
 import { ruleLemma, type Lexicon } from '../src/nlp/syntax/lexicon.js';
 import { normaliseForm } from '../src/nlp/syntax/words.js';
-import type { GoldSentence } from './conllu.js';
+import type { TreebankSentence } from './conllu.js';
 
 function mostFrequent(counts: Map<string, Map<string, number>>): Map<string, string> {
   const out = new Map<string, string>();
@@ -19,7 +19,7 @@ function count(m: Map<string, Map<string, number>>, key: string, value: string):
   inner.set(value, (inner.get(value) ?? 0) + 1);
 }
 
-export function buildLexicon(sents: readonly GoldSentence[]): Lexicon {
+export function buildLexicon(sents: readonly TreebankSentence[]): Lexicon {
   const lemmas = new Map<string, Map<string, number>>();
   const forms = new Map<string, string>();
   const feats = new Map<string, Map<string, number>>();

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readConllu, type GoldSentence } from './conllu.js';
+import { readConllu, type TreebankSentence } from './conllu.js';
 import { buildTagDictionary, jackknifeTags, trainTagger, type TaggedSentence } from './tagger.js';
 import { trainLabeller, trainParser, type TreeSentence } from './parser.js';
 import { buildLexicon } from './lexicon.js';
@@ -59,7 +59,7 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   const gumFiles = existsSync(gum) ? readdirSync(gum).filter((f) => f.endsWith('.conllu')).sort() : [];
   // GUM news and interviews are an evaluation set: refuse them here even if someone copies them in.
   const openGum = gumFiles.filter((f) => !/^GUM_(news|interview)_/.test(f));
-  let train: GoldSentence[] = [
+  let train: TreebankSentence[] = [
     ...readConllu(join(ewt, 'en_ewt-ud-train.conllu')),
     ...openGum.flatMap((f) => readConllu(join(gum, f))),
   ];
@@ -71,7 +71,7 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   const labelSet = frequencyOrder(train.flatMap((s) => s.rels));
   const tagId = new Map(tagSet.map((t, i) => [t, i]));
   const labelId = new Map(labelSet.map((t, i) => [t, i]));
-  const tagged = (s: GoldSentence): TaggedSentence => ({
+  const tagged = (s: TreebankSentence): TaggedSentence => ({
     atoms: sentenceAtoms(s.forms),
     tags: Int32Array.from(s.upos.map((u, i) => tagId.get(`${u} ${s.xpos[i]}`) ?? 0)),
   });
@@ -96,7 +96,7 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   const gold = devTagged.map((s) => s.tags);
   log(`tagger: dev joint-tag accuracy ${pct(devFirst, gold)} first pass, ${pct(devTags, gold)} second (${elapsed()})`);
 
-  const tree = (s: GoldSentence, atoms: TreeSentence['atoms'], tags: Int32Array): TreeSentence => ({
+  const tree = (s: TreebankSentence, atoms: TreeSentence['atoms'], tags: Int32Array): TreeSentence => ({
     atoms,
     tags,
     heads: Int32Array.from(s.heads.map((h) => (h === 0 ? s.forms.length : h - 1))),
