@@ -30,13 +30,19 @@ program
   .showHelpAfterError('(run with --help for usage)');
 
 
+// The command being run, so that another process finds `dossier ingest` named in the store's lock.
+let running = '';
+program.hook('preAction', (_program, action) => {
+  running = action.name();
+});
+
 export function kbFromOptions(): KnowledgeBase {
   return defaultKnowledgeBase(program.opts().kb ?? []);
 }
 
 /** Opens the store, runs `fn`, and always closes the store (PGlite keeps the process alive otherwise). */
 export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(storeOptions(program.opts().data));
+  const store = await openStore({ ...storeOptions(program.opts().data), owner: `dossier ${running}`.trim() });
   try {
     return await fn(store);
   } finally {

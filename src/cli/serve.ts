@@ -21,7 +21,7 @@ export function serveCommand(cmd: Command): Command {
       const server = await startServer({
         port: o.port ?? (process.env.PORT ? port(process.env.PORT) : DEFAULT_PORT),
         host: o.host,
-        store: storeOptions(o.data),
+        store: { ...storeOptions(o.data), owner: 'dossier serve' },
         kb: defaultKnowledgeBase(o.kb ?? []),
         token: process.env.DOSSIER_TOKEN || null,
         noBuild: o.build === false,

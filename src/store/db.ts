@@ -20,6 +20,8 @@ export interface OpenOptions {
   databaseUrl?: string | null;
   /** The PGlite data folder; `memory://` for an in-memory store. */
   dataDir?: string;
+  /** How a PGlite folder's lock names this process to another one (`dossier serve`); default from argv. */
+  owner?: string;
 }
 
 export class StoreError extends Error {}
@@ -30,5 +32,5 @@ export async function openDb(opts: OpenOptions): Promise<Db> {
     return openPostgres(opts.databaseUrl);
   }
   const { openPglite } = await import('./pglite.js');
-  return openPglite(opts.dataDir ?? './dossier-data');
+  return openPglite(opts.dataDir ?? './dossier-data', opts.owner);
 }

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { StoreError, type Db, type Queryable } from './db.js';
+import { lockFolder, type FolderLock } from './lock.js';
 
 // A quarter of the default buffer pool: PGlite's memory is the process's memory. Reads that miss it go through the WASM
 // file layer, which costs far more than Postgres assumes, yet the data files sit in the OS page cache: so random
@@ -21,19 +22,26 @@ function initInChildProcess(dataDir: string): void {
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export async function openPglite(dataDir: string): Promise<Db> {
+/**
+ * Opens (creating when needed) the store in `dataDir`. The folder is locked for this process until `close()` or
+ * exit (see lock.ts); `owner` is how the lock names this process to another one, `dossier serve` say.
+ */
+export async function openPglite(dataDir: string, owner?: string): Promise<Db> {
+  let lock: FolderLock | null = null;
   if (!dataDir.startsWith('memory://')) {
     try {
       mkdirSync(dataDir, { recursive: true });
     } catch (err) {
       throw new StoreError(`${dataDir}: cannot create the data folder (${(err as NodeJS.ErrnoException).code})`);
     }
+    lock = lockFolder(dataDir, owner);
   }
   let pg: PGlite;
   try {
-    if (!dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))) initInChildProcess(dataDir);
+    if (lock && !existsSync(join(dataDir, 'PG_VERSION'))) initInChildProcess(dataDir);
     pg = await PGlite.create({ dataDir, extensions: { pg_trgm }, postgresqlconf: SETTINGS });
   } catch (err) {
+    lock?.release();
     throw new StoreError(`${dataDir}: cannot open the embedded database: ${(err as Error).message}`);
   }
   const wrap = (q: { query: PGlite['query'] }): Queryable => ({
@@ -46,6 +54,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
       await pg.exec(sql);
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    close: async () => {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
