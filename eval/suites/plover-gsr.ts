@@ -6,7 +6,7 @@
  * recognition. Old category names (DEMAND, FIGHT, DISAPPROVE, INVESTIGATE) are mapped to the current ones with
  * the records' own CAMEO2PLOVER-2021 table.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Entity, EntityType, EventRecord, PloverType } from '../../src/model/types.js';
 import { PLOVER_TYPES } from '../../src/model/types.js';
@@ -164,6 +164,17 @@ function measures(label: string, t: Tally, n: number, perType: boolean): Measure
   return out;
 }
 
+/**
+ * One line per scored sentence, for reading the pipeline's choices and diffing two runs
+ * (`PLOVER_GSR_TRACE=path npm run eval -- plover-gsr`): gold type and actors, then the top event.
+ */
+function traceLine(n: number, rec: GoldRecord, gold: PloverType, events: EventRecord[], entities: Entity[]): string {
+  const name = (id: string | null) => (id ? entities.find((e) => e.id === id)?.name ?? id : '-');
+  const top = topEvent(events);
+  const got = top ? `${top.type} ${name(top.source)} -> ${name(top.target)} "${top.trigger.text}"` : 'none';
+  return `${n}\t${gold} ${actorsOf(rec.source).join('|') || '-'} -> ${actorsOf(rec.target).join('|') || '-'}\t${got}\t${rec.text}`;
+}
+
 const suite: EvalSuite = {
   name: 'plover-gsr',
   data: 'plover-gsr',
@@ -176,17 +187,20 @@ const suite: EvalSuite = {
     const pipeline = newTally();
     const oracle = newTally();
     let n = 0;
+    const trace = process.env.PLOVER_GSR_TRACE ? [] as string[] : null;
     for (const rec of records) {
       const gold = goldType(rec.event, map);
       if (!gold) continue;
       n++;
       const { layers } = analyze({ text: rec.text, date: '2000-01-01', language: 'en' }, kb);
       count(pipeline, gold, layers.events, layers.entities, rec);
+      if (trace) trace.push(traceLine(n, rec, gold, layers.events, layers.entities));
       const doc = new Doc(rec.text);
       const entities = goldEntities(rec);
       const events = codeEvents(doc, new MentionIndex(doc, entities), layers.times, layers.quotes, lexicon);
       count(oracle, gold, events, entities, rec);
     }
+    if (trace) writeFileSync(process.env.PLOVER_GSR_TRACE!, trace.join('\n') + '\n');
     return [
       { measure: 'sentences scored', value: n },
       { measure: 'old names mapped', value: [...map].map(([k, v]) => `${k}→${v}`).join(' ') },

@@ -142,3 +142,18 @@ test('a noun received takes the receiver as target and "from X" as source', () =
   const list = events(text2, model2);
   assert.ok(list.every((e) => e.type !== 'SUPPORT' || (e.source === 'tarsk' && e.target === 'kesta')), JSON.stringify(list.map(brief)));
 });
+
+test('the owner of an object the trigger spans is the target: "breached Tarsk\'s airspace"', () => {
+  const text = "Valmora breached Tarsk's airspace on Monday.";
+  const model = handParsed(`
+    Valmora 2 nsubj PROPN NNP
+    breached 0 root VERB VBD breach
+    Tarsk 5 nmod:poss PROPN NNP
+    's 3 case PART POS
+    airspace 2 obj NOUN NN
+    on 7 case ADP IN
+    Monday 2 obl PROPN NNP
+    . 2 punct PUNCT .
+  `);
+  assert.deepEqual(events(text, model).map(brief), [['ASSAULT', 'valmora', 'tarsk', false]]);
+});

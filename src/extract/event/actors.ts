@@ -403,6 +403,28 @@ const STATE_ORGANS = new Set([
   'artillery', 'paratrooper', 'marine', 'minister', 'envoy', 'ambassador', 'state', 'security',
 ]);
 
+/** People a state's adjective describes without making them the state's agents: "Serbian protesters". */
+const NON_STATE_PEOPLE = new Set([
+  'protester', 'demonstrator', 'activist', 'opposition', 'opponent', 'dissident', 'voter', 'citizen', 'civilian',
+  'people', 'person', 'resident', 'refugee', 'migrant', 'worker', 'student', 'journalist', 'reporter', 'speaker',
+  'separatist', 'rebel', 'militant', 'nationalist', 'fan', 'businessman', 'oligarch', 'tourist', 'national',
+  'community', 'minority', 'man', 'woman', 'child', 'family', 'victim', 'prisoner', 'captive', 'hostage',
+  'politician', 'lawmaker', 'party', 'church', 'media', 'press', 'newspaper', 'outlet', 'channel', 'group',
+  'company', 'firm', 'bank', 'businesses', 'investor', 'athlete', 'team', 'player', 'artist', 'writer', 'scholar',
+  'expert', 'analyst', 'critic', 'leader', 'figure', 'spy', 'extremist', 'terrorist', 'gunman', 'insurgent',
+  'guerrilla', 'jihadist', 'paramilitary', 'volunteer', 'mercenary', 'criminal', 'gang', 'suspect',
+]);
+
+/**
+ * Whether a noun modified by a state's adjective stands for the state: a state organ, or a word that is neither
+ * a proper name nor a kind of people who act on their own account.
+ */
+function standsForState(tree: SyntaxTree, w: number): boolean {
+  const lemma = tree.lemma(w);
+  if (STATE_ORGANS.has(lemma)) return true;
+  return tree.word(w).upos === 'NOUN' && !NON_STATE_PEOPLE.has(lemma);
+}
+
 /** The word that heads the trigger in the tree: among its words, the one nearest the root. -1 when none. */
 export function anchorWord(tree: SyntaxTree, first: number, last: number): number {
   return tree.headOf(tree.wordsOfTokens(first, last));
@@ -425,8 +447,9 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
       const m = ctx.mentions.at(tree.word(c).token);
       if (!m || !ACTOR_TYPES.has(m.type)) continue;
-      // "Serbian police", "British troops": a state organ named by its state's adjective acts for the state.
-      const state = m.type === 'NORP' && STATE_ORGANS.has(tree.lemma(w)) ? ctx.states?.get(m.entityId) : undefined;
+      // "Serbian police", "British troops", "Belarusian debt", "a Russian jet": a state organ or a thing named by
+      // its state's adjective stands for the state. People outside the state ("Serbian protesters") do not.
+      const state = m.type === 'NORP' && standsForState(tree, w) ? ctx.states?.get(m.entityId) : undefined;
       return state ? { ...m, entityId: state, type: 'GPE' } : m;
     }
   }
@@ -590,15 +613,23 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
         ...tree.obliquesOf(h).filter((o) => !inTrigger(o.word) && marked(o)),
         ...spanned.flatMap((k) => tree.obliquesOf(k)).filter((o) => !inTrigger(o.word) && o.marker !== null && NOUN_TARGET_MARKERS.has(o.marker)),
       ].sort((a, b) => Number(b.marker === markers.targetMarker) - Number(a.marker === markers.targetMarker) || a.word - b.word).map((o) => o.word);
+      // A spanned object's owner is the one it is done to: "breached Poland's airspace", "restructure Belarusian
+      // debt" (actorOfWord reads the object's possessor and state adjective, inside the trigger's span, since the
+      // pattern's wildcard covers them); after the obliques, so "closed its border with Belarus" stays Belarus.
+      // Only an owner that is an actor counts as a found target (see below), so the token rules still run after
+      // a spanned object that names no one.
+      const owners = spanned.filter((k) => actorOfWord(ctx, tree, k) !== null);
       // The pattern's own target preposition comes before the object: "sent police to Belarus".
-      if (markers.targetMarker && obliques.length && tree.caseOf(obliques[0]!) === markers.targetMarker) return [...obliques, ...objects];
-      return [...objects, ...obliques];
+      if (markers.targetMarker && obliques.length && tree.caseOf(obliques[0]!) === markers.targetMarker) return [...obliques, ...objects, ...owners];
+      return [...objects, ...obliques, ...owners];
     };
     // "offered to negotiate with X", "threatened to break relations with X": then the complement's arguments.
     const args = [...argumentsOf(p), ...tree.dependents(p, 'xcomp').flatMap(argumentsOf)];
     if (args.length) out.targetFound = true;
     for (const a of args) {
       const m = phraseActor(ctx, tree, a, inTrigger);
+      // "closed its border": the source's own thing names no target.
+      if (m && m.entityId === out.source?.mention.entityId) continue;
       if (m) {
         out.target = { mention: m, via: 'object' };
         break;
