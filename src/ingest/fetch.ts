@@ -1,15 +1,33 @@
 /**
- * Fetching articles and feeds safely: http(s) only, no private, loopback or link-local addresses unless allowed,
- * at most 5 redirects (each one checked again), a timeout and a size cap.
+ * Fetching articles and feeds safely: http(s) only, at most 5 redirects, a timeout and a size cap, and no
+ * private, local or special-purpose address unless allowed (address.ts says which, in every IPv6 form).
+ *
+ * The address is checked where the connection is made, not beforehand: the socket resolves host names through
+ * a lookup that refuses a special-purpose answer, so the address checked is the address connected to, and the
+ * connected socket's remote address is checked once more. A host name that answers a public address to a first
+ * look and a private one to the connection (DNS rebinding) gets nowhere, and every redirect hop is a new request
+ * through the same check. IP literals in the URL are checked before anything is sent.
  */
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction, type Socket } from 'node:net';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { blockedReason as specialPurpose } from './address.js';
+
+/** Resolves a host name to all its addresses (dns.lookup by default; tests give their own). */
+export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
 export interface FetchOptions {
   allowPrivate?: boolean;
   timeoutMs?: number;
   maxBytes?: number;
   maxRedirects?: number;
+  /** How host names are resolved (tests); the answer goes through the address check all the same. */
+  resolve?: Resolver;
+  /** Why an address is refused, or null (tests; default: address.ts's special-purpose ranges). */
+  guard?: (ip: string) => string | null;
 }
 
 export interface Fetched {
@@ -20,50 +38,120 @@ export interface Fetched {
 
 export class FetchError extends Error {}
 
-export const DEFAULT_FETCH: Required<FetchOptions> = {
+export const DEFAULT_FETCH: Required<Omit<FetchOptions, 'resolve' | 'guard'>> = {
   allowPrivate: false,
   timeoutMs: 15000,
   maxBytes: 10 * 1024 * 1024,
   maxRedirects: 5,
 };
 
+const HEADERS = {
+  'user-agent': 'Dossier/0.1 (+self-hosted news analysis)',
+  accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,text/plain;q=0.9,*/*;q=0.5',
+  'accept-encoding': 'gzip, deflate, br',
+};
+
+const systemResolve: Resolver = (host) =>
+  new Promise((ok, fail) => dnsLookup(host, { all: true }, (err, addresses) => (err ? fail(err) : ok(addresses))));
+
+/** Raised inside the connection when the address is refused; becomes a FetchError with the same message. */
+class RefusedAddress extends Error {}
+
+const refusal = (ip: string, why: string) =>
+  new RefusedAddress(`resolves to a private or local address (${ip}: ${why}); pass --allow-private to fetch it`);
+
 export async function fetchUrl(url: string, options: FetchOptions = {}): Promise<Fetched> {
   const opts = { ...DEFAULT_FETCH, ...options };
-  let current = url;
   const deadline = AbortSignal.timeout(opts.timeoutMs);
+  let current = url;
   for (let hop = 0; ; hop++) {
     const parsed = parseHttpUrl(current);
-    if (!opts.allowPrivate) await assertPublic(parsed);
-    let res: Response;
+    const via = hop ? ` (redirected to ${parsed.href})` : '';
+    let res: IncomingMessage;
     try {
-      res = await fetch(parsed, {
-        redirect: 'manual',
-        signal: deadline,
-        headers: { 'user-agent': 'Dossier/0.1 (+self-hosted news analysis)', accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml,text/plain;q=0.9,*/*;q=0.5' },
-      });
+      res = await send(parsed, opts, deadline);
     } catch (err) {
-      const e = err as Error;
-      if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new FetchError(`timed out after ${opts.timeoutMs / 1000} s`);
-      throw new FetchError(`could not be fetched: ${describeCause(e)}`);
+      throw asFetchError(err, opts.timeoutMs, via, 'could not be fetched');
     }
-    if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+    const status = res.statusCode ?? 0;
+    const location = res.headers.location;
+    if (status >= 300 && status < 400 && location) {
+      res.destroy();
       if (hop >= opts.maxRedirects) throw new FetchError(`more than ${opts.maxRedirects} redirects`);
-      current = new URL(res.headers.get('location')!, parsed).href;
-      await res.body?.cancel();
+      try {
+        current = new URL(location, parsed).href;
+      } catch {
+        throw new FetchError(`redirects to an invalid URL: ${JSON.stringify(location.slice(0, 200))}`);
+      }
       continue;
     }
-    if (!res.ok) {
-      await res.body?.cancel();
-      throw new FetchError(`answered HTTP ${res.status} ${res.statusText}`.trim());
+    if (status < 200 || status >= 300) {
+      res.destroy();
+      throw new FetchError(`answered HTTP ${status} ${res.statusMessage ?? ''}`.trim() + via);
     }
-    const declared = Number(res.headers.get('content-length') ?? 0);
+    const declared = Number(res.headers['content-length'] ?? 0);
     if (declared > opts.maxBytes) {
-      await res.body?.cancel();
+      res.destroy();
       throw new FetchError(`is ${(declared / 1048576).toFixed(1)} MB, over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit`);
     }
-    const body = await readCapped(res, opts.maxBytes);
-    return { url: current, contentType: res.headers.get('content-type') ?? '', body };
+    let body: Buffer;
+    try {
+      body = await readCapped(res, opts.maxBytes, deadline);
+    } catch (err) {
+      throw asFetchError(err, opts.timeoutMs, via, 'could not be read', ' while reading the body');
+    }
+    return { url: current, contentType: String(res.headers['content-type'] ?? ''), body };
   }
+}
+
+function asFetchError(err: unknown, timeoutMs: number, via: string, what: string, during = ''): FetchError {
+  if (err instanceof FetchError) return err;
+  if (err instanceof RefusedAddress) return new FetchError(err.message + via);
+  const e = err as Error;
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return new FetchError(`timed out after ${timeoutMs / 1000} s${during}${via}`);
+  return new FetchError(`${what}: ${describeCause(e)}${via}`);
+}
+
+/** One request, answered with the response head; the address is checked on the way to the connection. */
+function send(url: URL, opts: typeof DEFAULT_FETCH & FetchOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const blockedReason = opts.guard ?? specialPurpose;
+  if (!opts.allowPrivate && isIP(host)) {
+    const why = blockedReason(host);
+    if (why) return Promise.reject(refusal(host, why));
+  }
+  const resolve = opts.resolve ?? systemResolve;
+  const lookup: LookupFunction = (hostname, lookupOpts, callback) => {
+    resolve(hostname).then((all) => {
+      const wanted = lookupOpts.family === 4 || lookupOpts.family === 6 ? all.filter((a) => a.family === lookupOpts.family) : all;
+      if (!wanted.length) throw Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' });
+      if (!opts.allowPrivate) {
+        // Any special-purpose answer refuses the host: a name that points inside is not an article's host.
+        for (const a of all) {
+          const why = blockedReason(a.address);
+          if (why) throw refusal(a.address, why);
+        }
+      }
+      if (lookupOpts.all) callback(null, wanted);
+      else callback(null, wanted[0]!.address, wanted[0]!.family);
+    }).catch((err) => callback(err, '', 0));
+  };
+  const reqOpts: RequestOptions = { method: 'GET', headers: HEADERS, lookup, signal, agent: false };
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((ok, fail) => {
+    const req = request(url, reqOpts, ok);
+    req.on('error', fail);
+    if (opts.allowPrivate) return req.end();
+    req.on('socket', (socket: Socket) => {
+      // The address actually connected to, whatever resolved it: refused before the request is written.
+      socket.once('connect', () => {
+        const ip = socket.remoteAddress ?? '';
+        const why = blockedReason(ip);
+        if (why) req.destroy(refusal(ip, why));
+      });
+    });
+    req.end();
+  });
 }
 
 function parseHttpUrl(url: string): URL {
@@ -77,47 +165,40 @@ function parseHttpUrl(url: string): URL {
   return parsed;
 }
 
-async function readCapped(res: Response, maxBytes: number): Promise<Buffer> {
+/** The body, decompressed, refused past `maxBytes` (decompressed: a small gzip bomb is refused too). */
+async function readCapped(res: IncomingMessage, maxBytes: number, signal: AbortSignal): Promise<Buffer> {
+  const encoding = String(res.headers['content-encoding'] ?? '').trim().toLowerCase();
+  let stream: Readable = res;
+  if (encoding === 'gzip' || encoding === 'x-gzip') stream = res.pipe(createGunzip());
+  else if (encoding === 'deflate') stream = res.pipe(createInflate());
+  else if (encoding === 'br') stream = res.pipe(createBrotliDecompress());
+  const onAbort = () => {
+    const reason = signal.reason instanceof Error ? signal.reason : new Error('aborted');
+    res.destroy(reason);
+    stream.destroy(reason);
+  };
+  if (signal.aborted) onAbort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  res.once('error', (err) => stream.destroy(err));
   const chunks: Buffer[] = [];
   let size = 0;
-  if (!res.body) return Buffer.alloc(0);
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new FetchError(`is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
-    chunks.push(Buffer.from(chunk));
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw new FetchError(`is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+      chunks.push(chunk as Buffer);
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+    res.destroy();
   }
   return Buffer.concat(chunks);
 }
 
-async function assertPublic(url: URL): Promise<void> {
-  const host = url.hostname.replace(/^\[|\]$/g, '');
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = (await lookup(host, { all: true })).map((a) => a.address);
-    } catch {
-      throw new FetchError(`host ${host} not found`);
-    }
-  }
-  const bad = addresses.find(isPrivateAddress);
-  if (bad) throw new FetchError(`resolves to a private or local address (${bad}); pass --allow-private to fetch it`);
-}
-
-/** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and similar non-public ranges. */
-export function isPrivateAddress(ip: string): boolean {
-  if (ip.startsWith('::ffff:')) return isPrivateAddress(ip.slice(7));
-  if (isIP(ip) === 4) {
-    const [a, b] = ip.split('.').map(Number) as [number, number];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224;
-  }
-  const v6 = ip.toLowerCase();
-  return v6 === '::1' || v6 === '::' || v6.startsWith('fe8') || v6.startsWith('fe9') || v6.startsWith('fea') ||
-    v6.startsWith('feb') || v6.startsWith('fc') || v6.startsWith('fd') || v6.startsWith('ff');
-}
-
 function describeCause(err: Error): string {
+  const code = (err as NodeJS.ErrnoException).code;
   const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? err.message;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `host not found (${code})`;
+  if (/^Z_|BROTLI/.test(code ?? '')) return `the compressed body is corrupt (${code})`;
+  return code ?? cause?.code ?? cause?.message ?? err.message;
 }
