@@ -90,7 +90,9 @@ export async function storeDocument(store: Store, document: Document, kb: Knowle
   const nearDuplicate = await findNearDuplicate(db, signature, bands);
   const analysis = analyze(document, kb);
   const stored = { ...document, ...analysis.date };
-  await writeDocument(db, { document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
+  // Another writer (a second process on a Postgres server) may have stored the same article meanwhile.
+  const inserted = await writeDocument(db, { document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
+  if (!inserted) return 'duplicate';
   return nearDuplicate ? 'near-duplicate' : 'new';
 }
 
