@@ -11,7 +11,7 @@ export function labelSentence(
   const kids = childrenOf(heads, n);
   const keys = new Uint32Array(LABELLER_MAX_FEATURES);
   const scores = new Float32Array(scorer.nClasses);
-  const notRoot = Array.from({ length: scorer.nClasses }, (_, c) => c !== rootLabel);
+  const notRoot = notRootMask(scorer.nClasses, rootLabel);
   for (let d = 0; d < n; d++) {
     if (heads[d] === n) { labels[d] = rootLabel; continue; }
     const k = labellerFeatures(a, tags, heads, kids, d, keys);
@@ -19,4 +19,16 @@ export function labelSentence(
     labels[d] = argmax(scores, notRoot);
   }
   return labels;
+}
+
+let lastMask: boolean[] = [];
+let lastRoot = -2;
+
+/** Every class but the root's allowed (the mask of the last call, kept: labelling asks for the same one each time). */
+function notRootMask(nClasses: number, rootLabel: number): readonly boolean[] {
+  if (lastMask.length !== nClasses || lastRoot !== rootLabel) {
+    lastMask = Array.from({ length: nClasses }, (_, c) => c !== rootLabel);
+    lastRoot = rootLabel;
+  }
+  return lastMask;
 }

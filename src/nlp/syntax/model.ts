@@ -12,10 +12,10 @@ import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
 import { coarseOfTags, parserTags } from './tagset.js';
-import { tagSentence } from './tagger.js';
+import { tagSentence, WordScoreCache } from './tagger.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
-import { sentenceAtoms } from './words.js';
+import { sentenceAtoms, WordAtomCache } from './words.js';
 
 export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/syntax-en.bin.gz');
 
@@ -33,6 +33,15 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly rootLabel: number;
   private readonly tagDict: ReadonlyMap<string, number>;
   private readonly coarse: Uint8Array;
+  /**
+   * Memos of what follows from a word form alone (its atoms; its own features' weights in each tagging pass).
+   * They are keyed only by the form and bounded, so an analysis is the same whatever was analysed before.
+   */
+  private readonly atomCache = new WordAtomCache();
+  private readonly wordScores1: WordScoreCache;
+  private readonly wordScores2: WordScoreCache;
+  /** Per raw form, the (tag id, lemma, features) triples worked out so far: the lexicon's answers, memoised. */
+  private readonly lexCache = new Map<string, (number | string)[]>();
 
   constructor(file: Buffer, name = 'syntax model') {
     const { header, tables } = decodeModel(file, name);
@@ -49,6 +58,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.coarse = coarseOfTags(header.tags);
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
     this.tagDict = new Map(Object.entries(header.tagDict).map(([w, t]) => [w, tagId.get(t)!]));
+    this.wordScores1 = new WordScoreCache(this.tagger);
+    this.wordScores2 = new WordScoreCache(this.tagger2);
   }
 
   /** Bytes of weight tables held in memory. */
@@ -60,23 +71,44 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const n = forms.length;
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
-    const a = sentenceAtoms(forms);
-    const first = tagSentence(this.tagger, a, undefined, this.tagDict);
-    const joint = tagSentence(this.tagger2, a, first, this.tagDict);
+    const a = sentenceAtoms(forms, this.atomCache);
+    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1);
+    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2);
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
-    const lex = this.header.lexicon;
     for (let i = 0; i < n; i++) {
       const t = joint[i]!;
       out.upos.push(this.upos[t]!);
       out.xpos.push(this.xpos[t]!);
-      out.lemma.push(lemmaOf(lex, forms[i]!, a.lowerText[i]!, this.xpos[t]!));
-      out.feats.push(featsOf(lex, a.lowerText[i]!, this.header.tags[t]!));
+      this.lexical(forms[i]!, a.lowerText[i]!, t, out);
       out.head.push(heads[i] === n ? 0 : heads[i]! + 1);
       out.rel.push(this.header.labels[labels[i]!]!);
     }
     return out;
+  }
+
+  /** Pushes the lemma and features of a form under tag `t`: lemmaOf and featsOf, memoised per form and tag. */
+  private lexical(form: string, lower: string, t: number, out: SentenceAnalysis): void {
+    let seen = this.lexCache.get(form);
+    if (seen === undefined) {
+      if (this.lexCache.size >= 50_000) this.lexCache.clear();
+      seen = [];
+      this.lexCache.set(form, seen);
+    }
+    for (let j = 0; j < seen.length; j += 3) {
+      if (seen[j] === t) {
+        out.lemma.push(seen[j + 1] as string);
+        out.feats.push(seen[j + 2] as string);
+        return;
+      }
+    }
+    const lex = this.header.lexicon;
+    const lemma = lemmaOf(lex, form, lower, this.xpos[t]!);
+    const feats = featsOf(lex, lower, this.header.tags[t]!);
+    seen.push(t, lemma, feats);
+    out.lemma.push(lemma);
+    out.feats.push(feats);
   }
 }
 

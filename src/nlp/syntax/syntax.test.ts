@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { decodeModel, encodeModel } from './model-file.js';
 import { featsOf, lemmaOf, ruleLemma } from './lexicon.js';
 import { featureKey, hashString } from './hash.js';
-import { normaliseForm, sentenceAtoms, shapeOf } from './words.js';
+import { normaliseForm, sentenceAtoms, shapeOf, WordAtomCache, wordAtoms } from './words.js';
 import { WeightTable } from './weights.js';
 
 function table(nClasses: number, rows: [number, [number, number][]][]) {
@@ -66,4 +66,57 @@ test('word atoms read typographic marks as EWT writes them', () => {
   assert.equal(a.lower[1], hashString("'s"));
   assert.equal(a.flags[0]! & 16, 16, 'first word');
   assert.equal(a.flags[2]! & 2, 2, 'all capitals');
+});
+
+test('word atoms take a fast path for ASCII that gives what the Unicode rules give', () => {
+  // The Unicode reading, as it was before the ASCII path: every form below goes through both.
+  const reference = (form: string) => {
+    let out = '';
+    let last = '';
+    for (const ch of form) {
+      const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\p{N}/u.test(ch) ? 'd' : ch;
+      if (c !== last) out += c;
+      last = c;
+    }
+    const shape = out.length > 6 ? out.slice(0, 6) : out;
+    let f = 0;
+    if (/^\p{Lu}/u.test(form)) f |= 1;
+    if (form.length > 1 && form === form.toUpperCase() && /\p{Lu}/u.test(form)) f |= 2;
+    if (/\p{N}/u.test(form)) f |= 4;
+    if (form.length > 1 && form.includes('-')) f |= 8;
+    return { shape, f, letter: /\p{L}/u.test(form) };
+  };
+  const forms = ['NATO', 'U.S.', 'McDonald', 'e-mail', '2020-21', '--', '-', 'a', 'A', 'iPhone', 'ABC123def', '$5.99', "'s", '...',
+    'x_Y-z', 'Über', 'ÉU', 'Vučić', '２０', 'ǅ', '@user', '#tag', 'AaAaAaAaAa', ''];
+  for (const form of forms) {
+    const ref = reference(form);
+    assert.equal(shapeOf(form), ref.shape, form);
+    const w = wordAtoms(form);
+    assert.equal(w.flags, ref.f, form);
+    assert.equal(w.hasLetter, ref.letter, form);
+    assert.equal(w.shape, hashString(ref.shape), form);
+  }
+  assert.equal(normaliseForm('plain'), 'plain');
+  assert.equal(normaliseForm('well‑known…'), 'well-known...');
+});
+
+test('sentence atoms are the same with and without the word cache, and the cache stays bounded', () => {
+  const cache = new WordAtomCache(3);
+  const forms = ['The', 'U.S.', 'said', '“', 'no', '”', 'The', 'said'];
+  for (let r = 0; r < 3; r++) assert.deepEqual(sentenceAtoms(forms, cache), sentenceAtoms(forms));
+});
+
+test('a weight table adds keys in two steps to the same floats as in one', () => {
+  const rows: [number, [number, number][]][] = [];
+  for (let k = 1; k <= 40; k++) rows.push([featureKey(k, 3), [[k % 5, 0.1 * k], [(k * 7) % 5, -1 / k]]]);
+  const keys = Uint32Array.from(rows.map(([k]) => k).concat([featureKey(99, 1)]));
+  for (const nClasses of [3, 5]) {
+    const t = new WeightTable(table(nClasses, rows.map(([k, cells]) => [k, cells.filter(([c]) => c < nClasses)])));
+    const one = new Float32Array(nClasses);
+    t.score(keys, keys.length, one);
+    const two = new Float32Array(nClasses);
+    t.add(keys, 0, 10, two);
+    t.add(keys, 10, keys.length, two);
+    assert.deepEqual([...two], [...one]);
+  }
 });

@@ -7,6 +7,11 @@ import { featureKey } from './hash.js';
 import type { SentenceAtoms } from './words.js';
 
 export const TAGGER_MAX_FEATURES = 52;
+/**
+ * The first keys taggerFeatures writes (templates 0-9) read only the word itself: its form, affixes, shape and
+ * flags. The tagger caches their summed weights per word form (tagger.ts); keep them first and word-only.
+ */
+export const TAGGER_WORD_FEATURES = 10;
 
 const START = [0x5a17, 0x5a18];
 const END = [0xe7d1, 0xe7d2];

@@ -26,96 +26,140 @@ export interface Scorer {
  * it: a narrow table (the parser's three moves) keeps the key and the row's weights in one 16-byte slot, so a
  * feature costs one memory access; a wide sparse table keeps the key with its row's bounds, and each row's
  * (class, weight) pairs side by side, so a feature costs two.
+ *
+ * A key's first slot is its top bits. Keys are stored in ascending order in the model file, so building the
+ * table walks it front to back (no random writes), and scoring first touches every feature's slot in one tight
+ * loop, so that the memory system fetches them all at once instead of one miss after another.
  */
 export class WeightTable implements Scorer {
   readonly nClasses: number;
   private readonly mask: number;
+  /** 32 minus log2 of the slot count: a key's home slot is key >>> shift. */
+  private readonly shift: number;
   /** Slot width in 32-bit words: 1 + nClasses for a dense table, 3 (key, start, end) for a sparse one. */
   private readonly stride: number;
   private readonly slotWords: Uint32Array;
   private readonly slotFloats: Float32Array;
-  /** Sparse rows: class ids and weights interleaved (views on one buffer). */
-  private readonly pairWords: Uint32Array;
-  private readonly pairFloats: Float32Array;
+  /** Sparse rows: the class ids and weights of row r are at rowStart[r] .. rowStart[r+1]. */
+  private readonly cls: Uint16Array;
+  private readonly weight: Float32Array;
   private readonly dense: boolean;
   private readonly nRows: number;
+  /** Where each feature of the instance being scored was found (slot word index, or -1). */
+  private found = new Int32Array(128);
+  /** Sink of the touching loop, so that its loads are not optimised away. */
+  private touched = 0;
 
   constructor(data: WeightTableData) {
     const C = data.nClasses;
     this.nClasses = C;
     // At most half the slots are used, so linear probing stays short.
     let size = 16;
-    while (size < data.rowKeys.length * 2) size <<= 1;
+    let bits = 4;
+    while (size < data.rowKeys.length * 2) { size *= 2; bits++; }
     this.mask = size - 1;
+    this.shift = 32 - bits;
     this.nRows = data.rowStart.length - 1;
     this.dense = C <= 4;
-    this.stride = this.dense ? 4 : 3;
-    const buf = new ArrayBuffer(size * this.stride * 4);
-    this.slotWords = new Uint32Array(buf);
-    this.slotFloats = new Float32Array(buf);
-    const pairs = new ArrayBuffer(this.dense ? 0 : data.cls.length * 8);
-    this.pairWords = new Uint32Array(pairs);
-    this.pairFloats = new Float32Array(pairs);
-    if (!this.dense) {
-      for (let j = 0; j < data.cls.length; j++) {
-        this.pairWords[2 * j] = data.cls[j]!;
-        this.pairFloats[2 * j + 1] = data.weight[j]!;
-      }
-    }
-    for (let r = 0; r < data.rowKeys.length; r++) {
-      const key = data.rowKeys[r]!;
-      let s = key & this.mask;
-      while (this.slotWords[s * this.stride] !== 0) s = (s + 1) & this.mask;
-      const at = s * this.stride;
-      this.slotWords[at] = key;
+    const stride = this.stride = this.dense ? 4 : 3;
+    const buf = new ArrayBuffer(size * stride * 4);
+    const words = this.slotWords = new Uint32Array(buf);
+    const floats = this.slotFloats = new Float32Array(buf);
+    const cls = data.cls;
+    const weight = data.weight;
+    // Copies (one memcpy each), so that the inflated model file need not stay in memory.
+    this.cls = this.dense ? new Uint16Array(0) : cls.slice();
+    this.weight = this.dense ? new Float32Array(0) : weight.slice();
+    const keys = data.rowKeys;
+    const start = data.rowStart;
+    const mask = this.mask;
+    const shift = this.shift;
+    for (let r = 0, nRows = keys.length; r < nRows; r++) {
+      const key = keys[r]!;
+      let s = key >>> shift;
+      while (words[s * stride] !== 0) s = (s + 1) & mask;
+      const at = s * stride;
+      words[at] = key;
       if (this.dense) {
-        for (let j = data.rowStart[r]!; j < data.rowStart[r + 1]!; j++) this.slotFloats[at + 1 + data.cls[j]!] = data.weight[j]!;
+        for (let j = start[r]!, end = start[r + 1]!; j < end; j++) floats[at + 1 + cls[j]!] = weight[j]!;
       } else {
-        this.slotWords[at + 1] = data.rowStart[r]!;
-        this.slotWords[at + 2] = data.rowStart[r + 1]!;
+        words[at + 1] = start[r]!;
+        words[at + 2] = start[r + 1]!;
       }
     }
   }
 
-  /** The slot of a feature key (its index times the stride), or -1 when the model never weighted it. */
-  private slot(key: number): number {
+  /** Finds the slots of keys[from..to) (word index, -1 when the model never weighted the key) into `this.found`. */
+  private locate(keys: Uint32Array, from: number, to: number): Int32Array {
+    if (this.found.length < to - from) this.found = new Int32Array(to - from);
+    const found = this.found;
     const words = this.slotWords;
     const stride = this.stride;
-    let s = key & this.mask;
-    for (;;) {
-      const k = words[s * stride]!;
-      if (k === key) return s * stride;
-      if (k === 0) return -1;
-      s = (s + 1) & this.mask;
+    const shift = this.shift;
+    const mask = this.mask;
+    // Touch every home slot first: independent loads, so their cache misses overlap.
+    let t = 0;
+    for (let f = from; f < to; f++) t ^= words[(keys[f]! >>> shift) * stride]!;
+    this.touched = t;
+    for (let f = from; f < to; f++) {
+      const key = keys[f]!;
+      let s = key >>> shift;
+      let at = -1;
+      for (;;) {
+        const k = words[s * stride]!;
+        if (k === key) { at = s * stride; break; }
+        if (k === 0) break;
+        s = (s + 1) & mask;
+      }
+      found[f - from] = at;
     }
+    return found;
   }
 
-  /** Sums the weights of `n` feature keys into `scores` (length nClasses). */
+  /** Sums the weights of `n` feature keys into `scores` (length nClasses), feature by feature in order. */
   score(keys: Uint32Array, n: number, scores: Float32Array): void {
     scores.fill(0);
+    this.add(keys, 0, n, scores);
+  }
+
+  /**
+   * Adds the weights of keys[from..to) to `scores`, feature by feature in order: score() is add() from zero, so
+   * scores summed in two steps (a cached first part, then the rest) are the same floats as in one.
+   */
+  add(keys: Uint32Array, from: number, to: number, scores: Float32Array): void {
+    const n = to - from;
+    if (n <= 0) return;
+    const found = this.locate(keys, from, to);
     if (this.dense) {
       const floats = this.slotFloats;
       const C = this.nClasses;
       for (let f = 0; f < n; f++) {
-        const at = this.slot(keys[f]!);
+        const at = found[f]!;
         if (at < 0) continue;
         for (let c = 0; c < C; c++) scores[c]! += floats[at + 1 + c]!;
       }
       return;
     }
     const words = this.slotWords;
-    const pw = this.pairWords;
-    const pf = this.pairFloats;
+    const cls = this.cls;
+    const weight = this.weight;
+    // Touch each row's first class and weight, then add the rows up in feature order.
+    let t = 0;
     for (let f = 0; f < n; f++) {
-      const at = this.slot(keys[f]!);
+      const at = found[f]!;
+      if (at >= 0) { const j = words[at + 1]!; t ^= cls[j]! ^ (weight[j]! > 0 ? 1 : 0); }
+    }
+    this.touched ^= t;
+    for (let f = 0; f < n; f++) {
+      const at = found[f]!;
       if (at < 0) continue;
-      for (let j = words[at + 1]!, end = words[at + 2]!; j < end; j++) scores[pw[2 * j]!]! += pf[2 * j + 1]!;
+      for (let j = words[at + 1]!, end = words[at + 2]!; j < end; j++) scores[cls[j]!]! += weight[j]!;
     }
   }
 
   /** Bytes held by the table's arrays. */
   get bytes(): number {
-    return this.slotWords.byteLength + this.pairWords.byteLength;
+    return this.slotWords.byteLength + this.cls.byteLength + this.weight.byteLength;
   }
 
   /** Number of weighted features. */
