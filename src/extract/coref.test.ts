@@ -64,3 +64,15 @@ test('a definite description corefers with the organisation named before it, and
   const none = resolve('Farmers formed a new alliance in the valley.');
   assert.ok(none.every((e) => e.mentions.every((m) => !m.text.includes('alliance'))));
 });
+
+test('"the country", a bare state organ and "it" name the state or body named before them', () => {
+  const ents = resolve("Russia rejected the report. The country's defence ministry said it had acted within the law.", '2025-03-01');
+  assert.deepEqual(mentionsOf(ents, 'Russia'), ['Russia/name', 'The country/nominal', 'defence ministry/nominal', 'it/pronoun']);
+  const serbia = resolve('Serbia held a vote on Sunday. The government closed two television channels.', '2025-03-01');
+  assert.deepEqual(mentionsOf(serbia, 'Serbia'), ['Serbia/name', 'government/nominal']);
+});
+
+test('the empty "it" of "it is clear" and "it seems", an "it" inside a quote, and a bare "envoy" stay unresolved', () => {
+  const ents = resolve('NATO met on Monday. It is clear that the talks failed. "It works," the envoy said. It seems late.', '2025-03-01');
+  assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name']);
+});

@@ -4,8 +4,9 @@
  * office holder at the document date, speaker pronouns to the nearest compatible person, capitals used as actors
  * to their state, definite descriptions ("the alliance") to the organisation named before them, agents of a state
  * ("Serbian police", "the Russian embassy") to the state with their role (actors/agents.ts), interview labels
- * to the interviewer and interviewee. The order matters: labels and surnames
- * settle who the people are before pronouns look for them.
+ * to the interviewer and interviewee, "the country" and "it" to the state or organisation named before them
+ * (actors/anaphora.ts). The order matters: labels and surnames settle who the people are before pronouns look for
+ * them, and "the country's defence ministry" is an agent of the state only once "the country" is resolved.
  */
 import type { Extractor } from './pipeline.js';
 import { EntityTable } from './actors/table.js';
@@ -16,6 +17,7 @@ import { resolveCapitals } from './actors/capitals.js';
 import { resolveSpeakerPronouns } from './actors/pronouns.js';
 import { resolveNominals } from './actors/nominals.js';
 import { applyLinks, resolveAgents } from './actors/agents.js';
+import { resolveActorPronouns, resolveStateDescriptions } from './actors/anaphora.js';
 
 export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const table = new EntityTable(doc, prior.entities ?? []);
@@ -24,8 +26,10 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   resolveRoleNominals(doc, ctx.kb, ctx.date, table);
   resolveCapitals(doc, ctx.kb, table);
   resolveNominals(doc, table);
+  resolveStateDescriptions(doc, ctx.kb, table);
   const links = resolveAgents(doc, ctx.kb, ctx.date, table);
   resolveSpeakerPronouns(doc, ctx.kb, table);
+  resolveActorPronouns(doc, table);
   const entities = table.finish();
   applyLinks(links, entities);
   return entities;

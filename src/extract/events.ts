@@ -94,6 +94,7 @@ export function codeEvents(
   cameo: CompiledCameo | null = defaultCameo(),
 ): EventRecord[] {
   const events: EventRecord[] = [];
+  const embedded: [EventRecord, EventRecord][] = [];
   doc.sentences.forEach((sentence, si) => {
     const tokens = doc.sentenceTokens(si);
     const tree: SyntaxTree | null = sentenceTree(doc, si);
@@ -104,6 +105,7 @@ export function codeEvents(
     for (const match of matches) {
       // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
       if (mentions.at(match.first) || mentions.at(match.last)) continue;
+      if (insideModifier(doc, match.first)) continue;
       const quote = quoteAround(quotes, doc.tokens[match.first]!.start);
       const ctx: ActorContext = {
         doc,
@@ -118,7 +120,8 @@ export function codeEvents(
       if (match.entry.kind !== 'noun' && actors.source) previousSource = actors.source;
       if (match.entry.needsActor && !actors.source && !actors.target) continue;
       const source = actors.source?.mention.entityId ?? null;
-      const target = actors.target?.mention.entityId ?? null;
+      // "its troops", "their borders": a possessive pronoun names the actor's own, not the one it acts on.
+      const target = actors.target && !ownPossessive(doc, actors.target) ? actors.target.mention.entityId : null;
       if (source && source === target) continue;
       const exclude = new Set([source, target].filter((x): x is string => x !== null));
       const location = findLocation(ctx, match.first, match.last, exclude);
@@ -144,12 +147,13 @@ export function codeEvents(
       });
       keptMatches.push(match);
     }
-    embedEvents(doc, kept, keptMatches, sentence.tokenStart);
+    for (const [inner, outer] of embedEvents(doc, kept, keptMatches, sentence.tokenStart)) embedded.push([inner, outer]);
     kept.forEach((e, n) => threatOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
     events.push(...kept);
   });
   events.forEach((e, n) => (e.id = `v${n + 1}`));
+  for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;
 }
 
@@ -167,9 +171,10 @@ const ANNOUNCING = new Set(['said', 'says', 'announced', 'confirmed', 'told', 'w
 /**
  * Within a sentence, an event whose trigger is non-finite ("to impose", "demanding") and follows another event's
  * trigger is embedded in it: it is less likely the sentence's main event, and the governor can negate it or make
- * it hypothetical.
+ * it hypothetical. Returns each embedded event with its governor.
  */
-function embedEvents(doc: Doc, events: EventRecord[], matches: TriggerMatch[], sentenceStart: number): void {
+function embedEvents(doc: Doc, events: EventRecord[], matches: TriggerMatch[], sentenceStart: number): [EventRecord, EventRecord][] {
+  const pairs: [EventRecord, EventRecord][] = [];
   for (let n = 1; n < events.length; n++) {
     const e = events[n]!;
     const first = matches[n]!.first;
@@ -184,7 +189,9 @@ function embedEvents(doc: Doc, events: EventRecord[], matches: TriggerMatch[], s
     const effect = EMBEDDING[governor.type];
     if (effect?.negated) e.negated = !governor.negated;
     if (effect?.modality && e.modality === 'asserted') e.modality = effect.modality;
+    pairs.push([e, governor]);
   }
+  return pairs;
 }
 
 /** A hostile act announced with "will"/"would" in a reported statement is coded as the threat it is. */
@@ -324,6 +331,24 @@ function confidenceOf(match: TriggerMatch, actors: Actors): number {
     c += weight * (indirect || pronoun ? 0.6 : 1);
   }
   return Math.round(Math.min(0.95, c) * 100) / 100;
+}
+
+/**
+ * "its long-threatened invasion", "a much-promised visit": a verb joined by a hyphen to a lower-case word before
+ * it is part of an adjective, which describes the noun rather than reporting an act. "Russian-backed" (a name
+ * before the hyphen) keeps its event.
+ */
+function insideModifier(doc: Doc, first: number): boolean {
+  const hyphen = doc.tokens[first - 1];
+  const left = doc.tokens[first - 2];
+  if (!hyphen || !left || hyphen.text !== '-' || hyphen.end !== doc.tokens[first]!.start || left.end !== hyphen.start) return false;
+  return /^[a-z]/.test(left.text);
+}
+
+function ownPossessive(doc: Doc, hit: ActorHit): boolean {
+  if (hit.mention.kind !== 'pronoun') return false;
+  const w = doc.tokens[hit.mention.first]!.lower;
+  return w === 'its' || w === 'their';
 }
 
 function quoteAround(quotes: readonly Quote[], offset: number): Quote | null {

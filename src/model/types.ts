@@ -207,6 +207,11 @@ export interface EventRecord {
   /** When the source acts through an agent of a state ("Serbian police", the Kremlin): the agent and its role. */
   sourceAgent?: EventAgent;
   targetAgent?: EventAgent;
+  /**
+   * The id of the event whose trigger governs this one in its sentence ("offered" for "to restructure its debt",
+   * "threatened" for "to launch an offensive"): the act is stated through the governing one, and takes its date.
+   */
+  embeddedIn?: string;
 }
 
 export interface TimeExpression extends TextSpan {

@@ -22,6 +22,7 @@ import { demonymIndex } from './roles.js';
 import type { EntityTable } from './table.js';
 import { sentenceTree } from '../../nlp/syntax/tree.js';
 import { normalizeName } from '../../nlp/fold.js';
+import { bareAgentState, mentionList, type MentionList } from './anaphora.js';
 
 export const CAMEO_AGENTS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/cameo-agents.json');
 
@@ -214,6 +215,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     links.push({ agent, state, stateName, code: stateEntry ? countryCode(stateEntry) : countryCodeOfName(stateName), role });
   };
   const entryOfState = (s: Entity): KbEntry | null => (s.kbId ? kb.byId.get(s.kbId) ?? null : null);
+  let bare: MentionList | null = null;
 
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i)) continue;
@@ -281,6 +283,16 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
       const l = covered.get(at);
       if (l && l.first === at) state = stateOfMention(l);
       if (state) ownerStart = i;
+    }
+    // "The government", "police" with no owner: the body named before with the same head, else the state the
+    // passage is about.
+    if (!state && !owner) {
+      bare ??= mentionList(doc, table);
+      const found = bareAgentState(doc, kb, bare, i, end);
+      if (found) {
+        state = found;
+        ownerStart = i;
+      }
     }
     if (!state) {
       i = end;

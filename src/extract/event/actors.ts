@@ -447,6 +447,9 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
       const m = ctx.mentions.at(tree.word(c).token);
       if (!m || !ACTOR_TYPES.has(m.type)) continue;
+      // "its troops", "their borders" as an object are the actor's own; only as a subject ("its forces shelled")
+      // does the possessive pronoun name who acts.
+      if (rel === 'nmod:poss' && m.kind === 'pronoun' && !/^nsubj/.test(word.rel)) continue;
       // "Serbian police", "British troops", "Belarusian debt", "a Russian jet": a state organ or a thing named by
       // its state's adjective stands for the state. People outside the state ("Serbian protesters") do not.
       const state = m.type === 'NORP' && standsForState(tree, w) ? ctx.states?.get(m.entityId) : undefined;
@@ -508,6 +511,8 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
     for (const k of level) {
       for (const c of tree.children(k)) {
         if (exclude(c) || !PHRASE_RELS.some((r) => relIs(tree.word(c).rel, r)) || tree.word(c).rel === 'obl:tmod') continue;
+        // "its troops", "their war with X": the possessive pronoun is the actor's own; look past it.
+        if (tree.word(c).rel === 'nmod:poss' && tree.word(c).upos === 'PRON') continue;
         const m = actorOfWord(ctx, tree, c);
         if (m) return m;
         if (!ctx.mentions.at(tree.word(c).token)) next.push(c);

@@ -289,5 +289,11 @@ export function withReportDates(
     if (attachedTime(input, () => true)) continue;
     e.date = reportDate(input, e, report);
   }
+  // "Russia has offered to restructure the debt": the act stated through another is dated by it, unless denied.
+  const byId = new Map(events.map((e) => [e.id, e]));
+  for (const e of events) {
+    const governor = e.embeddedIn ? byId.get(e.embeddedIn) : undefined;
+    if (!e.date && !e.negated && governor?.date) e.date = { ...governor.date };
+  }
   return events;
 }

@@ -1,0 +1,233 @@
+/**
+ * Anaphora for actors: the words by which news names a state or an organisation it has already named. "The
+ * country" and "the kingdom" name the state named last; "it" and "its" the organisation or state the clause (or
+ * the sentence before) is about; a bare state organ ("the government", "police", "the ministry") names the body
+ * named before with the same head word, else the state the passage is about (see actors/agents.ts, which calls
+ * `bareAgentState`). Event coders (PETRARCH, NGEC) read these as their antecedents; without them "the government
+ * shut down channels" and "it had not targeted any sites" have no actor.
+ *
+ * Each rule is narrow on purpose: a pronoun outside quotation marks, in an argument position, that is not the
+ * "it" of "it is clear" or "it has been reported"; an antecedent within the sentence or the two before it. A wrong
+ * actor is worse than none, so where the text leaves doubt the pronoun stays unresolved.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
+import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
+import { findMarkedQuotes } from '../quote/marks.js';
+import { PLACE_PREPOSITIONS } from './lexicon.js';
+import type { EntityTable } from './table.js';
+// agents.js calls back into this module; both only call each other's functions at run time, so the cycle is safe.
+import { countryCodeOfName } from './agents.js';
+
+/** Nouns that describe a state: "the country", "the kingdom". "State" is left out ("the state of emergency"). */
+const STATE_DESCRIPTIONS = new Set(['country', 'kingdom', 'republic', 'nation', 'emirate', 'monarchy']);
+/** Words that may stand between "the" and the description: "the small country", "the Gulf kingdom". */
+const DESCRIPTION_MODIFIERS = new Set(['ADJ', 'NUM', 'PROPN']);
+/** Predicates whose "it" names nothing: "it seems", "it takes years", "it remains unclear". */
+const EMPTY_IT_LEMMAS = new Set(['be', 'seem', 'appear', 'happen', 'matter', 'take', 'remain', 'become', 'look', 'sound', 'rain', 'cost', 'mean', 'follow', 'emerge', 'turn']);
+/**
+ * Heads of bare agent phrases that name a state's institution rather than one person in it: "the government"
+ * does, "the envoy" names someone the text has in mind and is left to the role rules.
+ */
+const INSTITUTION_HEADS = new Set([
+  'government', 'authorities', 'administration', 'regime', 'junta', 'cabinet', 'police', 'army', 'military',
+  'ministry', 'court', 'parliament', 'legislature', 'assembly', 'navy', 'forces', 'troops', 'intelligence',
+  'presidency', 'embassy', 'coastguard', 'guard', 'guards', 'gendarmerie', 'prosecution', 'judiciary', 'kremlin',
+]);
+/** How many sentences back an antecedent may be. */
+const LOOKBACK = 2;
+
+interface Candidate {
+  e: Entity;
+  m: Mention;
+  token: number;
+  sentence: number;
+}
+
+/** A state: a KB state, or a place the KB lacks that the Phoenix country list names ("Moldova" on any theatre). */
+const isStateEntity = (kb: KnowledgeBase, e: Entity): boolean => {
+  if (e.type !== 'GPE') return false;
+  const entry = e.kbId ? kb.byId.get(e.kbId) : undefined;
+  if (entry) return entry.kind === undefined || entry.kind === 'state';
+  return countryCodeOfName(e.name) !== null;
+};
+
+/** Mentions of ORG and GPE entities outside quotation marks, in text order, each with its token and sentence. */
+function candidates(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { m, e } of table.allMentions()) {
+    if ((e.type !== 'ORG' && e.type !== 'GPE') || inQuote(m.start)) continue;
+    const token = doc.tokenIndexAt(m.start);
+    const prev = doc.tokens[token - 1];
+    // "in Poland", "to Belgrade": a place where something happens is not what "it" goes on to describe.
+    if (prev && prev.sentence === doc.tokens[token]!.sentence && PLACE_PREPOSITIONS.has(prev.lower)) continue;
+    out.push({ e, m, token, sentence: doc.tokens[token]!.sentence });
+  }
+  return out;
+}
+
+function quoteTest(doc: Doc): (offset: number) => boolean {
+  const quoted = findMarkedQuotes(doc.text);
+  return (offset) => quoted.some((q) => offset > q.open && offset < q.close);
+}
+
+/** Every mention with its entity and sentence, in text order: what `salientState` and `bareAgentState` read. */
+export interface MentionList {
+  items: { m: Mention; e: Entity; sentence: number; lastLower: string }[];
+}
+
+export function mentionList(doc: Doc, table: EntityTable): MentionList {
+  return {
+    items: table.allMentions().map(({ m, e }) => ({
+      m, e, sentence: doc.tokens[doc.tokenIndexAt(m.start)]!.sentence, lastLower: doc.tokens[doc.tokenIndexAt(m.end - 1)]!.lower,
+    })),
+  };
+}
+
+/** Index of the first item that starts at or after `offset`. */
+function firstAtOrAfter(list: MentionList, offset: number): number {
+  let lo = 0;
+  let hi = list.items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list.items[mid]!.m.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The state a passage is about at token `i`: the state named most often so far, where a mention in this sentence
+ * or the one before counts three times. Null when no state is named before `i`, or two tie.
+ */
+export function salientState(doc: Doc, kb: KnowledgeBase, list: MentionList, i: number): Entity | null {
+  const here = doc.tokens[i]!.sentence;
+  const scores = new Map<Entity, number>();
+  const end = firstAtOrAfter(list, doc.tokens[i]!.start);
+  for (let n = 0; n < end; n++) {
+    const { m, e, sentence } = list.items[n]!;
+    if (!isStateEntity(kb, e) || m.kind === 'pronoun') continue;
+    scores.set(e, (scores.get(e) ?? 0) + (here - sentence <= 1 ? 3 : 1));
+  }
+  let best: Entity | null = null;
+  let top = 0;
+  let tie = false;
+  for (const [e, score] of scores) {
+    if (score > top) [best, top, tie] = [e, score, false];
+    else if (score === top) tie = true;
+  }
+  return tie ? null : best;
+}
+
+/**
+ * The entity a bare agent phrase from token `start` to `end` names, where no owner precedes it: the body named
+ * within the lookback whose mention ends in the same head word ("the defence ministry" … "the ministry"), else
+ * the salient state. Only after "the" or at the start of a sentence ("Police said"): "a government", "some
+ * police" name no one in particular.
+ */
+export function bareAgentState(doc: Doc, kb: KnowledgeBase, list: MentionList, start: number, end: number): Entity | null {
+  const tokens = doc.tokens;
+  const before = tokens[start - 1];
+  const opensSentence = !before || before.sentence !== tokens[start]!.sentence;
+  if (!opensSentence && before.lower !== 'the') return null;
+  const head = tokens[end]!.lower;
+  if (!INSTITUTION_HEADS.has(head)) return null;
+  const here = tokens[start]!.sentence;
+  for (let n = firstAtOrAfter(list, tokens[start]!.start) - 1; n >= 0; n--) {
+    const { m, e, sentence, lastLower } = list.items[n]!;
+    if (here - sentence > LOOKBACK) break;
+    if ((e.type === 'ORG' || e.type === 'GPE') && m.kind !== 'pronoun' && lastLower === head) return e;
+  }
+  return salientState(doc, kb, list, start);
+}
+
+/** "The country", "the kingdom": a mention of the state named last within the lookback. */
+export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+  const tokens = doc.tokens;
+  const inQuote = quoteTest(doc);
+  const states = candidates(doc, table, inQuote).filter((c) => isStateEntity(kb, c.e));
+  if (!states.length) return;
+  let next = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!STATE_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
+    let k = i - 1;
+    while (k >= 0 && tokens[k]!.sentence === t.sentence && DESCRIPTION_MODIFIERS.has(tokens[k]!.pos) && !table.at(tokens[k]!.start)) k--;
+    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence) continue;
+    // "the country of origin", "the nation's capital" stay; "the country's" names it, as does "the country".
+    if (tokens[i + 1]?.lower === 'of') continue;
+    while (next < states.length && states[next]!.token < k) next++;
+    const antecedent = next > 0 ? states[next - 1]! : null;
+    if (antecedent && t.sentence - antecedent.sentence <= LOOKBACK) table.addMention(antecedent.e, tokens[k]!.start, t.end, 'nominal');
+  }
+}
+
+/** Whether the pronoun word `w` names something: an argument, not the empty "it" of "it is clear that". */
+function referring(tree: SyntaxTree, w: number): boolean {
+  const word = tree.word(w);
+  if (tree.lower(w) === 'its') return word.rel === 'nmod:poss';
+  if (word.rel === 'obj' || word.rel === 'iobj') return true;
+  if (word.rel !== 'nsubj' || word.head < 0) return false;
+  const head = tree.word(word.head);
+  return head.upos === 'VERB' && !EMPTY_IT_LEMMAS.has(tree.lemma(word.head));
+}
+
+/**
+ * "It" and "its" for an organisation or state: within the sentence, the nearest one named before the pronoun;
+ * else, in the two sentences before, the one that is the subject of its sentence, or failing that the first named.
+ */
+export function resolveActorPronouns(doc: Doc, table: EntityTable): void {
+  const tokens = doc.tokens;
+  const inQuote = quoteTest(doc);
+  let pool: Candidate[] | null = null;
+  for (let si = 0; si < doc.sentences.length; si++) {
+    const sentence = doc.sentences[si]!;
+    let tree: SyntaxTree | null | undefined;
+    for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
+      const t = tokens[i]!;
+      if ((t.lower !== 'it' && t.lower !== 'its') || table.at(t.start) || inQuote(t.start)) continue;
+      tree ??= sentenceTree(doc, si);
+      if (!tree) break;
+      const w = tree.wordsOfTokens(i, i)[0];
+      if (w === undefined || !referring(tree, w)) continue;
+      pool ??= candidates(doc, table, inQuote);
+      const at = firstFrom(pool, i);
+      const target = antecedentOf(doc, pool, at, si);
+      // A resolved pronoun is a mention like any other: a later "it" may find it as the clause's subject.
+      if (target && table.addMention(target, t.start, t.end, 'pronoun')) {
+        pool.splice(at, 0, { e: target, m: target.mentions[target.mentions.length - 1]!, token: i, sentence: si });
+      }
+    }
+  }
+}
+
+/** Index of the first candidate at or after token `i`. */
+function firstFrom(pool: Candidate[], i: number): number {
+  let lo = 0;
+  let hi = pool.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pool[mid]!.token < i) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The antecedent for a pronoun in sentence `si`, given the index of the first candidate after it. */
+function antecedentOf(doc: Doc, pool: Candidate[], at: number, si: number): Entity | null {
+  const before = pool[at - 1];
+  if (!before || si - before.sentence > LOOKBACK) return null;
+  if (before.sentence === si) return before.e;
+  const back = before.sentence;
+  let first = at - 1;
+  while (first > 0 && pool[first - 1]!.sentence === back) first--;
+  const inSentence = pool.slice(first, at);
+  const tree = sentenceTree(doc, back);
+  const subject = tree
+    ? inSentence.find((c) => {
+      const words = tree.wordsOfTokens(c.token, doc.tokenIndexAt(c.m.end - 1));
+      return words.some((w) => /^nsubj/.test(tree.word(w).rel));
+    })
+    : undefined;
+  return (subject ?? inSentence[0]!).e;
+}
