@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,4 +132,29 @@ test('bad arguments get one clear line, not a stack trace', () => {
   const unknown = dossier('entity', 'Nobody', 'Atall');
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /no such entity/);
+});
+
+test('an impossible --date is refused before anything is read, naming the option and the value', () => {
+  const r = dossier('ingest', join(dir, 'envoys.txt'), '--date', '2023-02-30');
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /--date.*'2023-02-30'.*2023-02-30 is not a day of the calendar/);
+  assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack trace');
+});
+
+test('an empty folder, a folder with no articles, data: and javascript: inputs: one line each, exit status 1', () => {
+  const empty = join(dir, 'nothing-here');
+  const photos = join(dir, 'photos');
+  mkdirSync(empty);
+  mkdirSync(photos);
+  writeFileSync(join(photos, 'harbour.jpg'), 'JFIF');
+  const r = dossier('ingest', empty, photos, 'data:text/plain,hello', 'javascript:alert(1)');
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /read 0, new 0, duplicate 0, near-duplicate 0, failed 4/);
+  const lines = r.stderr.trim().split('\n');
+  assert.deepEqual(lines, [
+    `dossier: ${empty}: is an empty folder`,
+    `dossier: ${photos}: has no article files (.txt, .md, .html, .htm, .jsonl)`,
+    'dossier: data:text/plain,hello: unsupported scheme data: (only http and https URLs are fetched; files, folders and - are read)',
+    'dossier: javascript:alert(1): unsupported scheme javascript: (only http and https URLs are fetched; files, folders and - are read)',
+  ]);
 });

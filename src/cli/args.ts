@@ -1,11 +1,13 @@
 /** What every command shares: argument parsers and the error a user can act on (printed as one line). */
 import { InvalidArgumentError } from 'commander';
+import { isCalendarDate } from '../ingest/calendar.js';
 
 /** A problem with what the user asked for: printed as one line, never as a stack trace, exit status 2. */
 export class UserError extends Error {}
 
 export const isoDate = (v: string): string => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new InvalidArgumentError('expected a date as YYYY-MM-DD');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new InvalidArgumentError(`expected a date as YYYY-MM-DD, got ${JSON.stringify(v)}`);
+  if (!isCalendarDate(v)) throw new InvalidArgumentError(`${v} is not a day of the calendar`);
   return v;
 };
 

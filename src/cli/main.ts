@@ -57,6 +57,7 @@ program
   .option('--date <YYYY-MM-DD>', 'publication date for every document read (else from metadata, else inferred)', isoDate)
   .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
   .option('--timeout <seconds>', 'fetch timeout per URL', positiveInt, 15)
+  .option('--max-items <n>', 'items read from one RSS/Atom feed', positiveInt, 500)
   .option('--quiet', 'no progress bar and no per-input messages')
   .action(async (sources: string[], o) => {
     const kb = kbFromOptions();
@@ -67,7 +68,7 @@ program
       bar?.start(0, 0, { new: 0, failed: 0, origin: '' });
       let reported = 0;
       const result = await ingest(store, sources, {
-        kb, date: o.date, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000,
+        kb, date: o.date, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000, maxItems: o.maxItems,
         onProgress: (s: IngestSummary, origin: string) => {
           bar?.setTotal(s.read + s.failed);
           bar?.update(s.read + s.failed, { new: s.new, failed: s.failed, origin: truncate(origin, 40) });

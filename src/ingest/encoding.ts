@@ -28,11 +28,16 @@ export interface Decoded {
 }
 
 export function decodeBytes(buf: Buffer): Decoded {
+  // A byte-order mark first: UTF-16 text is full of zero bytes, which the binary check would take for binary.
+  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
+    const le = buf[0] === 0xff;
+    const text = iconv.decode(buf.subarray(2), le ? 'utf-16le' : 'utf-16be');
+    // What decodes to control characters was binary data behind two lucky bytes.
+    if (looksBinary(Buffer.from(text.slice(0, 8192), 'utf8'))) throw new DecodeError(`starts with a UTF-16${le ? 'LE' : 'BE'} byte-order mark but does not decode to text`);
+    return { text, encoding: le ? 'utf-16le' : 'utf-16be' };
+  }
   if (looksBinary(buf)) throw new DecodeError('looks like a binary file, not text');
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: buf.subarray(3).toString('utf8'), encoding: 'utf-8' };
-  if ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff)) {
-    return { text: iconv.decode(buf, buf[0] === 0xff ? 'utf-16le' : 'utf-16be'), encoding: 'utf-16' };
-  }
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
   } catch {

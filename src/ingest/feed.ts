@@ -1,5 +1,6 @@
 /** RSS 2.0, RSS 1.0 (RDF) and Atom feeds to a list of items, with each item's title, link and date kept. */
 import { XMLParser } from 'fast-xml-parser';
+import { calendarDate } from './calendar.js';
 
 export interface FeedItem {
   title: string | null;
@@ -57,11 +58,11 @@ function atomLink(link: unknown): string | null {
   return alt ? str(alt['@href']) : null;
 }
 
-/** Any date a feed writes (RFC 822 or ISO 8601) to `YYYY-MM-DD`, or null. */
+/** Any date a feed writes (RFC 822 or ISO 8601) to `YYYY-MM-DD`, or null (also for a day that does not exist). */
 export function toDate(s: string | null): string | null {
   if (!s) return null;
-  const iso = /^(\d{4}-\d{2}-\d{2})/.exec(s);
-  if (iso) return iso[1]!;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (iso) return calendarDate(+iso[1]!, +iso[2]!, +iso[3]!);
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }

@@ -3,6 +3,7 @@
  * Publishers state these in several overlapping vocabularies (Open Graph, Dublin Core, Parse.ly, Sailthru,
  * schema.org microdata and JSON-LD); each field takes the first vocabulary that answers, most specific first.
  */
+import { calendarDate } from './calendar.js';
 
 /** The minimal DOM surface we read; linkedom's document satisfies it. */
 export interface MetaSource {
@@ -180,8 +181,8 @@ export function toIsoDate(value: string): string | null {
 }
 
 function validDate(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (y < 1900 || y > 2100) return null;
+  return calendarDate(y, m, d);
 }
 
 /** `en-US` → `en`; anything that is not a language subtag → null. */

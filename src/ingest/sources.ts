@@ -3,8 +3,8 @@
  * .jsonl), http(s) URLs of articles or RSS/Atom feeds, and standard input. Problems come out as failures naming the
  * input and what is wrong, and the other inputs go on.
  */
-import { createReadStream } from 'node:fs';
-import { open, readdir, stat } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { decodeBytes, DecodeError } from './encoding.js';
@@ -32,7 +32,14 @@ export type SourceEvent = { item: RawItem } | { failure: SourceFailure };
 export interface ReadOptions extends FetchOptions {
   /** Reads standard input for `-`. */
   stdin?: NodeJS.ReadableStream;
+  /** Items read from one feed (`--max-items`); the rest are left, with a failure saying so. */
+  maxItems?: number;
+  /** Article files read from one folder walk; the rest are left, with a failure saying so. */
+  maxFiles?: number;
 }
+
+export const DEFAULT_MAX_ITEMS = 500;
+export const DEFAULT_MAX_FILES = 10_000;
 
 /** A single article file larger than this is refused: it is not an article. JSONL files are streamed instead. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
@@ -43,15 +50,28 @@ const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
 const fail = (origin: string, message: string): SourceEvent => ({ failure: { origin, message } });
 
 export async function* readSources(inputs: string[], opts: ReadOptions = {}): AsyncGenerator<SourceEvent> {
+  // Real paths of the files read in this run: a folder reached twice, a link to a file already read and a symlink
+  // loop add nothing a second time.
+  const seen = new Set<string>();
   for (const input of inputs) {
+    const scheme = /^([a-z][a-z0-9+.-]+):/i.exec(input)?.[1];
     if (input === '-') yield* readStdin(opts.stdin ?? process.stdin);
     else if (/^https?:\/\//i.test(input)) yield* readUrl(input, opts);
-    else if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) yield fail(input, 'unsupported URL scheme (only http and https are fetched)');
-    else yield* readPath(input, true);
+    else if (scheme && (input.includes('://') || !existsSync(input))) {
+      yield fail(shorten(input), `unsupported scheme ${scheme.toLowerCase()}: (only http and https URLs are fetched; files, folders and - are read)`);
+    } else yield* readPath(input, true, seen, opts);
   }
 }
 
-async function* readPath(path: string, explicit: boolean): AsyncGenerator<SourceEvent> {
+/** An input as messages name it: a long `data:` URL is cut. */
+const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
+
+const isArticleFile = (name: string) => {
+  const ext = extname(name).toLowerCase();
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext);
+};
+
+async function* readPath(path: string, explicit: boolean, seen: Set<string>, opts: ReadOptions): AsyncGenerator<SourceEvent> {
   let st;
   try {
     st = await stat(path);
@@ -60,27 +80,19 @@ async function* readPath(path: string, explicit: boolean): AsyncGenerator<Source
     return;
   }
   if (st.isDirectory()) {
-    let names: string[];
-    try {
-      names = (await readdir(path, { recursive: true })).map(String).sort();
-    } catch (err) {
-      yield fail(path, fsMessage(err));
-      return;
-    }
-    for (const name of names) {
-      if (name.split(/[\\/]/).some((part) => part.startsWith('.') || part === 'node_modules')) continue;
-      const ext = extname(name).toLowerCase();
-      if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && !JSONL_EXT.has(ext)) continue;
-      const full = join(path, name);
-      const s = await stat(full).catch(() => null);
-      if (s?.isFile()) yield* readPath(full, false);
-    }
+    yield* readFolder(path, seen, opts.maxFiles ?? DEFAULT_MAX_FILES);
     return;
   }
   if (!st.isFile()) {
     yield fail(path, 'is not a regular file');
     return;
   }
+  seen.add(await realpath(path).catch(() => path));
+  yield* readFile(path, st.size, explicit);
+}
+
+/** One file: JSONL streamed line by line, anything else read whole (size-capped) and decoded. */
+async function* readFile(path: string, size: number, explicit: boolean): AsyncGenerator<SourceEvent> {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXT.has(ext)) {
     yield* readJsonl(path);
@@ -89,12 +101,12 @@ async function* readPath(path: string, explicit: boolean): AsyncGenerator<Source
   if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext) && explicit && ext) {
     // Unknown extensions are still tried as text when given by name; binary content is refused below.
   }
-  if (st.size === 0) {
+  if (size === 0) {
     yield fail(path, 'is empty');
     return;
   }
-  if (st.size > MAX_ARTICLE_BYTES) {
-    yield fail(path, `is ${(st.size / 1048576).toFixed(1)} MB; a single article over ${MAX_ARTICLE_BYTES / 1048576} MB is refused (give many articles as JSONL, which is streamed)`);
+  if (size > MAX_ARTICLE_BYTES) {
+    yield fail(path, `is ${(size / 1048576).toFixed(1)} MB; a single article over ${MAX_ARTICLE_BYTES / 1048576} MB is refused (give many articles as JSONL, which is streamed)`);
     return;
   }
   let buf: Buffer;
@@ -122,6 +134,68 @@ async function* readPath(path: string, explicit: boolean): AsyncGenerator<Source
   }
   const kind = HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && looksLikeHtml(text)) ? 'html' : 'text';
   yield { item: { origin: path, kind, content: text, source: path } };
+}
+
+/**
+ * A folder, recursively, in name order: article files only (.txt, .md, .html, .jsonl and their kin), hidden
+ * entries and node_modules skipped. Each real folder is entered once and each real file read once, so symlink
+ * loops end and repeated links add nothing; at most `maxFiles` files are read. A folder that yields no article
+ * file at all is a failure that says so.
+ */
+async function* readFolder(root: string, seen: Set<string>, maxFiles: number): AsyncGenerator<SourceEvent> {
+  const entered = new Set<string>();
+  let entries = 0;
+  let read = 0;
+  let repeated = 0;
+  let capped = false;
+  async function* walk(dir: string): AsyncGenerator<SourceEvent> {
+    const real = await realpath(dir).catch(() => null);
+    if (!real || entered.has(real)) return;
+    entered.add(real);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).sort();
+    } catch (err) {
+      yield fail(dir, fsMessage(err));
+      return;
+    }
+    for (const name of names) {
+      if (capped) return;
+      entries++;
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const full = join(dir, name);
+      let st;
+      try {
+        st = await stat(full);
+      } catch (err) {
+        // A dangling link or a link loop where an article should be: say so; anything else is not ours.
+        if (isArticleFile(name)) yield fail(full, fsMessage(err));
+        continue;
+      }
+      if (st.isDirectory()) {
+        yield* walk(full);
+        continue;
+      }
+      if (!st.isFile() || !isArticleFile(name)) continue;
+      const file = await realpath(full).catch(() => full);
+      if (seen.has(file)) {
+        repeated++;
+        continue;
+      }
+      if (read >= maxFiles) {
+        capped = true;
+        return;
+      }
+      seen.add(file);
+      read++;
+      yield* readFile(full, st.size, false);
+    }
+  }
+  yield* walk(root);
+  if (capped) yield fail(root, `has more than ${maxFiles} article files; the first ${maxFiles} were read (give its subfolders one by one)`);
+  else if (!read && !repeated) {
+    yield fail(root, entries ? 'has no article files (.txt, .md, .html, .htm, .jsonl)' : 'is an empty folder');
+  }
 }
 
 async function* readJsonl(path: string): AsyncGenerator<SourceEvent> {
@@ -159,7 +233,7 @@ export function jsonlItem(line: string, origin: string, defaultSource: string): 
   if (!html && !text) return fail(origin, 'has neither a "text" nor an "html" field');
   const rawDate = str('date');
   const date = toDate(rawDate);
-  if (rawDate && !date) return fail(origin, `has a "date" that is not a date: ${JSON.stringify(rawDate)}`);
+  if (rawDate && !date) return fail(origin, `has a "date" that is not a day of the calendar: ${JSON.stringify(rawDate.slice(0, 100))}`);
   return {
     item: {
       origin, kind: text ? 'text' : 'html', content: (text ?? html)!, title: str('title'), date,
@@ -198,7 +272,7 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<SourceE
   yield { item: { origin: 'stdin', kind: looksLikeHtml(text) ? 'html' : 'text', content: text, source: 'stdin' } };
 }
 
-async function* readUrl(url: string, opts: FetchOptions): AsyncGenerator<SourceEvent> {
+async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEvent> {
   let page;
   try {
     page = await fetchUrl(url, opts);
@@ -222,6 +296,11 @@ async function* readUrl(url: string, opts: FetchOptions): AsyncGenerator<SourceE
       return;
     }
     if (!items.length) yield fail(url, 'is a feed with no items');
+    const maxItems = opts.maxItems ?? DEFAULT_MAX_ITEMS;
+    if (items.length > maxItems) {
+      yield fail(url, `is a feed of ${items.length} items; only the first ${maxItems} are read (--max-items)`);
+      items = items.slice(0, maxItems);
+    }
     for (const it of items) {
       const origin = it.link ?? `${url} (item "${it.title ?? '?'}")`;
       if (it.link) {
