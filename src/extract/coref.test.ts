@@ -76,3 +76,9 @@ test('the empty "it" of "it is clear" and "it seems", an "it" inside a quote, an
   const ents = resolve('NATO met on Monday. It is clear that the talks failed. "It works," the envoy said. It seems late.', '2025-03-01');
   assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name']);
 });
+
+test('a capital acts across a day named between it and its verb', () => {
+  const ents = resolve('Moscow on Tuesday accused Kosovo of provocations. Belgrade yesterday said nothing.');
+  assert.deepEqual(mentionsOf(ents, 'Russia'), ['Moscow/metonym']);
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Belgrade/metonym']);
+});

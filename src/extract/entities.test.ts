@@ -89,3 +89,9 @@ test('a discovered name followed by the acronym of a KB entry is that entry', ()
 test('a lone word with a Slavic surname ending is a person', () => {
   assert.deepEqual(summary('Earlier that week Kovalenko had warned of delays.'), ['PERSON:Kovalenko:-']);
 });
+
+test('a lower-case Arabic article joined by a hyphen belongs to the name it opens', () => {
+  const names = run('President Hamid al-Rashad visited the town of el-Karma on Monday.').map((e) => e.name);
+  assert.ok(names.includes('Hamid al-Rashad'), names.join(', '));
+  assert.ok(names.includes('el-Karma'), names.join(', '));
+});

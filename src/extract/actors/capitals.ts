@@ -26,6 +26,10 @@ function seatIndex(kb: KnowledgeBase): Map<string, KbEntry[]> {
   return idx;
 }
 
+const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
+const DAY_WORDS = new Set(['yesterday', 'today', 'tonight']);
+
 const AGENT_WORDS = new Set(['by', 'with', 'against', 'official', 'accuses', 'accused', 'urged', 'urges']);
 
 export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
@@ -93,7 +97,12 @@ function actsAsActor(doc: Doc, table: EntityTable, m: Mention, decided: Map<numb
       continue;
     }
     if (SPEECH_VERBS.has(t.lower)) return true;
-    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART') {
+    // "Beijing on Tuesday accused", "Moscow yesterday said": a day between the city and its verb.
+    if (t.lower === 'on' && WEEKDAY.test(doc.tokens[k + 1]?.lower ?? '')) {
+      k += PART_OF_DAY.has(doc.tokens[k + 2]?.lower ?? '') ? 3 : 2;
+      continue;
+    }
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || DAY_WORDS.has(t.lower)) {
       k++;
       continue;
     }

@@ -119,11 +119,27 @@ interface Unit {
   strength?: Strength;
 }
 
+/** Arabic articles written lower-case and hyphen-joined to a name: "al-Sharaa", "el-Fasher", "ash-Sham". */
+const NAME_ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ul']);
+
 function unitAt(doc: Doc, kbAt: Map<number, KbMatch>, i: number): Unit | null {
   const m = kbAt.get(i);
   if (m) return { i, j: m.tokenEnd, kind: 'kb', match: m };
+  const article = articleUnit(doc, kbAt, i);
+  if (article) return article;
   const strength = nameStrength(doc, i);
   return strength ? { i, j: i + 1, kind: 'tok', strength } : null;
+}
+
+/** "al-Sharaa" as one name part: the article, its hyphen (no spaces) and a capitalised name word after it. */
+function articleUnit(doc: Doc, kbAt: Map<number, KbMatch>, i: number): Unit | null {
+  const t = doc.tokens[i]!;
+  const hyphen = doc.tokens[i + 1];
+  const word = doc.tokens[i + 2];
+  if (!NAME_ARTICLES.has(t.text) || !hyphen || !word || hyphen.text !== '-' || hyphen.start !== t.end || word.start !== hyphen.end) return null;
+  if (word.sentence !== t.sentence || kbAt.has(i + 2) || !isUpperAt(doc, word)) return null;
+  const strength = nameStrength(doc, i + 2);
+  return strength ? { i, j: i + 3, kind: 'tok', strength: 2 } : null;
 }
 
 function readRun(doc: Doc, kbAt: Map<number, KbMatch>, i: number, end: number): Unit[] | null {
