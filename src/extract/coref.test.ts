@@ -82,3 +82,8 @@ test('a capital acts across a day named between it and its verb', () => {
   assert.deepEqual(mentionsOf(ents, 'Russia'), ['Moscow/metonym']);
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Belgrade/metonym']);
 });
+
+test('a bare organ followed by its owner ("the government in X") is not given to the salient state', () => {
+  const ents = resolve('Russia warned Kosovo on Monday. The government in Tirana said nothing.');
+  assert.deepEqual(mentionsOf(ents, 'Russia'), ['Russia/name']);
+});

@@ -28,6 +28,8 @@ export const CAMEO_AGENTS_PATH = resolve(dirname(fileURLToPath(import.meta.url))
 
 /** Roles through which a state itself acts. */
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'DIP']);
+/** Words after an agent phrase that introduce its owner ("the government of Chad", "the authorities in Kyiv"). */
+const OWNER_AFTER = new Set(['of', 'in']);
 /** Agent heads that a person's name can own: "the Biden administration", "Lukashenko's regime". */
 const PERSONAL_GOVERNMENT = new Set(['administration', 'government', 'regime', 'cabinet']);
 
@@ -286,7 +288,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     }
     // "The government", "police" with no owner: the body named before with the same head, else the state the
     // passage is about.
-    if (!state && !owner) {
+    if (!state && !owner && !OWNER_AFTER.has(tokens[end + 1]?.lower ?? '')) {
       bare ??= mentionList(doc, table);
       const found = bareAgentState(doc, kb, bare, i, end);
       if (found) {
