@@ -32,6 +32,13 @@ export interface AppOptions {
 const STANCE_TOPICS = ['NATO membership', 'NATO', 'Russia', 'EU'] as const;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
+/** `localhost`, `127.x.y.z` or `[::1]`, with or without a port. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  const name = /^\[([^\]]+)\](?::\d+)?$/.exec(h)?.[1] ?? h.replace(/:\d+$/, '');
+  return name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
 export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}): Hono {
   const { db } = store;
   const importer = new Importer(store, kb, { allowPrivate: opts.allowPrivateFetch });
@@ -49,17 +56,31 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     c.header('X-Content-Type-Options', 'nosniff');
   });
 
-  /** Write access: same-origin only (a page elsewhere cannot post a form here), and the token when one is set. */
+  /**
+   * Write access (import, delete). A browser request must come from this server's own pages: an `Origin` header
+   * naming another origin, or `null` (a sandboxed frame, a file: page, a data: URL), and a `Sec-Fetch-Site` other
+   * than same-origin are refused, loopback or not. Without a token the server only listens on loopback, so the
+   * Host header must name loopback too: a page on a rebinding name (evil.example resolving to 127.0.0.1) is
+   * "same-origin" with itself, not with us. With a token, the token is needed as well.
+   */
   const requireWrite = async (c: Context, next: () => Promise<void>) => {
+    const url = new URL(c.req.url);
+    const host = c.req.header('host') ?? url.host;
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null') {
-      let host: string | null = null;
+    if (origin !== undefined) {
+      if (origin.trim() === 'null') throw new ApiError(403, 'writes from an opaque origin (Origin: null, a sandboxed or local page) are refused');
+      let from: string | null = null;
       try {
-        host = new URL(origin).host;
+        from = new URL(origin).host;
       } catch {
-        host = null;
+        from = null;
       }
-      if (host !== c.req.header('host')) throw new ApiError(403, 'cross-origin writes are refused');
+      if (from !== host) throw new ApiError(403, 'cross-origin writes are refused');
+    }
+    const site = c.req.header('sec-fetch-site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') throw new ApiError(403, `cross-site writes are refused (Sec-Fetch-Site: ${site})`);
+    if (!opts.token && !isLoopbackHost(host)) {
+      throw new ApiError(403, `writes are taken from this machine only (Host: ${host}); set DOSSIER_TOKEN to allow others`);
     }
     if (opts.token) {
       const m = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '');

@@ -17,7 +17,7 @@ const page = (item: string) => ({ type: 'object', required: ['total', 'items'], 
 const bad = { 400: error('A parameter is malformed or out of range.') };
 const auth = {
   401: error('A token is needed (the server listens beyond localhost) and none or a wrong one was sent.'),
-  403: error('The request came from another origin.'),
+  403: error('The request came from another origin (a cross-site fetch, Origin: null), or, with no token set, named a Host that is not loopback.'),
 };
 
 const PLOVER = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];

@@ -75,7 +75,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (problem) throw new ServeError(problem);
   if (!opts.noBuild) await ensureWebBuilt(opts.log);
   const store = await openStore(opts.store);
-  const app = createApp(store, opts.kb, { token: isLoopback(opts.host) ? null : opts.token, webRoot: WEB_DIST });
+  // A token, when set, is needed on loopback too: any local page could otherwise post to the default server.
+  const app = createApp(store, opts.kb, { token: opts.token || null, webRoot: WEB_DIST });
   let server: ReturnType<typeof serve>;
   const info = await new Promise<AddressInfo>((ok, fail) => {
     server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, ok);
