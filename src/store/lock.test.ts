@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LOCK_FILE, lockFolder, readLock } from './lock.js';
+import { LOCK_FILE, lockFolder, processStart, readLock } from './lock.js';
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../bin/dossier.js');
 const dir = mkdtempSync(join(tmpdir(), 'dossier-lock-'));
@@ -131,6 +131,19 @@ test('in one process: a second lock on a held folder is refused, and released lo
   lock.release();
   assert.equal(existsSync(join(folder, LOCK_FILE)), false);
   lockFolder(folder, 'again').release();
+  // A lock naming this very process, which never took it (a pid reused after a restart), is stale.
+  const lockFile = join(folder, LOCK_FILE);
+  writeFileSync(lockFile, JSON.stringify({ pid: process.pid, command: 'dossier serve', startedAt: '2020-01-01T00:00:00.000Z' }));
+  lockFolder(folder, 'same pid, new life').release();
+  // A live process that started after the lock was taken is not its owner (Linux knows when it started).
+  if (processStart(process.ppid) !== null) {
+    writeFileSync(lockFile, JSON.stringify({ pid: process.ppid, command: 'dossier ingest', startedAt: '2000-01-01T00:00:00.000Z' }));
+    lockFolder(folder, 'pid reused').release();
+  }
+  // The same live process, with a lock taken after it started, holds it.
+  writeFileSync(lockFile, JSON.stringify({ pid: process.ppid, command: 'dossier ingest', startedAt: new Date().toISOString() }));
+  assert.throws(() => lockFolder(folder, 'third'), new RegExp(`is in use by process ${process.ppid} \\(dossier ingest\\)`));
+  rmSync(lockFile);
   // A lock file that is not one (truncated by a crash) is stale too.
   writeFileSync(join(folder, LOCK_FILE), '{"pid":');
   lockFolder(folder, 'after a crash').release();

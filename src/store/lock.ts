@@ -49,6 +49,40 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/**
+ * Whether the process a lock names still holds it. Its pid must be alive, and be the same process: after a crash
+ * and a restart (a container's, say) the pid may belong to another process, even to this one, which never took
+ * this lock. On Linux the process's start time tells; a process started after the lock was taken is not its owner.
+ */
+function holds(owner: LockOwner, path: string): boolean {
+  if (owner.pid === process.pid) return [...held].some((l) => l.path === path);
+  if (!isAlive(owner.pid)) return false;
+  const started = processStart(owner.pid);
+  const taken = Date.parse(owner.startedAt);
+  return started === null || Number.isNaN(taken) || started <= taken + START_SLACK_MS;
+}
+
+/** Clock ticks and boot-time rounding: a start time this much after the lock's is still the same process. */
+const START_SLACK_MS = 5000;
+
+/** When a process started (ms since the epoch), from /proc on Linux; null elsewhere or when unreadable. */
+export function processStart(pid: number): number | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces and parentheses); starttime is field 22 of the line.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    const boot = Number(/^btime (\d+)$/m.exec(readFileSync('/proc/stat', 'utf8'))?.[1]);
+    if (!Number.isFinite(ticks) || !Number.isFinite(boot)) return null;
+    return (boot + ticks / CLOCK_TICKS) * 1000;
+  } catch {
+    return null;
+  }
+}
+
+// USER_HZ, which /proc reports times in: 100 on every Linux architecture Node runs on.
+const CLOCK_TICKS = 100;
+
 /** How the current process is named when it did not say (`dossier ingest` and `dossier serve` do): its script. */
 export function currentCommand(): string {
   const script = process.argv[1] ? basename(process.argv[1]) : '';
@@ -82,7 +116,7 @@ export function lockFolder(dataDir: string, command = currentCommand()): FolderL
         if (code !== 'EEXIST') break;
       }
       const owner = readLock(path);
-      if (owner && isAlive(owner.pid)) {
+      if (owner && holds(owner, path)) {
         throw new StoreError(`${folder} is in use by process ${owner.pid} (${owner.command || 'unknown command'}); stop it or use a Postgres server for concurrent writers`);
       }
       // The owner died without releasing (kill -9, a crash), or the file is not a lock: take it over.
