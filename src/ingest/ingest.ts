@@ -87,11 +87,15 @@ export async function storeDocument(store: Store, document: Document, kb: Knowle
   }
   const signature = minhash(document.text);
   const bands = lshBands(signature);
-  const nearDuplicate = await findNearDuplicate(db, signature, bands);
   const analysis = analyze(document, kb);
   const stored = { ...document, ...analysis.date };
-  // Another writer (a second process on a Postgres server) may have stored the same article meanwhile.
-  const inserted = await writeDocument(db, { document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
+  // The near-duplicate is looked up once the write holds the store, so that a copy another writer (a second process
+  // on a Postgres server) stored meanwhile is seen; that writer may even have stored this very article.
+  let nearDuplicate: NearDuplicate | null = null;
+  const inserted = await writeDocument(db, {
+    document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate: null,
+    lookupNearDuplicate: async (tx) => (nearDuplicate = await findNearDuplicate(tx, signature, bands)),
+  });
   if (!inserted) return 'duplicate';
   return nearDuplicate ? 'near-duplicate' : 'new';
 }

@@ -31,6 +31,14 @@ const article = (i: number) => {
   ].join('\n');
 };
 
+// A long report and a lightly edited copy of it (the last sentence differs): near-duplicates of each other.
+const report = (edited: boolean) => [
+  'Harbour works in Durrës run late',
+  '',
+  ...Array.from({ length: 10 }, (_, i) => `Section ${i + 1}: the engineers on the southern quay said the crane rails and the drainage of berth ${i + 4} would need another season of work.`),
+  edited ? 'The port authority declined to comment on Friday.' : 'The port authority did not answer questions on Friday.',
+].join('\n');
+
 test('three concurrent writers on a fresh Postgres database: each article stored once, counted once, no false failure',
   { skip: url ? false : 'TEST_DATABASE_URL is not set: the Postgres-server tests are skipped' }, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dossier-concurrent-'));
@@ -71,7 +79,14 @@ test('three concurrent writers on a fresh Postgres database: each article stored
       const copy = join(dir, `copy-${w}.txt`);
       writeFileSync(copy, article(0));
       const order = w === 1 ? [...shared].reverse() : w === 2 ? shared.map((_, k) => shared[(k * 5) % SHARED]!) : shared;
-      return [...order, ...files(OWN, `own${w}`, 100 + w * OWN), copy];
+      const extra = [copy];
+      if (w < 2) {
+        // Writers 0 and 1 each bring one of two near-duplicates: whichever is stored second is linked to the first.
+        const near = join(dir, `report-${w}.txt`);
+        writeFileSync(near, report(w === 1));
+        extra.push(near);
+      }
+      return [...order, ...files(OWN, `own${w}`, 100 + w * OWN), ...extra];
     });
 
     let stores: Store[] = [];
@@ -81,10 +96,10 @@ test('three concurrent writers on a fresh Postgres database: each article stored
 
       for (const [w, s] of summaries.entries()) {
         assert.deepEqual(s.failures, [], `writer ${w} reported no failure`);
-        assert.equal(s.read, SHARED + OWN + 1);
+        assert.equal(s.read, SHARED + OWN + (w < 2 ? 2 : 1));
         assert.equal(s.new + s.duplicate, s.read, `writer ${w}: every article counted once, as new or as duplicate`);
       }
-      const distinct = SHARED + 3 * OWN;
+      const distinct = SHARED + 3 * OWN + 2;
       assert.equal(summaries.reduce((n, s) => n + s.new, 0), distinct, 'each article new in exactly one writer');
       const stored = new Set(summaries.flatMap((s) => s.stored));
       assert.equal(stored.size, distinct);
@@ -96,6 +111,12 @@ test('three concurrent writers on a fresh Postgres database: each article stored
       // The shared files are one source each (the same path from every writer); the copies add three.
       assert.equal(await count('SELECT count(*) AS n FROM document_sources'), distinct + 3);
       assert.equal(await count('SELECT count(*) AS n FROM schema_migrations'), await count("SELECT count(*) AS n FROM (SELECT DISTINCT version FROM schema_migrations) v"));
+      // The near-duplicate pair is linked, whichever writer came second.
+      assert.equal(summaries.reduce((n, s) => n + s.nearDuplicate, 0), 1);
+      const linked = (await db.query<{ title: string; near_duplicate_of: string | null }>(
+        `SELECT title, near_duplicate_of FROM documents WHERE title = 'Harbour works in Durrës run late'`)).rows;
+      assert.equal(linked.length, 2);
+      assert.equal(linked.filter((r) => r.near_duplicate_of).length, 1);
       // Every stored document has its layers (sentences), none was left half-written.
       assert.equal(await count('SELECT count(*) AS n FROM documents d WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.document_id = d.id)'), 0);
       // Per-actor running counts agree with the rows they count.

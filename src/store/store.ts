@@ -51,6 +51,11 @@ export interface WriteInput {
   signature: number[];
   bands: number[];
   nearDuplicate: NearDuplicate | null;
+  /**
+   * Looks the near-duplicate up inside the write transaction, once it holds the write lock (replacing
+   * `nearDuplicate`): a copy another writer stored a moment ago is then seen. Called with the transaction.
+   */
+  lookupNearDuplicate?: (tx: Queryable) => Promise<NearDuplicate | null>;
 }
 
 export async function documentExists(db: Queryable, id: string): Promise<boolean> {
@@ -99,14 +104,15 @@ async function lockWrites(db: Db, tx: Queryable): Promise<void> {
 async function writeInTransaction(db: Db, tx: Queryable, input: WriteInput): Promise<boolean> {
   const { document: d, doc, layers } = input;
   await lockWrites(db, tx);
+  const nearDuplicate = input.lookupNearDuplicate ? await input.lookupNearDuplicate(tx) : input.nearDuplicate;
   const inserted = await tx.query(
     `INSERT INTO documents (id, title, date, date_source, date_from, date_to, source, url, language, byline, text,
        word_count, near_duplicate_of, similarity)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
      ON CONFLICT (id) DO NOTHING RETURNING 1`,
     [d.id, d.title, d.date, d.dateSource, d.dateRange?.from ?? null, d.dateRange?.to ?? null, d.source, d.url,
-      d.language, d.byline ?? null, d.text, input.wordCount, input.nearDuplicate?.id ?? null,
-      input.nearDuplicate?.similarity ?? null],
+      d.language, d.byline ?? null, d.text, input.wordCount, nearDuplicate?.id ?? null,
+      nearDuplicate?.similarity ?? null],
   );
   await addDocumentSource(tx, d.id, d);
   if (!inserted.rows.length) return false;
@@ -176,5 +182,8 @@ const STATISTICS_LOCK = 0x646f7361; // "dosa"
 
 /** Deletes a document and its layers (the entities stay: other documents may name them). */
 export async function deleteDocument(db: Db, id: string): Promise<boolean> {
-  return db.transaction(async (tx) => (await tx.query('DELETE FROM documents WHERE id = $1 RETURNING 1', [id])).rows.length > 0);
+  return db.transaction(async (tx) => {
+    await lockWrites(db, tx); // its triggers update shared entries and groups, as writes do
+    return (await tx.query('DELETE FROM documents WHERE id = $1 RETURNING 1', [id])).rows.length > 0;
+  });
 }
