@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { blockedReason, ipv6Groups, isPublicAddress } from './address.js';
 import { fetchUrl, FetchError } from './fetch.js';
 
@@ -94,6 +95,9 @@ before(async () => {
     } else if (req.url === '/hop-literal') {
       res.writeHead(301, { location: `http://[::ffff:7f00:1]:${port}/inside` });
       res.end();
+    } else if (req.url === '/gzip') {
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' });
+      res.end(gzipSync('The council met on Tuesday. '.repeat(2000)));
     } else if (req.url === '/trickle') {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.write('The first line arrives, ');
@@ -166,4 +170,11 @@ test('every redirect hop is checked again', async () => {
 test('a body that stops arriving times out, and the message says so', async () => {
   const message = await refusedFetch(`http://127.0.0.1:${port}/trickle`, { allowPrivate: true, timeoutMs: 500 });
   assert.equal(message, 'timed out after 0.5 s while reading the body');
+});
+
+test('a compressed body is decompressed, and the size cap applies to what it decompresses to', async () => {
+  const page = await fetchUrl(`http://127.0.0.1:${port}/gzip`, { allowPrivate: true });
+  assert.equal(page.body.toString(), 'The council met on Tuesday. '.repeat(2000));
+  const capped = await refusedFetch(`http://127.0.0.1:${port}/gzip`, { allowPrivate: true, maxBytes: 10_000 });
+  assert.match(capped, /is larger than the 10 KB limit/);
 });

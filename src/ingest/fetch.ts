@@ -92,7 +92,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     const declared = Number(res.headers['content-length'] ?? 0);
     if (declared > opts.maxBytes) {
       res.destroy();
-      throw new FetchError(`is ${(declared / 1048576).toFixed(1)} MB, over the ${(opts.maxBytes / 1048576).toFixed(0)} MB limit`);
+      throw new FetchError(`is ${(declared / 1048576).toFixed(1)} MB, over the ${size(opts.maxBytes)} limit`);
     }
     let body: Buffer;
     try {
@@ -181,11 +181,11 @@ async function readCapped(res: IncomingMessage, maxBytes: number, signal: AbortS
   signal.addEventListener('abort', onAbort, { once: true });
   res.once('error', (err) => stream.destroy(err));
   const chunks: Buffer[] = [];
-  let size = 0;
+  let total = 0;
   try {
     for await (const chunk of stream) {
-      size += (chunk as Buffer).length;
-      if (size > maxBytes) throw new FetchError(`is larger than the ${(maxBytes / 1048576).toFixed(0)} MB limit`);
+      total += (chunk as Buffer).length;
+      if (total > maxBytes) throw new FetchError(`is larger than the ${size(maxBytes)} limit`);
       chunks.push(chunk as Buffer);
     }
   } finally {
@@ -194,6 +194,8 @@ async function readCapped(res: IncomingMessage, maxBytes: number, signal: AbortS
   }
   return Buffer.concat(chunks);
 }
+
+const size = (bytes: number) => (bytes >= 1048576 ? `${Math.round(bytes / 1048576)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
 function describeCause(err: Error): string {
   const code = (err as NodeJS.ErrnoException).code;
