@@ -156,3 +156,27 @@ test('a cooperative act announced for the future is an intent (AGREE); one that 
   const plain = events('Russian troops will withdraw from Ukraine.');
   assert.ok(!plain.some((e) => e.type === 'AGREE'), JSON.stringify(plain.map((e) => [e.type, e.trigger.text])));
 });
+
+test('talks held in a state\'s city have that state as their counterpart, unless the city seats a body the text names', async () => {
+  const { withHosts } = await import('./events.js');
+  const hostKb = {
+    entries: [
+      { id: 'valmora', type: 'GPE' as const, kind: 'state', name: 'Valmora', aliases: [] },
+      { id: 'tarsk', type: 'GPE' as const, kind: 'city', name: 'Tarsk', aliases: [], country: 'valmora' },
+      { id: 'league', type: 'ORG' as const, name: 'Northern League', aliases: [], seat: 'tarsk' },
+    ],
+    offices: [],
+    byId: new Map(),
+  };
+  for (const e of hostKb.entries) hostKb.byId.set(e.id, e);
+  const entity = (id: string, type: EntityType, kbId: string | null): Entity => ({ id, name: id, type, kbId, wikidata: null, aliases: [], mentions: [] });
+  const talks = (): EventRecord => ({
+    id: 'v1', type: 'CONSULT', source: 'e3', target: null, location: 'e2', date: null, negated: false, modality: 'asserted',
+    trigger: { start: 0, end: 5, text: 'talks' }, sentence: { start: 0, end: 5 }, confidence: 0.5,
+  });
+  const base = [entity('e1', 'GPE', 'valmora'), entity('e2', 'GPE', 'tarsk'), entity('e3', 'PERSON', null)];
+  assert.equal(withHosts([talks()], hostKb, base)[0]!.target, 'e1');
+  assert.equal(withHosts([talks()], hostKb, [...base, entity('e4', 'ORG', 'league')])[0]!.target, null);
+  const own = [entity('e1', 'GPE', 'valmora'), entity('e2', 'GPE', 'tarsk'), { ...entity('e3', 'PERSON', null), actsFor: { state: 'e1', stateName: 'Valmora', code: null, role: 'GOV' as const } }];
+  assert.equal(withHosts([talks()], hostKb, own)[0]!.target, null);
+});

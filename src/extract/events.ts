@@ -62,8 +62,38 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
 
 export const extractEvents: Extractor<'events'> = (doc, ctx, prior) =>
-  withAgents(withReportDates(doc, codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
-    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.times ?? [], ctx.date, (si) => sentenceTree(doc, si)), prior.entities ?? [], ctx.kb);
+  withAgents(withHosts(withReportDates(doc, codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
+    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.times ?? [], ctx.date, (si) => sentenceTree(doc, si)), ctx.kb, prior.entities ?? []), prior.entities ?? [], ctx.kb);
+
+/** Event types whose place makes its state a party: talks held in Belgrade are held with Serbia. */
+const HOSTED = new Set(['CONSULT']);
+
+/**
+ * Talks and meetings held in a state's city have that state as their counterpart, as CAMEO codes a visit to its
+ * host: "talks in Belgrade" with Serbia. Only where the event names no target, the city belongs to a state the
+ * document names, that state is not the source's own (nor the source's state, for an agent), and the city is not
+ * the seat of an international body the document names ("NATO ministers met in Brussels" meet at NATO).
+ */
+export function withHosts(events: EventRecord[], kb: KnowledgeBase, entities: readonly Entity[]): EventRecord[] {
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const byKb = new Map(entities.filter((e) => e.kbId).map((e) => [e.kbId!, e]));
+  const seatsOfNamedBodies = new Set(entities.flatMap((e) => {
+    const entry = e.kbId ? kb.byId.get(e.kbId) : undefined;
+    return entry && entry.type === 'ORG' && !entry.country && entry.seat ? [entry.seat] : [];
+  }));
+  for (const e of events) {
+    if (!HOSTED.has(e.type) || e.target || !e.location) continue;
+    const city = byId.get(e.location);
+    const entry = city?.kbId ? kb.byId.get(city.kbId) : undefined;
+    if (!entry || entry.kind !== 'city' || !entry.country || seatsOfNamedBodies.has(entry.id)) continue;
+    const host = byKb.get(entry.country);
+    if (!host) continue;
+    const source = e.source ? byId.get(e.source) : undefined;
+    if (source && (source.id === host.id || source.actsFor?.state === host.id)) continue;
+    e.target = host.id;
+  }
+  return events;
+}
 
 /**
  * The state each demonym entity stands for when it modifies a state organ ("Serbian police", "British troops"):
@@ -269,7 +299,44 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   const turned = subjectIsTarget(entry.subjectIsTarget, { source, target });
   // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
   if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);
+  if (entry.type === 'PROTEST' && !turned.target && ctx.tree) {
+    const demanded = demandedOf(ctx, ctx.tree, match);
+    if (demanded) {
+      turned.target = demanded;
+      if (turned.source?.mention.entityId === demanded.mention.entityId) turned.source = null;
+    }
+  }
   return { ...turned, negated: byTree.negated };
+}
+
+/** Verbs by which protesters say what they want, and so whom they protest against. */
+const DEMANDING = new Set(['demand', 'call', 'urge', 'seek', 'want']);
+
+/**
+ * "protesters demanding that he step down", "rallies calling for an end to X's rule": the actor named in what a
+ * protest demands is the one it is against. Read from a participle or clause hanging on the trigger or, for a
+ * verb ("marched"), on its subject.
+ */
+function demandedOf(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch): ActorHit | null {
+  const p = anchorWord(tree, match.first, match.last);
+  if (p < 0) return null;
+  const subject = tree.subjectOf(p);
+  const holders = subject ? [p, subject.word] : [p];
+  // "thousands of protesters demanding …": the clause may hang on the quantity the trigger is "of".
+  const up = tree.word(p);
+  if (up.head >= 0 && up.rel === 'nmod' && tree.caseOf(p) === 'of') holders.push(up.head);
+  for (const h of holders) {
+    for (const c of tree.children(h)) {
+      const rel = tree.word(c).rel;
+      if (!DEMANDING.has(tree.lemma(c)) || !(rel.startsWith('acl') || rel.startsWith('advcl') || rel === 'conj')) continue;
+      for (const w of tree.subtree(c)) {
+        if (w === c) continue;
+        const m = actorOfWord(ctx, tree, w);
+        if (m && m.type !== 'NORP') return { mention: m, via: 'object' };
+      }
+    }
+  }
+  return null;
 }
 
 /** The actor of a "from" or "by" oblique of the trigger's head word. */

@@ -157,3 +157,22 @@ test('the owner of an object the trigger spans is the target: "breached Tarsk\'s
   `);
   assert.deepEqual(events(text, model).map(brief), [['ASSAULT', 'valmora', 'tarsk', false]]);
 });
+
+test('a protest is against the actor named in what it demands', () => {
+  const text = 'Protesters demanding that Kesta resign marched through the port.';
+  const model = handParsed(`
+    Protesters 6 nsubj NOUN NNS protester
+    demanding 1 acl VERB VBG demand
+    that 5 mark SCONJ IN
+    Kesta 5 nsubj PROPN NNP
+    resign 2 ccomp VERB VB
+    marched 0 root VERB VBD march
+    through 9 case ADP IN
+    the 9 det DET DT
+    port 6 obl NOUN NN
+    . 6 punct PUNCT .
+  `);
+  const protests = events(text, model).filter((e) => e.type === 'PROTEST').map(brief);
+  assert.ok(protests.length >= 1, 'a protest event');
+  for (const p of protests) assert.deepEqual(p, ['PROTEST', null, 'kesta', false]);
+});
