@@ -403,6 +403,9 @@ const STATE_ORGANS = new Set([
   'artillery', 'paratrooper', 'marine', 'minister', 'envoy', 'ambassador', 'state', 'security',
 ]);
 
+/** Nouns whose "of"-phrase names them: "the region of X" is X. */
+const NAMED_BY_OF = new Set(['region', 'city', 'town', 'village', 'province', 'district', 'territory', 'enclave', 'island', 'republic', 'state', 'port', 'capital']);
+
 /** People a state's adjective describes without making them the state's agents: "Serbian protesters". */
 const NON_STATE_PEOPLE = new Set([
   'protester', 'demonstrator', 'activist', 'opposition', 'opponent', 'dissident', 'voter', 'citizen', 'civilian',
@@ -441,7 +444,9 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
   const own = ctx.mentions.at(word.token);
   if (own) return ACTOR_TYPES.has(own.type) ? own : null;
   if (word.upos === 'PRON' || word.upos === 'DET' || word.upos === 'NUM') return null;
-  for (const rel of ['appos', 'flat', 'compound', 'nmod:poss', 'amod', 'nmod']) {
+  // "the Armenian region of Nagorno-Karabakh", "the city of el-Fasher": a place noun is the place its "of" names.
+  const rels = NAMED_BY_OF.has(tree.lemma(w)) ? ['appos', 'flat', 'nmod', 'compound', 'nmod:poss', 'amod'] : ['appos', 'flat', 'compound', 'nmod:poss', 'amod', 'nmod'];
+  for (const rel of rels) {
     for (const c of tree.dependents(w, rel)) {
       if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || tree.caseOf(c) !== 'of')) continue;
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
@@ -674,6 +679,8 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
   }
   for (const o of tree.obliquesOf(n)) {
     if (inTrigger(o.word) || o.marker === null) continue;
+    // "withdrawal from the town of X" names where from, not who.
+    if (o.marker === 'from' && NAMED_BY_OF.has(tree.lemma(o.word))) continue;
     if (NOUN_SOURCE_MARKERS.has(o.marker) && !out.source) {
       out.sourceFound = true;
       const m = actorOfWord(ctx, tree, o.word);
