@@ -2,8 +2,9 @@
  * One process per PGlite folder. PGlite is a whole Postgres inside the process that opened the folder: a second
  * process opening the same folder runs a second Postgres over the same files, and the two destroy the cluster for
  * good. So the folder carries a lock file (`dossier.lock`: pid, command, start time), created atomically when a
- * process opens the folder and removed when it closes the store or exits (normally, or on SIGINT/SIGTERM). A lock
- * whose process is no longer alive was left by a crash (kill -9, power loss) and is taken over.
+ * process opens the folder and removed when it closes the store or exits (normally, or on SIGINT/SIGTERM/SIGHUP).
+ * A lock whose process is no longer alive (or whose pid now names a process started after the lock was taken) was
+ * left by a crash (kill -9, power loss) and is taken over.
  *
  * Every open takes the lock, reads included: a PGlite reader writes too (checkpoints, the WAL on close), so no two
  * processes may share a folder; concurrent writers need a Postgres server.
@@ -107,14 +108,15 @@ export function lockFolder(dataDir: string, command = currentCommand()): FolderL
   }
   try {
     for (let attempt = 0; ; attempt++) {
+      let created: boolean;
       try {
         linkSync(tmp, path);
-        break;
+        created = true;
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        if (code !== 'EEXIST' && !createExclusive(path, tmp)) throw new StoreError(`${folder}: cannot create the lock file ${LOCK_FILE} (${code})`);
-        if (code !== 'EEXIST') break;
+        created = code === 'EEXIST' ? false : createExclusive(path, tmp, folder);
       }
+      if (created) break;
       const owner = readLock(path);
       if (owner && holds(owner, path)) {
         throw new StoreError(`${folder} is in use by process ${owner.pid} (${owner.command || 'unknown command'}); stop it or use a Postgres server for concurrent writers`);
@@ -209,17 +211,23 @@ function removeStale(path: string, seen: LockOwner | null): void {
     }
   } finally {
     closeSync(fd);
-    unlinkSync(guard);
+    try {
+      unlinkSync(guard);
+    } catch {
+      // taken for stale by another process meanwhile
+    }
   }
 }
 
 /** For file systems without hard links: an exclusive create, then the content. False when the lock exists. */
-function createExclusive(path: string, tmp: string): boolean {
+function createExclusive(path: string, tmp: string, folder: string): boolean {
   let fd: number;
   try {
     fd = openSync(path, 'wx', 0o644);
-  } catch {
-    return false;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new StoreError(`${folder}: cannot create the lock file ${LOCK_FILE} (${code})`);
   }
   try {
     writeSync(fd, readFileSync(tmp));
