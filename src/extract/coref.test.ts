@@ -87,3 +87,10 @@ test('a bare organ followed by its owner ("the government in X") is not given to
   const ents = resolve('Russia warned Kosovo on Monday. The government in Tirana said nothing.');
   assert.deepEqual(mentionsOf(ents, 'Russia'), ['Russia/name']);
 });
+
+test('"their" and "they" go to a single named subject before them in the sentence, never to a coordinated one', () => {
+  const ents = resolve('NATO said on Monday that their troops would stay. Serbia and Kosovo said they would talk.');
+  assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name', 'their/pronoun']);
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name']);
+  assert.deepEqual(mentionsOf(ents, 'Kosovo'), ['Kosovo/name']);
+});

@@ -165,7 +165,7 @@ export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
 /** Whether the pronoun word `w` names something: an argument, not the empty "it" of "it is clear that". */
 function referring(tree: SyntaxTree, w: number): boolean {
   const word = tree.word(w);
-  if (tree.lower(w) === 'its') return word.rel === 'nmod:poss';
+  if (tree.lower(w) === 'its' || tree.lower(w) === 'their') return word.rel === 'nmod:poss';
   if (word.rel === 'obj' || word.rel === 'iobj') return true;
   if (word.rel !== 'nsubj' || word.head < 0) return false;
   const head = tree.word(word.head);
@@ -180,16 +180,24 @@ export function resolveActorPronouns(doc: Doc, table: EntityTable): void {
   const tokens = doc.tokens;
   const inQuote = quoteTest(doc);
   let pool: Candidate[] | null = null;
+  let covering: Map<number, Entity> | null = null;
   for (let si = 0; si < doc.sentences.length; si++) {
     const sentence = doc.sentences[si]!;
     let tree: SyntaxTree | null | undefined;
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       const t = tokens[i]!;
-      if ((t.lower !== 'it' && t.lower !== 'its') || table.at(t.start) || inQuote(t.start)) continue;
+      const plural = t.lower === 'they' || t.lower === 'their';
+      if ((t.lower !== 'it' && t.lower !== 'its' && !plural) || table.at(t.start) || inQuote(t.start)) continue;
       tree ??= sentenceTree(doc, si);
       if (!tree) break;
       const w = tree.wordsOfTokens(i, i)[0];
       if (w === undefined || !referring(tree, w)) continue;
+      if (plural) {
+        covering ??= tokenEntities(doc, table);
+        const group = groupSubjectBefore(tree, covering, w);
+        if (group) table.addMention(group, t.start, t.end, 'pronoun');
+        continue;
+      }
       pool ??= candidates(doc, table, inQuote);
       const at = firstFrom(pool, i);
       const target = antecedentOf(doc, pool, at, si);
@@ -199,6 +207,30 @@ export function resolveActorPronouns(doc: Doc, table: EntityTable): void {
       }
     }
   }
+}
+
+/**
+ * "They" and "their" only within their sentence, and only for a single named group, organisation or state that
+ * is the subject of a clause before them ("Bosnian Serbs said their forces had withdrawn"): a plural has too many
+ * readings to look further back. A coordinated subject ("X and Y said they") is left alone.
+ */
+function groupSubjectBefore(tree: SyntaxTree, covering: Map<number, Entity>, w: number): Entity | null {
+  for (let k = w - 1; k >= 0; k--) {
+    const word = tree.word(k);
+    if (!/^nsubj/.test(word.rel) || tree.conjunctsOf(k).length) continue;
+    const e = covering.get(word.token);
+    return e && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP') ? e : null;
+  }
+  return null;
+}
+
+/** Token index → the entity whose mention covers it. */
+function tokenEntities(doc: Doc, table: EntityTable): Map<number, Entity> {
+  const out = new Map<number, Entity>();
+  for (const { m, e } of table.allMentions()) {
+    for (let k = doc.tokenIndexAt(m.start); k <= doc.tokenIndexAt(m.end - 1); k++) out.set(k, e);
+  }
+  return out;
 }
 
 /** Index of the first candidate at or after token `i`. */
