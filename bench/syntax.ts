@@ -5,6 +5,8 @@
  * With several --impl (directories holding a copy of src/nlp/syntax), the implementations are measured in the
  * same process, alternately, round by round, in CPU time (the machine is shared and noisy), and each one's CoNLL-U output of
  * the data file is compared with the first's. --dump writes PREFIX<k>.conllu for implementation k.
+ * --pipeline N: instead, the full analysis (src/extract/pipeline.ts, with this checkout's own syntax model) of N
+ * synthetic documents: docs/s, and how much of it is the model's `analyse` (tagging, parsing, labelling).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,6 +27,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     synthetic: { type: 'string', default: '20000' },
     components: { type: 'boolean', default: false },
+    pipeline: { type: 'string' },
   },
 });
 const here = resolve(import.meta.dirname ?? '.');
@@ -38,6 +41,43 @@ interface Impl {
   model: { analyse(forms: readonly string[]): { upos: string[]; xpos: string[]; lemma: string[]; feats: string[]; head: number[]; rel: string[] } };
   loadMs: number[];
   mod: Record<string, any>;
+}
+
+if (values.pipeline) {
+  await pipeline(Number(values.pipeline));
+  process.exit(0);
+}
+
+/** The full pipeline over synthetic documents, with the shipped model's analyse() timed from inside. */
+async function pipeline(nDocs: number): Promise<void> {
+  const { analyze } = await import('../src/extract/pipeline.js');
+  const { cleanText } = await import('../src/ingest/clean.js');
+  const { defaultKnowledgeBase } = await import('../src/kb/load.js');
+  const { loadSyntaxModel } = await import('../src/nlp/syntax/model.js');
+  const kb = defaultKnowledgeBase();
+  let t0 = now();
+  const model = loadSyntaxModel();
+  console.log(`model load ${(now() - t0).toFixed(0)} ms`);
+  const analyse = model.analyse.bind(model);
+  let parseMs = 0, parsed = 0, words = 0, sentences = 0;
+  model.analyse = (forms) => {
+    const p0 = now();
+    const out = analyse(forms);
+    parseMs += now() - p0;
+    parsed++;
+    words += forms.length;
+    return out;
+  };
+  const texts = Array.from({ length: nDocs }, (_, i) => { const a = syntheticArticle(i); return { text: cleanText(a.text), date: a.date }; });
+  for (const d of texts.slice(0, 20)) analyze({ ...d, language: 'en' }, kb); // warm-up
+  parseMs = 0; parsed = 0; words = 0;
+  const timings: Record<string, number> = {};
+  t0 = now();
+  for (const d of texts) sentences += analyze({ ...d, language: 'en' }, kb, { timings }).doc.sentences.length;
+  const secs = (now() - t0) / 1000;
+  console.log(`full pipeline: ${(nDocs / secs).toFixed(1)} docs/s (CPU time), ${(secs * 1000 / nDocs).toFixed(1)} ms/doc`);
+  console.log(`  syntax model analyse: ${(parseMs / nDocs).toFixed(1)} ms/doc, ${parsed} of ${sentences} sentences, ${(words / parseMs * 1000).toFixed(0)} words/s`);
+  console.log(`  steps (ms/doc, wall, parsing counted in whichever step asks first): ${Object.entries(timings).map(([k, v]) => `${k} ${(v / nDocs).toFixed(1)}`).join(', ')}`);
 }
 
 const file = readFileSync(modelPath);

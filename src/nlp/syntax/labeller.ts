@@ -3,14 +3,19 @@ import { childrenOf, LABELLER_MAX_FEATURES, labellerFeatures } from './labeller-
 import { argmax, type Scorer } from './weights.js';
 import type { SentenceAtoms } from './words.js';
 
+// Scratch space of every call, reused: it holds nothing between calls (labelling is synchronous).
+const KEYS = new Uint32Array(LABELLER_MAX_FEATURES);
+let scratch = new Float32Array(0);
+
 export function labelSentence(
   scorer: Scorer, a: SentenceAtoms, tags: ArrayLike<number>, heads: ArrayLike<number>, rootLabel: number,
 ): Int32Array {
   const n = a.n;
   const labels = new Int32Array(n);
   const kids = childrenOf(heads, n);
-  const keys = new Uint32Array(LABELLER_MAX_FEATURES);
-  const scores = new Float32Array(scorer.nClasses);
+  const keys = KEYS;
+  if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
+  const scores = scratch;
   const notRoot = notRootMask(scorer.nClasses, rootLabel);
   for (let d = 0; d < n; d++) {
     if (heads[d] === n) { labels[d] = rootLabel; continue; }

@@ -92,7 +92,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private lexical(form: string, lower: string, t: number, out: SentenceAnalysis): void {
     let seen = this.lexCache.get(form);
     if (seen === undefined) {
-      if (this.lexCache.size >= 50_000) this.lexCache.clear();
+      if (this.lexCache.size >= 20_000) this.lexCache.clear();
       seen = [];
       this.lexCache.set(form, seen);
     }

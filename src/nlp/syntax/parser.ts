@@ -7,11 +7,16 @@ import { PARSER_MAX_FEATURES, parserFeatures } from './parser-features.js';
 import { argmax, type Scorer } from './weights.js';
 import type { SentenceAtoms } from './words.js';
 
+// Scratch space of every call, reused: it holds nothing between calls (parsing is synchronous).
+const KEYS = new Uint32Array(PARSER_MAX_FEATURES);
+const SCORES = new Float32Array(N_MOVES);
+const VALID = new Array<boolean>(N_MOVES).fill(false);
+
 export function parseSentence(scorer: Scorer, a: SentenceAtoms, tags: ArrayLike<number>): Int32Array {
   const st = new ParseState(a.n);
-  const keys = new Uint32Array(PARSER_MAX_FEATURES);
-  const scores = new Float32Array(N_MOVES);
-  const valid = new Array<boolean>(N_MOVES).fill(false);
+  const keys = KEYS;
+  const scores = SCORES;
+  const valid = VALID;
   while (!st.done) {
     st.valid(valid);
     // One legal move (an empty stack, or only the root left in the buffer): nothing to score.

@@ -14,26 +14,47 @@ export type TagDictionary = ReadonlyMap<string, number>;
  * and flags) in one tagging pass, per word form. Those features come first, so the rest of a word's score adds
  * onto the cached sum exactly as it would onto the freshly summed one: the tags are the same floats' argmax
  * either way. Keyed by the normalised form (and whether it starts the sentence, which is one of its flags) and
- * bounded: when full it is emptied, so what it returns never depends on what was tagged before.
+ * bounded: when full it is emptied, so what it returns never depends on what was tagged before. 8,192 forms
+ * (3.5 MB for 108 tags) answer about 4 in 5 of the words scored in EWT train and test.
  */
 export class WordScoreCache {
-  private readonly first = new Map<string, Float32Array>();
-  private readonly other = new Map<string, Float32Array>();
-  constructor(readonly table: WeightTable, private readonly limit = 20_000) {}
+  /** Form → offset of its sums in `sums`, for words that start a sentence and for the others. */
+  private readonly first = new Map<string, number>();
+  private readonly other = new Map<string, number>();
+  /** One slab of nClasses floats per cached form (no typed array per entry). */
+  private readonly sums: Float32Array;
+  private used = 0;
 
-  /** Adds the word features' weights (keys[0..TAGGER_WORD_FEATURES)) to `scores`, which must be all zero. */
+  constructor(readonly table: WeightTable, private readonly limit = 8192) {
+    this.sums = new Float32Array(limit * table.nClasses);
+  }
+
+  /** Sets `scores` to the summed weights of the word's own features (keys[0..TAGGER_WORD_FEATURES)). */
   wordScores(form: string, first: boolean, keys: Uint32Array, scores: Float32Array): void {
     const map = first ? this.first : this.other;
-    let part = map.get(form);
-    if (part === undefined) {
-      if (map.size >= this.limit) map.clear();
-      part = new Float32Array(this.table.nClasses);
-      this.table.add(keys, 0, TAGGER_WORD_FEATURES, part);
-      map.set(form, part);
+    const C = this.table.nClasses;
+    const sums = this.sums;
+    let at = map.get(form);
+    if (at === undefined) {
+      if (this.used === this.limit) {
+        this.first.clear();
+        this.other.clear();
+        this.used = 0;
+      }
+      at = this.used++ * C;
+      scores.fill(0);
+      this.table.add(keys, 0, TAGGER_WORD_FEATURES, scores);
+      for (let c = 0; c < C; c++) sums[at + c] = scores[c]!;
+      map.set(form, at);
+      return;
     }
-    scores.set(part);
+    for (let c = 0; c < C; c++) scores[c] = sums[at + c]!;
   }
 }
+
+// Scratch space of every call, reused: it holds nothing between calls (tagging is synchronous).
+const KEYS = new Uint32Array(TAGGER_MAX_FEATURES);
+let scratch = new Float32Array(0);
 
 /**
  * With `ahead` (the first pass's tags), this is the second pass, which also sees the tags to the right. With a
@@ -42,8 +63,9 @@ export class WordScoreCache {
 export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<number>, dict?: TagDictionary,
   cache?: WordScoreCache): Int32Array {
   const tags = new Int32Array(a.n);
-  const keys = new Uint32Array(TAGGER_MAX_FEATURES);
-  const scores = new Float32Array(scorer.nClasses);
+  const keys = KEYS;
+  if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
+  const scores = scratch;
   for (let i = 0; i < a.n; i++) {
     const known = dict?.get(a.lowerText[i]!);
     if (known !== undefined) {

@@ -29,14 +29,19 @@ export class ParseState {
 
   constructor(n: number) {
     this.n = n;
-    this.stack = new Int32Array(n + 1);
+    // Views on one buffer (a typed array of its own costs an allocation outside the JS heap); `heads` has a buffer
+    // of its own, since the parser hands it out as its result.
+    const m = n + 1;
+    const buf = new ArrayBuffer(4 * 5 * m + 2 * m);
+    this.stack = new Int32Array(buf, 0, m);
     this.heads = new Int32Array(n).fill(-1);
-    this.lc1 = new Int32Array(n + 1).fill(-1);
-    this.lc2 = new Int32Array(n + 1).fill(-1);
-    this.rc1 = new Int32Array(n + 1).fill(-1);
-    this.rc2 = new Int32Array(n + 1).fill(-1);
-    this.nLeft = new Uint8Array(n + 1);
-    this.nRight = new Uint8Array(n + 1);
+    const children = new Int32Array(buf, 4 * m, 4 * m).fill(-1);
+    this.lc1 = children.subarray(0, m);
+    this.lc2 = children.subarray(m, 2 * m);
+    this.rc1 = children.subarray(2 * m, 3 * m);
+    this.rc2 = children.subarray(3 * m, 4 * m);
+    this.nLeft = new Uint8Array(buf, 20 * m, m);
+    this.nRight = new Uint8Array(buf, 20 * m + m, m);
   }
 
   /** A copy that can move on independently (beam search keeps several). */

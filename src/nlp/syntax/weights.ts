@@ -71,23 +71,8 @@ export class WeightTable implements Scorer {
     // Class ids in one byte where they fit (the tagger's 108, the labeller's 51): rows take fewer cache lines.
     this.cls = this.dense ? new Uint16Array(0) : C <= 256 ? new Uint8Array(cls) : cls.slice();
     this.weight = this.dense ? new Float32Array(0) : weight.slice();
-    const keys = data.rowKeys;
-    const start = data.rowStart;
-    const mask = this.mask;
-    const shift = this.shift;
-    for (let r = 0, nRows = keys.length; r < nRows; r++) {
-      const key = keys[r]!;
-      let s = key >>> shift;
-      while (words[s * stride] !== 0) s = (s + 1) & mask;
-      const at = s * stride;
-      words[at] = key;
-      if (this.dense) {
-        for (let j = start[r]!, end = start[r + 1]!; j < end; j++) floats[at + 1 + cls[j]!] = weight[j]!;
-      } else {
-        words[at + 1] = start[r]!;
-        words[at + 2] = start[r + 1]!;
-      }
-    }
+    if (this.dense) fillDense(words, floats, data, this.shift, this.mask);
+    else fillSparse(words, data, this.shift, this.mask);
   }
 
   /** Finds the slots of keys[from..to) (word index, -1 when the model never weighted the key) into `this.found`. */
@@ -207,6 +192,34 @@ export class WeightTable implements Scorer {
   /** Number of weighted features. */
   get rows(): number {
     return this.nRows;
+  }
+}
+
+/** Places each row of a dense table (key, then one weight per class) at its slot; rows come in key order. */
+function fillDense(words: Uint32Array, floats: Float32Array, data: WeightTableData, shift: number, mask: number): void {
+  const keys = data.rowKeys, start = data.rowStart, cls = data.cls, weight = data.weight;
+  let j = start[0] ?? 0;
+  for (let r = 0, nRows = keys.length; r < nRows; r++) {
+    const key = keys[r]!;
+    let s = key >>> shift;
+    while (words[s << 2] !== 0) s = (s + 1) & mask;
+    const at = s << 2;
+    words[at] = key;
+    for (const end = start[r + 1]!; j < end; j++) floats[at + 1 + cls[j]!] = weight[j]!;
+  }
+}
+
+/** Places each row of a sparse table (key, start and end of its pairs) at its slot. */
+function fillSparse(words: Uint32Array, data: WeightTableData, shift: number, mask: number): void {
+  const keys = data.rowKeys, start = data.rowStart;
+  for (let r = 0, nRows = keys.length; r < nRows; r++) {
+    const key = keys[r]!;
+    let s = key >>> shift;
+    while (words[s * 3] !== 0) s = (s + 1) & mask;
+    const at = s * 3;
+    words[at] = key;
+    words[at + 1] = start[r]!;
+    words[at + 2] = start[r + 1]!;
   }
 }
 

@@ -147,7 +147,7 @@ export function wordAtoms(raw: string): WordAtoms {
  */
 export class WordAtomCache {
   private readonly map = new Map<string, WordAtoms>();
-  constructor(private readonly limit = 50_000) {}
+  constructor(private readonly limit = 20_000) {}
 
   get(raw: string): WordAtoms {
     let w = this.map.get(raw);
@@ -162,12 +162,15 @@ export class WordAtomCache {
 
 export function sentenceAtoms(forms: readonly string[], cache?: WordAtomCache): SentenceAtoms {
   const n = forms.length;
+  // All the arrays are views on one buffer: a typed array of its own costs an allocation outside the JS heap.
+  const buf = new ArrayBuffer(40 * n + ((2 * (n + 1) + 3) & ~3) + n);
+  let at = 0;
+  const u32 = () => { const v = new Uint32Array(buf, at, n); at += 4 * n; return v; };
   const a: SentenceAtoms = {
     n,
-    lower: new Uint32Array(n), form: new Uint32Array(n), suf1: new Uint32Array(n), suf2: new Uint32Array(n), suf3: new Uint32Array(n),
-    suf4: new Uint32Array(n), pre1: new Uint32Array(n), pre3: new Uint32Array(n), shape: new Uint32Array(n),
-    flags: new Uint8Array(n), casing: 1, lastPart: new Uint32Array(n), punctBefore: new Uint16Array(n + 1), lowerText: new Array(n),
-    formText: new Array(n),
+    lower: u32(), form: u32(), suf1: u32(), suf2: u32(), suf3: u32(), suf4: u32(), pre1: u32(), pre3: u32(), shape: u32(),
+    lastPart: u32(), punctBefore: new Uint16Array(buf, at, n + 1), flags: new Uint8Array(buf, at + ((2 * (n + 1) + 3) & ~3), n),
+    casing: 1, lowerText: new Array(n), formText: new Array(n),
   };
   let letters = 0, capitalised = 0, allCaps = 0;
   for (let i = 0; i < n; i++) {
