@@ -8,16 +8,12 @@
  * shipped one unless the constructor is given another; it is loaded on the first parse, so a Doc never parsed
  * costs nothing. Nothing is cached outside the Doc: an analysis stays a pure function of the document.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
 import type { Span } from '../model/types.js';
 import { foldText } from './fold.js';
 import type { SentenceSyntax, SyntaxModel, SyntaxWord } from './syntax/types.js';
 import { udWords } from './syntax/tokenise.js';
 import { DEFAULT_MODEL_PATH, loadSyntaxModel } from './syntax/model.js';
-
-const nlp = winkNLP(model);
-const its = nlp.its;
+import { readText, type Wink } from './wink.js';
 
 /** Universal POS tags as wink-nlp emits them. */
 export type Pos =
@@ -62,10 +58,14 @@ export class Doc {
     this.tokens = [];
     this.sentences = [];
     this.syntaxModel = syntaxModel;
-    for (const block of splitBlocks(this.shadow)) this.analyseBlock(block);
+    // wink's vocabulary is reset after the document (wink.ts), so what was read before cannot change its tokens.
+    readText((nlp) => {
+      for (const block of splitBlocks(this.shadow)) this.analyseBlock(nlp, block);
+    });
   }
 
-  private analyseBlock(block: Span): void {
+  private analyseBlock(nlp: Wink, block: Span): void {
+    const its = nlp.its;
     const wdoc = nlp.readDoc(this.shadow.slice(block.start, block.end));
     const values = wdoc.tokens().out(its.value) as string[];
     const tags = wdoc.tokens().out(its.pos) as Pos[];
@@ -85,9 +85,9 @@ export class Doc {
         if (tags[k] === 'SPACE') continue;
         const start = block.start + starts[k]!;
         const end = start + values[k]!.length;
-        // wink adds every word it has not seen to a vocabulary it keeps for the process, and splits a possessive
-        // "'s" only off a word it does not know: once "Ukraine's" ended a sentence in one document, it stayed whole
-        // in every later one. Splitting the possessive here makes the tokens a function of this text alone.
+        // wink splits a possessive "'s" only off a word it does not know, and learns the words it reads (for the
+        // length of one document: wink.ts): once "Ukraine's" ended a sentence, a later one stayed whole. Splitting
+        // the possessive here cuts every "Ukraine's" of the text the same way, wherever it stands.
         const cut = POSSESSIVE.test(values[k]!) ? end - 2 : end;
         this.tokens.push({
           i: this.tokens.length,
