@@ -120,7 +120,7 @@ interface Unit {
 }
 
 /** Arabic articles written lower-case and hyphen-joined to a name: "al-Sharaa", "el-Fasher", "ash-Sham". */
-const NAME_ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ul']);
+const NAME_ARTICLES = new Set(['al', 'el', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'ul', 'wal', 'wa']);
 
 function unitAt(doc: Doc, kbAt: Map<number, KbMatch>, i: number): Unit | null {
   const m = kbAt.get(i);

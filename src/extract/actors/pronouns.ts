@@ -1,7 +1,7 @@
 /**
- * Speaker pronouns: "he said", "she added", "He believes" name the nearest compatible person before them. Only
- * "he" and "she" as subjects (followed by a verb), since those are what quotes and events need; "it", "they",
- * "we" are left alone. The candidate is the first person named (the likely subject) in the nearest sentence that
+ * Speaker pronouns: "he said", "she added", "He believes" name the nearest compatible person before them, and so
+ * do the possessives of events ("during his meeting with X"). Only "he" and "she" as subjects (followed by a verb)
+ * and "his"/"her" before their noun; "it" and "they" are actors/anaphora.ts's, "we" is left alone. The candidate is the first person named (the likely subject) in the nearest sentence that
  * names one, outside quotation marks; gender comes from the KB, else from titles or earlier pronouns.
  */
 import type { Doc } from '../../nlp/doc.js';
@@ -28,14 +28,23 @@ export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: Entit
   if (!people.length) return;
   for (let i = 0; i < doc.tokens.length; i++) {
     const t = doc.tokens[i]!;
-    if (t.lower !== 'he' && t.lower !== 'she') continue;
-    if (!isSubjectOfVerb(doc, i) || inQuote(t.start)) continue;
-    const want: Gender = t.lower === 'he' ? 'male' : 'female';
+    const possessive = (t.lower === 'his' || t.lower === 'her') && isPossessive(doc, i);
+    if (t.lower !== 'he' && t.lower !== 'she' && !possessive) continue;
+    if ((!possessive && !isSubjectOfVerb(doc, i)) || inQuote(t.start)) continue;
+    const want: Gender = t.lower === 'he' || t.lower === 'his' ? 'male' : 'female';
     const target = nearestPerson(doc, people, i, (e) => (gender.get(e) ?? want) === want);
     if (!target) continue;
     // The candidate list holds names only, so adding a pronoun leaves it valid.
     if (table.addMention(target, t.start, t.end, 'pronoun') && !gender.has(target)) gender.set(target, want);
   }
+}
+
+/** "his meeting", "her recent visit": a possessive determiner before its noun (not "her" as an object). */
+function isPossessive(doc: Doc, i: number): boolean {
+  const next = doc.tokens[i + 1];
+  if (!next || next.sentence !== doc.tokens[i]!.sentence) return false;
+  if (doc.tokens[i]!.lower === 'his') return next.pos === 'NOUN' || next.pos === 'ADJ' || next.pos === 'NUM' || next.pos === 'PROPN';
+  return next.pos === 'NOUN' || (next.pos === 'ADJ' && doc.tokens[i + 2]?.pos === 'NOUN');
 }
 
 function isSubjectOfVerb(doc: Doc, i: number): boolean {

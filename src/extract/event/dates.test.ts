@@ -86,3 +86,16 @@ test('the timeline prints a date no report states as "≤ date"', async () => {
   assert.match(formatTimelineEntry({ ...entry, dateBasis: 'report' }), /^≤ 2024-03-14 /);
   assert.match(formatTimelineEntry({ ...entry, dateBasis: 'stated' }), /^2024-03-14 /);
 });
+
+test('an act stated through another ("offered to send") takes the governing act\'s date', () => {
+  const list = events('Greece has offered to send weapons to Ukraine.');
+  const send = list.find((e) => e.trigger.text.includes('send'));
+  assert.equal(send?.embeddedIn, list.find((e) => e.trigger.text === 'offered')?.id);
+  assert.equal(send?.modality, 'future');
+  assert.deepEqual(send?.date, { value: REPORT, text: '', basis: 'report' });
+});
+
+test('a time on another argument of an event noun\'s verb dates the event ("hold talks in X, the capital, on Friday")', () => {
+  const list = events('Greece and Albania will hold talks in Tirana, the Albanian capital, on Friday.');
+  assert.equal(dateOf(list, 'talks')?.value, '2024-03-15'); // the coming Friday: "will hold"
+});

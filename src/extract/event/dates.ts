@@ -71,6 +71,9 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
   const p = tree.headOf(trigger);
   // A trigger the parser did not read as a verb or a noun ("purged" as an adjective): its attachments mislead.
   if (p < 0 || !TRIGGER_POS.has(tree.word(p).upos)) return nearestTime(input, inSentence);
+  // An event noun's verb ("hold a meeting"): a time on another argument of that verb dates it too, as the parser
+  // may hang "on June 7th" on whichever noun comes before it ("a meeting in Sarajevo, the capital, on June 7th").
+  const light = tree.word(p).upos === 'NOUN' || tree.word(p).upos === 'PROPN' ? tree.governorOf(p)?.verb ?? -1 : -1;
   let best: { t: TimeExpression; score: number } | null = null;
   for (const t of inSentence) {
     const a = attachment(tree, t);
@@ -78,6 +81,7 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
     let score = -1;
     if (a === p || trigger.includes(a)) score = 100;
     else if (NOMINAL_ARGUMENT.has(tree.word(a).rel) && tree.head(a) === p) score = 80;
+    else if (light >= 0 && NOMINAL_ARGUMENT.has(tree.word(a).rel) && tree.head(a) === light) score = 70;
     else {
       const up = governs(tree, a, p, input.speechAct);
       if (up > 0) score = 60 - up;
