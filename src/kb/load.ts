@@ -36,7 +36,50 @@ export function loadKnowledgeBase(dirs: string[] = [BUNDLED_KB_DIR]): KnowledgeB
       for (const raw of officeList as KbOffice[]) offices.set(raw.id, { id: raw.id, names: raw.names ?? [] });
     }
   }
-  return { entries: [...byId.values()], offices: [...offices.values()], byId };
+  return frozenKnowledgeBase([...byId.values()], [...offices.values()]);
+}
+
+/**
+ * A knowledge base nobody can change: every entry and office frozen to the leaves, the lists frozen, and an id index
+ * that refuses writes. One KB serves every document of a process (and the per-KB indexes the extractors build on
+ * first use assume it stays as it was), so an extractor that wrote to it would carry one document into the next;
+ * frozen, such a write throws instead.
+ */
+export function frozenKnowledgeBase(entries: KbEntry[], offices: KbOffice[]): KnowledgeBase {
+  for (const e of entries) deepFreeze(e);
+  for (const o of offices) deepFreeze(o);
+  return Object.freeze({
+    entries: Object.freeze(entries) as KbEntry[],
+    offices: Object.freeze(offices) as KbOffice[],
+    byId: new ReadonlyIndex(entries.map((e) => [e.id, e] as const)),
+  });
+}
+
+function deepFreeze(value: unknown): void {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
+  Object.freeze(value);
+  for (const v of Object.values(value)) deepFreeze(v);
+}
+
+/** A Map filled once: `set`, `delete` and `clear` throw. */
+class ReadonlyIndex<K, V> extends Map<K, V> {
+  constructor(entries: Iterable<readonly [K, V]>) {
+    super();
+    for (const [k, v] of entries) super.set(k, v);
+    Object.freeze(this);
+  }
+
+  override set(): this {
+    throw new TypeError('the knowledge base is read-only');
+  }
+
+  override delete(): boolean {
+    throw new TypeError('the knowledge base is read-only');
+  }
+
+  override clear(): void {
+    throw new TypeError('the knowledge base is read-only');
+  }
 }
 
 function yamlFiles(dir: string): string[] {

@@ -4,7 +4,7 @@
  * is a person ("Danny Newman", "Isabel Ruiz") unless a stronger cue says otherwise ("Jordan River"). Facts, kept
  * as data; folded lower case as `Token.lower`.
  */
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 export const GIVEN_NAMES = words(`
   aaron abby abigail adam adrian agnes aidan alan albert alex alexa alexander alexandra alexis alfred alice alicia

@@ -2,7 +2,7 @@
  * Small English word lists that type and bound names the KB lacks. Kept as data in one place so that a reader can
  * see every cue the recogniser uses. All entries are folded lower case (as `Token.lower`, dots dropped).
  */
-const words = (s: string): Set<string> => new Set(s.trim().split(/\s+/));
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 /** Words of titles and offices that precede a person's name; never names themselves. */
 export const TITLE_WORDS = words(`

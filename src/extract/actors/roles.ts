@@ -38,7 +38,7 @@ function officeTrie(kb: KnowledgeBase): OfficeNode {
 const demonymIndexes = new WeakMap<KnowledgeBase, Map<string, KbEntry>>();
 
 /** KB entry by the folded text of one of its demonyms. */
-export function demonymIndex(kb: KnowledgeBase): Map<string, KbEntry> {
+export function demonymIndex(kb: KnowledgeBase): ReadonlyMap<string, KbEntry> {
   let idx = demonymIndexes.get(kb);
   if (!idx) {
     idx = new Map();

@@ -109,13 +109,13 @@ export const SPEECH_FORMS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Verbs that usually take a person as object before the reported clause ("told reporters that ..."). */
-export const OBJECT_FIRST = new Set(['tell', 'ask', 'urge', 'warn', 'accuse', 'promise']);
+export const OBJECT_FIRST: ReadonlySet<string> = new Set(['tell', 'ask', 'urge', 'warn', 'accuse', 'promise']);
 
 /** Forms too often nouns ("claims", "notes", "reports") unless the tagger says verb; these three never are. */
-export const ALWAYS_VERB = new Set(['said', 'says', 'told']);
+export const ALWAYS_VERB: ReadonlySet<string> = new Set(['said', 'says', 'told']);
 
 /** Verbs that only count as speech in an attribution next to a quote, not as a frame for indirect speech. */
-export const QUOTE_ONLY = new Set([
+export const QUOTE_ONLY: ReadonlySet<string> = new Set([
   'continue', 'describe', 'agree', 'report', 'accuse', 'comment', 'remark', 'observe', 'answer', 'respond', 'recall',
   'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
   'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter', 'fret', 'joke', 'boast',

@@ -12,15 +12,16 @@ import { MONTH_ANY } from './lexicon.js';
 
 const MONTH_NAME = new RegExp(`\\b${MONTH_ANY}`);
 
-// chrono needs some reference to run; when the document has none, values without a year are dropped anyway.
-const FALLBACK_REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
+// chrono needs some reference to run; when the document has none, values without a year are dropped anyway. A
+// number, not a shared Date: a Date handed to a library is an object it could change for the next document.
+const FALLBACK_REFERENCE = Date.UTC(2000, 0, 1, 12);
 
 // Words chrono includes before the date ("on 5 July") that are not part of the expression.
 const LEADING_WORDS = /^(?:(?:on|in|at|by|from|since|of|the)\s+)+/i;
 
 export function calendarDateCandidates(env: RuleEnv): Candidate[] {
   const ref = env.ref;
-  const reference = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : FALLBACK_REFERENCE;
+  const reference = new Date(ref ? Date.UTC(ref.y, ref.m - 1, ref.d, 12) : FALLBACK_REFERENCE);
   const out: Candidate[] = [];
   for (const result of chrono.strict.parse(env.doc.shadow, reference)) {
     const c = result.start;
