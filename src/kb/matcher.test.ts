@@ -46,3 +46,18 @@ test('the automaton is built once per knowledge base', () => {
   assert.equal(kbMatcher(kb), kbMatcher(kb));
   assert.deepEqual(aliasWords("Vučić's").map((w) => w.key), ['vucic']);
 });
+
+test('a former union named by its members is matched only by its other names', () => {
+  const kb = {
+    entries: [
+      { id: 'a', type: 'GPE' as const, kind: 'state', name: 'Arvia', aliases: [] },
+      { id: 'b', type: 'GPE' as const, kind: 'state', name: 'Belmar', aliases: [] },
+      { id: 'ab', type: 'GPE' as const, kind: 'historical-state', name: 'Arvia and Belmar', aliases: ['State Union of Arvia and Belmar'] },
+    ],
+    offices: [],
+    byId: new Map(),
+  };
+  const hits = (text: string) => matchKb(new Doc(text), kb).map((m) => m.entry.id);
+  assert.deepEqual(hits('Troops went to Arvia and Belmar.'), ['a', 'b']);
+  assert.deepEqual(hits('The State Union of Arvia and Belmar ended.'), ['ab']);
+});

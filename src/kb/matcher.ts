@@ -95,12 +95,24 @@ export function buildMatcher(entries: readonly KbEntry[]): Matcher {
     }
     node.targets.push({ entry, kind, rules });
   };
+  const names = new Set(entries.map((e) => foldText(e.name).toLowerCase()));
   for (const entry of entries) {
-    add(entry.name, entry, 'name');
+    if (!isCoordinationOfOthers(entry, names)) add(entry.name, entry, 'name');
     for (const a of entry.aliases) if (!isDescriptive(a, entry)) add(a, entry, 'alias');
     for (const d of entry.demonyms ?? []) add(d, entry, 'demonym');
   }
   return { root, maxTokens };
+}
+
+/**
+ * A former union named by its members ("Serbia and Montenegro"): in text the phrase nearly always names the two
+ * states ("its borders with Serbia and Montenegro"), so the union is matched only by its other names ("State
+ * Union of Serbia and Montenegro", "SCG").
+ */
+function isCoordinationOfOthers(entry: KbEntry, names: ReadonlySet<string>): boolean {
+  if (entry.kind !== 'historical-state') return false;
+  const parts = foldText(entry.name).toLowerCase().split(/\s+and\s+/);
+  return parts.length === 2 && parts.every((p) => names.has(p));
 }
 
 /**
