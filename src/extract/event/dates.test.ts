@@ -99,3 +99,8 @@ test('a time on another argument of an event noun\'s verb dates the event ("hold
   const list = events('Greece and Albania will hold talks in Tirana, the Albanian capital, on Friday.');
   assert.equal(dateOf(list, 'talks')?.value, '2024-03-15'); // the coming Friday: "will hold"
 });
+
+test('an act in the simple present holds at the report\'s date, also through a participle ("by backing")', () => {
+  assert.equal(dateOf(events('Greece backs Ukraine.'), 'backs')?.basis, 'report');
+  assert.equal(dateOf(events('Greece flexes its muscles by backing Ukraine.'), 'backing')?.basis, 'report');
+});

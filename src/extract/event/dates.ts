@@ -3,9 +3,10 @@
  * advmod of the verb, an nmod of the event noun) or, failing that, to the nearest predicate that governs the
  * event's clause ("In June the EU met and agreed ...") — never across a relative clause, a parenthetical, or a
  * reporting verb (a time on "said" dates the saying, which is the event only for speech acts). Report: an event
- * the text asserts in the past tense ("police detained 400 people") with no time of its own happened by the
- * report's date, and gets that date marked `basis: "report"`. No date is given to what the text does not assert
- * as a past act: present states and habits, the future, the hypothetical, the negated.
+ * the text asserts in the past or present tense ("police detained 400 people", "Turkey backs Azerbaijan") with no
+ * time of its own happened by (or holds at) the report's date, and gets that date marked `basis: "report"`. No
+ * date is given to what the text does not assert as an act of the report's days: habits and background
+ * ("often", "previously"), the future, the hypothetical, the negated.
  */
 import type { DateBasis, EventRecord, TimeExpression } from '../../model/types.js';
 import type { Doc } from '../../nlp/doc.js';
@@ -103,8 +104,8 @@ const NOMINAL_ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl']);
 /**
  * The date of an event the text does not date itself: the report's, when the event is an asserted (or reported)
  * act in the past tense, not negated, not habitual; or one going on as the report is written ("is imposing
- * sanctions"); or a charge, demand or threat made in the present ("the opposition accuses"), which news writes
- * of what is said now. Null otherwise, and always without a report date.
+ * sanctions", "Turkey backs Azerbaijan", "the opposition accuses"): news writes the simple present of what holds
+ * now, and the date says so as "≤ report date". Null otherwise, and always without a report date.
  */
 export function reportDate(
   input: EventDateInput,
@@ -114,12 +115,10 @@ export function reportDate(
   if (!report || event.negated) return null;
   if (event.modality !== 'asserted' && event.modality !== 'reported') return null;
   const tense = actTense(input);
-  const now = tense === 'past' || tense === 'progressive' || (tense === 'present' && PRESENT_SPEECH_ACTS.has(event.type));
+  const now = tense === 'past' || tense === 'progressive' || tense === 'present';
   return now ? { value: report, text: '', basis: 'report' } : null;
 }
 
-/** Speech acts that a present tense reports as made now. */
-const PRESENT_SPEECH_ACTS = new Set(['ACCUSE', 'REQUEST', 'THREATEN']);
 
 /** The basis of a stored event date, from its text: the report's date has no words. */
 export function dateBasisOf(date: { text: string | null; basis?: DateBasis } | null | undefined): DateBasis | null {
@@ -264,7 +263,7 @@ function tenseOfAct(tree: SyntaxTree, p: number, depth: number): ActTense {
   // A participle or gerund without auxiliaries takes its clause's tense ("… clashed, injuring dozens").
   if ((w.xpos === 'VBG' || w.xpos === 'VBN') && w.head >= 0 && (relIs(w.rel, 'advcl') || w.rel === 'conj' || relIs(w.rel, 'xcomp'))) {
     const up = tenseOfAct(tree, w.head, depth + 1);
-    return up === 'past' ? 'past' : null;
+    return up === 'past' || up === 'present' ? up : null;
   }
   return null;
 }
