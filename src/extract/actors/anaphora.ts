@@ -71,9 +71,15 @@ function quoteTest(doc: Doc): (offset: number) => boolean {
   return (offset) => quoted.some((q) => offset > q.open && offset < q.close);
 }
 
-/** Every mention with its entity and sentence, in text order: what `salientState` and `bareAgentState` read. */
+/**
+ * Every mention with its entity and sentence, in text order: what `salientState` and `bareAgentState` read. The
+ * cursor keeps the state counts up to the last offset asked about, so that asking in text order costs each
+ * mention once, whatever the document's length.
+ */
 export interface MentionList {
   items: { m: Mention; e: Entity; sentence: number; lastLower: string }[];
+  cursor: number;
+  counts: Map<Entity, number>;
 }
 
 export function mentionList(doc: Doc, table: EntityTable): MentionList {
@@ -81,6 +87,8 @@ export function mentionList(doc: Doc, table: EntityTable): MentionList {
     items: table.allMentions().map(({ m, e }) => ({
       m, e, sentence: doc.tokens[doc.tokenIndexAt(m.start)]!.sentence, lastLower: doc.tokens[doc.tokenIndexAt(m.end - 1)]!.lower,
     })),
+    cursor: 0,
+    counts: new Map(),
   };
 }
 
@@ -102,12 +110,23 @@ function firstAtOrAfter(list: MentionList, offset: number): number {
  */
 export function salientState(doc: Doc, kb: KnowledgeBase, list: MentionList, i: number): Entity | null {
   const here = doc.tokens[i]!.sentence;
-  const scores = new Map<Entity, number>();
   const end = firstAtOrAfter(list, doc.tokens[i]!.start);
-  for (let n = 0; n < end; n++) {
-    const { m, e, sentence } = list.items[n]!;
-    if (!isStateEntity(kb, e) || m.kind === 'pronoun') continue;
-    scores.set(e, (scores.get(e) ?? 0) + (here - sentence <= 1 ? 3 : 1));
+  if (end < list.cursor) {
+    list.cursor = 0;
+    list.counts.clear();
+  }
+  const counted = (n: number) => {
+    const { m, e } = list.items[n]!;
+    return isStateEntity(kb, e) && m.kind !== 'pronoun' ? e : null;
+  };
+  for (; list.cursor < end; list.cursor++) {
+    const e = counted(list.cursor);
+    if (e) list.counts.set(e, (list.counts.get(e) ?? 0) + 1);
+  }
+  const scores = new Map(list.counts);
+  for (let n = end - 1; n >= 0 && here - list.items[n]!.sentence <= 1; n--) {
+    const e = counted(n);
+    if (e) scores.set(e, scores.get(e)! + 2);
   }
   let best: Entity | null = null;
   let top = 0;
