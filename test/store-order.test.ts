@@ -4,7 +4,8 @@
  * actors, dates and trigger), stances and its line in document_entities; across documents: the entities (ids are
  * deterministic: `kb:<id>` or `x:<TYPE>:<name>`, so they must match too, with their aliases and counts) and how
  * events are grouped into timeline entries and quotes into quote groups (as groups of document rows: their own
- * ids are serial numbers and may differ). Articles written for this test, and the seeds when ../shared is there.
+ * ids are serial numbers and may differ). Each order runs in a fresh worker thread of its own, so neither reads
+ * anything the other left in the process. Articles written for this test, and the seeds when ../shared is there.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,9 +13,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openStore, type Store } from '../src/store/store.js';
+import { Worker } from 'node:worker_threads';
 import { defaultKnowledgeBase } from '../src/kb/load.js';
-import { ingest } from '../src/ingest/ingest.js';
+import type { IngestSummary } from '../src/ingest/ingest.js';
+import type { IngestJob } from './purity/ingest.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(process.env.DOSSIER_SHARED ?? join(here, '../../shared'));
@@ -28,6 +30,7 @@ const ARTICLES: Record<string, string> = {
     'Serbian and Kosovan negotiators met in Brussels on 12 March 2024, the first meeting since the autumn.',
     '"We came to listen, not to lecture," the EU envoy Miroslav Lajčák told reporters after the session.',
     'Serbia accused Kosovo of blocking the agreement on licence plates, while Pristina rejected the charge.',
+    'A U.S. envoy followed the session as an observer.',
     '',
   ].join('\n'),
   'b-exercise.txt': [
@@ -36,6 +39,10 @@ const ARTICLES: Record<string, string> = {
     'NATO began a two-week exercise in Romania on Monday, with troops from eleven allies taking part.',
     'Russia warned the alliance that the drill threatened stability on the Black Sea, the Russian foreign ministry said.',
     'A spokesperson for the alliance said the exercise was defensive and had been planned for a year.',
+    // Before the fix, "U.S government" taught wink a word that cut every later "U.S." in two (issue 14): read after
+    // this article, the envoy of the first one lost the period of his "U.S.", so the two orders stored different
+    // mentions.
+    'Observers said the U.S government had sent a general to watch the first day.',
     '',
   ].join('\n'),
   'c-followup.txt': [
@@ -58,34 +65,17 @@ const ARTICLES: Record<string, string> = {
 
 type Rows = Record<string, unknown>[];
 
-/** Everything the store holds about each document, in a comparable form. */
-async function snapshot(store: Store): Promise<Record<string, unknown>> {
-  const q = async (sql: string): Promise<Rows> => (await store.db.query(sql)).rows as Rows;
-  const byDoc = (rows: Rows) => {
-    const out: Record<string, Rows> = {};
-    for (const r of rows) (out[r.document_id as string] ??= []).push(r);
-    return out;
-  };
-  return {
-    documents: await q(`SELECT id, title, date::text, date_source, date_from::text, date_to::text, source, url, language, byline,
-      text, word_count FROM documents ORDER BY id`),
-    mentions: byDoc(await q(`SELECT document_id, entity_id, local_id, span_start, span_end, text, kind FROM mentions
-      ORDER BY document_id, span_start, local_id`)),
-    times: byDoc(await q('SELECT * FROM times ORDER BY document_id, span_start, span_end, value')),
-    quotes: byDoc(await q(`SELECT document_id, local_id, span_start, span_end, text, direct, speaker_id, speaker_text, norm_text
-      FROM quotes ORDER BY document_id, local_id`)),
-    events: byDoc(await q(`SELECT document_id, local_id, type, cameo, source_id, target_id, location_id, date_value, date_text, negated,
-      modality, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, confidence FROM events ORDER BY document_id, local_id`)),
-    stances: byDoc(await q('SELECT * FROM stances ORDER BY document_id, evidence_start, holder_id, topic')),
-    documentEntities: byDoc(await q('SELECT document_id, entity_id, mentions, doc_date::text FROM document_entities ORDER BY document_id, entity_id')),
-    entities: await q(`SELECT id, kb_id, norm_name, type, wikidata, ARRAY(SELECT unnest(aliases) ORDER BY 1) AS aliases, mention_count,
-      document_count FROM entities ORDER BY id`),
-    // A timeline entry or quote group as the set of document rows it holds; the groups as a sorted list of those.
-    timelineEntries: (await q(`SELECT string_agg(document_id || '/' || local_id, ' ' ORDER BY document_id, local_id) AS members
-      FROM events WHERE entry_id IS NOT NULL GROUP BY entry_id ORDER BY 1`)).map((r) => r.members),
-    quoteGroups: (await q(`SELECT string_agg(document_id || '/' || local_id, ' ' ORDER BY document_id, local_id) AS members
-      FROM quotes WHERE group_id IS NOT NULL GROUP BY group_id ORDER BY 1`)).map((r) => r.members),
-  };
+/** Ingests the files in this order in a fresh worker (new modules: nothing left from the other order). */
+function ingestInWorker(job: IngestJob): Promise<{ summary: IngestSummary; snapshot: Record<string, unknown> }> {
+  return new Promise((ok, fail) => {
+    const w = new Worker(new URL('./purity/worker.mjs', import.meta.url), { workerData: job });
+    w.once('message', (m) => {
+      ok(m);
+      void w.terminate();
+    });
+    w.once('error', fail);
+    w.once('exit', (code) => code !== 0 && fail(new Error(`ingest worker exited with ${code}`)));
+  });
 }
 
 /** Names of the parts (and documents) where two snapshots differ. */
@@ -100,6 +90,11 @@ function differences(a: Record<string, unknown>, b: Record<string, unknown>): st
       for (const k of keys) {
         if (JSON.stringify((x as Record<string, unknown>)[k]) !== JSON.stringify((y as Record<string, unknown>)[k])) out.push(`${part} of ${k}`);
       }
+    } else if (Array.isArray(x) && Array.isArray(y)) {
+      const xs = new Set(x.map((v) => JSON.stringify(v)));
+      const ys = new Set(y.map((v) => JSON.stringify(v)));
+      const only = (p: Set<string>, q: Set<string>) => [...p].filter((v) => !q.has(v)).slice(0, 3).join('; ');
+      out.push(`${part}: only in the first order ${only(xs, ys) || '-'}; only in the second ${only(ys, xs) || '-'}`);
     } else out.push(part);
   }
   return out;
@@ -107,7 +102,6 @@ function differences(a: Record<string, unknown>, b: Record<string, unknown>): st
 
 test('ingesting the same articles in two orders stores the same model', { timeout: 600_000 }, async (t) => {
   const dir = mkdtempSync(join(tmpdir(), 'dossier-order-'));
-  const stores: Store[] = [];
   try {
     const files = Object.entries(ARTICLES).map(([name, text]) => {
       writeFileSync(join(dir, name), text);
@@ -119,20 +113,16 @@ test('ingesting the same articles in two orders stores the same model', { timeou
       }
     } else t.diagnostic(`${seeds} not found: only this test's own articles are ingested`);
     const kb = defaultKnowledgeBase();
-    const snapshots = [];
-    for (const order of [files, [...files].reverse()]) {
-      const store = await openStore({ dataDir: 'memory://' });
-      stores.push(store);
-      const summary = await ingest(store, order, { kb });
-      assert.equal(summary.new, files.length, JSON.stringify(summary.failures));
-      snapshots.push(await snapshot(store));
-    }
+    const kbData = { entries: kb.entries, offices: kb.offices };
+    const entry = './ingest.ts';
+    const runs = await Promise.all([files, [...files].reverse()].map((order) => ingestInWorker({ entry, files: order, kb: kbData })));
+    for (const r of runs) assert.equal(r.summary.new, files.length, JSON.stringify(r.summary.failures));
+    const snapshots = runs.map((r) => r.snapshot);
     const [forward, reverse] = snapshots;
     assert.equal((forward!.documents as Rows).length, files.length);
     assert.ok((forward!.quoteGroups as string[]).some((g) => g.split(' ').length > 1), 'the repeated quote makes one group of two');
     assert.deepEqual(differences(forward!, reverse!), []);
   } finally {
-    for (const s of stores) await s.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

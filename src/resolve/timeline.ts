@@ -59,13 +59,23 @@ export async function resolveEvents(tx: Queryable, documentId: string, docDate: 
   const intervals = events.map((v) => dateInterval(v.date_value));
   const candidates = await findCandidates(tx, events, intervals, docDate);
 
-  // A document that reports two strikes means two strikes: each entry takes at most one report per document.
-  const used = new Set<string>();
-  const chosen: (Candidate | null)[] = events.map((v, k) => {
-    const best = (candidates.get(k) ?? []).filter((c) => !used.has(c.id)).sort((a, b) => rank(b, v) - rank(a, v) || b.mention_count - a.mention_count || Number(a.id) - Number(b.id))[0];
-    if (best) used.add(best.id);
-    return best ?? null;
+  // A document that reports two strikes means two strikes: each entry takes at most one report per document. The
+  // pairs are taken best agreement first, not in the document's order, so that an entry takes the report that
+  // agrees with it best, as that report would have chosen the entry had its document come first (issue 14: the
+  // grouping must not depend on the order documents arrive in). Ties: the busier, then older entry, then the
+  // earlier report.
+  const pairs: { k: number; c: Candidate; r: number }[] = [];
+  events.forEach((v, k) => {
+    for (const c of candidates.get(k) ?? []) pairs.push({ k, c, r: rank(c, v) });
   });
+  pairs.sort((a, b) => b.r - a.r || b.c.mention_count - a.c.mention_count || Number(a.c.id) - Number(b.c.id) || a.k - b.k);
+  const used = new Set<string>();
+  const chosen: (Candidate | null)[] = events.map(() => null);
+  for (const { k, c } of pairs) {
+    if (chosen[k] || used.has(c.id)) continue;
+    chosen[k] = c;
+    used.add(c.id);
+  }
 
   const fresh = events.map((_, k) => k).filter((k) => !chosen[k]);
   const ids = fresh.length ? (await tx.query<{ id: string }>(
