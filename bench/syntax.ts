@@ -156,39 +156,43 @@ loaded.forEach((im, k) => {
 });
 
 if (values.components) {
-  // Each step of `analyse` on its own, for the last implementation, through the functions it exports.
-  const im = loaded[loaded.length - 1]!;
-  const dir = im.dir;
-  const imp = async (f: string) => import(pathToFileURL(join(dir, f)).href);
-  const { sentenceAtoms } = await imp('words.ts');
-  const { tagSentence } = await imp('tagger.ts');
-  const { parserTags } = await imp('tagset.ts');
-  const { parseSentence } = await imp('parser.ts');
-  const { labelSentence } = await imp('labeller.ts');
-  const m = im.model as any;
-  // Caches (where the implementation has them) are the model's own, warm from the runs above.
-  const steps: Record<string, number[]> = { atoms: [], tag1: [], tag2: [], parse: [], label: [], all: [] };
+  // Each step of `analyse` on its own, through the functions each implementation exports; caches (where it has
+  // them) are the model's own, warm from the runs above. Rounds alternate between implementations.
+  const runs = await Promise.all(loaded.map(async (im) => {
+    const imp = async (f: string) => import(pathToFileURL(join(im.dir, f)).href);
+    return {
+      im, m: im.model as any, steps: { atoms: [], tag1: [], tag2: [], parse: [], label: [], all: [] } as Record<string, number[]>,
+      sentenceAtoms: (await imp('words.ts')).sentenceAtoms, tagSentence: (await imp('tagger.ts')).tagSentence,
+      parserTags: (await imp('tagset.ts')).parserTags, parseSentence: (await imp('parser.ts')).parseSentence,
+      labelSentence: (await imp('labeller.ts')).labelSentence,
+    };
+  }));
   for (let r = 0; r < rounds; r++) {
-    let t = now();
-    const atoms = dev.map((f) => sentenceAtoms(f, m.atomCache));
-    steps.atoms!.push(now() - t);
-    t = now();
-    const first = atoms.map((a) => tagSentence(m.tagger, a, undefined, m.tagDict, m.wordScores1));
-    steps.tag1!.push(now() - t);
-    t = now();
-    const joint = atoms.map((a, i) => tagSentence(m.tagger2, a, first[i], m.tagDict, m.wordScores2));
-    steps.tag2!.push(now() - t);
-    const tags = joint.map((j) => parserTags(j, m.coarse));
-    t = now();
-    const heads = atoms.map((a, i) => parseSentence(m.parser, a, tags[i]));
-    steps.parse!.push(now() - t);
-    t = now();
-    atoms.forEach((a, i) => labelSentence(m.labeller, a, tags[i], heads[i], m.rootLabel));
-    steps.label!.push(now() - t);
-    t = now();
-    for (const forms of dev) im.model.analyse(forms);
-    steps.all!.push(now() - t);
+    for (const { im, m, steps, sentenceAtoms, tagSentence, parserTags, parseSentence, labelSentence } of runs) {
+      let t = now();
+      const atoms = dev.map((f) => sentenceAtoms(f, m.atomCache));
+      steps.atoms!.push(now() - t);
+      t = now();
+      const first = atoms.map((a) => tagSentence(m.tagger, a, undefined, m.tagDict, m.wordScores1));
+      steps.tag1!.push(now() - t);
+      t = now();
+      const joint = atoms.map((a, i) => tagSentence(m.tagger2, a, first[i], m.tagDict, m.wordScores2));
+      steps.tag2!.push(now() - t);
+      const tags = joint.map((j) => parserTags(j, m.coarse));
+      t = now();
+      const heads = atoms.map((a, i) => parseSentence(m.parser, a, tags[i]));
+      steps.parse!.push(now() - t);
+      t = now();
+      atoms.forEach((a, i) => labelSentence(m.labeller, a, tags[i], heads[i], m.rootLabel));
+      steps.label!.push(now() - t);
+      t = now();
+      for (const forms of dev) im.model.analyse(forms);
+      steps.all!.push(now() - t);
+    }
   }
-  console.log(`components of impl ${loaded.length - 1} on EWT dev, best of ${rounds}:`);
-  for (const [s, ts] of Object.entries(steps)) console.log(`  ${s.padEnd(6)} ${(devWords / best(ts) * 1000).toFixed(0).padStart(8)} words/s`);
+  console.log(`components on EWT dev, words/s, best of ${rounds} ("all": analyse, which also makes lemmas and features):`);
+  console.log(`  ${'step'.padEnd(6)} ${runs.map((_, k) => `impl ${k}`.padStart(9)).join(' ')}`);
+  for (const s of Object.keys(runs[0]!.steps)) {
+    console.log(`  ${s.padEnd(6)} ${runs.map((r) => (devWords / best(r.steps[s]!) * 1000).toFixed(0).padStart(9)).join(' ')}`);
+  }
 }
