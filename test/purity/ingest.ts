@@ -28,13 +28,15 @@ async function snapshot(store: Store): Promise<Record<string, unknown>> {
     documents: await q(`SELECT id, title, date::text, date_source, date_from::text, date_to::text, source, url, language, byline,
       text, word_count FROM documents ORDER BY id`),
     mentions: byDoc(await q(`SELECT document_id, entity_id, local_id, span_start, span_end, text, kind FROM mentions
-      ORDER BY document_id, span_start, local_id`)),
-    times: byDoc(await q('SELECT * FROM times ORDER BY document_id, span_start, span_end, value')),
+      ORDER BY document_id, span_start, span_end, local_id, entity_id, kind`)),
+    // Every ORDER BY is total (all columns), so that row order is never a difference.
+    times: byDoc(await q('SELECT document_id, span_start, span_end, text, value, granularity FROM times ORDER BY 1, 2, 3, 4, 5, 6')),
     quotes: byDoc(await q(`SELECT document_id, local_id, span_start, span_end, text, direct, speaker_id, speaker_text, norm_text
       FROM quotes ORDER BY document_id, local_id`)),
     events: byDoc(await q(`SELECT document_id, local_id, type, cameo, source_id, target_id, location_id, date_value, date_text, negated,
       modality, trigger_start, trigger_end, trigger_text, sentence_start, sentence_end, confidence FROM events ORDER BY document_id, local_id`)),
-    stances: byDoc(await q('SELECT * FROM stances ORDER BY document_id, evidence_start, holder_id, topic')),
+    stances: byDoc(await q(`SELECT document_id, holder_id, topic, polarity, evidence_start, evidence_end, date FROM stances
+      ORDER BY document_id, evidence_start, evidence_end, holder_id, topic, polarity, date`)),
     documentEntities: byDoc(await q('SELECT document_id, entity_id, mentions, doc_date::text FROM document_entities ORDER BY document_id, entity_id')),
     entities: await q(`SELECT id, kb_id, norm_name, type, wikidata, ARRAY(SELECT unnest(aliases) ORDER BY 1) AS aliases, mention_count,
       document_count FROM entities ORDER BY id`),
