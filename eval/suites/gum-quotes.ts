@@ -89,7 +89,25 @@ export function readGumXml(name: string, xml: string): GumDocument {
       sentence.end = text.length;
     }
   }
-  return { name, text, date, quotes, sentences };
+  return { name, text, date, quotes: joinContinued(text, quotes), sentences };
+}
+
+const OPENING_MARKS = '"“„«‹‘\'';
+
+/**
+ * GUM's xml nests `<quote>` inside sentences, so a quote that runs over several sentences is several spans, each
+ * after the first opening with no mark. Read as printed, those are one quote: a span that follows the previous one
+ * across nothing but white space, and does not open with a mark, continues it.
+ */
+export function joinContinued(text: string, quotes: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const q of [...quotes].sort((a, b) => a.start - b.start)) {
+    const prev = out[out.length - 1];
+    const opens = OPENING_MARKS.includes(text[q.start] ?? '');
+    if (prev && !opens && q.start >= prev.end && /^\s*$/.test(text.slice(prev.end, q.start))) prev.end = Math.max(prev.end, q.end);
+    else out.push({ ...q });
+  }
+  return out;
 }
 
 const MARKS = '"“”„‘’«»‹›\'';
