@@ -181,12 +181,22 @@ export interface GumTally {
   covered: number;
   nameRight: number;
   roleRight: number;
+  /** Covered turn sentences whose gold speaker the text names (GUM's `who` is often a reporter the text never names). */
+  namedInText: number;
+  namedInTextRight: number;
 }
 
 export const emptyTally = (): GumTally => ({
   exact: { tp: 0, fp: 0, fn: 0 }, overlap: { tp: 0, fp: 0, fn: 0 }, annotated: { tp: 0, fp: 0, fn: 0 },
-  turnSentences: 0, covered: 0, nameRight: 0, roleRight: 0,
+  turnSentences: 0, covered: 0, nameRight: 0, roleRight: 0, namedInText: 0, namedInTextRight: 0,
 });
+
+/** Whether the text names GUM's speaker id ("#JackHerrick"): its last capitalised part, as a word. */
+export function namedIn(text: string, who: string): boolean {
+  const parts = who.replace(/^#/, '').match(/[A-Z][a-z]+/g);
+  const last = parts?.[parts.length - 1];
+  return !!last && new RegExp(`\\b${last}\\b`).test(text);
+}
 
 /** Adds one document's quotes (and the entities their speakers point to) to the tally. */
 export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id: string; name: string }[], tally: GumTally): void {
@@ -209,7 +219,12 @@ export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id:
     if (!q) continue;
     tally.covered++;
     const name = (q.speaker ? names.get(q.speaker) : null) ?? q.speakerText ?? '';
-    if (sameSpeaker(name, s.who.replace(/^#/, ''))) tally.nameRight++;
+    const right = sameSpeaker(name, s.who.replace(/^#/, ''));
+    if (right) tally.nameRight++;
+    if (namedIn(gum.text, s.who)) {
+      tally.namedInText++;
+      if (right) tally.namedInTextRight++;
+    }
     // Turns we could not name fall back to their shape: a question is the interviewer's.
     const ourRole = q.speakerText ? q.speakerText === ourInterviewer : /\?\W*$/.test(q.text);
     if (ourRole === (s.who === interviewer)) tally.roleRight++;
@@ -233,6 +248,7 @@ export function measures(t: GumTally, documents: number, msPer700Words: number):
     { measure: 'interview turn sentences', value: t.turnSentences },
     { measure: 'interview coverage', value: round(t.turnSentences ? t.covered / t.turnSentences : 0) },
     { measure: 'interview speaker name accuracy', value: round(t.covered ? t.nameRight / t.covered : 0), anchor: 'speaker accuracy 0.860 (news quotes)' },
+    { measure: 'interview speaker name accuracy, speakers the text names', value: round(t.namedInText ? t.namedInTextRight / t.namedInText : 0) },
     { measure: 'interview speaker role accuracy', value: round(t.covered ? t.roleRight / t.covered : 0) },
     { measure: 'pipeline ms per 700 words', value: round(msPer700Words, 2) },
   ];
