@@ -180,3 +180,11 @@ test('talks held in a state\'s city have that state as their counterpart, unless
   const own = [entity('e1', 'GPE', 'valmora'), entity('e2', 'GPE', 'tarsk'), { ...entity('e3', 'PERSON', null), actsFor: { state: 'e1', stateName: 'Valmora', code: null, role: 'GOV' as const } }];
   assert.equal(withHosts([talks()], hostKb, own)[0]!.target, null);
 });
+
+test('"denies all involvement" is the act told before, negated, with the denier as its source', () => {
+  const list = events('Greece said that Kosovo was attacked on Sunday. Moscow denies all involvement.');
+  const denied = list.find((e) => e.trigger.text === 'denies');
+  assert.deepEqual(denied && [denied.type, denied.source, denied.target, denied.negated], ['ASSAULT', 'russia', 'kosovo', true]);
+  const plain = events('Moscow denies all involvement.').find((e) => e.trigger.text === 'denies');
+  assert.equal(plain?.type, 'REJECT'); // nothing told before it to deny
+});

@@ -182,9 +182,48 @@ export function codeEvents(
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
     events.push(...kept);
   });
+  deniedActs(doc, events);
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;
+}
+
+/** What a denial can deny having had in an act: "denies all involvement", "denied responsibility for". */
+const DENIED_SHARE = new Set(['involvement', 'responsibility', 'role', 'part', 'participation', 'complicity', 'links']);
+/** Acts a denial of involvement refers back to. */
+const DENIABLE = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'THREATEN']);
+/** How many sentences back the denied act may be told. */
+const DENIAL_LOOKBACK = 3;
+
+/**
+ * "Moscow denies all involvement": the coders' reading is the act denied, negated, with the denier as its source
+ * (news-dev's own guideline; PLOVER codes what is said to have happened). The act is the nearest hostile event
+ * told in the sentences before; without one the denial stays a REJECT.
+ */
+function deniedActs(doc: Doc, events: EventRecord[]): void {
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n]!;
+    if (e.type !== 'REJECT' || !/^den(y|ies|ied|ying)$/i.test(e.trigger.text)) continue;
+    const k = doc.tokenIndexAt(e.trigger.end - 1);
+    const share = [1, 2, 3].map((d) => doc.tokens[k + d]).find((t) => t && DENIED_SHARE.has(t.lower));
+    if (!share || share.sentence !== doc.tokens[k]!.sentence) continue;
+    const here = doc.tokens[k]!.sentence;
+    let act: EventRecord | undefined;
+    for (let m = n - 1; m >= 0; m--) {
+      const prior = events[m]!;
+      const s = doc.sentenceIndexAt(prior.trigger.start);
+      if (here - s > DENIAL_LOOKBACK) break;
+      if (s < here && DENIABLE.has(prior.type) && !prior.negated && (prior.source !== null || prior.target !== null)) {
+        act = prior;
+        break;
+      }
+    }
+    if (!act) continue;
+    e.type = act.type;
+    e.cameo = act.cameo;
+    e.target = e.target ?? (act.target !== e.source ? act.target : null);
+    e.negated = true;
+  }
 }
 
 /** Governing event types and what they do to an event embedded under them ("refused to join", "threatened to"). */

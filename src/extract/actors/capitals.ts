@@ -143,5 +143,6 @@ function chooseActor(doc: Doc, table: EntityTable, actors: KbEntry[], m: Mention
     }
     if (named.length && (!most || named.length > most.n)) most = { e: a, n: named.length };
   }
-  return near?.e ?? most?.e ?? actors.find((a) => a.type === 'GPE') ?? null;
+  // A former state seated in the city (the Soviet Union in Moscow) only where the document names it.
+  return near?.e ?? most?.e ?? actors.find((a) => a.type === 'GPE' && a.kind !== 'historical-state') ?? null;
 }
