@@ -104,3 +104,7 @@ test('an act in the simple present holds at the report\'s date, also through a p
   assert.equal(dateOf(events('Greece backs Ukraine.'), 'backs')?.basis, 'report');
   assert.equal(dateOf(events('Greece flexes its muscles by backing Ukraine.'), 'backing')?.basis, 'report');
 });
+
+test('an event noun is dated by the verb that begins it ("the protests, which began in June")', () => {
+  assert.equal(dateOf(events('The protests against Serbia, which began in June, grew.'), 'protests')?.value, '2023-06');
+});

@@ -83,6 +83,7 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
     if (a === p || trigger.includes(a)) score = 100;
     else if (NOMINAL_ARGUMENT.has(tree.word(a).rel) && tree.head(a) === p) score = 80;
     else if (light >= 0 && NOMINAL_ARGUMENT.has(tree.word(a).rel) && tree.head(a) === light) score = 70;
+    else if (beginsEvent(tree, a, p)) score = 65;
     else {
       const up = governs(tree, a, p, input.speechAct);
       if (up > 0) score = 60 - up;
@@ -97,6 +98,24 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
 }
 
 const TRIGGER_POS = new Set(['VERB', 'AUX', 'NOUN', 'PROPN']);
+
+/** Verbs whose subject is an event and whose time is its start: "the protests, which began in June". */
+const ASPECTUAL = new Set(['begin', 'start', 'erupt', 'break', 'resume', 'commence']);
+
+/**
+ * Whether `a` is an aspectual verb whose subject is the event noun `p`: its relative clause ("which began in
+ * June"), or a clause inside the noun's phrase whose subject is a pronoun for it ("the blockade since it began in
+ * September").
+ */
+function beginsEvent(tree: SyntaxTree, a: number, p: number): boolean {
+  if (!ASPECTUAL.has(tree.lemma(a))) return false;
+  const subject = tree.subjectOf(a);
+  if (!subject) return false;
+  if (subject.word === p) return true;
+  const pronoun = tree.word(subject.word).upos === 'PRON' || /^(it|which|that)$/.test(tree.lower(subject.word));
+  const h = tree.head(a);
+  return pronoun && (h === p || tree.dominates(p, a));
+}
 
 /** A nominal argument of a predicate, whose time dates the predicate. */
 const NOMINAL_ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl']);
