@@ -94,3 +94,13 @@ test('"their" and "they" go to a single named subject before them in the sentenc
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name']);
   assert.deepEqual(mentionsOf(ents, 'Kosovo'), ['Kosovo/name']);
 });
+
+test('a city the passage is set in counts for its state when a bare organ is resolved', () => {
+  const entries = TEST_KB.entries.map((e) => (e.id === 'belgrade' ? { ...e, country: 'serbia' } : e));
+  const kb = { entries, offices: TEST_KB.offices, byId: new Map(entries.map((e) => [e.id, e])) };
+  const text = 'Russia backed Serbia for years. Crowds marched in Belgrade on Sunday. Police said they held 40 people.';
+  const doc = new Doc(text);
+  const ctx = { kb, date: '2022-05-04' };
+  const ents = resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'Police/nominal', 'they/pronoun']);
+});

@@ -80,6 +80,8 @@ export interface MentionList {
   items: { m: Mention; e: Entity; sentence: number; lastLower: string }[];
   cursor: number;
   counts: Map<Entity, number>;
+  /** The document's entity for a KB state, when the document names it. */
+  stateOf: (kbId: string) => Entity | null;
 }
 
 export function mentionList(doc: Doc, table: EntityTable): MentionList {
@@ -89,6 +91,7 @@ export function mentionList(doc: Doc, table: EntityTable): MentionList {
     })),
     cursor: 0,
     counts: new Map(),
+    stateOf: (kbId) => table.byKbId(kbId) ?? null,
   };
 }
 
@@ -115,9 +118,13 @@ export function salientState(doc: Doc, kb: KnowledgeBase, list: MentionList, i: 
     list.cursor = 0;
     list.counts.clear();
   }
+  // A city the passage is set in counts for its state: "protesters took to the streets of Minsk. Police said …".
   const counted = (n: number) => {
     const { m, e } = list.items[n]!;
-    return isStateEntity(kb, e) && m.kind !== 'pronoun' ? e : null;
+    if (m.kind === 'pronoun') return null;
+    if (isStateEntity(kb, e)) return e;
+    const entry = e.kbId ? kb.byId.get(e.kbId) : undefined;
+    return entry?.kind === 'city' && entry.country ? list.stateOf(entry.country) : null;
   };
   for (; list.cursor < end; list.cursor++) {
     const e = counted(list.cursor);
@@ -126,7 +133,7 @@ export function salientState(doc: Doc, kb: KnowledgeBase, list: MentionList, i: 
   const scores = new Map(list.counts);
   for (let n = end - 1; n >= 0 && here - list.items[n]!.sentence <= 1; n--) {
     const e = counted(n);
-    if (e) scores.set(e, scores.get(e)! + 2);
+    if (e) scores.set(e, (scores.get(e) ?? 0) + 2);
   }
   let best: Entity | null = null;
   let top = 0;
