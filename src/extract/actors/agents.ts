@@ -98,7 +98,8 @@ export function cameoActorCode(country: string | null, role: AgentRole | null): 
   return country + (role ? (role === 'DIP' ? 'GOV' : role) : '');
 }
 
-const isState = (e: KbEntry | undefined): e is KbEntry => !!e && e.type === 'GPE' && (e.kind === undefined || e.kind === 'state');
+/** A KB state (an entry of type GPE that is no city, region or former state). */
+export const isState = (e: KbEntry | undefined): e is KbEntry => !!e && e.type === 'GPE' && (e.kind === undefined || e.kind === 'state');
 
 /** A link from an agent entity to its state, resolved to entity ids when the layer is finished. */
 export interface PendingLink {

@@ -13,11 +13,11 @@
 import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
-import { findMarkedQuotes } from '../quote/marks.js';
+import { insideMarkedQuote } from '../quote/marks.js';
 import { PLACE_PREPOSITIONS } from './lexicon.js';
 import type { EntityTable } from './table.js';
 // agents.js calls back into this module; both only call each other's functions at run time, so the cycle is safe.
-import { countryCodeOfName } from './agents.js';
+import { countryCodeOfName, isState } from './agents.js';
 
 /** Nouns that describe a state: "the country", "the kingdom". "State" is left out ("the state of emergency"). */
 const STATE_DESCRIPTIONS = new Set(['country', 'kingdom', 'republic', 'nation', 'emirate', 'monarchy']);
@@ -47,9 +47,7 @@ interface Candidate {
 /** A state: a KB state, or a place the KB lacks that the Phoenix country list names ("Moldova" on any theatre). */
 const isStateEntity = (kb: KnowledgeBase, e: Entity): boolean => {
   if (e.type !== 'GPE') return false;
-  const entry = e.kbId ? kb.byId.get(e.kbId) : undefined;
-  if (entry) return entry.kind === undefined || entry.kind === 'state';
-  return countryCodeOfName(e.name) !== null;
+  return e.kbId ? isState(kb.byId.get(e.kbId)) : countryCodeOfName(e.name) !== null;
 };
 
 /** Mentions of ORG and GPE entities outside quotation marks, in text order, each with its token and sentence. */
@@ -64,11 +62,6 @@ function candidates(doc: Doc, table: EntityTable, inQuote: (offset: number) => b
     out.push({ e, m, token, sentence: doc.tokens[token]!.sentence });
   }
   return out;
-}
-
-function quoteTest(doc: Doc): (offset: number) => boolean {
-  const quoted = findMarkedQuotes(doc.text);
-  return (offset) => quoted.some((q) => offset > q.open && offset < q.close);
 }
 
 /**
@@ -95,17 +88,21 @@ export function mentionList(doc: Doc, table: EntityTable): MentionList {
   };
 }
 
-/** Index of the first item that starts at or after `offset`. */
-function firstAtOrAfter(list: MentionList, offset: number): number {
+/** Index of the first of `n` sorted items whose key is at least `at`. */
+function lowerBound(n: number, keyAt: (k: number) => number, at: number): number {
   let lo = 0;
-  let hi = list.items.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list.items[mid]!.m.start < offset) lo = mid + 1;
+    if (keyAt(mid) < at) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
+
+/** Index of the first mention that starts at or after `offset`. */
+const firstAtOrAfter = (list: MentionList, offset: number): number =>
+  lowerBound(list.items.length, (k) => list.items[k]!.m.start, offset);
 
 /**
  * The state a passage is about at token `i`: the state named most often so far, where a mention in this sentence
@@ -170,7 +167,7 @@ export function bareAgentState(doc: Doc, kb: KnowledgeBase, list: MentionList, s
 /** "The country", "the kingdom": a mention of the state named last within the lookback. */
 export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
   const tokens = doc.tokens;
-  const inQuote = quoteTest(doc);
+  const inQuote = insideMarkedQuote(doc.text);
   const states = candidates(doc, table, inQuote).filter((c) => isStateEntity(kb, c.e));
   if (!states.length) return;
   let next = 0;
@@ -204,7 +201,7 @@ function referring(tree: SyntaxTree, w: number): boolean {
  */
 export function resolveActorPronouns(doc: Doc, table: EntityTable): void {
   const tokens = doc.tokens;
-  const inQuote = quoteTest(doc);
+  const inQuote = insideMarkedQuote(doc.text);
   let pool: Candidate[] | null = null;
   let covering: Map<number, Entity> | null = null;
   for (let si = 0; si < doc.sentences.length; si++) {
@@ -260,16 +257,7 @@ function tokenEntities(doc: Doc, table: EntityTable): Map<number, Entity> {
 }
 
 /** Index of the first candidate at or after token `i`. */
-function firstFrom(pool: Candidate[], i: number): number {
-  let lo = 0;
-  let hi = pool.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (pool[mid]!.token < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const firstFrom = (pool: Candidate[], i: number): number => lowerBound(pool.length, (k) => pool[k]!.token, i);
 
 /** The antecedent for a pronoun in sentence `si`, given the index of the first candidate after it. */
 function antecedentOf(doc: Doc, pool: Candidate[], at: number, si: number): Entity | null {

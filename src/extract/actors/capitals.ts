@@ -8,6 +8,7 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KbEntry, KnowledgeBase, Mention } from '../../model/types.js';
 import { PLACE_NOUNS, PLACE_PREPOSITIONS, SPEECH_VERBS } from './lexicon.js';
 import type { EntityTable } from './table.js';
+import { WEEKDAYS } from '../time/lexicon.js';
 
 const seatIndexes = new WeakMap<KnowledgeBase, Map<string, KbEntry[]>>();
 
@@ -26,7 +27,7 @@ function seatIndex(kb: KnowledgeBase): Map<string, KbEntry[]> {
   return idx;
 }
 
-const WEEKDAY = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/;
+const WEEKDAY = new Set<string>(WEEKDAYS);
 const PART_OF_DAY = new Set(['morning', 'afternoon', 'evening', 'night']);
 const DAY_WORDS = new Set(['yesterday', 'today', 'tonight']);
 
@@ -98,7 +99,7 @@ function actsAsActor(doc: Doc, table: EntityTable, m: Mention, decided: Map<numb
     }
     if (SPEECH_VERBS.has(t.lower)) return true;
     // "Beijing on Tuesday accused", "Moscow yesterday said": a day between the city and its verb.
-    if (t.lower === 'on' && WEEKDAY.test(doc.tokens[k + 1]?.lower ?? '')) {
+    if (t.lower === 'on' && WEEKDAY.has(doc.tokens[k + 1]?.lower ?? '')) {
       k += PART_OF_DAY.has(doc.tokens[k + 2]?.lower ?? '') ? 3 : 2;
       continue;
     }

@@ -8,16 +8,15 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { FEMALE_TITLES, MALE_TITLES } from './lexicon.js';
 import type { EntityTable } from './table.js';
-import { findMarkedQuotes } from '../quote/marks.js';
+import { insideMarkedQuote } from '../quote/marks.js';
 
 type Gender = 'male' | 'female';
 
 const LOOKBACK_SENTENCES = 5;
 
 export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
-  // The same reading of quote marks as the quotes layer, so a name inside a quote is never taken for a speaker.
-  const quoted = findMarkedQuotes(doc.text);
-  const inQuote = (offset: number) => quoted.some((q) => offset > q.open && offset < q.close);
+  // A name inside a quote is never taken for a speaker.
+  const inQuote = insideMarkedQuote(doc.text);
   const gender = new Map<Entity, Gender>();
   for (const e of table.entities) {
     if (e.type !== 'PERSON') continue;

@@ -128,14 +128,13 @@ const NOMINAL_ARGUMENT = new Set(['nsubj', 'nsubj:pass', 'obj', 'iobj', 'obl']);
  */
 export function reportDate(
   input: EventDateInput,
-  event: Pick<EventRecord, 'negated' | 'modality' | 'type'>,
+  event: Pick<EventRecord, 'negated' | 'modality'>,
   report: string | null,
 ): EventDate | null {
   if (!report || event.negated) return null;
   if (event.modality !== 'asserted' && event.modality !== 'reported') return null;
-  const tense = actTense(input);
-  const now = tense === 'past' || tense === 'progressive' || tense === 'present';
-  return now ? { value: report, text: '', basis: 'report' } : null;
+  // Every tense actTense names (past, progressive, present) is an act by or at the report; null is the rest.
+  return actTense(input) !== null ? { value: report, text: '', basis: 'report' } : null;
 }
 
 

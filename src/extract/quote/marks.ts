@@ -101,6 +101,15 @@ function nextSingle(text: string, i: number, lineEnd: number, mark: string): 'cl
   return 'none';
 }
 
+/**
+ * Whether an offset lies inside a marked quote of `text`: the same reading of quote marks as the quotes layer,
+ * for the rules that must not take a word inside a quotation for the narrator's.
+ */
+export function insideMarkedQuote(text: string): (offset: number) => boolean {
+  const quoted = findMarkedQuotes(text);
+  return (offset) => quoted.some((q) => offset > q.open && offset < q.close);
+}
+
 /** Every outermost marked quote in `text`, in order. Offsets exclude the marks and surrounding white space. */
 export function findMarkedQuotes(text: string): MarkedQuote[] {
   const quotes: MarkedQuote[] = [];
