@@ -40,6 +40,8 @@ interface Tables {
   longest: number;
   /** Country term (lower case) → CAMEO code and name. */
   terms: Map<string, { code: string; name: string }>;
+  /** One-word agents of no state role (protesters, rebels, journalists, civilians …). */
+  nonState: Set<string>;
 }
 
 let tables: Tables | null = null;
@@ -51,16 +53,25 @@ export function agentTables(): Tables {
     countries: { code: string; name: string; terms: string[] }[];
   };
   const agents = new Map<string, string>();
+  const nonState = new Set<string>();
   let longest = 1;
   for (const [phrase, code] of Object.entries(json.agents)) {
-    if (!STATE_ROLES.has(code.slice(0, 3))) continue;
+    if (!STATE_ROLES.has(code.slice(0, 3))) {
+      if (!phrase.includes(' ')) nonState.add(phrase);
+      continue;
+    }
     agents.set(phrase, code);
     longest = Math.max(longest, phrase.split(' ').length);
   }
   const terms = new Map<string, { code: string; name: string }>();
   for (const c of json.countries) for (const t of c.terms) if (!terms.has(t)) terms.set(t, { code: c.code, name: c.name });
-  tables = { agents, longest, terms };
+  tables = { agents, longest, terms, nonState };
   return tables;
+}
+
+/** Whether a word names people the Phoenix dictionary gives no state role ("protesters", "rebels", "civilians"). */
+export function isNonStateAgent(word: string): boolean {
+  return agentTables().nonState.has(word.toLowerCase());
 }
 
 /** The role (first three letters of the CAMEO agent code) of an agent phrase, or null. */

@@ -14,6 +14,7 @@
 import type { Doc, Token } from '../../nlp/doc.js';
 import { relIs, type Oblique, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { ACTOR_TYPES, PLACE_TYPES, type MentionIndex, type TokenMention } from './mentions.js';
+import { isNonStateAgent } from '../actors/agents.js';
 
 /** How an actor was found; confidence is built from this. */
 export type Via = 'subject' | 'object' | 'possessive' | 'by-agent' | 'relative' | 'coordination' | 'speaker' | 'reporter';
@@ -406,16 +407,15 @@ const STATE_ORGANS = new Set([
 /** Nouns whose "of"-phrase names them: "the region of X" is X. */
 const NAMED_BY_OF = new Set(['region', 'city', 'town', 'village', 'province', 'district', 'territory', 'enclave', 'island', 'republic', 'state', 'port', 'capital']);
 
-/** People a state's adjective describes without making them the state's agents: "Serbian protesters". */
+/**
+ * People a state's adjective describes without making them its agents ("Serbian protesters"), beyond the Phoenix
+ * dictionary's non-state agents (isNonStateAgent): the words it lacks or gives a state role we do not read as one.
+ */
 const NON_STATE_PEOPLE = new Set([
-  'protester', 'demonstrator', 'activist', 'opposition', 'opponent', 'dissident', 'voter', 'citizen', 'civilian',
-  'people', 'person', 'resident', 'refugee', 'migrant', 'worker', 'student', 'journalist', 'reporter', 'speaker',
-  'separatist', 'rebel', 'militant', 'nationalist', 'fan', 'businessman', 'oligarch', 'tourist', 'national',
-  'community', 'minority', 'man', 'woman', 'child', 'family', 'victim', 'prisoner', 'captive', 'hostage',
-  'politician', 'lawmaker', 'party', 'church', 'media', 'press', 'newspaper', 'outlet', 'channel', 'group',
-  'company', 'firm', 'bank', 'businesses', 'investor', 'athlete', 'team', 'player', 'artist', 'writer', 'scholar',
-  'expert', 'analyst', 'critic', 'leader', 'figure', 'spy', 'extremist', 'terrorist', 'gunman', 'insurgent',
-  'guerrilla', 'jihadist', 'paramilitary', 'volunteer', 'mercenary', 'criminal', 'gang', 'suspect',
+  'opposition', 'opponent', 'speaker', 'nationalist', 'fan', 'oligarch', 'national', 'minority', 'family',
+  'prisoner', 'captive', 'hostage', 'lawmaker', 'party', 'church', 'press', 'outlet', 'channel', 'group', 'firm',
+  'bank', 'team', 'player', 'artist', 'expert', 'analyst', 'critic', 'leader', 'figure', 'spy', 'paramilitary',
+  'volunteer', 'suspect',
 ]);
 
 /**
@@ -425,7 +425,7 @@ const NON_STATE_PEOPLE = new Set([
 function standsForState(tree: SyntaxTree, w: number): boolean {
   const lemma = tree.lemma(w);
   if (STATE_ORGANS.has(lemma)) return true;
-  return tree.word(w).upos === 'NOUN' && !NON_STATE_PEOPLE.has(lemma);
+  return tree.word(w).upos === 'NOUN' && !NON_STATE_PEOPLE.has(lemma) && !isNonStateAgent(lemma) && !isNonStateAgent(tree.lower(w));
 }
 
 /** The word that heads the trigger in the tree: among its words, the one nearest the root. -1 when none. */
