@@ -10,7 +10,7 @@ import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
-  REPORTING, actorOfWord, anchorWord, byAgent, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
+  REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
   treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
@@ -339,43 +339,13 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
   if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);
   if (entry.type === 'PROTEST' && !turned.target && ctx.tree) {
-    const demanded = demandedOf(ctx, ctx.tree, match);
+    const demanded = demandedActor(ctx, ctx.tree, match.first, match.last);
     if (demanded) {
       turned.target = demanded;
       if (turned.source?.mention.entityId === demanded.mention.entityId) turned.source = null;
     }
   }
   return { ...turned, negated: byTree.negated };
-}
-
-/** Verbs by which protesters say what they want, and so whom they protest against. */
-const DEMANDING = new Set(['demand', 'call', 'urge', 'seek', 'want']);
-
-/**
- * "protesters demanding that he step down", "rallies calling for an end to X's rule": the actor named in what a
- * protest demands is the one it is against. Read from a participle or clause hanging on the trigger or, for a
- * verb ("marched"), on its subject.
- */
-function demandedOf(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch): ActorHit | null {
-  const p = anchorWord(tree, match.first, match.last);
-  if (p < 0) return null;
-  const subject = tree.subjectOf(p);
-  const holders = subject ? [p, subject.word] : [p];
-  // "thousands of protesters demanding …": the clause may hang on the quantity the trigger is "of".
-  const up = tree.word(p);
-  if (up.head >= 0 && up.rel === 'nmod' && tree.caseOf(p) === 'of') holders.push(up.head);
-  for (const h of holders) {
-    for (const c of tree.children(h)) {
-      const rel = tree.word(c).rel;
-      if (!DEMANDING.has(tree.lemma(c)) || !(rel.startsWith('acl') || rel.startsWith('advcl') || rel === 'conj')) continue;
-      for (const w of tree.subtree(c)) {
-        if (w === c) continue;
-        const m = actorOfWord(ctx, tree, w);
-        if (m && m.type !== 'NORP') return { mention: m, via: 'object' };
-      }
-    }
-  }
-  return null;
 }
 
 /** The actor of a "from" or "by" oblique of the trigger's head word. */

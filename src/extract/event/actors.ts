@@ -428,6 +428,36 @@ function standsForState(tree: SyntaxTree, w: number): boolean {
   return tree.word(w).upos === 'NOUN' && !NON_STATE_PEOPLE.has(lemma) && !isNonStateAgent(lemma) && !isNonStateAgent(tree.lower(w));
 }
 
+/** Verbs by which protesters say what they want, and so whom they protest against. */
+const DEMANDING = new Set(['demand', 'call', 'urge', 'seek', 'want']);
+
+/**
+ * "protesters demanding that he step down", "rallies calling for an end to X's rule": the actor named in what a
+ * protest demands is the one it is against. Read from a participle or clause hanging on the trigger or, for a
+ * verb ("marched"), on its subject.
+ */
+export function demandedActor(ctx: ActorContext, tree: SyntaxTree, first: number, last: number): ActorHit | null {
+  const p = anchorWord(tree, first, last);
+  if (p < 0) return null;
+  const subject = tree.subjectOf(p);
+  const holders = subject ? [p, subject.word] : [p];
+  // "thousands of protesters demanding …": the clause may hang on the quantity the trigger is "of".
+  const up = tree.word(p);
+  if (up.head >= 0 && up.rel === 'nmod' && tree.caseOf(p) === 'of') holders.push(up.head);
+  for (const h of holders) {
+    for (const c of tree.children(h)) {
+      const rel = tree.word(c).rel;
+      if (!DEMANDING.has(tree.lemma(c)) || !(rel.startsWith('acl') || rel.startsWith('advcl') || rel === 'conj')) continue;
+      for (const w of tree.subtree(c)) {
+        if (w === c) continue;
+        const m = actorOfWord(ctx, tree, w);
+        if (m && m.type !== 'NORP') return { mention: m, via: 'object' };
+      }
+    }
+  }
+  return null;
+}
+
 /** The word that heads the trigger in the tree: among its words, the one nearest the root. -1 when none. */
 export function anchorWord(tree: SyntaxTree, first: number, last: number): number {
   return tree.headOf(tree.wordsOfTokens(first, last));
