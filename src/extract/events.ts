@@ -61,9 +61,15 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
 /** Event types whose saying is the doing: a threat uttered is a threat made. */
 const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT', 'AGREE']);
 
-export const extractEvents: Extractor<'events'> = (doc, ctx, prior) =>
-  withAgents(withHosts(withReportDates(doc, codeEvents(doc, new MentionIndex(doc, prior.entities ?? []), prior.times ?? [], prior.quotes ?? [], defaultLexicon(),
-    statesOfDemonyms(ctx.kb, prior.entities ?? [])), prior.times ?? [], ctx.date, (si) => sentenceTree(doc, si)), ctx.kb, prior.entities ?? []), prior.entities ?? [], ctx.kb);
+export const extractEvents: Extractor<'events'> = (doc, ctx, prior) => {
+  const entities = prior.entities ?? [];
+  const times = prior.times ?? [];
+  // Coded per sentence; then, over the document, the report's date where the text states none, the host of a
+  // meeting as its counterpart, and the agents through which states act.
+  const coded = codeEvents(doc, new MentionIndex(doc, entities), times, prior.quotes ?? [], defaultLexicon(), statesOfDemonyms(ctx.kb, entities));
+  const dated = withReportDates(doc, coded, times, ctx.date, (si) => sentenceTree(doc, si));
+  return withAgents(withHosts(dated, ctx.kb, entities), entities, ctx.kb);
+};
 
 /** Event types whose place makes its state a party: talks held in Belgrade are held with Serbia. */
 const HOSTED = new Set(['CONSULT']);
