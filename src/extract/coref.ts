@@ -18,6 +18,7 @@ import { resolveSpeakerPronouns } from './actors/pronouns.js';
 import { resolveNominals } from './actors/nominals.js';
 import { applyLinks, resolveAgents } from './actors/agents.js';
 import { resolveActorPronouns, resolveStateDescriptions } from './actors/anaphora.js';
+import { insideMarkedQuote } from './quote/marks.js';
 
 export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const table = new EntityTable(doc, prior.entities ?? []);
@@ -26,10 +27,12 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   resolveRoleNominals(doc, ctx.kb, ctx.date, table);
   resolveCapitals(doc, ctx.kb, table);
   resolveNominals(doc, table);
-  resolveStateDescriptions(doc, ctx.kb, table);
+  // One reading of the quote marks for every rule that must not resolve a word inside a quotation.
+  const inQuote = insideMarkedQuote(doc.text);
+  resolveStateDescriptions(doc, ctx.kb, table, inQuote);
   const links = resolveAgents(doc, ctx.kb, ctx.date, table);
-  resolveSpeakerPronouns(doc, ctx.kb, table);
-  resolveActorPronouns(doc, table);
+  resolveSpeakerPronouns(doc, ctx.kb, table, inQuote);
+  resolveActorPronouns(doc, table, inQuote);
   const entities = table.finish();
   applyLinks(links, entities);
   return entities;

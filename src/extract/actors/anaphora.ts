@@ -13,7 +13,6 @@
 import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
-import { insideMarkedQuote } from '../quote/marks.js';
 import { PLACE_PREPOSITIONS } from './lexicon.js';
 import type { EntityTable } from './table.js';
 // agents.js calls back into this module; both only call each other's functions at run time, so the cycle is safe.
@@ -165,9 +164,8 @@ export function bareAgentState(doc: Doc, kb: KnowledgeBase, list: MentionList, s
 }
 
 /** "The country", "the kingdom": a mention of the state named last within the lookback. */
-export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const tokens = doc.tokens;
-  const inQuote = insideMarkedQuote(doc.text);
   const states = candidates(doc, table, inQuote).filter((c) => isStateEntity(kb, c.e));
   if (!states.length) return;
   let next = 0;
@@ -199,9 +197,8 @@ function referring(tree: SyntaxTree, w: number): boolean {
  * "It" and "its" for an organisation or state: within the sentence, the nearest one named before the pronoun;
  * else, in the two sentences before, the one that is the subject of its sentence, or failing that the first named.
  */
-export function resolveActorPronouns(doc: Doc, table: EntityTable): void {
+export function resolveActorPronouns(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const tokens = doc.tokens;
-  const inQuote = insideMarkedQuote(doc.text);
   let pool: Candidate[] | null = null;
   let covering: Map<number, Entity> | null = null;
   for (let si = 0; si < doc.sentences.length; si++) {

@@ -8,15 +8,13 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { FEMALE_TITLES, MALE_TITLES } from './lexicon.js';
 import type { EntityTable } from './table.js';
-import { insideMarkedQuote } from '../quote/marks.js';
 
 type Gender = 'male' | 'female';
 
 const LOOKBACK_SENTENCES = 5;
 
-export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
-  // A name inside a quote is never taken for a speaker.
-  const inQuote = insideMarkedQuote(doc.text);
+/** `inQuote`: whether an offset is inside a marked quote (a name there is never taken for a speaker). */
+export function resolveSpeakerPronouns(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const gender = new Map<Entity, Gender>();
   for (const e of table.entities) {
     if (e.type !== 'PERSON') continue;
