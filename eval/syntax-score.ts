@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Doc } from '../src/nlp/doc.js';
 import { DEFAULT_MODEL_PATH, loadSyntaxModel, PerceptronSyntaxModel } from '../src/nlp/syntax/model.js';
 import type { SyntaxModel, SyntaxWord } from '../src/nlp/syntax/types.js';
+import type { Span } from '../src/model/types.js';
 import type { GoldDocument } from './conllu.js';
 import { prf, round, type Measure } from './suite.js';
 
@@ -92,8 +93,10 @@ function relKeys(w: ScoredWord): string[] {
 }
 
 /** Scores a gold document through our own pipeline: the Doc's sentences and tokens, mapped onto UD words. */
-export function scoreThroughDoc(gold: GoldDocument, model: SyntaxModel, score: SyntaxScore, tokens: TokenCounts): void {
+export function scoreThroughDoc(gold: GoldDocument, model: SyntaxModel, score: SyntaxScore, tokens: TokenCounts,
+  names?: (doc: Doc) => readonly Span[]): void {
   const doc = new Doc(gold.text, model);
+  if (names) doc.useNames(names(doc));
   const bySpan = new Map<string, { w: SyntaxWord; head: string }>();
   for (let s = 0; s < doc.sentences.length; s++) {
     const words = doc.syntax(s).words;

@@ -4,13 +4,28 @@
  * Action Plan (IPAP)") becomes that entity's alias, and its later uses mentions of it.
  */
 import type { Doc } from '../nlp/doc.js';
-import type { Entity, KbEntry, KnowledgeBase } from '../model/types.js';
+import type { Entity, KbEntry, KnowledgeBase, MentionKind, Span } from '../model/types.js';
 import { normalizeName } from '../nlp/fold.js';
 import type { Extractor } from './pipeline.js';
 import { findNames, type FindOptions, type Found } from './actors/discover.js';
 import { EntityTable } from './actors/table.js';
 
 export const recogniseEntities: Extractor<'entities'> = (doc, ctx) => recognise(doc, ctx.kb);
+
+/**
+ * The spans the parser should read as proper names: mentions by name (not pronouns, role nominals or demonyms,
+ * whose words are not names: "Russian" is an adjective).
+ */
+export function nameSpansForSyntax(entities: readonly Entity[]): Span[] {
+  const out: Span[] = [];
+  for (const e of entities) {
+    if (e.type === 'NORP') continue;
+    for (const m of e.mentions) if (m.kind === undefined || NAME_KINDS.has(m.kind)) out.push({ start: m.start, end: m.end });
+  }
+  return out;
+}
+
+const NAME_KINDS: ReadonlySet<MentionKind> = new Set(['name', 'alias', 'surname', 'metonym']);
 
 /** Recognition with options: `{ discover: false }` is the pure KB-lookup baseline the evaluations compare with. */
 export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): Entity[] {

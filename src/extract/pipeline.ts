@@ -4,7 +4,7 @@
  */
 import type { Document, KnowledgeBase, Layers } from '../model/types.js';
 import { Doc } from '../nlp/doc.js';
-import { recogniseEntities } from './entities.js';
+import { recogniseEntities, nameSpansForSyntax } from './entities.js';
 import { resolveCoreference } from './coref.js';
 import { extractTimes } from './times.js';
 import { extractQuotes } from './quotes.js';
@@ -28,9 +28,20 @@ interface Step<K extends keyof Layers> {
 
 const step = <K extends keyof Layers>(name: string, layer: K, run: Extractor<K>): Step<K> => ({ name, layer, run });
 
-/** The declared order: entities → coreference → times → quotes → events → stance. */
+/**
+ * The parse reads the names the entity step found (a name is tagged as one): every step after it that parses sees
+ * the same trees.
+ */
+const namesToSyntax: Extractor<'entities'> = (doc, _ctx, prior) => {
+  const entities = prior.entities ?? [];
+  doc.useNames(nameSpansForSyntax(entities));
+  return entities;
+};
+
+/** The declared order: entities → (names to the parser) → coreference → times → quotes → events → stance. */
 export const PIPELINE = [
   step('entities', 'entities', recogniseEntities),
+  step('syntax-names', 'entities', namesToSyntax),
   step('coreference', 'entities', resolveCoreference),
   step('times', 'times', extractTimes),
   step('quotes', 'quotes', extractQuotes),

@@ -80,3 +80,26 @@ test('without a model given, the Doc parses with the shipped one (or says how to
   assert.equal(signed.head, -1);
   assert.equal(words.find((w) => w.text === 'minister')!.head, signed.i);
 });
+
+test('names from the entity step bind their capitalised words to the tags of names; the parse is redone', () => {
+  // Written for this test: the shipped tagger reads an unknown capital ending in -ing that opens a sentence as a gerund.
+  const text = 'Beijing on Tuesday accused Washington of flying a spy plane over the drills.';
+  if (!existsSync(DEFAULT_MODEL_PATH)) return;
+  const doc = new Doc(text);
+  const before = doc.syntax(0).words[0]!;
+  doc.useNames([{ start: 0, end: 7 }, { start: 27, end: 37 }]);
+  const words = doc.syntax(0).words;
+  const beijing = words[0]!;
+  assert.equal(beijing.upos, 'PROPN', `was ${before.upos}`);
+  const accused = words.find((w) => w.text === 'accused')!;
+  assert.equal(beijing.head, accused.i);
+  assert.equal(beijing.rel, 'nsubj');
+  // Lower-case words inside a name span ("of" in "Bank of England") are left to the tagger.
+  const model = fakeSyntaxModel();
+  const calls: (boolean[] | undefined)[] = [];
+  const spy = { meta: model.meta, analyse: (f: readonly string[], n?: ArrayLike<boolean>) => (calls.push(n && Array.from(n)), model.analyse(f)) };
+  const bank = new Doc('The Bank of England raised rates.', spy);
+  bank.useNames([{ start: 4, end: 20 }]);
+  bank.syntax(0);
+  assert.deepEqual(calls[0], [false, true, false, true, false, false, false]);
+});

@@ -51,6 +51,8 @@ export class Doc {
   private syntaxModel: SyntaxModel | undefined;
   /** Parsed sentences, by sentence index. */
   private readonly parsed: (SentenceSyntax | undefined)[] = [];
+  /** The spans of proper names the tagger must read as names (`useNames`): disjoint, in text order. */
+  private names: Span[] = [];
 
   constructor(text: string, syntaxModel?: SyntaxModel) {
     this.text = text;
@@ -170,7 +172,8 @@ export class Doc {
     const words = udWords(this.text, this.tokens.slice(s.tokenStart, s.tokenEnd));
     const out: SentenceSyntax = { sentence: index, words: [] };
     if (words.length) {
-      const a = this.model().analyse(words.map((w) => w.form));
+      const names = this.names.length ? words.map((w) => this.isNameWord(w.start, w.end, w.text)) : undefined;
+      const a = this.model().analyse(words.map((w) => w.form), names);
       const n = words.length;
       if (a.upos.length !== n || a.head.length !== n || a.rel.length !== n || a.xpos.length !== n || a.lemma.length !== n || a.feats.length !== n) {
         throw new Error(`syntax: the model returned an analysis of the wrong length for sentence ${index} (${n} words)`);
@@ -188,6 +191,39 @@ export class Doc {
     }
     this.parsed[index] = out;
     return out;
+  }
+
+  /**
+   * Tells the parser where the names are: the entity step's name mentions. A capitalised word inside one is
+   * tagged as a name can be (PROPN, NOUN, ADJ, NUM), so "Beijing" opening a sentence is not read as a gerund nor
+   * "Nineteen Russian drones" lose their subject. Sentences parsed before are parsed again, so the parse never
+   * depends on what asked for it first.
+   */
+  useNames(spans: readonly Span[]): void {
+    const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || b.end - a.end);
+    const merged: Span[] = [];
+    for (const s of sorted) {
+      const last = merged[merged.length - 1];
+      if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+      else merged.push({ start: s.start, end: s.end });
+    }
+    this.names = merged;
+    this.parsed.length = 0;
+  }
+
+  /** Whether word [start, end) lies inside a name and is capitalised: the words `useNames` binds. */
+  private isNameWord(start: number, end: number, text: string): boolean {
+    if (!CAPITALISED.test(text)) return false;
+    const names = this.names;
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid]!.end <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    const n = names[lo];
+    return n !== undefined && n.start <= start && end <= n.end;
   }
 
   /** The syntactic words (of the parsed sentences) that overlap a span, in text order. Parses as needed. */
@@ -244,6 +280,9 @@ export class Doc {
     return this.syntaxModel;
   }
 }
+
+/** A word that starts with a capital letter. */
+const CAPITALISED = /^\p{Lu}/u;
 
 /** A word with a possessive "'s" still attached (the shadow is ASCII-folded, so ’ reads as '). */
 const POSSESSIVE = /^[A-Za-z0-9][A-Za-z0-9.\-]*'s$/i;

@@ -2,7 +2,7 @@
  * The store: opens the database (PGlite or a server), runs migrations, and writes a document with all its layers
  * in one transaction. Reads live in src/service, which every front end shares.
  */
-import type { Document, Entity, Layers } from '../model/types.js';
+import type { Document, Entity, EventRecord, Layers } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';
 import { normalizeName } from '../nlp/fold.js';
 import { openDb, type Db, type OpenOptions, type Queryable } from './db.js';
@@ -65,9 +65,10 @@ export async function documentExists(db: Queryable, id: string): Promise<boolean
 /** Records one more place an already-stored document was seen. Returns true when the source is new. */
 export async function addDocumentSource(db: Queryable, id: string, d: Document): Promise<boolean> {
   const rows = await db.query(
-    `INSERT INTO document_sources (document_id, source, url, title, date) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO document_sources (document_id, source, url, title, date, outlet) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT DO NOTHING RETURNING 1`,
-    [id, d.source ?? d.url ?? 'unknown', d.url, d.title, d.date],
+    // The key is where it was seen (the origin): the same outlet's copy read from two places is two sightings.
+    [id, d.origin ?? d.url ?? d.source ?? 'unknown', d.url, d.title, d.date, d.source],
   );
   return rows.rows.length > 0;
 }
@@ -107,12 +108,12 @@ async function writeInTransaction(db: Db, tx: Queryable, input: WriteInput): Pro
   const nearDuplicate = input.lookupNearDuplicate ? await input.lookupNearDuplicate(tx) : input.nearDuplicate;
   const inserted = await tx.query(
     `INSERT INTO documents (id, title, date, date_source, date_from, date_to, source, url, language, byline, text,
-       word_count, near_duplicate_of, similarity)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14)
+       word_count, near_duplicate_of, similarity, origin)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
      ON CONFLICT (id) DO NOTHING RETURNING 1`,
     [d.id, d.title, d.date, d.dateSource, d.dateRange?.from ?? null, d.dateRange?.to ?? null, d.source, d.url,
       d.language, d.byline ?? null, d.text, input.wordCount, nearDuplicate?.id ?? null,
-      nearDuplicate?.similarity ?? null],
+      nearDuplicate?.similarity ?? null, d.origin ?? null],
   );
   await addDocumentSource(tx, d.id, d);
   if (!inserted.rows.length) return false;
@@ -154,13 +155,25 @@ async function writeInTransaction(db: Db, tx: Queryable, input: WriteInput): Pro
   await insertRows(tx, 'quotes', ['document_id', 'local_id', 'span_start', 'span_end', 'text', 'direct', 'speaker_id', 'speaker_text', 'norm_text'],
     layers.quotes.map((q) => [d.id, q.id, q.start, q.end, q.text, q.direct, gid(q.speaker), q.speakerText, normalizeName(q.text)]));
   await insertRows(tx, 'events', ['document_id', 'local_id', 'type', 'cameo', 'source_id', 'target_id', 'location_id', 'date_value', 'date_text',
-    'negated', 'modality', 'trigger_start', 'trigger_end', 'trigger_text', 'sentence_start', 'sentence_end', 'confidence'],
+    'negated', 'modality', 'trigger_start', 'trigger_end', 'trigger_text', 'sentence_start', 'sentence_end', 'confidence',
+    'source_state_id', 'target_state_id', 'date_basis'],
     layers.events.map((v) => [d.id, v.id, v.type, v.cameo ?? null, gid(v.source), gid(v.target), gid(v.location), v.date?.value ?? null,
-      v.date?.text ?? null, v.negated, v.modality, v.trigger.start, v.trigger.end, v.trigger.text, v.sentence.start, v.sentence.end, v.confidence]));
+      v.date?.text ?? null, v.negated, v.modality, v.trigger.start, v.trigger.end, v.trigger.text, v.sentence.start, v.sentence.end, v.confidence,
+      gid(actingState(layers, v.source, v.sourceAgent)), gid(actingState(layers, v.target, v.targetAgent)),
+      v.date ? v.date.basis ?? (v.date.text ? 'stated' : 'report') : null]));
   await insertRows(tx, 'stances', ['document_id', 'holder_id', 'topic', 'polarity', 'evidence_start', 'evidence_end', 'date'],
     layers.stances.filter((s) => gid(s.holder)).map((s) => [d.id, gid(s.holder), s.topic, s.polarity, s.evidence.start, s.evidence.end, s.date]));
   await resolveDocument(tx, d.id);
   return true;
+}
+
+/**
+ * The state an event's actor acts for, when it is an agent of one (the document's entity id): the event's own
+ * record of the agent, else the actor's ("Putin" acts for Russia). Null for an actor that is no state's agent.
+ */
+function actingState(layers: Layers, actor: string | null, agent: EventRecord['sourceAgent']): string | null {
+  const state = agent?.state ?? (actor ? layers.entities.find((e) => e.id === actor)?.actsFor?.state : null) ?? null;
+  return state && state !== actor ? state : null;
 }
 
 /**

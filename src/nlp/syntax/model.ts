@@ -12,12 +12,15 @@ import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
 import { coarseOfTags, parserTags } from './tagset.js';
-import { tagSentence, WordScoreCache } from './tagger.js';
+import { tagSentence, WordScoreCache, type TagConstraint } from './tagger.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
 import { sentenceAtoms, WordAtomCache } from './words.js';
 
 export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/syntax-en.bin.gz');
+
+/** The parts of speech a word of a proper name takes in EWT ("Beijing", "Court", "Orthodox", "16"). */
+const NAME_UPOS: ReadonlySet<Upos> = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
 
 export class PerceptronSyntaxModel implements SyntaxModel {
   readonly meta: Readonly<Record<string, unknown>>;
@@ -33,6 +36,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly rootLabel: number;
   private readonly tagDict: ReadonlyMap<string, number>;
   private readonly coarse: Uint8Array;
+  /** Per tag, 1 if a word of a name may take it (see TagConstraint). */
+  private readonly nameTags: Uint8Array;
   /**
    * Memos of what follows from a word form alone (its atoms; its own features' weights in each tagging pass).
    * They are keyed only by the form and bounded, so an analysis is the same whatever was analysed before.
@@ -56,6 +61,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.xpos = header.tags.map((t) => t.split(' ')[1]!);
     this.rootLabel = header.labels.indexOf('root');
     this.coarse = coarseOfTags(header.tags);
+    this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
     this.tagDict = new Map(Object.entries(header.tagDict).map(([w, t]) => [w, tagId.get(t)!]));
     this.wordScores1 = new WordScoreCache(this.tagger);
@@ -67,13 +73,14 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     return this.tagger.bytes + this.tagger2.bytes + this.parser.bytes + this.labeller.bytes;
   }
 
-  analyse(forms: readonly string[]): SentenceAnalysis {
+  analyse(forms: readonly string[], names?: ArrayLike<boolean>): SentenceAnalysis {
     const n = forms.length;
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
     const a = sentenceAtoms(forms, this.atomCache);
-    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1);
-    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2);
+    const constraint = this.nameConstraint(n, names);
+    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint);
+    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint);
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
@@ -86,6 +93,18 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       out.rel.push(this.header.labels[labels[i]!]!);
     }
     return out;
+  }
+
+  private nameConstraint(n: number, names: ArrayLike<boolean> | undefined): TagConstraint | undefined {
+    if (!names) return undefined;
+    const words = new Uint8Array(n);
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      if (!names[i]) continue;
+      words[i] = 1;
+      any = true;
+    }
+    return any ? { words, allowed: this.nameTags } : undefined;
   }
 
   /** Pushes the lemma and features of a form under tag `t`: lemmaOf and featsOf, memoised per form and tag. */

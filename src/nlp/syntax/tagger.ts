@@ -57,17 +57,29 @@ const KEYS = new Uint32Array(TAGGER_MAX_FEATURES);
 let scratch = new Float32Array(0);
 
 /**
+ * Words whose tag is known to lie in a set: `words[i]` is 1 where word i is so bound, and `allowed[t]` 1 for the
+ * tags such a word may take. The Doc uses it for the words of names the entity step found ("Beijing" at the head
+ * of a sentence is a name, not a gerund), so the tagger picks its best tag among those a name can have.
+ */
+export interface TagConstraint {
+  words: Uint8Array;
+  allowed: Uint8Array;
+}
+
+/**
  * With `ahead` (the first pass's tags), this is the second pass, which also sees the tags to the right. With a
  * cache (of the scorer's own table), a word's own features are summed once per form.
  */
 export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<number>, dict?: TagDictionary,
-  cache?: WordScoreCache): Int32Array {
+  cache?: WordScoreCache, constraint?: TagConstraint): Int32Array {
   const tags = new Int32Array(a.n);
   const keys = KEYS;
   if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
   const scores = scratch;
   for (let i = 0; i < a.n; i++) {
-    const known = dict?.get(a.lowerText[i]!);
+    const bound = constraint !== undefined && constraint.words[i] === 1;
+    // A bound word skips the dictionary: "US" in a name is not the pronoun "us".
+    const known = bound ? undefined : dict?.get(a.lowerText[i]!);
     if (known !== undefined) {
       tags[i] = known;
       continue;
@@ -79,7 +91,7 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
     } else {
       scorer.score(keys, k, scores);
     }
-    tags[i] = argmax(scores);
+    tags[i] = bound ? argmax(scores, constraint.allowed) : argmax(scores);
   }
   return tags;
 }

@@ -25,8 +25,12 @@ export interface SentenceAnalysis {
 
 /** The trained model: a tagger (UPOS, XPOS, features, lemma) and a dependency parser with a labeller. */
 export interface SyntaxModel {
-  /** Tags and parses one sentence given as word forms (already split as UD splits them). */
-  analyse(forms: readonly string[]): SentenceAnalysis;
+  /**
+   * Tags and parses one sentence given as word forms (already split as UD splits them). `names[i]` true marks
+   * word i as part of a proper name (found by the entity step): it is tagged as a name can be (PROPN, NOUN, ADJ,
+   * NUM), never as a verb or function word.
+   */
+  analyse(forms: readonly string[], names?: ArrayLike<boolean>): SentenceAnalysis;
   /** Metadata carried in the model file: version, corpora, the command that built it. */
   readonly meta: Readonly<Record<string, unknown>>;
 }

@@ -224,7 +224,7 @@ function fillSparse(words: Uint32Array, data: WeightTableData, shift: number, ma
 }
 
 /** Index of the highest score among the allowed classes (all when `allowed` is omitted); ties go to the lower index. */
-export function argmax(scores: Float32Array, allowed?: ArrayLike<boolean>): number {
+export function argmax(scores: Float32Array, allowed?: ArrayLike<boolean | number>): number {
   let best = -1;
   let bestScore = -Infinity;
   for (let c = 0; c < scores.length; c++) {
