@@ -141,6 +141,18 @@ describe('graph', () => {
     assert.deepEqual(ego.body.nodes.map((n: any) => n.id).sort(), ['kb:kosovo', 'kb:nato', 'kb:russia']);
     assert.equal((await get('/api/graph?kinds=friendly')).status, 400);
   });
+
+  test('filters actors by entity type, keeping the actor asked for', async () => {
+    const gpe = await get('/api/graph?entityTypes=GPE');
+    assert.ok(gpe.body.nodes.length > 0);
+    assert.ok(gpe.body.nodes.every((n: any) => n.type === 'GPE'), JSON.stringify(gpe.body.nodes.map((n: any) => n.type)));
+    const ego = await get('/api/graph?actor=NATO&entityTypes=GPE');
+    assert.ok(ego.body.nodes.some((n: any) => n.id === 'kb:nato'));
+    assert.ok(ego.body.nodes.filter((n: any) => n.id !== 'kb:nato').every((n: any) => n.type === 'GPE'));
+    const bad = await get('/api/graph?entityTypes=PLANET');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /entityTypes/);
+  });
 });
 
 describe('places', () => {

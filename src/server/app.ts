@@ -192,7 +192,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     const { from, to } = dateRange(q(c));
     return c.json(await buildGraph(db, {
       from, to, kinds: listOf(q(c), 'kinds', EDGE_KINDS), types: listOf(q(c), 'types', PLOVER_TYPES),
-      actor: await actorParam(c, 'actor'), maxNodes: intParam(q(c), 'maxNodes', 120, 1, 500),
+      entityTypes: listOf(q(c), 'entityTypes', ENTITY_TYPES), actor: await actorParam(c, 'actor'), maxNodes: intParam(q(c), 'maxNodes', 120, 1, 500),
     }));
   });
 

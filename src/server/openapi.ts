@@ -143,6 +143,7 @@ export const openApiDocument = {
       get: {
         summary: 'Actors and their edges: co-occurrence by document, and events split cooperative/conflictual, verbal/material.',
         parameters: [from, to, query('kinds', 'Comma-separated edge kinds: cooccurrence, cooperative, conflictual.'), query('types', 'Comma-separated PLOVER types for event edges.'),
+          query('entityTypes', 'Comma-separated entity types of the actors kept (PERSON, ORG, GPE, …); the actor asked for is always kept.'),
           query('actor', 'Only this actor and its neighbours.'), query('maxNodes', 'Most connected actors kept (1–500).', { type: 'integer', default: 120 })],
         responses: { 200: json(obj({ nodes: { type: 'array', items: ref('GraphNode') }, edges: { type: 'array', items: ref('GraphEdge') } })), ...bad },
       },

@@ -60,6 +60,8 @@ export interface GraphFilter {
   types?: string[];
   /** Only this actor and its neighbours. */
   actor?: string;
+  /** Entity types to keep among the actors (the `actor` itself is always kept). */
+  entityTypes?: string[];
   /** Most connected actors kept (by documents). */
   maxNodes?: number;
 }
@@ -80,15 +82,20 @@ export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Gr
   const maxNodes = f.maxNodes ?? 120;
   // Every query below keeps the same documents: originals (not near-duplicates) in the date range.
   const docs = () => new Where().add('d.near_duplicate_of IS NULL').dateRange('d.date', f.from, f.to);
+  const types = f.entityTypes?.length ? f.entityTypes : null;
   let nodes: GraphNode[];
   if (!f.from && !f.to && !f.actor) {
     // Unfiltered, the running counts on the actors answer at once.
+    const w = new Where().add('e.document_count > 0');
+    if (types) w.add('e.type = ANY($::text[])', types);
     nodes = (await db.query<GraphNode>(
       `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.document_count AS documents, e.mention_count AS mentions
-         FROM entities e WHERE e.document_count > 0 ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $1`, [maxNodes])).rows;
+         FROM entities e ${w.sql} ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
   } else {
     const w = docs();
     if (f.actor) w.add('m.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $)', f.actor);
+    if (types && f.actor) w.add(`(e.type = ANY(${w.param(types)}::text[]) OR e.id = ${w.param(f.actor)})`);
+    else if (types) w.add('e.type = ANY($::text[])', types);
     nodes = (await db.query<GraphNode>(
       `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
          FROM document_entities m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
