@@ -11,6 +11,8 @@ import type { KnowledgeBase } from '../model/types.js';
 import { openStore, storeOptions, type Store } from '../store/store.js';
 import { StoreError } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
+import { loadManifest, ManifestError } from '../ingest/manifest.js';
+import { labelOf } from '../service/outlet.js';
 import { extractFiles } from './extract.js';
 import { parseFiles } from './parse.js';
 import { getDocument, getStats, listDocuments, resolveDocumentId, searchSentences } from '../service/documents.js';
@@ -53,14 +55,21 @@ export async function withStore<T>(fn: (store: Store) => Promise<T>): Promise<T>
 program
   .command('ingest')
   .description('read articles from files, folders, JSONL, URLs, RSS/Atom feeds or stdin (-), analyse and store them')
-  .argument('<source...>', 'paths, folders, http(s) URLs of articles or feeds, or - for standard input')
-  .option('--date <YYYY-MM-DD>', 'publication date for every document read (else from metadata, else inferred)', isoDate)
+  .argument('[source...]', 'paths, folders, http(s) URLs of articles or feeds, or - for standard input (with --manifest: may be left out)')
+  .option('--date <YYYY-MM-DD>', 'publication date for every document read (else from the manifest, else metadata, else inferred)', isoDate)
+  .option('--source <name>', 'the outlet that published every document read (else the manifest, JSONL or feed says, else the URL\'s site)')
+  .option('--manifest <file>', 'JSON list of documents: file (relative to the manifest), date, and optional source, url, title')
   .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
   .option('--timeout <seconds>', 'fetch timeout per URL', positiveInt, 15)
   .option('--max-items <n>', 'items read from one RSS/Atom feed', positiveInt, 500)
   .option('--quiet', 'no progress bar and no per-input messages')
   .action(async (sources: string[], o) => {
     const kb = kbFromOptions();
+    const manifest = o.manifest ? await loadManifest(o.manifest).catch((err) => {
+      throw err instanceof ManifestError ? new UserError(err.message) : err;
+    }) : null;
+    if (!sources.length && !manifest) throw new UserError('ingest: give the articles to read (files, folders, URLs, -) or --manifest FILE');
+    if (o.source !== undefined && !String(o.source).trim()) throw new UserError('--source: give the outlet\'s name');
     const summary = await withStore(async (store) => {
       const bar = process.stderr.isTTY && !o.quiet ? new cliProgress.SingleBar({
         format: 'ingest |{bar}| {value} read, {new} new, {failed} failed  {origin}', hideCursor: true, clearOnComplete: true, stream: process.stderr,
@@ -68,7 +77,7 @@ program
       bar?.start(0, 0, { new: 0, failed: 0, origin: '' });
       let reported = 0;
       const result = await ingest(store, sources, {
-        kb, date: o.date, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000, maxItems: o.maxItems,
+        kb, date: o.date, source: o.source, manifest, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000, maxItems: o.maxItems,
         onProgress: (s: IngestSummary, origin: string) => {
           bar?.setTotal(s.read + s.failed);
           bar?.update(s.read + s.failed, { new: s.new, failed: s.failed, origin: truncate(origin, 40) });
@@ -119,7 +128,7 @@ program
   .action(async (o) => {
     const res = await withStore((s) => listDocuments(s.db, { source: o.source, from: o.from, to: o.to, limit: o.limit }));
     if (o.json) return print(JSON.stringify(res, null, 2));
-    print(table(res.items.map((d) => [shortId(d.id), d.date ?? '—', d.language, truncate(d.title ?? '(untitled)', 60), truncate(d.source ?? '', 40) +
+    print(table(res.items.map((d) => [shortId(d.id), d.date ?? '—', d.language, truncate(d.title ?? '(untitled)', 60), truncate(labelOf(d.source, d.origin) ?? '', 40) +
       (d.nearDuplicateOf ? ` ≈${shortId(d.nearDuplicateOf)}` : '')]), ['id', 'date', 'lang', 'title', 'source']));
     print(`${res.items.length} of ${res.total} documents`);
   });
@@ -141,7 +150,8 @@ program
       `${d.title ?? '(untitled)'}`,
       `id ${d.id}`,
       `date ${d.date ?? 'unknown'}${d.dateSource ? ` (${d.dateSource}${d.dateRange ? `, between ${d.dateRange.from} and ${d.dateRange.to}` : ''})` : ''}   language ${d.language}   ${d.wordCount} words`,
-      `sources: ${d.sourceList.map((s) => s.url ?? s.source).join(', ')}`,
+      `source ${d.source ?? 'unknown'}   origin ${d.origin ?? 'unknown'}`,
+      ...(d.sourceList.length > 1 ? [`also seen: ${d.sourceList.filter((s) => s.source !== d.origin).map((s) => `${s.outlet ? `${s.outlet}: ` : ''}${s.url ?? s.source}`).join(', ')}`] : []),
     ];
     if (d.nearDuplicateOf) lines.push(`near-duplicate of ${d.nearDuplicateOf} (similarity ${d.similarity?.toFixed(2)})`);
     for (const n of d.nearDuplicates) lines.push(`near-duplicate: ${n.id} ${n.source ?? ''}`);

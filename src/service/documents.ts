@@ -8,7 +8,10 @@ export interface DocumentSummary {
   title: string | null;
   date: string | null;
   dateSource: string | null;
+  /** The outlet that published it, when known. */
   source: string | null;
+  /** Where it was read from: a path, a JSONL line, a URL. */
+  origin: string | null;
   url: string | null;
   language: string;
   wordCount: number;
@@ -25,7 +28,7 @@ export interface DocumentFilter {
   offset?: number;
 }
 
-const SUMMARY_COLUMNS = `d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.date_source AS "dateSource", d.source, d.url,
+const SUMMARY_COLUMNS = `d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.date_source AS "dateSource", d.source, d.origin, d.url,
   d.language, d.word_count AS "wordCount", d.near_duplicate_of AS "nearDuplicateOf",
   (SELECT count(*)::int FROM document_sources s WHERE s.document_id = d.id) AS sources`;
 
@@ -33,7 +36,8 @@ const SUMMARY_COLUMNS = `d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d
 export async function listDocuments(db: Queryable, f: DocumentFilter = {}): Promise<{ total: number; items: DocumentSummary[] }> {
   const w = new Where();
   if (f.source) {
-    w.add(`(d.source ILIKE $ OR d.url ILIKE $ OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND s.source ILIKE $))`, `%${f.source}%`);
+    w.add(`(d.source ILIKE $ OR d.url ILIKE $ OR d.origin ILIKE $
+            OR EXISTS (SELECT 1 FROM document_sources s WHERE s.document_id = d.id AND (s.source ILIKE $ OR s.outlet ILIKE $)))`, `%${f.source}%`);
   }
   w.dateRange('d.date', f.from, f.to);
   if (f.language) w.add('d.language = $', f.language);
@@ -57,7 +61,8 @@ export interface DocumentDetail extends DocumentSummary {
   byline: string | null;
   dateRange: { from: string; to: string } | null;
   similarity: number | null;
-  sourceList: { source: string; url: string | null; title: string | null; date: string | null }[];
+  /** Every place it was seen: `source` is where (the origin), `outlet` who published it there. */
+  sourceList: { source: string; outlet: string | null; url: string | null; title: string | null; date: string | null }[];
   nearDuplicates: { id: string; title: string | null; source: string | null; similarity: number | null }[];
   entities: { id: string; localId: string; name: string; type: string; kbId: string | null; mentions: { start: number; end: number; text: string; kind: string | null }[] }[];
   times: { start: number; end: number; text: string; value: string | null; granularity: string | null }[];
@@ -76,7 +81,7 @@ export async function getDocument(db: Queryable, id: string): Promise<DocumentDe
             to_char(d.date_to, 'YYYY-MM-DD') AS "dateTo" FROM documents d WHERE d.id = $1`, [id])).rows[0];
   if (!doc) return null;
   const [sources, dups, mentions, times, quotes, events, stances] = await Promise.all([
-    db.query<any>(`SELECT source, url, title, to_char(date, 'YYYY-MM-DD') AS date FROM document_sources WHERE document_id = $1 ORDER BY added_at`, [id]),
+    db.query<any>(`SELECT source, outlet, url, title, to_char(date, 'YYYY-MM-DD') AS date FROM document_sources WHERE document_id = $1 ORDER BY added_at`, [id]),
     db.query<any>(`SELECT id, title, source, similarity FROM documents WHERE near_duplicate_of = $1 OR id = (SELECT near_duplicate_of FROM documents WHERE id = $1) ORDER BY ingested_at`, [id]),
     db.query<any>(`SELECT m.entity_id, m.local_id, m.span_start, m.span_end, m.text, m.kind, e.name, e.type, e.kb_id
                      FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.document_id = $1 ORDER BY m.span_start`, [id]),

@@ -6,6 +6,7 @@
 import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
 import { normalizeName } from '../nlp/fold.js';
+import { sourceLabel } from './outlet.js';
 
 export interface TimelineFilter {
   /** Entity id (as source or target). */
@@ -86,7 +87,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   if (f.source) {
     // From the few matching documents to their entries (a semi-join), not a probe per entry.
     w.add(`t.id IN (SELECT v.entry_id FROM documents d JOIN events v ON v.document_id = d.id
-                     WHERE (d.source ILIKE $ OR d.url ILIKE $) AND v.entry_id IS NOT NULL)`, `%${f.source}%`);
+                     WHERE (d.source ILIKE $ OR d.url ILIKE $ OR d.origin ILIKE $) AND v.entry_id IS NOT NULL)`, `%${f.source}%`);
   }
   // Counting a long timeline exactly would cost more than the page itself: past COUNT_CAP it is "at least".
   const total = (await db.query<{ n: number }>(
@@ -135,7 +136,7 @@ async function entryMentions(db: Queryable, ids: string[]): Promise<Map<string, 
                         FROM events v JOIN documents d ON d.id = v.document_id
                        WHERE v.entry_id = ANY($1::bigint[])) x
         WHERE rn <= ${MENTIONS_PER_ENTRY})
-     SELECT v.entry_id::text AS entry_id, v.document_id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url,
+     SELECT v.entry_id::text AS entry_id, v.document_id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, ${sourceLabel('d')} AS source, d.url,
             v.trigger_text, v.trigger_start, v.trigger_end, v.sentence_start, v.sentence_end, v.negated, v.modality,
             substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
        FROM firsts f JOIN events v ON v.document_id = f.document_id AND v.local_id = f.local_id
@@ -205,7 +206,7 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
   if (!groups.length) return { total, items: [] };
   const members = (await db.query<any>(
     `SELECT q.group_id::text AS group_id, q.document_id, q.span_start, q.span_end, q.text, q.direct, q.speaker_text,
-            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, d.source, d.url
+            d.title, to_char(d.date, 'YYYY-MM-DD') AS date, ${sourceLabel('d')} AS source, d.url
        FROM quotes q JOIN documents d ON d.id = q.document_id
       WHERE q.group_id = ANY($1::bigint[]) ORDER BY d.date NULLS LAST, q.document_id, q.span_start`, [groups.map((g) => g.id)])).rows;
   const byGroup = new Map<string, any[]>();
@@ -246,7 +247,7 @@ export async function listStances(db: Queryable, f: { holder?: string; topic?: s
   const page = w.page(f.limit, f.offset, 500);
   const rows = (await db.query<any>(
     `SELECT st.holder_id, e.name AS holder_name, st.topic, st.polarity, COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) AS date,
-            st.document_id, d.title, d.source, st.evidence_start, st.evidence_end,
+            st.document_id, d.title, ${sourceLabel('d')} AS source, st.evidence_start, st.evidence_end,
             substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
        FROM stances st JOIN documents d ON d.id = st.document_id JOIN entities e ON e.id = st.holder_id
        ${w.sql}
@@ -291,7 +292,7 @@ export async function listDisagreements(db: Queryable, f: { actor?: string; limi
   const from = `FROM disagreements x LEFT JOIN timeline_entries t ON t.id = x.entry_id`;
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);
-  const side = (p: 'a' | 'b') => `${p}d.title AS ${p}_title, ${p}d.source AS ${p}_source, to_char(${p}d.date, 'YYYY-MM-DD') AS ${p}_date,
+  const side = (p: 'a' | 'b') => `${p}d.title AS ${p}_title, ${sourceLabel(`${p}d`)} AS ${p}_source, to_char(${p}d.date, 'YYYY-MM-DD') AS ${p}_date,
     substr(${p}d.text, x.${p}_start + 1, x.${p}_end - x.${p}_start) AS ${p}_text`;
   const rows = (await db.query<any>(
     `SELECT x.id::text AS id, x.kind, x.actor_id, e.name AS actor_name, x.topic, x.entry_id::text AS entry_id, tg.name AS target_name,

@@ -78,7 +78,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
     const a = sentenceAtoms(forms, this.atomCache);
-    const constraint = this.nameConstraint(n, names);
+    const constraint = this.constraint(n, names);
     const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint);
     const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint);
     const tags = parserTags(joint, this.coarse);
@@ -95,16 +95,15 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     return out;
   }
 
-  private nameConstraint(n: number, names: ArrayLike<boolean> | undefined): TagConstraint | undefined {
+  private constraint(n: number, names: ArrayLike<boolean> | undefined): TagConstraint | undefined {
     if (!names) return undefined;
-    const words = new Uint8Array(n);
+    const masks: (Uint8Array | undefined)[] = [];
     let any = false;
     for (let i = 0; i < n; i++) {
-      if (!names[i]) continue;
-      words[i] = 1;
-      any = true;
+      masks.push(names[i] ? this.nameTags : undefined);
+      any ||= !!names[i];
     }
-    return any ? { words, allowed: this.nameTags } : undefined;
+    return any ? { masks } : undefined;
   }
 
   /** Pushes the lemma and features of a form under tag `t`: lemmaOf and featsOf, memoised per form and tag. */

@@ -57,13 +57,12 @@ const KEYS = new Uint32Array(TAGGER_MAX_FEATURES);
 let scratch = new Float32Array(0);
 
 /**
- * Words whose tag is known to lie in a set: `words[i]` is 1 where word i is so bound, and `allowed[t]` 1 for the
- * tags such a word may take. The Doc uses it for the words of names the entity step found ("Beijing" at the head
- * of a sentence is a name, not a gerund), so the tagger picks its best tag among those a name can have.
+ * Tags a word may take, where something is known: `masks[i]`, when set, has 1 for each tag word i may take. The
+ * Doc binds the words of names the entity step found ("Beijing" at the head of a sentence is a name, not a
+ * gerund), and the tagger picks its best tag among those allowed.
  */
 export interface TagConstraint {
-  words: Uint8Array;
-  allowed: Uint8Array;
+  masks: readonly (Uint8Array | undefined)[];
 }
 
 /**
@@ -77,10 +76,10 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
   if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
   const scores = scratch;
   for (let i = 0; i < a.n; i++) {
-    const bound = constraint !== undefined && constraint.words[i] === 1;
-    // A bound word skips the dictionary: "US" in a name is not the pronoun "us".
-    const known = bound ? undefined : dict?.get(a.lowerText[i]!);
-    if (known !== undefined) {
+    const mask = constraint?.masks[i];
+    // The dictionary's tag stands only where allowed: "US" in a name is not the pronoun "us".
+    const known = dict?.get(a.lowerText[i]!);
+    if (known !== undefined && (mask === undefined || mask[known] === 1)) {
       tags[i] = known;
       continue;
     }
@@ -91,7 +90,7 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
     } else {
       scorer.score(keys, k, scores);
     }
-    tags[i] = bound ? argmax(scores, constraint.allowed) : argmax(scores);
+    tags[i] = mask === undefined ? argmax(scores) : argmax(scores, mask);
   }
   return tags;
 }
