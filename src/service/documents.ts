@@ -2,6 +2,8 @@
 import type { Queryable } from '../store/db.js';
 import { foldText } from '../nlp/fold.js';
 import { Where } from './where.js';
+import { loadOverrides } from './corrections.js';
+import { correctDocument } from './corrected.js';
 
 export interface DocumentSummary {
   id: string;
@@ -64,15 +66,17 @@ export interface DocumentDetail extends DocumentSummary {
   /** Every place it was seen: `source` is where (the origin), `outlet` who published it there. */
   sourceList: { source: string; outlet: string | null; url: string | null; title: string | null; date: string | null }[];
   nearDuplicates: { id: string; title: string | null; source: string | null; similarity: number | null }[];
-  entities: { id: string; localId: string; name: string; type: string; kbId: string | null; mentions: { start: number; end: number; text: string; kind: string | null }[] }[];
+  /** `corrections`: the ids of the analyst's corrections that changed what is shown (src/service/corrections.ts). */
+  entities: { id: string; localId: string; name: string; type: string; kbId: string | null; mentions: { start: number; end: number; text: string; kind: string | null }[]; corrections?: string[] }[];
   times: { start: number; end: number; text: string; value: string | null; granularity: string | null }[];
-  quotes: { id: string; start: number; end: number; text: string; direct: boolean; speakerId: string | null; speakerName: string | null; speakerText: string | null }[];
+  quotes: { id: string; start: number; end: number; text: string; direct: boolean; speakerId: string | null; speakerName: string | null; speakerText: string | null; corrections?: string[] }[];
   events: {
     id: string; type: string; cameo: string | null; sourceId: string | null; sourceName: string | null; targetId: string | null;
     targetName: string | null; locationId: string | null; locationName: string | null; date: string | null; dateText: string | null;
     negated: boolean; modality: string; trigger: { start: number; end: number; text: string }; sentence: { start: number; end: number }; confidence: number;
+    corrections?: string[]; rejected?: boolean; confirmed?: boolean;
   }[];
-  stances: { holderId: string; holderName: string; topic: string; polarity: string; evidence: { start: number; end: number }; date: string | null }[];
+  stances: { holderId: string; holderName: string; topic: string; polarity: string; evidence: { start: number; end: number }; date: string | null; corrections?: string[] }[];
 }
 
 export async function getDocument(db: Queryable, id: string): Promise<DocumentDetail | null> {
@@ -101,7 +105,7 @@ export async function getDocument(db: Queryable, id: string): Promise<DocumentDe
     e.mentions.push({ start: m.span_start, end: m.span_end, text: m.text, kind: m.kind });
   }
   const { dateFrom, dateTo, ...rest } = doc;
-  return {
+  return correctDocument(db, await loadOverrides(db), {
     ...rest,
     dateRange: dateFrom && dateTo ? { from: dateFrom, to: dateTo } : null,
     sourceList: sources.rows,
@@ -119,7 +123,7 @@ export async function getDocument(db: Queryable, id: string): Promise<DocumentDe
       holderId: s.holder_id, holderName: s.name, topic: s.topic, polarity: s.polarity,
       evidence: { start: s.evidence_start, end: s.evidence_end }, date: s.date,
     })),
-  };
+  });
 }
 
 export interface SearchHit {

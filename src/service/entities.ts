@@ -2,6 +2,7 @@
 import type { KbEntry, KnowledgeBase } from '../model/types.js';
 import type { Queryable } from '../store/db.js';
 import { normalizeName } from '../nlp/fold.js';
+import { entityNames, loadOverrides } from './corrections.js';
 
 export interface EntitySummary {
   id: string;
@@ -11,14 +12,24 @@ export interface EntitySummary {
   wikidata: string | null;
   mentions: number;
   documents: number;
+  /** The analyst's corrections behind what is shown (merges, renames, type or KB link). */
+  corrections?: string[];
 }
 
 export async function listEntities(db: Queryable, f: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: EntitySummary[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
+  // Corrections: what was merged into another actor is listed as that actor; a corrected type counts for the filter.
+  const ov = await loadOverrides(db);
+  if (!ov.empty) {
+    params.push(ov.mergedAway());
+    where.push(`NOT e.id = ANY($${params.length}::text[])`);
+  }
   if (f.type) {
-    params.push(f.type.toUpperCase());
-    where.push(`e.type = $${params.length}`);
+    const type = f.type.toUpperCase();
+    const retyped = [...ov.typeEdits()];
+    params.push(type, retyped.filter(([, t]) => t !== type).map(([id]) => id), retyped.filter(([, t]) => t === type).map(([id]) => id));
+    where.push(`((e.type = $${params.length - 2} AND NOT e.id = ANY($${params.length - 1}::text[])) OR e.id = ANY($${params.length}::text[]))`);
   }
   if (f.q) {
     params.push(`%${normalizeName(f.q)}%`);
@@ -31,11 +42,34 @@ export async function listEntities(db: Queryable, f: { type?: string; q?: string
   const items = (await db.query<EntitySummary>(
     `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.wikidata, e.mention_count AS mentions, e.document_count AS documents ${base}
       ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
-  return { total, items };
+  if (ov.empty) return { total, items };
+  const names = await entityNames(db, ov, items.map((e) => e.id));
+  const corrected = await Promise.all(items.map(async (e) => {
+    const members = ov.members(e.id);
+    const fixes = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(e.id)?.corrections ?? [])])];
+    if (!fixes.length) return e;
+    const counts = members.length > 1 ? (await db.query<{ d: number; m: number }>(
+      'SELECT count(DISTINCT document_id)::int AS d, coalesce(sum(mentions), 0)::int AS m FROM document_entities WHERE entity_id = ANY($1::text[])', [members])).rows[0] : null;
+    const n = names.get(e.id)!;
+    return { ...e, name: n.name, type: n.type, kbId: n.kbId, documents: counts?.d ?? e.documents, mentions: counts?.m ?? e.mentions, corrections: fixes };
+  }));
+  return { total, items: corrected };
 }
 
 /** Finds an entity by id, exact name or alias (any spelling or script), else the closest name by trigrams. */
 export async function findEntity(db: Queryable, nameOrId: string): Promise<{ id: string; name: string } | null> {
+  const ov = await loadOverrides(db);
+  const hit = await findStoredEntity(db, nameOrId, ov.named());
+  if (!hit || ov.empty) return hit;
+  // What was merged into another actor is found as that actor, under its corrected name.
+  const id = ov.canonical(hit.id);
+  return { id, name: (await entityNames(db, ov, [id])).get(id)?.name ?? hit.name };
+}
+
+async function findStoredEntity(db: Queryable, nameOrId: string, corrected: { id: string; name: string }[]): Promise<{ id: string; name: string } | null> {
+  const norm0 = normalizeName(nameOrId);
+  const named = corrected.find((c) => c.id === nameOrId || normalizeName(c.name) === norm0);
+  if (named) return named;
   const byId = (await db.query<{ id: string; name: string }>('SELECT id, name FROM entities WHERE id = $1 OR kb_id = $1', [nameOrId])).rows[0];
   if (byId) return byId;
   const norm = normalizeName(nameOrId);
@@ -68,66 +102,110 @@ export interface EntityProfile {
   documents: { id: string; title: string | null; date: string | null; mentions: number }[];
   coActors: { id: string; name: string; type: string; documents: number }[];
   quotes: { documentId: string; text: string; direct: boolean; date: string | null; start: number; end: number }[];
-  events: { documentId: string; type: string; role: 'source' | 'target'; otherId: string | null; otherName: string | null; date: string | null; trigger: string; sentence: string }[];
+  events: { documentId: string; type: string; role: 'source' | 'target'; otherId: string | null; otherName: string | null; date: string | null; trigger: string; sentence: string; corrections?: string[] }[];
   stances: { documentId: string; topic: string; polarity: string; date: string | null; evidence: string }[];
+  corrections?: string[];
 }
 
-export async function entityProfile(db: Queryable, id: string, kb: KnowledgeBase, limit = 50): Promise<EntityProfile | null> {
-  const e = (await db.query<any>('SELECT id, name, type, kb_id, wikidata, aliases, document_count FROM entities WHERE id = $1', [id])).rows[0];
+export async function entityProfile(db: Queryable, requested: string, kb: KnowledgeBase, limit = 50): Promise<EntityProfile | null> {
+  // Corrections: an actor merged into another shows that one; a profile reads every id merged into it, and leaves
+  // out what a split moved to another entity (or, for a split-off entity, keeps only that).
+  const ov = await loadOverrides(db);
+  const id = ov.canonical(requested);
+  const members = ov.members(id);
+  const split = ov.splitEntities().find((x) => x.id === id);
+  const base = split ? split.from : id;
+  const e = (await db.query<any>('SELECT id, name, type, kb_id, wikidata, aliases, document_count FROM entities WHERE id = $1', [base])).rows[0];
   if (!e) return null;
+  const keep = (documentId: string, entity: string) => ov.empty || ov.entityIn(documentId, entity) === id;
   // Everything below looks at the actor's latest documents (an index scan), so a profile costs the same for an
   // actor named ten times or ten thousand.
-  const RECENT = `recent AS (SELECT document_id, doc_date FROM document_entities WHERE entity_id = $1
+  const RECENT = `recent AS (SELECT DISTINCT document_id, doc_date FROM document_entities WHERE entity_id = ANY($1::text[])
+                              ${split ? `AND document_id = ANY(ARRAY[${split.documents.map((d) => `'${d.replace(/[^0-9a-f]/g, '')}'`).join(',')}]::text[])` : ''}
                               ORDER BY doc_date DESC NULLS LAST, document_id LIMIT ${CO_ACTOR_WINDOW})`;
   const docs = await db.query<any>(`WITH ${RECENT}
-                   SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date, de.mentions
-                     FROM recent r JOIN document_entities de ON de.entity_id = $1 AND de.document_id = r.document_id
-                     JOIN documents d ON d.id = r.document_id
-                    ORDER BY r.doc_date DESC NULLS LAST, r.document_id LIMIT $2`, [id, limit]);
-  const count = await db.query<any>(`SELECT mention_count AS n FROM entities WHERE id = $1`, [id]);
+                   SELECT d.id, d.title, to_char(d.date, 'YYYY-MM-DD') AS date,
+                          (SELECT sum(de.mentions)::int FROM document_entities de WHERE de.entity_id = ANY($1::text[]) AND de.document_id = r.document_id) AS mentions,
+                          (SELECT array_agg(de.entity_id) FROM document_entities de WHERE de.entity_id = ANY($1::text[]) AND de.document_id = r.document_id) AS ids
+                     FROM recent r JOIN documents d ON d.id = r.document_id
+                    ORDER BY r.doc_date DESC NULLS LAST, r.document_id LIMIT $2`, [members, limit]);
+  const count = await db.query<any>(`SELECT coalesce(sum(mention_count), 0)::int AS n, coalesce(sum(document_count), 0)::int AS d FROM entities WHERE id = ANY($1::text[])`, [members]);
   const co = await db.query<any>(`WITH ${RECENT}
                    SELECT o.id, o.name, o.type, count(*)::int AS documents
-                     FROM recent r JOIN document_entities de ON de.document_id = r.document_id AND de.entity_id <> $1
+                     FROM recent r JOIN document_entities de ON de.document_id = r.document_id AND NOT de.entity_id = ANY($1::text[])
                      JOIN entities o ON o.id = de.entity_id
-                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [id]);
+                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [members]);
   const quotes = await db.query<any>(`WITH ${RECENT}
-                   SELECT q.document_id, q.text, q.direct, q.span_start, q.span_end, to_char(r.doc_date, 'YYYY-MM-DD') AS date
-                     FROM recent r JOIN quotes q ON q.document_id = r.document_id WHERE q.speaker_id = $1
-                    ORDER BY r.doc_date DESC NULLS LAST, q.document_id, q.span_start LIMIT $2`, [id, limit]);
+                   SELECT q.document_id, q.speaker_id, q.text, q.direct, q.span_start, q.span_end, to_char(r.doc_date, 'YYYY-MM-DD') AS date
+                     FROM recent r JOIN quotes q ON q.document_id = r.document_id WHERE q.speaker_id = ANY($1::text[])
+                    ORDER BY r.doc_date DESC NULLS LAST, q.document_id, q.span_start LIMIT $2`, [members, limit]);
   const eventRows = await db.query<any>(`WITH ${RECENT}, hits AS (
                    SELECT v.* FROM recent r JOIN events v ON v.document_id = r.document_id
-                    WHERE v.source_id = $1 OR v.target_id = $1
+                    WHERE v.source_id = ANY($1::text[]) OR v.target_id = ANY($1::text[])
                     ORDER BY v.date_value DESC NULLS LAST, r.doc_date DESC NULLS LAST LIMIT $2)
-                   SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text,
+                   SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text, v.trigger_start, v.trigger_end,
                           substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
                           s.name AS source_name, t.name AS target_name
                      FROM hits v JOIN documents d ON d.id = v.document_id
                      LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
-                    ORDER BY v.date_value DESC NULLS LAST`, [id, limit]);
+                    ORDER BY v.date_value DESC NULLS LAST`, [members, limit]);
   const stances = await db.query<any>(`WITH ${RECENT}, hits AS (
                    SELECT st.* FROM recent r JOIN stances st ON st.document_id = r.document_id
-                    WHERE st.holder_id = $1 ORDER BY st.date DESC NULLS LAST LIMIT $2)
-                   SELECT st.document_id, st.topic, st.polarity, st.date,
+                    WHERE st.holder_id = ANY($1::text[]) ORDER BY st.date DESC NULLS LAST LIMIT $2)
+                   SELECT st.document_id, st.holder_id, st.topic, st.polarity, st.date,
                           substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
-                     FROM hits st JOIN documents d ON d.id = st.document_id ORDER BY st.date DESC NULLS LAST`, [id, limit]);
-  const events = eventRows;
-  const entry = e.kb_id ? kb.byId.get(e.kb_id) ?? null : null;
+                     FROM hits st JOIN documents d ON d.id = st.document_id ORDER BY st.date DESC NULLS LAST`, [members, limit]);
+  const names = ov.empty ? null : await entityNames(db, ov, [id]);
+  const shown = names?.get(id);
+  const kbId = shown ? shown.kbId : e.kb_id;
+  const entry = kbId ? kb.byId.get(kbId) ?? null : null;
+  const quoteRows = quotes.rows.filter((q: any) => {
+    const o = ov.quote(q.document_id, q.span_start, q.span_end);
+    return o ? ov.entityIn(q.document_id, o.speaker) === id : keep(q.document_id, q.speaker_id);
+  });
+  // Quotes a correction gave to this actor, wherever the analysis put them.
+  const given = [...ov.quotes].filter(([key, o]) => ov.entityIn(key.split('|')[0]!, o.speaker) === id).map(([key]) => key.split('|'));
+  if (given.length) {
+    const seen = new Set(quoteRows.map((q: any) => `${q.document_id}|${q.span_start}`));
+    const more = (await db.query<any>(
+      `SELECT q.document_id, q.speaker_id, q.text, q.direct, q.span_start, q.span_end, to_char(d.date, 'YYYY-MM-DD') AS date
+         FROM quotes q JOIN documents d ON d.id = q.document_id JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(d, s, e)
+           ON q.document_id = k.d AND q.span_start = k.s AND q.span_end = k.e`,
+      [given.map((k) => k[0]), given.map((k) => Number(k[1])), given.map((k) => Number(k[2]))])).rows;
+    quoteRows.push(...more.filter((q: any) => !seen.has(`${q.document_id}|${q.span_start}`)));
+    quoteRows.sort((a: any, b: any) => (b.date ?? '').localeCompare(a.date ?? '') || a.document_id.localeCompare(b.document_id) || a.span_start - b.span_start);
+  }
+  const eventList = eventRows.rows.flatMap((v: any) => {
+    const o = ov.event(v.document_id, v.trigger_start, v.trigger_end);
+    if (o?.rejected) return [];
+    const source = o && 'source' in o ? o.source ?? null : v.source_id;
+    const target = o && 'target' in o ? o.target ?? null : v.target_id;
+    const role: 'source' | 'target' | null = ov.entityIn(v.document_id, source) === id ? 'source' : ov.entityIn(v.document_id, target) === id ? 'target' : null;
+    if (!role) return [];
+    const other = role === 'source' ? target : source;
+    const otherName = other === (role === 'source' ? v.target_id : v.source_id) ? (role === 'source' ? v.target_name : v.source_name) : other;
+    return [{
+      documentId: v.document_id, type: o?.type ?? v.type, role, otherId: ov.entityIn(v.document_id, other), otherName, date: o && 'date' in o ? o.date ?? null : v.date_value,
+      trigger: v.trigger_text, sentence: v.sentence, ...(o ? { corrections: o.corrections } : {}),
+    }];
+  });
+  if (!ov.empty) {
+    const others = await entityNames(db, ov, eventList.map((v) => v.otherId).filter((x): x is string => !!x));
+    for (const v of eventList) if (v.otherId) v.otherName = others.get(v.otherId)?.name ?? v.otherName;
+  }
+  const fixes = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(id)?.corrections ?? []), ...(split ? [split.id.slice(2)] : [])])];
   return {
-    id: e.id, name: e.name, type: e.type, kbId: e.kb_id, wikidata: e.wikidata, aliasesSeen: e.aliases,
+    id, name: shown?.name ?? e.name, type: shown?.type ?? e.type, kbId, wikidata: e.wikidata, aliasesSeen: e.aliases,
     kb: entry ? { ...entry, roleLabels: roleLabels(entry, kb), membershipLabels: membershipLabels(entry, kb) } : null,
-    mentions: count.rows[0]?.n ?? 0,
-    documentCount: e.document_count,
-    documents: docs.rows,
-    coActors: co.rows,
-    quotes: quotes.rows.map((q: any) => ({ documentId: q.document_id, text: q.text, direct: q.direct, date: q.date, start: q.span_start, end: q.span_end })),
-    events: events.rows.map((v: any) => {
-      const role = v.source_id === id ? 'source' : 'target';
-      return {
-        documentId: v.document_id, type: v.type, role, otherId: role === 'source' ? v.target_id : v.source_id,
-        otherName: role === 'source' ? v.target_name : v.source_name, date: v.date_value, trigger: v.trigger_text, sentence: v.sentence,
-      };
-    }),
-    stances: stances.rows.map((s: any) => ({ documentId: s.document_id, topic: s.topic, polarity: s.polarity, date: s.date, evidence: s.evidence })),
+    mentions: split ? docs.rows.reduce((n: number, d: any) => n + (d.mentions ?? 0), 0) : count.rows[0]?.n ?? 0,
+    documentCount: split ? split.documents.length : members.length > 1 ? docs.rows.length : e.document_count,
+    documents: docs.rows.filter((d: any) => (d.ids as string[]).some((m) => keep(d.id, m))).map(({ ids: _ids, ...d }: any) => d),
+    coActors: co.rows.filter((c: any) => !members.includes(c.id)),
+    quotes: quoteRows.map((q: any) => ({ documentId: q.document_id, text: q.text, direct: q.direct, date: q.date, start: q.span_start, end: q.span_end })),
+    events: eventList,
+    stances: stances.rows.filter((s: any) => keep(s.document_id, s.holder_id))
+      .map((s: any) => ({ documentId: s.document_id, topic: s.topic, polarity: s.polarity, date: s.date, evidence: s.evidence })),
+    ...(fixes.length ? { corrections: fixes } : {}),
   };
 }
 

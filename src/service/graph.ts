@@ -4,6 +4,8 @@
  */
 import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
+import { loadOverrides } from './corrections.js';
+import { correctGraph } from './corrected.js';
 
 export type EdgeKind = 'cooccurrence' | 'cooperative' | 'conflictual';
 export const EDGE_KINDS: readonly EdgeKind[] = ['cooccurrence', 'cooperative', 'conflictual'];
@@ -77,7 +79,14 @@ const EVENT_DAY = `coalesce(CASE WHEN v.date_value ~ '^\\d{4}-\\d{2}-\\d{2}$' TH
 /** Co-occurrence links kept per actor (its strongest). */
 export const CO_LINKS_PER_ACTOR = 8;
 
+/** The graph as corrected: actors merged by an analyst are one node, renamed ones carry their new name. */
 export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
+  const ov = await loadOverrides(db);
+  const g = await buildStoredGraph(db, f);
+  return ov.empty ? g : correctGraph(db, ov, g);
+}
+
+async function buildStoredGraph(db: Queryable, f: GraphFilter): Promise<Graph> {
   const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
   const maxNodes = f.maxNodes ?? 120;
   // Every query below keeps the same documents: originals (not near-duplicates) in the date range.

@@ -7,6 +7,8 @@ import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
 import { normalizeName } from '../nlp/fold.js';
 import { sourceLabel } from './outlet.js';
+import { loadOverrides } from './corrections.js';
+import { correctQuotes, correctStances, correctTimeline, quotePlan, timelinePlan } from './corrected.js';
 
 export interface TimelineFilter {
   /** Entity id (as source or target). */
@@ -60,6 +62,8 @@ export interface TimelineEntry {
   mentions: EventMention[];
   /** How many reports there are in all. */
   mentionCount?: number;
+  /** The analyst's corrections that changed this entry (src/service/corrections.ts). */
+  corrections?: string[];
 }
 
 /** Timeline totals are counted exactly up to this many entries. */
@@ -75,13 +79,29 @@ export const MENTIONS_PER_ENTRY = 12;
 
 export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{ total: number; items: TimelineEntry[]; totalIsLowerBound?: boolean }> {
   const w = new Where();
-  if (f.actor) w.add('(t.source_id = $ OR t.target_id = $)', f.actor);
-  if (f.actor && f.agents === false) {
-    w.add(`EXISTS (SELECT 1 FROM events v JOIN mentions m ON m.document_id = v.document_id AND m.entity_id = $
-                    AND m.span_start >= v.sentence_start AND m.span_end <= v.sentence_end AND m.kind IS DISTINCT FROM 'nominal'
-                    WHERE v.entry_id = t.id AND (v.source_id = m.entity_id OR v.target_id = m.entity_id))`, f.actor);
+  // Corrections: an actor stands for every id merged into it; entries all of whose reports were rejected are left
+  // out; a corrected type counts for the type filter. The page is then read as corrected (correctTimeline).
+  const ov = await loadOverrides(db);
+  const plan = ov.empty ? null : await timelinePlan(db, ov);
+  const actors = f.actor ? ov.members(f.actor) : [];
+  const touched = plan ? [...new Set(plan.byKey.values())] : [];
+  // (Where.add takes a condition with one `$`, or one already numbered: these have several parameters.)
+  if (f.actor) {
+    const a = w.param(actors);
+    w.add(`(t.source_id = ANY(${a}::text[]) OR t.target_id = ANY(${a}::text[])${touched.length ? ` OR t.id = ANY(${w.param(touched)}::bigint[])` : ''})`);
   }
-  if (f.type) w.add('t.type = $', f.type.toUpperCase());
+  if (plan?.hidden.length) w.add('NOT (t.id = ANY($::bigint[]))', plan.hidden);
+  if (f.actor && f.agents === false) {
+    w.add(`EXISTS (SELECT 1 FROM events v JOIN mentions m ON m.document_id = v.document_id AND m.entity_id = ANY($::text[])
+                    AND m.span_start >= v.sentence_start AND m.span_end <= v.sentence_end AND m.kind IS DISTINCT FROM 'nominal'
+                    WHERE v.entry_id = t.id AND (v.source_id = m.entity_id OR v.target_id = m.entity_id))`, actors);
+  }
+  if (f.type && plan?.retyped.size) {
+    const type = f.type.toUpperCase();
+    const away = [...plan.retyped].filter(([, t]) => t !== type).map(([id]) => id);
+    const into = [...plan.retyped].filter(([, t]) => t === type).map(([id]) => id);
+    w.add(`((t.type = ${w.param(type)} AND NOT t.id = ANY(${w.param(away)}::bigint[])) OR t.id = ANY(${w.param(into)}::bigint[]))`);
+  } else if (f.type) w.add('t.type = $', f.type.toUpperCase());
   if (f.from) w.add('COALESCE(t.date_to, t.doc_date) >= $::date', f.from);
   if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
   if (f.source) {
@@ -101,7 +121,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
        ${w.sql}
       ORDER BY t.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id ${page}`, w.params)).rows;
   const mentions = await entryMentions(db, rows.map((r) => r.id));
-  const items = rows.map((r): TimelineEntry => {
+  const found = rows.map((r): TimelineEntry => {
     const ms = mentions.get(r.id) ?? [];
     return {
       id: r.id, type: r.type, cameo: r.cameo, sourceId: r.source_id, sourceName: r.source_name, targetId: r.target_id,
@@ -112,6 +132,8 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
       mentionCount: r.mention_count,
     };
   });
+  let items = plan ? await correctTimeline(db, ov, found, plan.byKey) : found;
+  if (f.actor && plan) items = items.filter((e) => e.sourceId === f.actor || e.targetId === f.actor);
   return { total, items, ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}) };
 }
 
@@ -174,6 +196,7 @@ export interface QuoteEntry {
   direct: boolean;
   date: string | null;
   sources: QuoteSource[];
+  corrections?: string[];
 }
 
 export interface QuoteFilter {
@@ -191,7 +214,14 @@ export interface QuoteFilter {
  */
 export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ total: number; items: QuoteEntry[] }> {
   const w = new Where();
-  if (f.speaker) w.add('g.speaker_id = $', f.speaker);
+  const ov = await loadOverrides(db);
+  const fixed = ov.empty ? new Map<string, string | null>() : await quotePlan(db, ov);
+  if (f.speaker && fixed.size) {
+    // A speaker correction moves its quote's group to the corrected speaker.
+    const away = [...fixed].filter(([, s]) => s !== f.speaker).map(([g]) => g);
+    const into = [...fixed].filter(([, s]) => s === f.speaker).map(([g]) => g);
+    w.add(`((g.speaker_id = ANY(${w.param(ov.members(f.speaker))}::text[]) AND NOT g.id = ANY(${w.param(away)}::bigint[])) OR g.id = ANY(${w.param(into)}::bigint[]))`);
+  } else if (f.speaker) w.add('g.speaker_id = ANY($::text[])', ov.members(f.speaker));
   if (f.from) w.add('g.first_date >= $::date', f.from);
   if (f.to) w.add('g.first_date <= $::date', f.to);
   if (f.q) {
@@ -211,7 +241,7 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
       WHERE q.group_id = ANY($1::bigint[]) ORDER BY d.date NULLS LAST, q.document_id, q.span_start`, [groups.map((g) => g.id)])).rows;
   const byGroup = new Map<string, any[]>();
   for (const m of members) byGroup.set(m.group_id, [...(byGroup.get(m.group_id) ?? []), m]);
-  const items = groups.map((g): QuoteEntry => {
+  const found = groups.map((g): QuoteEntry => {
     const ms = byGroup.get(g.id) ?? [];
     const fullest = ms.reduce((a, b) => (b.text.length > a.text.length ? b : a), ms[0] ?? { text: '', direct: false });
     return {
@@ -222,7 +252,7 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
       })),
     };
   });
-  return { total, items };
+  return { total, items: await correctQuotes(db, ov, found, fixed) };
 }
 
 export interface StanceEntry {
@@ -237,12 +267,14 @@ export interface StanceEntry {
   evidenceStart: number;
   evidenceEnd: number;
   source?: string | null;
+  corrections?: string[];
 }
 
 /** Stances, newest first; a stance without its own date takes its document's. */
 export async function listStances(db: Queryable, f: { holder?: string; topic?: string; limit?: number; offset?: number } = {}): Promise<StanceEntry[]> {
   const w = new Where();
-  if (f.holder) w.add('st.holder_id = $', f.holder);
+  const ov = await loadOverrides(db);
+  if (f.holder) w.add('st.holder_id = ANY($::text[])', ov.members(f.holder));
   if (f.topic) w.add('lower(st.topic) = lower($)', f.topic);
   const page = w.page(f.limit, f.offset, 500);
   const rows = (await db.query<any>(
@@ -252,10 +284,12 @@ export async function listStances(db: Queryable, f: { holder?: string; topic?: s
        FROM stances st JOIN documents d ON d.id = st.document_id JOIN entities e ON e.id = st.holder_id
        ${w.sql}
       ORDER BY COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) DESC NULLS LAST, st.document_id, st.evidence_start ${page}`, w.params)).rows;
-  return rows.map((r) => ({
+  const found = rows.map((r) => ({
     holderId: r.holder_id, holderName: r.holder_name, topic: r.topic, polarity: r.polarity, date: r.date, documentId: r.document_id,
     documentTitle: r.title, source: r.source, evidence: r.evidence, evidenceStart: r.evidence_start, evidenceEnd: r.evidence_end,
   }));
+  const items = await correctStances(db, ov, found);
+  return f.holder ? items.filter((s) => s.holderId === f.holder) : items;
 }
 
 export interface DisagreementSide {
@@ -288,7 +322,7 @@ export interface Disagreement {
 /** Disagreements, most recent first (by the later side's publication date). `actor` is an entity id. */
 export async function listDisagreements(db: Queryable, f: { actor?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: Disagreement[] }> {
   const w = new Where();
-  if (f.actor) w.add('(x.actor_id = $ OR t.target_id = $)', f.actor);
+  if (f.actor) w.add('(x.actor_id = ANY($::text[]) OR t.target_id = ANY($::text[]))', (await loadOverrides(db)).members(f.actor));
   const from = `FROM disagreements x LEFT JOIN timeline_entries t ON t.id = x.entry_id`;
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);
