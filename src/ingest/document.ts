@@ -42,6 +42,7 @@ export function toDocument(item: RawItem, opts: DocumentOptions = {}): Document 
     date,
     dateSource: opts.date ? 'given' : metaDate ? 'metadata' : null,
     source: item.source ?? null,
+    origin: item.storedOrigin ?? item.origin,
     url,
     language: detected === 'und' && language ? language.slice(0, 2).toLowerCase() : detected,
     byline,

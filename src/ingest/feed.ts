@@ -8,6 +8,8 @@ export interface FeedItem {
   date: string | null;
   /** Full content or summary, when the feed carries it. */
   content: string | null;
+  /** The feed's own title (RSS channel, Atom feed): the outlet its items come from. */
+  channel?: string | null;
 }
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', processEntities: true });
@@ -23,7 +25,9 @@ export function parseFeed(xml: string): FeedItem[] {
   const data = parser.parse(xml) as Record<string, any>;
   const rss = data.rss?.channel?.item ?? data['rdf:RDF']?.item;
   if (rss) {
+    const channel = str(data.rss?.channel?.title ?? data['rdf:RDF']?.channel?.title);
     return list(rss).map((it: any) => ({
+      channel,
       title: str(it.title),
       link: str(it.link),
       date: toDate(str(it.pubDate) ?? str(it['dc:date'])),
@@ -32,7 +36,9 @@ export function parseFeed(xml: string): FeedItem[] {
   }
   const atom = data.feed?.entry;
   if (atom !== undefined) {
+    const channel = str(data.feed?.title);
     return list(atom).map((it: any) => ({
+      channel,
       title: str(it.title),
       link: atomLink(it.link),
       date: toDate(str(it.published) ?? str(it.updated)),

@@ -137,7 +137,10 @@ test('URLs and feeds: metadata kept, private addresses refused unless allowed, f
   assert.match(messages, /redirect-loop: more than 5 redirects/);
   assert.match(messages, /\/nothing: answered HTTP 404/);
   assert.match(messages, /\/slow: timed out/);
-  const doc = (await listDocuments(store.db, { source: '/feed' })).items[0];
+  // A feed's items are credited to the feed's title as their outlet; each keeps its own link as its origin.
+  const doc = (await listDocuments(store.db, { source: 'Valley' })).items[0];
+  assert.equal(doc?.source, 'Valley');
+  assert.match(doc?.origin ?? '', /\/article$/);
   assert.equal(doc?.title, 'Bridge story from the feed');
   assert.equal(doc?.date, '2024-05-03');
 });

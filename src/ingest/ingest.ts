@@ -10,12 +10,18 @@ import { addDocumentSource, documentExists, refreshStatistics, writeDocument, ty
 import type { Queryable } from '../store/db.js';
 import { lshBands, minhash, NEAR_DUPLICATE_THRESHOLD, similarity } from './dedup.js';
 import { DocumentError, toDocument } from './document.js';
-import { readSources, type ReadOptions, type SourceFailure } from './sources.js';
+import type { Manifest } from './manifest.js';
+import { resolveOutlet } from './outlet.js';
+import { readSources, type RawItem, type ReadOptions, type SourceFailure } from './sources.js';
 
 export interface IngestOptions extends ReadOptions {
   kb: KnowledgeBase;
-  /** `--date`, applied to every document read. */
+  /** `--date`, applied to every document read (a manifest's date for a document wins). */
   date?: string | null;
+  /** `--source`: the outlet of every document read. */
+  source?: string | null;
+  /** `--manifest`: dates, outlets, URLs and titles by file. */
+  manifest?: Manifest | null;
   /** Called after each item with the running summary. */
   onProgress?: (summary: IngestSummary, origin: string) => void;
 }
@@ -41,7 +47,9 @@ export type Outcome = 'new' | 'duplicate' | 'near-duplicate';
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, notEnglish: 0, failures: [], stored: [] };
   let refreshedAt = 0;
-  for await (const event of readSources(inputs, opts)) {
+  // A manifest alone names what to read.
+  const sources = inputs.length ? inputs : (opts.manifest?.entries.map((e) => e.path) ?? []);
+  for await (const event of readSources(sources, opts)) {
     if ('failure' in event) {
       summary.failed++;
       summary.failures.push(event.failure);
@@ -49,9 +57,11 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       continue;
     }
     summary.read++;
-    const { item } = event;
+    const listed = event.item.file ? opts.manifest?.byRealPath.get(event.item.file) : undefined;
+    const item: RawItem = listed ? { ...event.item, url: listed.url ?? event.item.url, title: listed.title ?? event.item.title } : event.item;
     try {
-      const document = toDocument(item, { date: opts.date });
+      const document = toDocument(item, { date: listed?.date ?? opts.date });
+      document.source = resolveOutlet({ given: opts.source, stated: listed?.source ?? item.source, url: document.url }, opts.kb);
       const outcome = await storeDocument(store, document, opts.kb);
       if (outcome === 'duplicate') summary.duplicate++;
       else {

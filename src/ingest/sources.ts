@@ -19,7 +19,12 @@ export interface RawItem {
   title?: string | null;
   date?: string | null;
   url?: string | null;
+  /** The outlet, when the input names it: a JSONL line's `source`, a feed's title. */
   source?: string | null;
+  /** A file's real path: what a manifest is matched by. */
+  file?: string;
+  /** The origin to store, when it is not the one messages name (an uploaded file's own name). */
+  storedOrigin?: string | null;
 }
 
 export interface SourceFailure {
@@ -87,12 +92,13 @@ async function* readPath(path: string, explicit: boolean, seen: Set<string>, opt
     yield fail(path, 'is not a regular file');
     return;
   }
-  seen.add(await realpath(path).catch(() => path));
-  yield* readFile(path, st.size, explicit);
+  const real = await realpath(path).catch(() => path);
+  seen.add(real);
+  yield* readFile(path, real, st.size, explicit);
 }
 
 /** One file: JSONL streamed line by line, anything else read whole (size-capped) and decoded. */
-async function* readFile(path: string, size: number, explicit: boolean): AsyncGenerator<SourceEvent> {
+async function* readFile(path: string, real: string, size: number, explicit: boolean): AsyncGenerator<SourceEvent> {
   const ext = extname(path).toLowerCase();
   if (JSONL_EXT.has(ext)) {
     yield* readJsonl(path);
@@ -133,7 +139,7 @@ async function* readFile(path: string, size: number, explicit: boolean): AsyncGe
     return;
   }
   const kind = HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && looksLikeHtml(text)) ? 'html' : 'text';
-  yield { item: { origin: path, kind, content: text, source: path } };
+  yield { item: { origin: path, kind, content: text, file: real } };
 }
 
 /**
@@ -188,7 +194,7 @@ async function* readFolder(root: string, seen: Set<string>, maxFiles: number): A
       }
       seen.add(file);
       read++;
-      yield* readFile(full, st.size, false);
+      yield* readFile(full, file, st.size, false);
     }
   }
   yield* walk(root);
@@ -211,15 +217,18 @@ async function* readJsonl(path: string): AsyncGenerator<SourceEvent> {
         yield fail(origin, `is over ${MAX_ARTICLE_BYTES / 1048576} MB; refused`);
         continue;
       }
-      yield jsonlItem(line, origin, path);
+      yield jsonlItem(line, origin);
     }
   } catch (err) {
     yield fail(path, fsMessage(err));
   }
 }
 
-/** One JSONL line: `text` or `html`, optional `title`, `date`, `url`, `source`. */
-export function jsonlItem(line: string, origin: string, defaultSource: string): SourceEvent {
+/**
+ * One JSONL line: `text` or `html`, optional `title`, `date`, `url`, `source` (the outlet) and `origin` (where the
+ * article was found, stored in place of the line's own name).
+ */
+export function jsonlItem(line: string, origin: string): SourceEvent {
   let obj: Record<string, unknown>;
   try {
     obj = JSON.parse(line);
@@ -237,7 +246,7 @@ export function jsonlItem(line: string, origin: string, defaultSource: string): 
   return {
     item: {
       origin, kind: text ? 'text' : 'html', content: (text ?? html)!, title: str('title'), date,
-      url: str('url'), source: str('source') ?? str('url') ?? defaultSource,
+      url: str('url'), source: str('source'), storedOrigin: str('origin'),
     },
   };
 }
@@ -266,10 +275,10 @@ async function* readStdin(stream: NodeJS.ReadableStream): AsyncGenerator<SourceE
   }
   const lines = text.split('\n').filter((l) => l.trim());
   if (lines.every((l) => l.trimStart().startsWith('{'))) {
-    for (let i = 0; i < lines.length; i++) yield jsonlItem(lines[i]!, `stdin: line ${i + 1}`, 'stdin');
+    for (let i = 0; i < lines.length; i++) yield jsonlItem(lines[i]!, `stdin: line ${i + 1}`);
     return;
   }
-  yield { item: { origin: 'stdin', kind: looksLikeHtml(text) ? 'html' : 'text', content: text, source: 'stdin' } };
+  yield { item: { origin: 'stdin', kind: looksLikeHtml(text) ? 'html' : 'text', content: text } };
 }
 
 async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEvent> {
@@ -306,7 +315,7 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEv
       if (it.link) {
         try {
           const article = await fetchUrl(new URL(it.link, page.url).href, opts);
-          yield { item: { origin, kind: 'html', content: decodeBytes(article.body).text, title: it.title, date: it.date, url: article.url, source: url } };
+          yield { item: { origin, kind: 'html', content: decodeBytes(article.body).text, title: it.title, date: it.date, url: article.url, source: it.channel } };
           continue;
         } catch (err) {
           if (!it.content) {
@@ -315,13 +324,13 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEv
           }
         }
       }
-      if (it.content) yield { item: { origin, kind: 'html', content: it.content, title: it.title, date: it.date, url: it.link, source: url } };
+      if (it.content) yield { item: { origin, kind: 'html', content: it.content, title: it.title, date: it.date, url: it.link, source: it.channel } };
       else yield fail(origin, 'feed item has neither a link nor content');
     }
     return;
   }
   const kind = /html/i.test(page.contentType) || looksLikeHtml(text) ? 'html' : 'text';
-  yield { item: { origin: url, kind, content: text, url: page.url, source: new URL(page.url).hostname } };
+  yield { item: { origin: url, kind, content: text, url: page.url } };
 }
 
 function looksLikeHtml(text: string): boolean {

@@ -110,6 +110,9 @@ function checkEntry(raw: unknown, where: string): KbEntry {
   if (e.wikidata !== undefined && !/^Q\d+$/.test(String(e.wikidata))) {
     throw new KbError(`${where} (${e.id}): "wikidata" must look like Q123`);
   }
+  if (e.sites !== undefined && (!Array.isArray(e.sites) || e.sites.some((h) => typeof h !== 'string' || !/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(h)))) {
+    throw new KbError(`${where} (${e.id}): "sites" must be a list of host names in lower case (aljazeera.com)`);
+  }
   return { ...e, aliases: (e.aliases ?? []).map(String) } as KbEntry;
 }
 

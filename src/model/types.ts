@@ -24,8 +24,13 @@ export interface Document {
   /** Publication date, `YYYY-MM-DD`. */
   date: string | null;
   dateSource: DateSource | null;
-  /** Where it came from: a path, a URL, a feed, `stdin`, or a JSONL `source` field. */
+  /**
+   * The outlet that published it ("Al Jazeera", "example.org"): `--source`, a manifest's or JSONL line's `source`,
+   * a feed's title, or the site of its URL. Null when nothing names one (a local file).
+   */
   source: string | null;
+  /** Where it was read from: a path, `dump.jsonl: line 3`, a URL, `stdin`. */
+  origin?: string | null;
   url: string | null;
   /** ISO 639-1 code, or `und` when the text is too short to tell. */
   language: string;
@@ -97,6 +102,8 @@ export interface KbEntry {
   location?: string;
   /** Adjectives and demonyms that name the actor when used as a modifier ("Serbian", "Russian"). */
   demonyms?: string[];
+  /** Outlets: the host names it publishes on (`aljazeera.com`); a subdomain counts as the site. */
+  sites?: string[];
 }
 
 /** An office, with every way a text names it ("secretary general", "NATO chief", "defence minister"). */

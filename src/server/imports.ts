@@ -143,7 +143,8 @@ async function writeInputs(dir: string, req: ImportRequest): Promise<{ inputs: s
   const labels = new Map<string, string[]>();
   const failures: SourceFailure[] = [];
   if (req.text?.trim()) {
-    lines.push(JSON.stringify({ text: req.text, title: req.title?.trim() || undefined, source: 'pasted' }));
+    // `origin`, not `source`: a paste or an upload says where the text came from, not which outlet published it.
+    lines.push(JSON.stringify({ text: req.text, title: req.title?.trim() || undefined, origin: 'pasted' }));
     lineLabels.push('pasted text');
   }
   for (const [i, f] of req.files.entries()) {
@@ -165,7 +166,7 @@ async function writeInputs(dir: string, req: ImportRequest): Promise<{ inputs: s
       continue;
     }
     lineLabels.push(name);
-    lines.push(JSON.stringify(HTML_EXT.has(ext) || /^\s*<(!doctype html|html)/i.test(text) ? { html: text, source: `upload:${name}` } : { text, source: `upload:${name}` }));
+    lines.push(JSON.stringify(HTML_EXT.has(ext) || /^\s*<(!doctype html|html)/i.test(text) ? { html: text, origin: `upload:${name}` } : { text, origin: `upload:${name}` }));
   }
   if (lines.length) {
     const path = join(dir, 'import.jsonl');
