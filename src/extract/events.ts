@@ -20,6 +20,7 @@ import { defaultCameo, matchCameo, type CompiledCameo } from './event/cameo.js';
 import { MentionIndex } from './event/mentions.js';
 import { isNegated, modalityOf } from './event/modality.js';
 import { statedDate, withReportDates } from './event/dates.js';
+import { withAllegations } from './event/allegations.js';
 
 /**
  * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
@@ -33,6 +34,8 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
   for (const m of own) for (let i = m.first; i <= m.last; i++) taken.add(i);
   const out = [...own];
   for (const c of matchCameo(tree, cameo)) {
+    // "according to X" is a preposition that cites, not the verb "accord" (to agree).
+    if (tree.lower(c.verb) === 'according' && c.verb + 1 < tree.words.length && tree.lower(c.verb + 1) === 'to') continue;
     const tokens = c.words.map((w) => tree.word(w).token);
     const first = Math.min(...tokens);
     const last = Math.max(...tokens);
@@ -64,10 +67,13 @@ const SPEECH_ACTS = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SUPPORT
 export const extractEvents: Extractor<'events'> = (doc, ctx, prior) => {
   const entities = prior.entities ?? [];
   const times = prior.times ?? [];
-  // Coded per sentence; then, over the document, the report's date where the text states none, the host of a
+  // Coded per sentence; then, over the document, the accusations the quoted speakers make, the report's date where the text states none, the host of a
   // meeting as its counterpart, and the agents through which states act.
-  const coded = codeEvents(doc, new MentionIndex(doc, entities), times, prior.quotes ?? [], defaultLexicon(), statesOfDemonyms(ctx.kb, entities));
-  const dated = withReportDates(doc, coded, times, ctx.date, (si) => sentenceTree(doc, si));
+  const quotes = prior.quotes ?? [];
+  const treeOf = (si: number) => sentenceTree(doc, si);
+  const coded = codeEvents(doc, new MentionIndex(doc, entities), times, quotes, defaultLexicon(), statesOfDemonyms(ctx.kb, entities));
+  const alleged = withAllegations({ doc, events: coded, quotes, entities, times, treeOf });
+  const dated = withReportDates(doc, alleged, times, ctx.date, treeOf);
   return withAgents(withHosts(dated, ctx.kb, entities), entities, ctx.kb);
 };
 
