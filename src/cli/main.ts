@@ -20,6 +20,7 @@ import { entityProfile, findEntity, listEntities } from '../service/entities.js'
 import { print, shortId, table, truncate } from './output.js';
 import { registerStatementCommands } from './statements.js';
 import { registerServeCommand } from './serve.js';
+import { registerCorrectionCommands } from './corrections.js';
 import { exportFormats } from '../export/index.js';
 
 const program = new Command();
@@ -156,9 +157,11 @@ program
     if (d.nearDuplicateOf) lines.push(`near-duplicate of ${d.nearDuplicateOf} (similarity ${d.similarity?.toFixed(2)})`);
     for (const n of d.nearDuplicates) lines.push(`near-duplicate: ${n.id} ${n.source ?? ''}`);
     lines.push('', d.text, '');
-    if (d.entities.length) lines.push('ENTITIES', ...d.entities.map((e) => `  ${e.name} [${e.type}${e.kbId ? `, kb:${e.kbId}` : ''}] ×${e.mentions.length}: ${[...new Set(e.mentions.map((m) => m.text))].join(', ')}`));
-    if (d.quotes.length) lines.push('QUOTES', ...d.quotes.map((q) => `  ${q.speakerName ?? q.speakerText ?? '(unknown)'}${q.direct ? '' : ' (indirect)'}: “${truncate(q.text, 140)}”`));
-    if (d.events.length) lines.push('EVENTS', ...d.events.map((v) => `  ${v.type}${v.negated ? ' (negated)' : ''} ${v.sourceName ?? '?'} → ${v.targetName ?? '?'}  ${v.date ?? ''}  [${v.trigger.text}] ${v.modality}`));
+    // An analyst's correction is marked where it shows (`dossier corrections` lists them by number).
+    const fixed = (x: { corrections?: string[]; rejected?: boolean }) => (x.corrections ? `  (${x.rejected ? 'rejected' : 'corrected'} #${x.corrections.join(', #')})` : '');
+    if (d.entities.length) lines.push('ENTITIES', ...d.entities.map((e) => `  ${e.name} [${e.type}${e.kbId ? `, kb:${e.kbId}` : ''}] ×${e.mentions.length}: ${[...new Set(e.mentions.map((m) => m.text))].join(', ')}${fixed(e)}`));
+    if (d.quotes.length) lines.push('QUOTES', ...d.quotes.map((q) => `  ${q.id} ${q.speakerName ?? q.speakerText ?? '(unknown)'}${q.direct ? '' : ' (indirect)'}: “${truncate(q.text, 140)}”${fixed(q)}`));
+    if (d.events.length) lines.push('EVENTS', ...d.events.map((v) => `  ${v.id} ${v.type}${v.negated ? ' (negated)' : ''} ${v.sourceName ?? '?'} → ${v.targetName ?? '?'}  ${v.date ?? ''}  [${v.trigger.text}] ${v.modality}${fixed(v)}`));
     if (d.times.length) lines.push('TIMES', ...d.times.map((t) => `  ${t.text} = ${t.value ?? '?'}`));
     if (d.stances.length) lines.push('STANCES', ...d.stances.map((s) => `  ${s.holderName}: ${s.polarity} ${s.topic}: ${truncate(d.text.slice(s.evidence.start, s.evidence.end), 100)}`));
     print(lines.join('\n'));
@@ -251,6 +254,7 @@ program
 
 registerStatementCommands(program, { withStore, kbFromOptions, print });
 registerServeCommand(program);
+registerCorrectionCommands(program, { withStore, kbFromOptions, print });
 
 async function main(): Promise<void> {
   try {

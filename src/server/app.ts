@@ -19,6 +19,7 @@ import { Importer, type ImportFile, type ImportRequest } from './imports.js';
 import { overview } from './overview.js';
 import { openApiDocument } from './openapi.js';
 import { serveWeb } from './static.js';
+import { registerCorrectionRoutes } from './corrections.js';
 
 export interface AppOptions {
   /** When set, write endpoints (import, delete) need `Authorization: Bearer <token>`. */
@@ -225,6 +226,8 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     });
     return c.body(body, 200, { 'Content-Type': 'application/x-ndjson; charset=utf-8', 'Content-Disposition': 'attachment; filename="dossier-export.jsonl"' });
   });
+
+  registerCorrectionRoutes(app, db, requireWrite);
 
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path} (see /api/openapi.json)` }, 404));
 

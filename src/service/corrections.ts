@@ -235,7 +235,10 @@ export async function undoCorrection(db: Queryable, id: string, author = 'analys
   if (!/^\d{1,18}$/.test(id)) return null;
   const row = (await db.query<Correction>(
     `UPDATE corrections SET undone_at = now(), undone_by = $2 WHERE id = $1::bigint AND undone_at IS NULL RETURNING ${COLUMNS}`, [id, author])).rows[0];
-  if (row) return row;
+  if (row) {
+    await labelCorrections(db, [row]);
+    return row;
+  }
   const undone = (await db.query<Correction>(`SELECT ${COLUMNS} FROM corrections WHERE id = $1::bigint`, [id])).rows[0];
   if (undone) throw new CorrectionError(`correction ${id} was already undone (${undone.undoneAt})`);
   return null;
@@ -367,7 +370,7 @@ async function locate(db: Queryable, table: 'quotes' | 'events', startCol: strin
       ? (await db.query<{ s: number; e: number }>(`SELECT ${startCol} AS s, ${endCol} AS e FROM ${table} WHERE document_id = $1 AND ${startCol} = $2 AND ${endCol} = $3`, [document, t.start, t.end])).rows
       : null;
   if (rows === null) throw new CorrectionError(`${what}: give its id in the document (${table === 'quotes' ? 'q1' : 'v1'}…, see \`dossier show\`) or its start and end offsets`);
-  if (!rows.length) throw new CorrectionError(`${what}: ${t.local ?? `${t.start}–${t.end}`} is not a ${what} of document ${document.slice(0, 12)}`);
+  if (!rows.length) throw new CorrectionError(`${what}: ${t.local ?? `${t.start}–${t.end}`} is not ${what === 'event' ? 'an' : 'a'} ${what} of document ${document.slice(0, 12)}`);
   return { document, start: rows[0]!.s, end: rows[0]!.e };
 }
 
