@@ -1,94 +1,160 @@
 /**
- * The actor graph: sigma.js over graphology, laid out by ForceAtlas2 for a fixed number of iterations (the same
- * picture for the same data). Filters by date range and edge kind; a click on a node opens its entity. The nodes
- * and edges are also listed as HTML, since the canvas says nothing to a screen reader.
+ * The actor graph, to explore rather than to stare at. A small graph is drawn whole; a large one (more than
+ * LARGE actors with a link) starts from one actor's neighbourhood — the one in the URL (`#/graph?actor=kb:serbia`)
+ * or the most documented — and grows as actors are searched for or expanded (each expansion asks the API for
+ * that actor's neighbourhood). Filters: time window, entity types, edge kinds. Actors with no drawn link are left
+ * out. The selection's properties are in the side panel; the drawn actors and links are also listed as HTML,
+ * since the canvas says nothing to a screen reader. Layout and labels: graph/layout.ts and graph/labels.ts.
  */
-import { useEffect, useRef, useState } from 'react';
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import Sigma from 'sigma';
-import { entityHref, qs, useApi, type Graph as GraphData } from '../api';
-import { EVENT_COLORS, Status } from '../components/ui';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { entityHref, useApi, type Graph as GraphData, type GraphNode } from '../api';
+import { Status } from '../components/ui';
+import { GraphCanvas, type Selection } from '../graph/GraphCanvas';
+import { GraphSearch } from '../graph/GraphSearch';
+import { Legend } from '../graph/Legend';
+import { SidePanel } from '../graph/SidePanel';
+import { layoutGraph, type Layout } from '../graph/layout';
+import { exploredSet, mergeGraphs, seedActor, visibleGraph, type Visible } from '../graph/model';
+import { BASE_NODES, EDGE_KINDS, ENTITY_TYPES, KIND_NAMES, NEIGHBOURHOOD_NODES, TYPE_NAMES, graphUrl, type GraphFilters } from '../graph/filters';
+import { EDGE_BASE, OTHER_COLOR, TYPE_COLORS, communityColor } from '../graph/colors';
+import { useGraphs } from '../graph/useGraphs';
+import '../graph/graph.css';
 
-const KINDS = ['cooccurrence', 'cooperative', 'conflictual'] as const;
-const TYPE_COLORS: Record<string, string> = { PERSON: '#1565c0', ORG: '#6a1b9a', GPE: '#ef6c00', LOC: '#8d6e63', NORP: '#00838f' };
-const ITERATIONS = 200;
+/** Past this many linked actors the whole graph is a hairball: start from a neighbourhood instead. */
+export const LARGE = 60;
 
 export default function GraphView({ params }: { params: URLSearchParams }) {
+  const asked = params.get('actor');
   const [from, setFrom] = useState(params.get('from') ?? '');
   const [to, setTo] = useState(params.get('to') ?? '');
-  const [kinds, setKinds] = useState<Set<string>>(new Set(KINDS));
-  const actor = params.get('actor') ?? '';
-  const { data, error, loading } = useApi<GraphData>(`/api/graph${qs({ from, to, actor, kinds: [...kinds].join(',') || 'cooccurrence', maxNodes: 80 })}`);
-  const box = useRef<HTMLDivElement>(null);
-  const names = new Map(data?.nodes.map((n) => [n.id, n.name]));
+  const [kinds, setKinds] = useState<ReadonlySet<string>>(new Set(EDGE_KINDS));
+  const [types, setTypes] = useState<ReadonlySet<string>>(new Set(ENTITY_TYPES));
+  const [mode, setMode] = useState<'explore' | 'all' | null>(asked ? 'explore' : null);
+  const [expanded, setExpanded] = useState<string[]>(asked ? [asked] : []);
+  const [selected, setSelected] = useState<Selection | null>(null);
+  const [focus, setFocus] = useState<{ id: string; at: number } | null>(null);
+  const [colorBy, setColorBy] = useState<'type' | 'community'>('type');
+  const filters: GraphFilters = useMemo(() => ({ from, to, kinds, types }), [from, to, kinds, types]);
 
+  const base = useApi<GraphData>(graphUrl(filters, { maxNodes: BASE_NODES }));
+  const hoods = useGraphs(useMemo(() => expanded.map((id) => graphUrl(filters, { actor: id, maxNodes: NEIGHBOURHOOD_NODES })), [expanded, filters]));
+
+  // The first answer decides how to start: whole if readable, else from one actor's neighbourhood.
   useEffect(() => {
-    if (!data || !box.current || !data.nodes.length) return;
-    const g = new Graph({ multi: true, type: 'mixed' });
-    const maxDocs = Math.max(...data.nodes.map((n) => n.documents));
-    // Start on a circle, so the layout is deterministic.
-    data.nodes.forEach((n, i) => {
-      const a = (2 * Math.PI * i) / data.nodes.length;
-      g.addNode(n.id, { label: n.name, x: Math.cos(a), y: Math.sin(a), size: 4 + 14 * Math.sqrt(n.documents / maxDocs), color: TYPE_COLORS[n.type] ?? '#607d8b' });
-    });
-    const maxW = Math.max(1, ...data.edges.map((e) => e.weight));
-    for (const e of data.edges) {
-      const attrs = { size: 1 + 4 * (e.weight / maxW), color: e.kind === 'cooccurrence' ? '#cfd8dc' : e.mode === 'verbal' ? lighten(EVENT_COLORS[e.kind]) : EVENT_COLORS[e.kind], weight: e.weight };
-      if (e.kind === 'cooccurrence') g.addUndirectedEdgeWithKey(e.id, e.source, e.target, attrs);
-      else g.addDirectedEdgeWithKey(e.id, e.source, e.target, { ...attrs, type: 'arrow' });
-    }
-    forceAtlas2.assign(g, { iterations: ITERATIONS, settings: { ...forceAtlas2.inferSettings(g), edgeWeightInfluence: 1 } });
-    const renderer = new Sigma(g, box.current, { renderEdgeLabels: false, labelDensity: 0.7, labelRenderedSizeThreshold: 6 });
-    renderer.on('clickNode', ({ node }) => {
-      location.hash = entityHref(node);
-    });
-    renderer.on('enterNode', () => box.current && (box.current.style.cursor = 'pointer'));
-    renderer.on('leaveNode', () => box.current && (box.current.style.cursor = ''));
-    return () => renderer.kill();
-  }, [data]);
+    if (!base.data || mode) return;
+    const linked = visibleGraph(base.data, null).graph.nodes.length;
+    const seed = seedActor(visibleGraph(base.data, null).graph, asked);
+    if (linked > LARGE && seed) {
+      setMode('explore');
+      setExpanded([seed]);
+      setSelected({ kind: 'node', id: seed });
+    } else setMode('all');
+  }, [base.data, mode, asked]);
 
-  const toggle = (k: string) => {
-    const next = new Set(kinds);
+  const known = useMemo(() => mergeGraphs([...(base.data ? [base.data] : []), ...hoods.graphs]), [base.data, hoods.graphs]);
+  // While neighbourhoods are on their way the last picture stays, rather than one drawn without them.
+  const shown = useRef<{ visible: Visible; layout: Layout } | null>(null);
+  const visible = useMemo(() => {
+    if (!mode || (hoods.loading && shown.current)) return shown.current?.visible ?? null;
+    return visibleGraph(known, mode === 'explore' ? exploredSet(known, expanded) : null, new Set(expanded));
+  }, [known, mode, expanded, hoods.loading]);
+  const layout = useMemo(() => {
+    if (!visible) return null;
+    if (shown.current?.visible === visible) return shown.current.layout;
+    return layoutGraph(visible.graph, shown.current?.layout ?? null);
+  }, [visible]);
+  if (visible && layout) shown.current = { visible, layout };
+  const nodeColor = useCallback(
+    (n: GraphNode) => (colorBy === 'community' ? communityColor(layout?.community.get(n.id) ?? 0) : TYPE_COLORS[n.type] ?? OTHER_COLOR),
+    [colorBy, layout],
+  );
+
+  const expand = useCallback((id: string) => setExpanded((xs) => (xs.includes(id) ? xs : [...xs, id])), []);
+  const collapse = (id: string) => setExpanded((xs) => (xs.length > 1 ? xs.filter((x) => x !== id) : xs));
+  const choose = (id: string) => {
+    expand(id);
+    setSelected({ kind: 'node', id });
+    setFocus({ id, at: Date.now() });
+  };
+  const select = (s: Selection | null) => {
+    setSelected(s);
+    if (s?.kind === 'node') setFocus({ id: s.id, at: Date.now() });
+  };
+  const explore = () => {
+    const seed = expanded.length ? null : seedActor(known, asked);
+    if (seed) setExpanded([seed]);
+    setMode('explore');
+  };
+  const toggle = (set: ReadonlySet<string>, k: string, apply: (s: ReadonlySet<string>) => void) => {
+    const next = new Set(set);
     if (next.has(k)) next.delete(k);
     else next.add(k);
-    setKinds(next);
+    if (next.size) apply(next); // at least one stays checked: an empty filter would mean "everything" to the API
   };
+  const names = new Map(known.nodes.map((n) => [n.id, n.name]));
+  const linkedTotal = base.data ? visibleGraph(base.data, null).graph.nodes.length : 0;
+
   return (
     <div className="graph">
-      <h1>Graph{actor ? ` around ${names.get(actor) ?? actor}` : ''}</h1>
+      <h1>Graph{mode === 'explore' && expanded.length ? ` around ${expanded.map((id) => names.get(id) ?? id).join(', ')}` : ''}</h1>
       <div className="filters">
+        <GraphSearch known={known} onChoose={choose} />
         <label>From<input type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>
         <label>To<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
-        {KINDS.map((k) => (
-          <label key={k} className="check"><input type="checkbox" checked={kinds.has(k)} onChange={() => toggle(k)} /><span className="swatch" style={{ background: EVENT_COLORS[k] }} />{k === 'cooccurrence' ? 'appear together' : k}</label>
-        ))}
-        {actor && <a href="#/graph">whole graph</a>}
+        <span className="scale" role="group" aria-label="What to draw">
+          <button type="button" className={mode === 'explore' ? 'active' : undefined} onClick={() => explore()}>Explore</button>
+          <button type="button" className={mode === 'all' ? 'active' : undefined} onClick={() => setMode('all')}>Whole graph ({linkedTotal})</button>
+        </span>
+        <label className="inline">Colour by
+          <select value={colorBy} onChange={(e) => setColorBy(e.target.value as 'type' | 'community')} aria-label="Colour by">
+            <option value="type">entity type</option><option value="community">community</option>
+          </select>
+        </label>
       </div>
-      <Status loading={loading && !data} error={error} empty={data && !data.nodes.length && 'No actors in this range yet.'}>
-        <div ref={box} className="sigma-box" data-testid="graph-canvas" />
-        <p className="muted small">Node size: documents naming the actor. Edges: grey, named in the same document; green, cooperative events; red, conflictual (lighter: words, darker: deeds).</p>
+      <div className="filters">
+        <fieldset className="checks" aria-label="Links">
+          {EDGE_KINDS.map((k) => (
+            <label key={k} className="check"><input type="checkbox" name={`kind-${k}`} checked={kinds.has(k)} onChange={() => toggle(kinds, k, setKinds)} /><span className="swatch" style={{ background: EDGE_BASE[k] }} />{KIND_NAMES[k]}</label>
+          ))}
+        </fieldset>
+        <fieldset className="checks" aria-label="Entity types">
+          {ENTITY_TYPES.map((t) => (
+            <label key={t} className="check"><input type="checkbox" name={`type-${t}`} checked={types.has(t)} onChange={() => toggle(types, t, setTypes)} /><span className="swatch round" style={{ background: TYPE_COLORS[t] }} />{TYPE_NAMES[t]}</label>
+          ))}
+        </fieldset>
+      </div>
+      <Status loading={base.loading && !base.data} error={base.error ?? hoods.error} empty={base.data && !base.data.nodes.length && 'No actors in this range yet.'}>
+        {visible && layout && <>
+        <div className="graph-body">
+          <div className="graph-stage">
+            <GraphCanvas graph={visible.graph} layout={layout} nodeColor={nodeColor} selected={selected} focus={focus} onSelect={select} onExpand={expand} />
+            {!visible.graph.nodes.length && <p className="muted empty">No linked actors under these filters.</p>}
+            <p className="muted small" data-testid="graph-summary">
+              {visible.graph.nodes.length} actors and {visible.graph.edges.length} links drawn{mode === 'explore' ? ` (exploring; ${linkedTotal} linked actors in the whole graph)` : ''}.
+              {hoods.loading ? ' Loading neighbours…' : ''}
+            </p>
+          </div>
+          <div className="graph-side">
+            <SidePanel selected={selected} graph={visible.graph} known={known} layout={layout} expanded={new Set(expanded)} onSelect={select} onExpand={expand} onCollapse={collapse} />
+            <Legend graph={visible.graph} colorBy={colorBy} communities={layout.communities} isolated={visible.isolated} />
+          </div>
+        </div>
         <details className="graph-lists">
-          <summary>Actors and links as a list ({data?.nodes.length ?? 0} actors, {data?.edges.length ?? 0} links)</summary>
+          <summary>Actors and links as a list ({visible.graph.nodes.length} actors, {visible.graph.edges.length} links)</summary>
           <ul aria-label="Actors in the graph" className="graph-nodes">
-            {data?.nodes.map((n) => <li key={n.id} data-node-id={n.id}><a href={entityHref(n.id)}>{n.name}</a> <span className="muted small">{n.type} · {n.documents} docs</span></li>)}
+            {visible.graph.nodes.map((n) => <li key={n.id} data-node-id={n.id}><a href={entityHref(n.id)}>{n.name}</a> <span className="muted small">{n.type} · {n.documents} docs</span></li>)}
           </ul>
           <table className="graph-edges">
             <thead><tr><th>From</th><th>To</th><th>Kind</th><th>Weight</th><th>Dates</th></tr></thead>
             <tbody>
-              {data?.edges.slice(0, 300).map((e) => (
+              {visible.graph.edges.slice(0, 300).map((e) => (
                 <tr key={e.id}><td>{names.get(e.source)}</td><td>{names.get(e.target)}</td><td>{e.kind}{e.mode ? ` (${e.mode}: ${Object.keys(e.types).join(', ')})` : ''}</td><td>{e.weight}</td><td>{e.from ?? '?'} – {e.to ?? '?'}</td></tr>
               ))}
             </tbody>
           </table>
         </details>
+        </>}
       </Status>
     </div>
   );
-}
-
-function lighten(hex: string): string {
-  const n = parseInt(hex.slice(1), 16);
-  const mix = (c: number) => Math.round(c + (255 - c) * 0.45);
-  return `rgb(${mix(n >> 16)}, ${mix((n >> 8) & 255)}, ${mix(n & 255)})`;
 }
