@@ -1,22 +1,43 @@
 /**
- * Events over time: a zoomable SVG axis (scale buttons, or the mouse wheel over the axis) above the list of
- * events, each with every document that reports it; filtered by actor, type and dates.
+ * Events over time, a page at a time (PAGE entries, in date order: a page is a stretch of time): a zoomable SVG
+ * axis of the page's events (scale buttons, or the mouse wheel over the axis) above their list, each with every
+ * document that reports it; filtered by actor, type and dates. The API pages too, so a long timeline never
+ * arrives, or renders, whole.
  */
-import { useEffect, useMemo, useState, type WheelEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type WheelEvent } from 'react';
 import { docHref, qs, useApi, type Page, type TimelineEntry } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel, eventClass } from '../components/ui';
 import { DAY, dayMs, ticks } from '../components/time';
+import { Pager } from '../components/Pager';
 
 const TYPES = ['AGREE', 'CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST', 'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT'];
 const SCALES: [string, number | null][] = [['all', null], ['year', 366 * DAY], ['month', 31 * DAY], ['day', 2 * DAY]];
 const W = 900;
+export const PAGE = 50;
 
 export function TimelineView({ params }: { params: URLSearchParams }) {
   const [actor, setActor] = useState(params.get('actor') ?? '');
   const [type, setType] = useState(params.get('type') ?? '');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const { data, error, loading } = useApi<Page<TimelineEntry>>(`/api/timeline${qs({ actor, type, from, to, limit: 200 })}`);
+  const [offset, setOffset] = useState(() => Math.max(0, (Number(params.get('page')) || 1) - 1) * PAGE);
+  const filtersKey = `${actor}\n${type}\n${from}\n${to}`;
+  const lastFilters = useRef(filtersKey);
+  // A new filter starts again at the first page (kept in the same render, so no request for a stale offset).
+  const at = lastFilters.current === filtersKey ? offset : 0;
+  useEffect(() => {
+    if (lastFilters.current !== filtersKey) {
+      lastFilters.current = filtersKey;
+      setOffset(0);
+    }
+  }, [filtersKey]);
+  const { data, error, loading } = useApi<Page<TimelineEntry> & { totalIsLowerBound?: boolean }>(`/api/timeline${qs({ actor, type, from, to, limit: PAGE, offset: at })}`);
+  const top = useRef<HTMLDivElement>(null);
+  const turn = (o: number) => {
+    setOffset(o);
+    setSelected(null);
+    top.current?.scrollIntoView({ block: 'start' });
+  };
   const items = data?.items ?? [];
   const dated = useMemo(() => items.map((v) => ({ v, t: dayMs(v.date) })).filter((x): x is { v: TimelineEntry; t: number } => x.t !== null), [items]);
   const extent = useMemo<[number, number]>(() => {
@@ -46,7 +67,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
   });
 
   return (
-    <div className="timeline">
+    <div className="timeline" ref={top}>
       <h1>Timeline</h1>
       <div className="filters">
         <label>Actor<input value={actor} onChange={(e) => setActor(e.target.value)} placeholder="name or id" /></label>
@@ -74,8 +95,9 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
             );
           })}
         </svg>
-        <p className="muted small">{visible.length} of {data?.total ?? 0} events in view</p>
-        <ol className="entries">
+        <p className="muted small">{visible.length} of this page's {items.length} events in view</p>
+        <Pager offset={at} limit={PAGE} shown={items.length} total={data?.total ?? 0} lowerBound={data?.totalIsLowerBound} onOffset={turn} label="Timeline pages" />
+        <ol className="entries" start={at + 1}>
           {visible.map((v) => (
             <li key={v.id} id={`ev-${v.id}`} className={v.id === selected ? 'selected' : undefined}>
               <div><span className="date">{dateLabel(v.date)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />
@@ -92,6 +114,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
             </li>
           ))}
         </ol>
+        <Pager offset={at} limit={PAGE} shown={items.length} total={data?.total ?? 0} lowerBound={data?.totalIsLowerBound} onOffset={turn} label="Timeline pages, again" />
       </Status>
     </div>
   );
