@@ -9,6 +9,7 @@ import { agentRole, cameoActorCode, countryCodeOfName } from '../extract/actors/
 import { write, type Out } from './write.js';
 import type { DateBasis } from '../model/types.js';
 import { dateBasisOf } from '../extract/event/dates.js';
+import { entityNames, loadOverrides } from '../service/corrections.js';
 
 export interface EventExportRecord {
   id: string;
@@ -46,6 +47,8 @@ export interface EventExportRecord {
   document_title: string | null;
   document_date: string | null;
   publisher: string | null;
+  /** The analyst's corrections applied to this report (ids, space-separated), or null; rejected reports are left out. */
+  corrections: string | null;
 }
 
 /**
@@ -74,9 +77,10 @@ function agentFields<K extends 'source' | 'target'>(side: K, name: string | null
 export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenerator<EventExportRecord> {
   let afterDoc = '';
   let afterLocal = '';
+  const ov = await loadOverrides(db);
   for (;;) {
     const rows = (await db.query<any>(
-      `SELECT v.document_id, v.local_id, v.entry_id::text AS entry_id, v.type, v.cameo, v.modality, v.negated, v.date_value, v.date_text,
+      `SELECT v.document_id, v.local_id, v.trigger_start, v.trigger_end, v.entry_id::text AS entry_id, v.type, v.cameo, v.modality, v.negated, v.date_value, v.date_text,
               v.trigger_text, v.confidence, substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
               s.name AS s_name, s.id AS s_id, s.wikidata AS s_wd, t.name AS t_name, t.id AS t_id, t.wikidata AS t_wd,
               s.aliases AS s_aliases, t.aliases AS t_aliases, sa.text AS s_agent, ta.text AS t_agent,
@@ -89,7 +93,27 @@ export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenera
         WHERE (v.document_id, v.local_id) > ($1, $2)
         ORDER BY v.document_id, v.local_id LIMIT $3`, [afterDoc, afterLocal, pageSize])).rows;
     if (!rows.length) return;
+    // Corrections, applied as every read applies them: type, date and actors as corrected, rejected ones left out.
+    const names = ov.empty ? null : await entityNames(db, ov, rows.flatMap((r) => {
+      const o = ov.event(r.document_id, r.trigger_start, r.trigger_end);
+      return [o?.source, o?.target, r.s_id, r.t_id, r.l_id].filter((x): x is string => !!x).map((x) => ov.entityIn(r.document_id, x)!);
+    }));
     for (const r of rows) {
+      const o = ov.event(r.document_id, r.trigger_start, r.trigger_end);
+      if (o?.rejected) continue;
+      const fixes = new Set(o?.corrections ?? []);
+      if (names) {
+        for (const [k, role] of [['s', 'source'], ['t', 'target'], ['l', null]] as const) {
+          const raw = role && o && role in o ? o[role] ?? null : r[`${k}_id`];
+          const id = ov.entityIn(r.document_id, raw);
+          if (r[`${k}_id`]) for (const f of ov.entityCorrections(r.document_id, r[`${k}_id`])) fixes.add(f);
+          if (id === r[`${k}_id`] && !ov.editOf(id ?? '')) continue;
+          const n = id ? names.get(id) : null;
+          Object.assign(r, { [`${k}_id`]: id, [`${k}_name`]: n?.name ?? null, [`${k}_wd`]: id === r[`${k}_id`] ? r[`${k}_wd`] : null, [`${k}_agent`]: null });
+        }
+        if (o?.type) r.type = o.type;
+        if (o && 'date' in o) Object.assign(r, { date_value: o.date ?? null, date_text: null });
+      }
       yield {
         id: `${r.document_id}:${r.local_id}`, entry_id: r.entry_id, event_type: r.type, mode: r.modality, negated: r.negated,
         cameo_root: cameoRoot(r.type, r.cameo), date: r.date_value, date_text: r.date_text || null,
@@ -98,7 +122,7 @@ export async function* eventRecords(db: Queryable, pageSize = 1000): AsyncGenera
         target_actor: r.t_name, target_id: r.t_id, target_wikidata: r.t_wd, ...agentFields('target', r.t_name, r.t_aliases, r.t_agent),
         location: r.l_name, location_id: r.l_id, location_wikidata: r.l_wd, trigger: r.trigger_text, sentence: r.sentence,
         confidence: Number(r.confidence), document_id: r.document_id, document_url: r.url, document_title: r.title,
-        document_date: r.doc_date, publisher: r.source,
+        document_date: r.doc_date, publisher: r.source, corrections: fixes.size ? [...fixes].join(' ') : null,
       };
     }
     const last = rows[rows.length - 1]!;
@@ -113,7 +137,7 @@ export async function writeEventsJsonl(db: Queryable, out: Out): Promise<void> {
 const CSV_COLUMNS: (keyof EventExportRecord)[] = [
   'id', 'entry_id', 'date', 'event_type', 'cameo_root', 'mode', 'negated', 'source_actor', 'source_id', 'source_wikidata',
   'target_actor', 'target_id', 'target_wikidata', 'source_cameo', 'source_agent', 'source_role', 'target_cameo', 'target_agent', 'target_role', 'location', 'location_id', 'location_wikidata', 'trigger', 'sentence',
-  'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher', 'date_basis',
+  'confidence', 'date_text', 'document_id', 'document_url', 'document_title', 'document_date', 'publisher', 'date_basis', 'corrections',
 ];
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote, or a line break. */

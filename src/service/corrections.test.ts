@@ -12,6 +12,7 @@ import { getDocument } from './documents.js';
 import { entityProfile, findEntity, listEntities } from './entities.js';
 import { listQuotes, listStances, timeline } from './statements.js';
 import { buildGraph } from './graph.js';
+import { eventRecords } from '../export/events.js';
 
 // An article written for this test: the quote's speaker is not named where the analysis looks ("an adviser"), and
 // the army is named twice in two ways the analysis keeps apart.
@@ -153,6 +154,11 @@ describe('corrections of events and entities', () => {
     assert.equal(consult[0]!.date, '2023-04');
     const v = await eventOf(ids[1]!, 'asked');
     assert.deepEqual([v.type, v.targetId, v.date, v.trigger.text], ['CONSULT', 'kb:russia', '2023-04', 'asked']);
+    const exported = [];
+    for await (const r of eventRecords(store.db)) exported.push(r);
+    const record = exported.find((r) => r.trigger === 'asked')!;
+    assert.deepEqual([record.event_type, record.target_id, record.target_actor, record.date, record.corrections], ['CONSULT', 'kb:russia', 'Russia', '2023-04', fixes.map((f) => f.id).join(' ')]);
+    assert.equal(exported.find((r) => r.trigger === 'accused')!.corrections, null);
     for (const f of fixes) await undoCorrection(store.db, f.id);
     assert.equal((await timeline(store.db, { type: 'REQUEST' })).items.length, 1);
   });
