@@ -3,11 +3,21 @@
  * own place, ForceAtlas2 for a fixed number of iterations, then Noverlap so no two discs overlap at the size they
  * are drawn. Every step is seeded or fixed, so the same graph always gets the same picture.
  */
-import Graph from 'graphology';
-import forceAtlas2 from 'graphology-layout-forceatlas2';
-import louvain from 'graphology-communities-louvain';
-import noverlap from 'graphology-layout-noverlap';
+import { UndirectedGraph } from 'graphology';
+import forceAtlas2Module from 'graphology-layout-forceatlas2';
+import louvainModule from 'graphology-communities-louvain';
+import noverlapModule from 'graphology-layout-noverlap';
 import type { Graph as GraphData, GraphNode } from '../../../src/service/graph.js';
+
+/**
+ * The three layout packages are CommonJS (`module.exports = fn`): the bundler and Node hand the function itself
+ * to a default import, while TypeScript's NodeNext reading of their types (which the node tests of this module
+ * get) says `.default`. Either way this is the function.
+ */
+const cjs = <T>(m: T): T extends { default: infer D } ? D : T => (m as { default?: unknown }).default as never ?? m;
+const forceAtlas2 = cjs(forceAtlas2Module);
+const louvain = cjs(louvainModule);
+const noverlap = cjs(noverlapModule);
 
 export interface Community {
   /** 0 for the largest community, 1 for the next… */
@@ -48,8 +58,8 @@ function seeded(seed: number): () => number {
 }
 
 /** One undirected link per pair of actors, weighted by every edge between them (Louvain needs a simple graph). */
-function simpleGraph(data: GraphData, maxDocs: number): Graph {
-  const g = new Graph({ type: 'undirected', multi: false });
+function simpleGraph(data: GraphData, maxDocs: number): UndirectedGraph {
+  const g = new UndirectedGraph();
   for (const n of data.nodes) g.addNode(n.id, { size: nodeSize(n, maxDocs) });
   for (const e of data.edges) {
     if (e.source === e.target || !g.hasNode(e.source) || !g.hasNode(e.target)) continue;
