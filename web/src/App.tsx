@@ -12,6 +12,7 @@ import { ReaderView } from './views/Reader';
 import { SearchView } from './views/Search';
 import { CompareView } from './views/Compare';
 import { DocumentsView } from './views/Documents';
+import { CorrectionsView } from './views/Corrections';
 
 const GraphView = lazy(() => import('./views/Graph'));
 const MapView = lazy(() => import('./views/Map'));
@@ -46,7 +47,7 @@ function useRoute(): Route {
 
 const NAV: [string, string][] = [
   ['overview', 'Overview'], ['documents', 'Documents'], ['graph', 'Graph'], ['timeline', 'Timeline'], ['map', 'Map'],
-  ['search', 'Search'], ['compare', 'Compare'], ['import', 'Import'],
+  ['search', 'Search'], ['compare', 'Compare'], ['import', 'Import'], ['corrections', 'Corrections'],
 ];
 
 export function App() {
@@ -70,6 +71,7 @@ export function App() {
     case 'map': page = <MapView />; break;
     case 'search': page = <SearchView query={route.args.join('/')} />; break;
     case 'compare': page = <CompareView id={route.args[0] ?? ''} />; break;
+    case 'corrections': page = <CorrectionsView />; break;
     default: page = <p className="error">No such page: {route.view}. <a href="#/overview">Go to the overview</a>.</p>;
   }
   return (

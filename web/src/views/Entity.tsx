@@ -2,14 +2,16 @@
 import { docHref, entityHref, useApi, type EntityProfile } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel, eventClass } from '../components/ui';
 import { dayMs, ticks } from '../components/time';
+import { CorrectedBadge, EntityFixes } from './Corrections';
 
 export function EntityView({ id }: { id: string }) {
-  const { data: p, error, loading } = useApi<EntityProfile>(id ? `/api/entities/${encodeURIComponent(id)}` : null);
+  const { data: p, error, loading, reload } = useApi<EntityProfile>(id ? `/api/entities/${encodeURIComponent(id)}` : null);
   if (!p) return <Status loading={loading} error={error ?? (!id ? 'No entity given.' : null)} />;
   const titles = new Map(p.documents.map((d) => [d.id, d.title ?? '(untitled)']));
   return (
     <article className="entity">
-      <h1>{p.name} <span className="badge">{p.type}</span></h1>
+      <h1>{p.name} <span className="badge">{p.type}</span> <CorrectedBadge ids={p.corrections} /></h1>
+      <EntityFixes id={p.id} done={reload} />
       <p className="muted">
         {p.kbId ? `Knowledge base: ${p.kbId}` : 'Not in the knowledge base'}{p.wikidata ? ` · Wikidata ${p.wikidata}` : ''} · {p.mentions} mentions in {p.documents.length} documents ·{' '}
         <a href={`#/compare/${encodeURIComponent(p.id)}`}>compare sources</a> · <a href={`#/graph?actor=${encodeURIComponent(p.id)}`}>graph around</a> · <a href={`#/timeline?actor=${encodeURIComponent(p.id)}`}>timeline</a>

@@ -6,11 +6,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { docHref, entityHref, useApi, type DocumentDetail } from '../api';
 import { renderSpans, type Annotation } from '../components/spans';
 import { EntityLink, EventBadge, Status, eventClass } from '../components/ui';
+import { CorrectedBadge, EventFix, SpeakerFix } from './Corrections';
 
 const LAYERS = [['mention', 'Names'], ['quote', 'Quotes'], ['event', 'Events'], ['time', 'Times']] as const;
 
 export function ReaderView({ id, at }: { id: string; at?: number }) {
-  const { data: d, error, loading } = useApi<DocumentDetail>(id ? `/api/documents/${encodeURIComponent(id)}` : null);
+  const { data: d, error, loading, reload } = useApi<DocumentDetail>(id ? `/api/documents/${encodeURIComponent(id)}` : null);
   const [shown, setShown] = useState<Record<string, boolean>>({ mention: true, quote: true, event: true, time: true });
   const annotations = useMemo(() => (d ? annotate(d) : []), [d]);
   useEffect(() => {
@@ -37,11 +38,11 @@ export function ReaderView({ id, at }: { id: string; at?: number }) {
         <div className="text" data-testid="document-text">{renderSpans(d.text, visible, { markAt: at })}</div>
         <aside>
           <h2>Actors ({d.entities.length})</h2>
-          <ul className="entities">{d.entities.map((e) => <li key={e.id}><a href={entityHref(e.id)}>{e.name}</a> <span className="muted small">{e.type} · {e.mentions.length}×</span></li>)}</ul>
+          <ul className="entities">{d.entities.map((e) => <li key={e.id}><a href={entityHref(e.id)}>{e.name}</a> <span className="muted small">{e.type} · {e.mentions.length}×</span> <CorrectedBadge ids={e.corrections} /></li>)}</ul>
           <h2>Quotes ({d.quotes.length})</h2>
-          <ul className="quotes">{d.quotes.map((q) => <li key={q.id}><a href={docHref(d.id, q.start)}>“{q.text.length > 120 ? `${q.text.slice(0, 120)}…` : q.text}”</a> — <EntityLink id={q.speakerId} name={q.speakerName ?? q.speakerText} /></li>)}</ul>
+          <ul className="quotes">{d.quotes.map((q) => <li key={q.id}><a href={docHref(d.id, q.start)}>“{q.text.length > 120 ? `${q.text.slice(0, 120)}…` : q.text}”</a> — <EntityLink id={q.speakerId} name={q.speakerName ?? q.speakerText} /> <CorrectedBadge ids={q.corrections} /> <SpeakerFix document={d.id} local={q.id} done={reload} /></li>)}</ul>
           <h2>Events ({d.events.length})</h2>
-          <ul className="events">{d.events.map((v) => <li key={v.id}><EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />{v.negated ? ' (negated)' : ''} <span className="muted small">{v.date ?? ''} {v.modality}</span></li>)}</ul>
+          <ul className="events">{d.events.map((v) => <li key={v.id} data-event={v.id} className={v.rejected ? 'rejected' : undefined}><EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />{v.negated ? ' (negated)' : ''} <span className="muted small">{v.date ?? ''} {v.modality}</span> <CorrectedBadge ids={v.corrections} rejected={v.rejected} /> <EventFix document={d.id} local={v.id} rejected={v.rejected} done={reload} /></li>)}</ul>
           {d.stances.length > 0 && (<><h2>Stances</h2><ul>{d.stances.map((s, i) => <li key={i}><EntityLink id={s.holderId} name={s.holderName} />: <span className={`badge ${s.polarity}`}>{s.polarity}</span> {s.topic}</li>)}</ul></>)}
         </aside>
       </div>
