@@ -48,9 +48,23 @@ function longestFirst(candidates: Candidate[]): Candidate[] {
   const byLength = candidates
     .map((c, order) => ({ c, order }))
     .sort((a, b) => b.c.end - b.c.start - (a.c.end - a.c.start) || Number(!!b.c.preferred) - Number(!!a.c.preferred) || a.order - b.order);
+  // Each kept candidate marks the characters it covers, and a later one is kept only over unmarked ones: the cost
+  // is the candidates' total length, where comparing each with every kept one would grow with the square of their
+  // number (a table of years gives thousands).
+  let from = Infinity;
+  let to = 0;
+  for (const c of candidates) {
+    from = Math.min(from, c.start);
+    to = Math.max(to, c.end);
+  }
+  const taken = new Uint8Array(Math.max(0, to - from));
   const kept: Candidate[] = [];
   for (const { c } of byLength) {
-    if (kept.every((k) => c.end <= k.start || c.start >= k.end)) kept.push(c);
+    let free = true;
+    for (let k = c.start; k < c.end && free; k++) if (taken[k - from]) free = false;
+    if (!free) continue;
+    taken.fill(1, c.start - from, c.end - from);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

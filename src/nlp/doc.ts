@@ -108,13 +108,25 @@ export class Doc {
         }
       }
       if (this.tokens.length === tokenStart) return;
-      this.sentences.push({
-        start: this.tokens[tokenStart]!.start,
-        end: this.tokens[this.tokens.length - 1]!.end,
-        tokenStart,
-        tokenEnd: this.tokens.length,
-      });
+      this.closeSentence(tokenStart);
     });
+  }
+
+  /**
+   * Records the tokens from `tokenStart` on as one sentence, or as several when wink gave more than
+   * MAX_SENTENCE_TOKENS: a run that long is a table, a list or text without full stops, and extractors scan a
+   * sentence's tokens once per trigger, quote or time in it, so an unbounded sentence makes them quadratic in the
+   * document's length. A piece ends after the last punctuation in the second half of its window when there is one.
+   */
+  private closeSentence(tokenStart: number): void {
+    const end = this.tokens.length;
+    for (let from = tokenStart; from < end;) {
+      const to = end - from > MAX_SENTENCE_TOKENS ? sentenceCut(this.tokens, from) : end;
+      const index = this.sentences.length;
+      for (let k = from; k < to; k++) this.tokens[k]!.sentence = index;
+      this.sentences.push({ start: this.tokens[from]!.start, end: this.tokens[to - 1]!.end, tokenStart: from, tokenEnd: to });
+      from = to;
+    }
   }
 
   /** The index of the sentence containing `offset` (or the nearest one before it). */
@@ -279,6 +291,20 @@ export class Doc {
     }
     return this.syntaxModel;
   }
+}
+
+/** The longest sentence the Doc keeps; wink's longer ones are cut (see closeSentence). */
+export const MAX_SENTENCE_TOKENS = 200;
+
+/** Where a piece of an over-long sentence starting at token `from` ends: one past its last token. */
+function sentenceCut(tokens: readonly Token[], from: number): number {
+  const limit = from + MAX_SENTENCE_TOKENS;
+  for (let k = limit - 1; k >= from + MAX_SENTENCE_TOKENS / 2; k--) {
+    if (tokens[k]!.pos === 'PUNCT' && tokens[k + 1]!.start > tokens[k]!.end) return k + 1;
+  }
+  // No punctuation: cut between two tokens with space between them (never inside "Russia's" or "U.S.-led").
+  for (let k = limit; k > from + 1; k--) if (tokens[k]!.start > tokens[k - 1]!.end) return k;
+  return limit;
 }
 
 /** A word that starts with a capital letter. */

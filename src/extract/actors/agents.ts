@@ -382,9 +382,20 @@ export function eventAgent(e: EventRecord, actor: string | null, byId: ReadonlyM
 }
 
 function nearest(entity: Entity, e: EventRecord): Mention | null {
+  // Mentions are in text order (the layer's contract): the sentence's are found by a binary search, so an actor
+  // named thousands of times is not read in full for each of its events.
+  const list = entity.mentions;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]!.start < e.sentence.start) lo = mid + 1;
+    else hi = mid;
+  }
   let best: Mention | null = null;
-  for (const m of entity.mentions) {
-    if (m.start < e.sentence.start || m.end > e.sentence.end) continue;
+  for (let k = lo; k < list.length && list[k]!.start < e.sentence.end; k++) {
+    const m = list[k]!;
+    if (m.end > e.sentence.end) continue;
     if (!best || Math.abs(m.start - e.trigger.start) < Math.abs(best.start - e.trigger.start)) best = m;
   }
   return best;

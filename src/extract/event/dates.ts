@@ -65,7 +65,20 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
   const { doc, times, tree } = input;
   const s = doc.sentences[input.sentence];
   if (!s) return null;
-  const inSentence = times.filter((t) => t.start >= s.start && t.end <= s.end && usable(t));
+  // The times layer is in text order: the sentence's times are found by a binary search, not by reading the
+  // whole document's times for every trigger.
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.start < s.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const inSentence: TimeExpression[] = [];
+  for (let k = lo; k < times.length && times[k]!.start < s.end; k++) {
+    const t = times[k]!;
+    if (t.end <= s.end && usable(t)) inSentence.push(t);
+  }
   if (!inSentence.length) return null;
   if (!tree) return nearestTime(input, inSentence);
   const trigger = tree.wordsOfTokens(input.first, input.last);
