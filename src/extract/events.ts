@@ -47,6 +47,12 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
       return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass') && taken.has(tree.word(k).token);
     });
     if (governed && c.words.length === 1) continue;
+    // A passive whose agent is one of our event nouns tells that event: "was hit by air strikes" is the strikes.
+    const byOurs = tree.children(c.verb).some((k) => {
+      const rel = tree.word(k).rel;
+      return (rel === 'obl:agent' || (rel === 'obl' && tree.caseOf(k) === 'by' && tree.isPassive(c.verb))) && taken.has(tree.word(k).token);
+    });
+    if (byOurs) continue;
     for (let i = first; i <= last; i++) taken.add(i);
     out.push({
       entry: {
@@ -169,11 +175,12 @@ export function codeEvents(
       const location = findLocation(ctx, match.first, match.last, exclude);
       const triggerStart = doc.tokens[match.first]!.start;
       const triggerEnd = doc.tokens[match.last]!.end;
+      const halted = haltedCooperation(tree, match);
       const speechActBySpeaker = SPEECH_ACTS.has(match.entry.type) &&
         (actors.source?.via === 'reporter' || (quote !== null && quote.speaker !== null && source === quote.speaker));
       kept.push({
         id: '',
-        type: match.entry.type,
+        type: halted ? 'SANCTION' : match.entry.type,
         source,
         target,
         location: location?.entityId ?? null,
@@ -185,7 +192,7 @@ export function codeEvents(
         trigger: { start: triggerStart, end: triggerEnd, text: doc.text.slice(triggerStart, triggerEnd) },
         sentence: { start: sentence.start, end: sentence.end },
         confidence: confidenceOf(match, actors),
-        cameo: match.entry.cameo,
+        cameo: halted ? '16' : match.entry.cameo,
       });
       keptMatches.push(match);
     }
@@ -198,6 +205,24 @@ export function codeEvents(
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;
+}
+
+/** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
+const HALTING = new Set(['halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'end', 'discontinue', 'withhold', 'curtail']);
+/** Noun events whose halting is a sanction: aid, supplies, cooperation, talks. */
+const HALTABLE = new Set(['AID', 'COOPERATE', 'CONSULT', 'SUPPORT']);
+
+/**
+ * "Croatia's pipeline halted oil deliveries to Serbia", "the EU suspended talks with X": stopping an act of aid or
+ * cooperation is CAMEO's 16 (reduce relations: halt aid, halt negotiations), PLOVER SANCTION, with the one who
+ * stops it as source; the noun's own target stays.
+ */
+function haltedCooperation(tree: SyntaxTree | null, match: TriggerMatch): boolean {
+  if (!tree || match.entry.kind !== 'noun' || !HALTABLE.has(match.entry.type)) return false;
+  const n = anchorWord(tree, match.first, match.last);
+  if (n < 0) return false;
+  const g = tree.governorOf(n);
+  return g !== null && (g.rel === 'obj' || g.rel === 'nsubj:pass') && HALTING.has(tree.lemma(g.verb));
 }
 
 /** What a denial can deny having had in an act: "denies all involvement", "denied responsibility for". */

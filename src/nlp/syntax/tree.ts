@@ -143,7 +143,18 @@ export class SyntaxTree {
 
   /** Whether the predicate is passive: an aux:pass or a passive subject, or a past participle modifying a noun. */
   isPassive(p: number): boolean {
-    return this.dependent(p, 'aux:pass', 'nsubj:pass', 'csubj:pass') >= 0;
+    if (this.dependent(p, 'aux:pass') >= 0) return true;
+    return this.dependent(p, 'nsubj:pass', 'csubj:pass') >= 0 && this.passiveForm(p);
+  }
+
+  /**
+   * Whether a predicate the parser gave a passive subject has a passive's form: a past participle not built with
+   * "have" alone. "Police have clashed with protesters" labelled nsubj:pass is an active perfect, and its subject
+   * the one who acted.
+   */
+  private passiveForm(p: number): boolean {
+    if (this.words[p]!.xpos !== 'VBN') return false;
+    return !this.dependents(p, 'aux').some((a) => this.lemma(a) === 'have');
   }
 
   /**
@@ -160,7 +171,7 @@ export class SyntaxTree {
     const subjects = this.children(p).filter((c) => SUBJECT.has(this.words[c]!.rel) || PASSIVE_SUBJECT.has(this.words[c]!.rel));
     const c = subjects.find((k) => NOMINAL.has(this.words[k]!.upos)) ?? subjects[0];
     if (c !== undefined) {
-      const passive = PASSIVE_SUBJECT.has(this.words[c]!.rel);
+      const passive = PASSIVE_SUBJECT.has(this.words[c]!.rel) && (this.dependent(p, 'aux:pass') >= 0 || this.passiveForm(p));
       if (RELATIVE.has(this.lower(c)) && (relIs(w.rel, 'acl') || /^W/.test(this.words[c]!.xpos))) {
         if (relIs(w.rel, 'acl') && w.head >= 0) return { word: w.head, passive, via: 'relative' };
         // A relative clause the parser attached elsewhere ("Mr X, who called for …" as a conjunct): the word

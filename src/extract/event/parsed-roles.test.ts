@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import { Doc } from '../../nlp/doc.js';
+import { DEFAULT_MODEL_PATH } from '../../nlp/syntax/model.js';
+import { emptyKnowledgeBase } from '../../kb/load.js';
+import { extractEvents } from '../events.js';
+
+// Sentences written for these tests; the roles are read off the shipped model's parse.
+const hasModel = existsSync(DEFAULT_MODEL_PATH);
+
+function eventsOf(text: string, names: Record<string, [string, EntityType]>): EventRecord[] {
+  const entities: Entity[] = Object.entries(names).map(([surface, [id, type]]) => ({
+    id, name: surface, type, kbId: null, wikidata: null, aliases: [],
+    mentions: [...text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))].map((m) => ({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' as const })),
+  }));
+  return extractEvents(new Doc(text), { kb: emptyKnowledgeBase(), date: '2024-03-01' }, { entities, times: [], quotes: [] });
+}
+
+const brief = (events: EventRecord[]) => events.map((e) => [e.type, e.source, e.target, e.trigger.text, e.negated]);
+
+test('the one undergoing a passive whose agent is the event is its target: "was rattled by protests"', { skip: !hasModel }, () => {
+  const events = eventsOf('Mr Horvat has been rattled by large protests this spring.', { Horvat: ['horvat', 'PERSON'] });
+  assert.deepEqual(brief(events), [['PROTEST', null, 'horvat', 'protests', false]]);
+});
+
+test('a passive told by its agent noun is one event: "was hit by air strikes"', { skip: !hasModel }, () => {
+  const events = eventsOf('The port of Odesa was hit by Russian air strikes.', { Odesa: ['odesa', 'GPE'], Russian: ['russia', 'GPE'] });
+  assert.equal(events.filter((e) => e.type === 'ASSAULT').length, 1);
+});
+
+test('a participle on an event noun marks its target: "the sanctions regime imposed on Moscow"', { skip: !hasModel }, () => {
+  const events = eventsOf('Serbia has not joined the sanctions regime imposed on Moscow.', { Serbia: ['serbia', 'GPE'], Moscow: ['russia', 'GPE'] });
+  const sanction = events.find((e) => e.type === 'SANCTION' && e.trigger.text === 'sanctions')!;
+  assert.deepEqual([sanction.source, sanction.target, sanction.negated], ['serbia', 'russia', true]);
+});
+
+test('halting aid or talks is a sanction by the one who halts it', { skip: !hasModel }, () => {
+  const events = eventsOf('The European Union suspended talks with Turkey.', { 'European Union': ['eu', 'ORG'], Turkey: ['turkey', 'GPE'] });
+  assert.deepEqual(brief(events).map((e) => e.slice(0, 3)), [['SANCTION', 'eu', 'turkey']]);
+  assert.equal(events[0]!.cameo, '16');
+});
