@@ -388,6 +388,8 @@ export interface TriggerSpan {
 const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
 /** Prepositions that mark a noun event's target: "invasion of X", "sanctions on X", "talks with X", "aid to X". */
 const NOUN_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'for', 'into']);
+/** Prepositions by which a participle on an event noun marks its target: "sanctions imposed on X", "aid sent to X". */
+const PARTICIPLE_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'to']);
 /** Prepositions that mark a noun event's source: "the invasion by X", "pressure from X". */
 const NOUN_SOURCE_MARKERS = new Set(['by', 'from']);
 /** A noun as the circumstance of a clause: "said during talks in Belgrade" — the clause's subject took part. */
@@ -399,6 +401,7 @@ const LIGHT_LEMMAS = new Set([
   'resume', 'step', 'intensify', 'escalate', 'reach', 'join', 'enter', 'adopt', 'introduce', 'extend', 'maintain',
   'pursue', 'give', 'provide', 'send', 'deliver', 'host', 'organise', 'organize', 'strike', 'seal', 'conclude',
   'broker', 'approve', 'pass', 'renew', 'expand', 'tighten', 'deepen', 'level', 'lodge', 'file', 'express', 'voice',
+  'commit', 'perpetrate', 'halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'discontinue', 'withhold', 'curtail',
 ]);
 /** Verbs whose subject undergoes the noun event: "received an endorsement from X", "faces sanctions". */
 const UNDERGOING_LEMMAS = new Set(['receive', 'get', 'win', 'obtain', 'secure', 'face', 'suffer', 'endure', 'accept', 'welcome']);
@@ -731,6 +734,17 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
       if (m) out.target = { mention: m, via: 'object' };
     }
   }
+  // "the sanctions regime imposed on Moscow", "aid sent to Ukraine": a participle on the noun (or on the noun it
+  // is a compound of) marks the target with its preposition.
+  if (!out.target) {
+    const heads = [n, ...(tree.word(n).rel === 'compound' && tree.word(n).head >= 0 ? [tree.word(n).head] : [])];
+    const participles = heads.flatMap((h) => tree.dependents(h, 'acl')).filter((a) => tree.word(a).xpos === 'VBN');
+    const marked = participles.flatMap((a) => tree.obliquesOf(a)).filter((o) => o.marker !== null && PARTICIPLE_TARGET_MARKERS.has(o.marker));
+    if (marked.length) {
+      out.targetFound = true;
+      out.target = firstActor(ctx, tree, marked.map((o) => o.word), 'object');
+    }
+  }
   // "Russian aggression", "NATO bombing", "US and UK sanctions": an actor modifying the noun is its source.
   if (!out.source) {
     const modifiers = [...tree.dependents(n, 'amod'), ...tree.dependents(n, 'compound')].filter((w) => !inTrigger(w)).sort((a, b) => a - b);
@@ -760,6 +774,15 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
       const from = tree.obliquesOf(v).filter((o) => o.marker === 'from' || o.marker === 'by').map((o) => o.word);
       if (from.length) out.sourceFound = true;
       out.source = firstActor(ctx, tree, from, 'by-agent');
+    }
+    return out;
+  }
+  // "Mr X has been rattled by protests", "the town was hit by air strikes": the event is the passive's agent, and
+  // the passive's subject the one it is done to.
+  if (relIs(g.rel, 'obl') && g.marker === 'by' && passive && tree.word(n).head === v) {
+    if (!out.target && subject) {
+      out.targetFound = true;
+      out.target = subjectActor(ctx, tree, v, subject.word, viaOf(subject.via));
     }
     return out;
   }
