@@ -4,7 +4,7 @@
  * loudly instead of producing a silently wrong fixture).
  */
 import { createHash } from 'node:crypto';
-import type { EntityType, Layers, Modality, PloverType, Polarity, StanceTopic } from '../model/types.js';
+import type { DateBasis, EntityType, EventAgent, Layers, Modality, PloverType, Polarity, StanceTopic } from '../model/types.js';
 import { Doc } from '../nlp/doc.js';
 import type { WriteInput } from '../store/store.js';
 
@@ -16,8 +16,12 @@ export interface ArticleSpec {
   title?: string;
   /** Local id → the entity and the words that mention it (every occurrence is a mention). */
   entities?: Record<string, { name: string; type: EntityType; kbId?: string | null; wikidata?: string | null; words: string[] }>;
+  /**
+   * `basis` "report": the date is the report's own (stored with no words); `sourceState`/`targetState`: the local id
+   * of the state the actor acts for (an official's state).
+   */
   events?: { type: PloverType; source?: string | null; target?: string | null; location?: string | null; date?: string | null;
-    trigger: string; negated?: boolean; modality?: Modality; cameo?: string }[];
+    basis?: DateBasis; trigger: string; negated?: boolean; modality?: Modality; cameo?: string; sourceState?: string; targetState?: string }[];
   quotes?: { text: string; speaker?: string | null; direct?: boolean }[];
   stances?: { holder: string; topic: StanceTopic; polarity: Polarity; evidence: string; date?: string | null }[];
 }
@@ -48,12 +52,19 @@ export function article(spec: ArticleSpec): WriteInput {
     mentions.sort((x, y) => x.start - y.start);
     layers.entities.push({ id, name: e.name, type: e.type, kbId: e.kbId ?? null, wikidata: e.wikidata ?? null, aliases: e.words, mentions });
   }
+  const agent = (entity: string | null | undefined, state: string | undefined): EventAgent | undefined => (state ? {
+    entity: entity ?? null, text: spec.entities?.[entity ?? '']?.words[0] ?? '', state, stateName: spec.entities?.[state]?.name ?? state, role: 'GOV', code: null,
+  } : undefined);
   (spec.events ?? []).forEach((v, i) => {
     const trigger = spanOf(text, v.trigger);
+    const sourceAgent = agent(v.source, v.sourceState);
+    const targetAgent = agent(v.target, v.targetState);
     layers.events.push({
       id: `v${i + 1}`, type: v.type, source: v.source ?? null, target: v.target ?? null, location: v.location ?? null,
-      date: v.date ? { value: v.date, text: v.date } : null, negated: v.negated ?? false, modality: v.modality ?? 'asserted',
+      date: v.date ? (v.basis === 'report' ? { value: v.date, text: '', basis: 'report' } : { value: v.date, text: v.date, basis: 'stated' }) : null,
+      negated: v.negated ?? false, modality: v.modality ?? 'asserted',
       trigger, sentence: sentenceOf(trigger.start), confidence: 0.9, ...(v.cameo ? { cameo: v.cameo } : {}),
+      ...(sourceAgent ? { sourceAgent } : {}), ...(targetAgent ? { targetAgent } : {}),
     });
   });
   (spec.quotes ?? []).forEach((q, i) => {

@@ -56,6 +56,8 @@ export interface TimelineEntry {
   locationId: string | null;
   locationName: string | null;
   date: string | null;
+  /** `report` when no report states the date: the event happened by then (shown "≤ date"). */
+  dateBasis?: 'stated' | 'report' | null;
   negated: boolean;
   modality: string;
   /** The first reports (by publication date), at most MENTIONS_PER_ENTRY of them. */
@@ -88,7 +90,10 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   // (Where.add takes a condition with one `$`, or one already numbered: these have several parameters.)
   if (f.actor) {
     const a = w.param(actors);
-    w.add(`(t.source_id = ANY(${a}::text[]) OR t.target_id = ANY(${a}::text[])${touched.length ? ` OR t.id = ANY(${w.param(touched)}::bigint[])` : ''})`);
+    // An entry's actors are the states its reports' actors act for; the actor's own reports find it too ("Putin"
+    // for Russia's invasion), through the events index.
+    w.add(`(t.source_id = ANY(${a}::text[]) OR t.target_id = ANY(${a}::text[])
+            OR t.id IN (SELECT v.entry_id FROM events v WHERE (v.source_id = ANY(${a}::text[]) OR v.target_id = ANY(${a}::text[])) AND v.entry_id IS NOT NULL)${touched.length ? ` OR t.id = ANY(${w.param(touched)}::bigint[])` : ''})`);
   }
   if (plan?.hidden.length) w.add('NOT (t.id = ANY($::bigint[]))', plan.hidden);
   if (f.actor && f.agents === false) {
@@ -115,7 +120,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   const page = w.page(f.limit, f.offset);
   const rows = (await db.query<any>(
     `SELECT t.id::text AS id, t.type, t.cameo, t.source_id, s.name AS source_name, t.target_id, g.name AS target_name,
-            t.location_id, l.name AS location_name, t.date_value, t.mention_count
+            t.location_id, l.name AS location_name, t.date_value, t.date_basis, t.mention_count
        FROM timeline_entries t
        LEFT JOIN entities s ON s.id = t.source_id LEFT JOIN entities g ON g.id = t.target_id LEFT JOIN entities l ON l.id = t.location_id
        ${w.sql}
@@ -126,6 +131,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
     return {
       id: r.id, type: r.type, cameo: r.cameo, sourceId: r.source_id, sourceName: r.source_name, targetId: r.target_id,
       targetName: r.target_name, locationId: r.location_id, locationName: r.location_name, date: r.date_value,
+      dateBasis: r.date_value ? r.date_basis ?? 'stated' : null,
       negated: ms.length > 0 && ms.every((m) => m.negated),
       modality: entryModality(ms),
       mentions: ms,
