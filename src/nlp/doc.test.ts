@@ -37,3 +37,13 @@ test('a possessive splits the same whatever was read before (wink keeps a vocabu
   assert.deepEqual(later.tokens.slice(2, 4).map((t) => t.text), ['Zembria', "'s"]);
   assert.equal(later.tokens[3]!.start, later.text.indexOf("'s"));
 });
+
+test('a clock time or decimal written against its unit is one number and its unit, not cut after one decimal', () => {
+  // Written for this test: wink alone gives "11.3" + "0pm".
+  const text = 'The drones crossed between 11.30pm and 6.45am, costing 2.75bn.';
+  const doc = new Doc(text);
+  const words = doc.tokens.map((t) => t.text);
+  assert.deepEqual(words.slice(4, 9), ['11.30', 'pm', 'and', '6.45', 'am']);
+  assert.ok(words.includes('2.75'));
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+});

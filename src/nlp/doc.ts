@@ -80,6 +80,7 @@ export class Doc {
       starts[k] = at;
       at += values[k]!.length;
     }
+    joinSplitNumbers(values, tags, spaces, starts);
     wdoc.sentences().each((s: any) => {
       const [first, last] = s.out(its.span) as [number, number];
       const tokenStart = this.tokens.length;
@@ -305,6 +306,26 @@ function sentenceCut(tokens: readonly Token[], from: number): number {
   // No punctuation: cut between two tokens with space between them (never inside "Russia's" or "U.S.-led").
   for (let k = limit; k > from + 1; k--) if (tokens[k]!.start > tokens[k - 1]!.end) return k;
   return limit;
+}
+
+/**
+ * wink cuts a clock time or decimal written against its unit after the first decimal digit: "11.30pm" comes out
+ * as "11.3" + "0pm", "2.75bn" as "2.7" + "5bn". Such a pair (a number ending in a digit, then with no space a token
+ * starting with one) is cut again where the digits end: "11.30" + "pm". The boundary moves and the token count
+ * stays, so wink's sentence spans (token indices) still hold.
+ */
+function joinSplitNumbers(values: string[], tags: Pos[], spaces: string[], starts: number[]): void {
+  for (let k = 0; k + 1 < values.length; k++) {
+    const a = values[k]!;
+    const b = values[k + 1]!;
+    if (spaces[k + 1] !== '' || !/^\d+[.,:]\d+$/.test(a) || !/^\d+[A-Za-z]+$/.test(b)) continue;
+    const digits = b.match(/^\d+/)![0].length;
+    values[k] = a + b.slice(0, digits);
+    values[k + 1] = b.slice(digits);
+    starts[k + 1] = starts[k]! + values[k]!.length;
+    tags[k] = 'NUM';
+    tags[k + 1] = 'NOUN';
+  }
 }
 
 /** A word that starts with a capital letter. */
