@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError, type Command } from 'commander';
 import { guarded, isoDate, positiveInt as count, UserError } from './args.js';
+import { positionChanges } from '../resolve/stances.js';
 import { PLOVER_TYPES, type DateBasis, type KnowledgeBase } from '../model/types.js';
 import type { Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
@@ -137,9 +138,12 @@ export function registerStatementCommands(program: Command, deps: CliDeps): void
       if (o.json) return print(JSON.stringify(stances, null, 2));
       if (!stances.length) return print(`no stances recorded for ${name} (${id})`);
       print(`${stances[0]!.holderName}`);
-      for (const st of stances) {
-        print(`  ${(st.date ?? 'undated').padEnd(10)}  ${st.polarity.padEnd(7)}  ${st.topic}  — ${st.source ?? 'unknown source'} [${shortId(st.documentId)}]: ${truncate(st.evidence, 140)}`);
-      }
+      // A change of position over the years is shown as one, not left to read as two sources contradicting.
+      const changes = positionChanges(stances);
+      stances.forEach((st, i) => {
+        const was = changes.get(i);
+        print(`  ${(st.date ?? 'undated').padEnd(10)}  ${st.polarity.padEnd(7)}  ${st.topic}${was ? ` (changed: ${was.polarity} in ${was.date})` : ''}  — ${st.source ?? 'unknown source'} [${shortId(st.documentId)}]: ${truncate(st.evidence, 140)}`);
+      });
     }));
 
   program

@@ -60,3 +60,23 @@ export async function resolveStances(tx: Queryable, documentId: string, docDate:
         documentId, c.evidence_start, c.evidence_end, c.polarity]);
   }
 }
+
+/**
+ * Changes of position in a holder's stances: a stance (support or oppose) whose latest earlier position on the same
+ * topic, from before its period, was the opposite. Answers, by index, that earlier position.
+ */
+export function positionChanges(stances: { topic: string; polarity: string; date: string | null }[]): Map<number, { polarity: string; date: string }> {
+  const out = new Map<number, { polarity: string; date: string }>();
+  stances.forEach((s, i) => {
+    const mine = dateInterval(s.date);
+    if (!mine || !OPPOSITE[s.polarity]) return;
+    let before: { polarity: string; date: string; to: string } | null = null;
+    for (const o of stances) {
+      const theirs = dateInterval(o.date);
+      if (o.topic !== s.topic || !OPPOSITE[o.polarity] || !theirs || theirs.to >= mine.from || samePeriod(mine, theirs)) continue;
+      if (!before || theirs.to > before.to) before = { polarity: o.polarity, date: o.date!, to: theirs.to };
+    }
+    if (before && before.polarity === OPPOSITE[s.polarity]) out.set(i, { polarity: before.polarity, date: before.date });
+  });
+  return out;
+}

@@ -11,7 +11,7 @@ import { writeDocument } from '../store/store.js';
 import { listDisagreements, timeline } from '../service/statements.js';
 import { actorsAgree, clusterReports, type Report } from './timeline.js';
 import { dateInterval } from './dates.js';
-import { samePeriod } from './stances.js';
+import { positionChanges, samePeriod } from './stances.js';
 
 const valdoria = { name: 'Valdoria', type: 'GPE' as const, kbId: 'valdoria', words: ['Valdoria'] };
 const norland = { name: 'Norland', type: 'GPE' as const, kbId: 'norland', words: ['Norland'] };
@@ -86,6 +86,14 @@ test('claims about the same period, and a change over years', () => {
   assert.equal(samePeriod(dateInterval('2017-09-01'), dateInterval('2017-06')), true);
   assert.equal(samePeriod(dateInterval('2006'), dateInterval('2017-09-01')), false);
   assert.equal(samePeriod(null, dateInterval('2017')), true);
+  const held = [
+    { topic: 'NATO membership', polarity: 'oppose', date: '2017-09-01' },
+    { topic: 'NATO membership', polarity: 'support', date: '2017-08-20' },
+    { topic: 'NATO membership', polarity: 'support', date: '2006-12-14' },
+    { topic: 'EU', polarity: 'support', date: '2006-12-14' },
+  ];
+  assert.deepEqual([...positionChanges(held)], [[0, { polarity: 'support', date: '2006-12-14' }]],
+    'opposing in 2017 after supporting in 2006 is a change; the same-month support is a disagreement, not the position before');
 });
 
 async function entries(db: Parameters<typeof timeline>[0]) {
@@ -108,6 +116,8 @@ for (const backend of backends) {
         assert.equal(invasion.sourceName, 'Valdoria', 'the president acts for his state');
         assert.equal(invasion.mentionCount, 6, 'every report listed');
         assert.equal((await timeline(store.db, { actor: 'x:PERSON:ivo petrov' })).total, 1, 'the agent still finds the entry');
+        const latest = await timeline(store.db, { newestFirst: true, limit: 10 });
+        assert.deepEqual(latest.items.map((e) => e.date), ['2022-05-05', '2022-05-03', '2022-02-24'], 'the Overview: latest first, dated only');
       } finally {
         await store.dispose();
       }

@@ -16,7 +16,7 @@ export async function overview(db: Queryable): Promise<Overview> {
   const [stats, actors, events, months] = await Promise.all([
     getStats(db),
     listEntities(db, { limit: 12 }),
-    timeline(db, { limit: 10 }),
+    timeline(db, { limit: 10, newestFirst: true }),
     db.query<{ month: string; documents: number }>(
       `SELECT to_char(date, 'YYYY-MM') AS month, count(*)::int AS documents FROM documents
         WHERE date IS NOT NULL AND near_duplicate_of IS NULL GROUP BY 1 ORDER BY 1`),

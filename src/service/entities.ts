@@ -102,7 +102,8 @@ export interface EntityProfile {
   documents: { id: string; title: string | null; date: string | null; mentions: number }[];
   coActors: { id: string; name: string; type: string; documents: number }[];
   quotes: { documentId: string; text: string; direct: boolean; date: string | null; start: number; end: number }[];
-  events: { documentId: string; type: string; role: 'source' | 'target'; otherId: string | null; otherName: string | null; date: string | null; trigger: string; sentence: string; corrections?: string[] }[];
+  events: { documentId: string; type: string; role: 'source' | 'target'; otherId: string | null; otherName: string | null; date: string | null; trigger: string; sentence: string;
+    negated: boolean; modality: string; corrections?: string[] }[];
   stances: { documentId: string; topic: string; polarity: string; date: string | null; evidence: string }[];
   corrections?: string[];
 }
@@ -143,7 +144,7 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
                    SELECT v.* FROM recent r JOIN events v ON v.document_id = r.document_id
                     WHERE v.source_id = ANY($1::text[]) OR v.target_id = ANY($1::text[])
                     ORDER BY v.date_value DESC NULLS LAST, r.doc_date DESC NULLS LAST LIMIT $2)
-                   SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text, v.trigger_start, v.trigger_end,
+                   SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text, v.trigger_start, v.trigger_end, v.negated, v.modality,
                           substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
                           s.name AS source_name, t.name AS target_name
                      FROM hits v JOIN documents d ON d.id = v.document_id
@@ -186,7 +187,7 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
     const otherName = other === (role === 'source' ? v.target_id : v.source_id) ? (role === 'source' ? v.target_name : v.source_name) : other;
     return [{
       documentId: v.document_id, type: o?.type ?? v.type, role, otherId: ov.entityIn(v.document_id, other), otherName, date: o && 'date' in o ? o.date ?? null : v.date_value,
-      trigger: v.trigger_text, sentence: v.sentence, ...(o ? { corrections: o.corrections } : {}),
+      trigger: v.trigger_text, sentence: v.sentence, negated: v.negated, modality: v.modality, ...(o ? { corrections: o.corrections } : {}),
     }];
   });
   if (!ov.empty) {

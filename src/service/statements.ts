@@ -25,6 +25,8 @@ export interface TimelineFilter {
   source?: string;
   limit?: number;
   offset?: number;
+  /** Latest first, dated entries only (the Overview's "latest events"); else chronological, undated last. */
+  newestFirst?: boolean;
 }
 
 export interface EventMention {
@@ -107,6 +109,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
     const into = [...plan.retyped].filter(([, t]) => t === type).map(([id]) => id);
     w.add(`((t.type = ${w.param(type)} AND NOT t.id = ANY(${w.param(away)}::bigint[])) OR t.id = ANY(${w.param(into)}::bigint[]))`);
   } else if (f.type) w.add('t.type = $', f.type.toUpperCase());
+  if (f.newestFirst) w.add('t.date_from IS NOT NULL');
   if (f.from) w.add('COALESCE(t.date_to, t.doc_date) >= $::date', f.from);
   if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
   if (f.source) {
@@ -124,7 +127,7 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
        FROM timeline_entries t
        LEFT JOIN entities s ON s.id = t.source_id LEFT JOIN entities g ON g.id = t.target_id LEFT JOIN entities l ON l.id = t.location_id
        ${w.sql}
-      ORDER BY t.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id ${page}`, w.params)).rows;
+      ORDER BY ${f.newestFirst ? 't.date_from DESC, t.date_to DESC, t.doc_date DESC, t.id DESC' : 't.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id'} ${page}`, w.params)).rows;
   const mentions = await entryMentions(db, rows.map((r) => r.id));
   const found = rows.map((r): TimelineEntry => {
     const ms = mentions.get(r.id) ?? [];

@@ -5,6 +5,7 @@
 import { useState, type FormEvent } from 'react';
 import { api, docHref, qs, useApi, type Disagreement, type EntityProfile, type Page, type TimelineEntry } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel } from '../components/ui';
+import { EventFlags, eventDateLabel } from '../components/EventFlags';
 
 export function CompareView({ id }: { id: string }) {
   const [name, setName] = useState('');
@@ -72,7 +73,7 @@ export function CompareView({ id }: { id: string }) {
                 <h3><a href={docHref(c.doc.id)}>{c.doc.title ?? '(untitled)'}</a></h3>
                 <p className="muted small">{dateLabel(c.doc.date)}{disputed.has(c.doc.id) ? ' · disputed by another source' : ''}</p>
                 {c.quotes.map((q, i) => <blockquote key={`q${i}`}>{q.text}</blockquote>)}
-                {c.events.map((v, i) => <p key={`v${i}`}><EventBadge type={v.type} /> {v.role === 'source' ? '→' : '←'} <EntityLink id={v.otherId} name={v.otherName} /><br /><span className="small">{v.sentence}</span></p>)}
+                {c.events.map((v, i) => <p key={`v${i}`}><EventBadge type={v.type} /> {v.role === 'source' ? '→' : '←'} <EntityLink id={v.otherId} name={v.otherName} /> <EventFlags negated={v.negated} modality={v.modality} /><br /><span className="small">{v.sentence}</span></p>)}
                 {c.stances.map((s, i) => <p key={`s${i}`}><span className={`badge ${s.polarity}`}>{s.polarity}</span> {s.topic}: <span className="small">{s.evidence}</span></p>)}
               </div>
             ))}
@@ -84,11 +85,11 @@ export function CompareView({ id }: { id: string }) {
         <Status empty={!multi.length && 'No event of this actor is reported by more than one document yet.'}>
           {multi.map((v) => (
             <div key={v.id} className="shared-event">
-              <h3>{dateLabel(v.date)} <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} /></h3>
+              <h3>{eventDateLabel(v.date, v.dateBasis)} <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} /> <EventFlags negated={v.negated} modality={v.modality} /></h3>
               <div className="side-by-side">
                 {v.mentions.map((m, i) => (
                   <div key={i} className="source-card"><a href={docHref(m.documentId, m.sentenceStart)}>{m.documentTitle ?? '(untitled)'}</a> <span className="muted small">{m.source}</span>
-                    <p className="sentence">{m.negated ? '(negated) ' : ''}{m.sentence}</p></div>
+                    <p className="sentence"><EventFlags negated={m.negated} modality={m.modality} /> {m.sentence}</p></div>
                 ))}
               </div>
             </div>

@@ -1,6 +1,7 @@
 /** An actor's page: who it is (KB facts), what it said, what it did and had done to it, its stances and company. */
 import { docHref, entityHref, useApi, type EntityProfile } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel, eventClass } from '../components/ui';
+import { EventFlags } from '../components/EventFlags';
 import { dayMs, ticks } from '../components/time';
 import { CorrectedBadge, EntityFixes } from './Corrections';
 
@@ -43,6 +44,7 @@ export function EntityView({ id }: { id: string }) {
               <li key={i}>
                 <span className="date">{dateLabel(v.date)}</span> <EventBadge type={v.type} />{' '}
                 {v.role === 'source' ? <>→ <EntityLink id={v.otherId} name={v.otherName} /></> : <>← <EntityLink id={v.otherId} name={v.otherName} /></>}
+                {' '}<EventFlags negated={v.negated} modality={v.modality} />
                 <div className="sentence"><a href={docHref(v.documentId)}>{v.sentence}</a></div>
               </li>
             ))}

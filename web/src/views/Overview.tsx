@@ -2,6 +2,7 @@
 import { docHref, entityHref, useApi, type Overview as OverviewData, type DocumentSummary, type Page } from '../api';
 import { BarChart } from '../components/BarChart';
 import { EntityLink, EventBadge, Status, dateLabel } from '../components/ui';
+import { EventFlags, eventDateLabel } from '../components/EventFlags';
 
 export function Overview() {
   const { data, error, loading } = useApi<OverviewData>('/api/overview');
@@ -33,7 +34,8 @@ export function Overview() {
             <ul className="events">
               {data.latestEvents.map((v) => (
                 <li key={v.id}>
-                  <span className="date">{dateLabel(v.date)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />
+                  <span className="date">{eventDateLabel(v.date, v.dateBasis)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} />
+                  {' '}<EventFlags negated={v.negated} modality={v.modality} />
                   <span className="muted small"> · {v.mentionCount ?? v.mentions.length} report{(v.mentionCount ?? v.mentions.length) === 1 ? '' : 's'}</span>
                 </li>
               ))}
