@@ -28,17 +28,27 @@ export interface FetchOptions {
   resolve?: Resolver;
   /** Why an address is refused, or null (tests; default: address.ts's special-purpose ranges). */
   guard?: (ip: string) => string | null;
+  /**
+   * A conditional request (a watched feed): sent as If-None-Match / If-Modified-Since, and a 304 answer is then
+   * returned (status 304, empty body) instead of refused.
+   */
+  conditional?: { etag?: string | null; lastModified?: string | null };
 }
 
 export interface Fetched {
   url: string;
   contentType: string;
   body: Buffer;
+  /** 200-299, or 304 for a conditional request whose resource has not changed. */
+  status?: number;
+  /** The validators to send next time (ETag, Last-Modified), when the server gave them. */
+  etag?: string | null;
+  lastModified?: string | null;
 }
 
 export class FetchError extends Error {}
 
-export const DEFAULT_FETCH: Required<Omit<FetchOptions, 'resolve' | 'guard'>> = {
+export const DEFAULT_FETCH: Required<Omit<FetchOptions, 'resolve' | 'guard' | 'conditional'>> = {
   allowPrivate: false,
   timeoutMs: 15000,
   maxBytes: 10 * 1024 * 1024,
@@ -75,6 +85,10 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     }
     const status = res.statusCode ?? 0;
     const location = res.headers.location;
+    if (status === 304 && opts.conditional) {
+      res.destroy();
+      return { url: current, contentType: '', body: Buffer.alloc(0), status, ...validators(res) };
+    }
     if (status >= 300 && status < 400 && location) {
       res.destroy();
       if (hop >= opts.maxRedirects) throw new FetchError(`more than ${opts.maxRedirects} redirects`);
@@ -100,8 +114,13 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     } catch (err) {
       throw asFetchError(err, opts.timeoutMs, via, 'could not be read', ' while reading the body');
     }
-    return { url: current, contentType: String(res.headers['content-type'] ?? ''), body };
+    return { url: current, contentType: String(res.headers['content-type'] ?? ''), body, status, ...validators(res) };
   }
+}
+
+function validators(res: IncomingMessage): { etag: string | null; lastModified: string | null } {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 500) ?? null;
+  return { etag: one(res.headers.etag), lastModified: one(res.headers['last-modified']) };
 }
 
 function asFetchError(err: unknown, timeoutMs: number, via: string, what: string, during = ''): FetchError {
@@ -136,7 +155,10 @@ function send(url: URL, opts: typeof DEFAULT_FETCH & FetchOptions, signal: Abort
       else callback(null, wanted[0]!.address, wanted[0]!.family);
     }).catch((err) => callback(err, '', 0));
   };
-  const reqOpts: RequestOptions = { method: 'GET', headers: HEADERS, lookup, signal, agent: false };
+  const conditional: Record<string, string> = {};
+  if (opts.conditional?.etag) conditional['if-none-match'] = opts.conditional.etag;
+  if (opts.conditional?.lastModified) conditional['if-modified-since'] = opts.conditional.lastModified;
+  const reqOpts: RequestOptions = { method: 'GET', headers: { ...HEADERS, ...conditional }, lookup, signal, agent: false };
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return new Promise((ok, fail) => {
     const req = request(url, reqOpts, ok);
