@@ -88,8 +88,9 @@ describe('labels never overlap', () => {
     assert.deepEqual(pickLabels([cand('a', 100, 100, 0, 60, 5), cand('b', 130, 100, 2, 0, 5)], 13).map((b) => b.key), ['a']);
   });
 
-  test('a label off screen is not drawn', () => {
-    assert.deepEqual(pickLabels([cand('in', 100, 100), cand('out', 2000, 100)], 13, { width: 800, height: 600 }).map((b) => b.key), ['in']);
+  test('a label off screen, or cut by its edge, is not drawn', () => {
+    const view = { width: 800, height: 600 };
+    assert.deepEqual(pickLabels([cand('in', 100, 100), cand('out', 2000, 100), cand('cut', 760, 300), cand('top', 400, 2)], 13, view).map((b) => b.key), ['in']);
   });
 
   test('in a crowd, what is drawn is free of overlaps, and every label left out would have collided', () => {

@@ -18,11 +18,6 @@ export interface GraphFilters {
   types: ReadonlySet<string>;
 }
 
-/** Actors asked for the whole-store graph, from which the view starts (and the search looks first). */
-export const BASE_NODES = 150;
-/** Actors asked for around one expanded actor. */
-export const NEIGHBOURHOOD_NODES = 60;
-
 /** `/api/graph` with the filters; all types or all kinds checked means no filter at all (the view keeps one of each). */
 export function graphUrl(f: GraphFilters, extra: { actor?: string; maxNodes: number }): string {
   const kinds = f.kinds.size === EDGE_KINDS.length ? '' : [...f.kinds].join(',');

@@ -31,14 +31,15 @@ export function labelBox(c: LabelCandidate, fontSize: number): Box {
 
 const overlaps = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-/** The labels that fit, as their boxes; `viewport` drops labels that would start off screen. */
+/** The labels that fit, as their boxes; with `viewport`, only labels wholly inside it. */
 export function pickLabels(candidates: readonly LabelCandidate[], fontSize: number, viewport?: { width: number; height: number }): Box[] {
   const discs: Box[] = candidates.map((c) => ({ key: c.key, x: c.x - c.size, y: c.y - c.size, w: 2 * c.size, h: 2 * c.size }));
   const order = [...candidates].sort((a, b) => a.priority - b.priority || b.size - a.size || a.key.localeCompare(b.key));
   const kept: Box[] = [];
   for (const c of order) {
     const box = labelBox(c, fontSize);
-    if (viewport && (box.x > viewport.width || box.x + box.w < 0 || box.y > viewport.height || box.y + box.h < 0)) continue;
+    // A label cut by the canvas edge reads as another name ("Milorad D"): only whole labels are drawn.
+    if (viewport && (box.x < 0 || box.x + box.w > viewport.width || box.y < 0 || box.y + box.h > viewport.height)) continue;
     if (kept.some((k) => overlaps(k, box))) continue;
     // The selection's own label (priority 0) may cross a disc: its name matters more than the disc under it.
     if (c.priority > 0 && discs.some((d) => d.key !== c.key && overlaps(d, box))) continue;

@@ -15,13 +15,11 @@ import { Legend } from '../graph/Legend';
 import { SidePanel } from '../graph/SidePanel';
 import { layoutGraph, type Layout } from '../graph/layout';
 import { exploredSet, mergeGraphs, seedActor, visibleGraph, type Visible } from '../graph/model';
-import { BASE_NODES, EDGE_KINDS, ENTITY_TYPES, KIND_NAMES, NEIGHBOURHOOD_NODES, TYPE_NAMES, graphUrl, type GraphFilters } from '../graph/filters';
+import { EDGE_KINDS, ENTITY_TYPES, KIND_NAMES, TYPE_NAMES, graphUrl, type GraphFilters } from '../graph/filters';
+import { BASE_NODES, LARGE, NEIGHBOURHOOD_NODES } from '../graph/limits';
 import { EDGE_BASE, OTHER_COLOR, TYPE_COLORS, communityColor } from '../graph/colors';
 import { useGraphs } from '../graph/useGraphs';
 import '../graph/graph.css';
-
-/** Past this many linked actors the whole graph is a hairball: start from a neighbourhood instead. */
-export const LARGE = 60;
 
 export default function GraphView({ params }: { params: URLSearchParams }) {
   const asked = params.get('actor');
@@ -31,13 +29,25 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   const [types, setTypes] = useState<ReadonlySet<string>>(new Set(ENTITY_TYPES));
   const [mode, setMode] = useState<'explore' | 'all' | null>(asked ? 'explore' : null);
   const [expanded, setExpanded] = useState<string[]>(asked ? [asked] : []);
-  const [selected, setSelected] = useState<Selection | null>(null);
+  const [selected, setSelected] = useState<Selection | null>(asked ? { kind: 'node', id: asked } : null);
   const [focus, setFocus] = useState<{ id: string; at: number } | null>(null);
   const [colorBy, setColorBy] = useState<'type' | 'community'>('type');
   const filters: GraphFilters = useMemo(() => ({ from, to, kinds, types }), [from, to, kinds, types]);
 
+  const shown = useRef<{ visible: Visible; layout: Layout } | null>(null);
   const base = useApi<GraphData>(graphUrl(filters, { maxNodes: BASE_NODES }));
   const hoods = useGraphs(useMemo(() => expanded.map((id) => graphUrl(filters, { actor: id, maxNodes: NEIGHBOURHOOD_NODES })), [expanded, filters]));
+
+  // Another actor in the URL (a link followed while the view is open) starts the exploration again.
+  const lastAsked = useRef(asked);
+  useEffect(() => {
+    if (lastAsked.current === asked) return;
+    lastAsked.current = asked;
+    shown.current = null;
+    setMode(asked ? 'explore' : null);
+    setExpanded(asked ? [asked] : []);
+    setSelected(asked ? { kind: 'node', id: asked } : null);
+  }, [asked]);
 
   // The first answer decides how to start: whole if readable, else from one actor's neighbourhood.
   useEffect(() => {
@@ -53,7 +63,6 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
 
   const known = useMemo(() => mergeGraphs([...(base.data ? [base.data] : []), ...hoods.graphs]), [base.data, hoods.graphs]);
   // While neighbourhoods are on their way the last picture stays, rather than one drawn without them.
-  const shown = useRef<{ visible: Visible; layout: Layout } | null>(null);
   const visible = useMemo(() => {
     if (!mode || (hoods.loading && shown.current)) return shown.current?.visible ?? null;
     return visibleGraph(known, mode === 'explore' ? exploredSet(known, expanded) : null, new Set(expanded));
