@@ -131,7 +131,7 @@ describe('graph and timeline in Chromium', { skip }, () => {
     for (const n of visibleGraph(hood, null).graph.nodes) assert.ok(drawn.includes(n.id), `${n.id}, a neighbour of ${seed.id}, is drawn`);
     assert.equal(Number(await page.getAttribute('.sigma-box', 'data-nodes')), drawn.length);
     // The legend names the entity types drawn, and the panel the selection's counts.
-    const types = new Set(hood.nodes.map((n: any) => n.type));
+    const types = new Set<string>(hood.nodes.map((n: any) => n.type));
     for (const type of types) assert.equal(await page.locator(`[data-legend-type="${type}"]`).count(), 1, type);
     assert.match((await page.textContent('[data-testid="graph-panel"]'))!, new RegExp(`Documents${seed.documents}`));
     const boxes = await labels();
