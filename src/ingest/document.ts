@@ -20,6 +20,7 @@ export function toDocument(item: RawItem, opts: DocumentOptions = {}): Document 
   let byline: string | null = null;
   let url = item.url ?? null;
   let language: string | null = null;
+  let pages: number[] | null = null;
   if (item.kind === 'html') {
     const article = extractArticle(item.content, url ?? undefined);
     if (!article) throw new DocumentError('no article found in the HTML');
@@ -28,6 +29,9 @@ export function toDocument(item: RawItem, opts: DocumentOptions = {}): Document 
     metaDate ??= article.date;
     byline = article.byline;
     language = article.language ?? null;
+  } else if (item.pages) {
+    ({ text, pages } = pagedText(item.pages));
+    title ??= headline(text);
   } else {
     text = cleanText(item.content);
     title ??= headline(text);
@@ -46,7 +50,36 @@ export function toDocument(item: RawItem, opts: DocumentOptions = {}): Document 
     url,
     language: detected === 'und' && language ? language.slice(0, 2).toLowerCase() : detected,
     byline,
+    ...(pages ? { pages } : {}),
   };
+}
+
+/**
+ * A paged document's text: each page cleaned on its own (so no page's residue lines move another page's offsets),
+ * joined by a blank line, with the offset where each page begins. An empty page begins where the next one does.
+ */
+export function pagedText(raw: string[]): { text: string; pages: number[] } {
+  let text = '';
+  const pages: number[] = [];
+  for (const page of raw) {
+    const cleaned = cleanText(page).trim();
+    if (text && cleaned) text += '\n\n';
+    pages.push(text.length);
+    text += cleaned;
+  }
+  return { text, pages };
+}
+
+/** The page (1-based) an offset of a paged document's text lies on. */
+export function pageAt(pages: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** A plain-text article's first line is its title when it reads like a headline. */

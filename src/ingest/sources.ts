@@ -1,6 +1,6 @@
 /**
  * Every kind of input a user has, read as a stream of raw articles: files and folders (.txt, .md, .html, .htm,
- * .jsonl), http(s) URLs of articles or RSS/Atom feeds, and standard input. Problems come out as failures naming the
+ * .jsonl, .pdf, .docx), http(s) URLs of articles, documents or RSS/Atom feeds, and standard input. Problems come out as failures naming the
  * input and what is wrong, and the other inputs go on.
  */
 import { createReadStream, existsSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { decodeBytes, DecodeError } from './encoding.js';
 import { fetchUrl, FetchError, type FetchOptions } from './fetch.js';
 import { looksLikeFeed, parseFeed, toDate } from './feed.js';
+import { BINARY_EXT, binaryFormat, FormatError, readBinary, type BinaryFormat } from './formats/index.js';
 
 export interface RawItem {
   /** What to call this input in messages: a path, `path:line 3`, a URL. */
@@ -25,6 +26,8 @@ export interface RawItem {
   file?: string;
   /** The origin to store, when it is not the one messages name (an uploaded file's own name). */
   storedOrigin?: string | null;
+  /** A paged document's text (a PDF), page by page; `content` is then their concatenation. */
+  pages?: string[];
 }
 
 export interface SourceFailure {
@@ -48,6 +51,8 @@ export const DEFAULT_MAX_FILES = 10_000;
 
 /** A single article file larger than this is refused: it is not an article. JSONL files are streamed instead. */
 export const MAX_ARTICLE_BYTES = 10 * 1024 * 1024;
+/** PDF and Word files carry fonts and images beside their text: a larger file is still one report. */
+export const MAX_DOCUMENT_FILE_BYTES = 50 * 1024 * 1024;
 const TEXT_EXT = new Set(['.txt', '.md', '.markdown', '.text']);
 const HTML_EXT = new Set(['.html', '.htm', '.xhtml']);
 const JSONL_EXT = new Set(['.jsonl', '.ndjson']);
@@ -73,7 +78,7 @@ const shorten = (s: string) => (s.length > 80 ? `${s.slice(0, 77)}…` : s);
 
 const isArticleFile = (name: string) => {
   const ext = extname(name).toLowerCase();
-  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext);
+  return TEXT_EXT.has(ext) || HTML_EXT.has(ext) || JSONL_EXT.has(ext) || BINARY_EXT.has(ext);
 };
 
 async function* readPath(path: string, explicit: boolean, seen: Set<string>, opts: ReadOptions): AsyncGenerator<SourceEvent> {
@@ -111,8 +116,12 @@ async function* readFile(path: string, real: string, size: number, explicit: boo
     yield fail(path, 'is empty');
     return;
   }
-  if (size > MAX_ARTICLE_BYTES) {
-    yield fail(path, `is ${(size / 1048576).toFixed(1)} MB; a single article over ${MAX_ARTICLE_BYTES / 1048576} MB is refused (give many articles as JSONL, which is streamed)`);
+  const named = BINARY_EXT.get(ext);
+  const cap = named ? MAX_DOCUMENT_FILE_BYTES : MAX_ARTICLE_BYTES;
+  if (size > cap) {
+    yield fail(path, named
+      ? `is ${(size / 1048576).toFixed(1)} MB; a ${named === 'pdf' ? 'PDF' : 'Word'} file over ${cap / 1048576} MB is refused`
+      : `is ${(size / 1048576).toFixed(1)} MB; a single article over ${cap / 1048576} MB is refused (give many articles as JSONL, which is streamed)`);
     return;
   }
   let buf: Buffer;
@@ -125,6 +134,11 @@ async function* readFile(path: string, real: string, size: number, explicit: boo
     }
   } catch (err) {
     yield fail(path, fsMessage(err));
+    return;
+  }
+  const format = binaryFormat(buf, { ext });
+  if (format) {
+    yield await binaryItem(path, format, buf, { file: real });
     return;
   }
   let text: string;
@@ -200,7 +214,7 @@ async function* readFolder(root: string, seen: Set<string>, maxFiles: number): A
   yield* walk(root);
   if (capped) yield fail(root, `has more than ${maxFiles} article files; the first ${maxFiles} were read (give its subfolders one by one)`);
   else if (!read && !repeated) {
-    yield fail(root, entries ? 'has no article files (.txt, .md, .html, .htm, .jsonl)' : 'is an empty folder');
+    yield fail(root, entries ? 'has no article files (.txt, .md, .html, .htm, .jsonl, .pdf, .docx)' : 'is an empty folder');
   }
 }
 
@@ -225,8 +239,9 @@ async function* readJsonl(path: string): AsyncGenerator<SourceEvent> {
 }
 
 /**
- * One JSONL line: `text` or `html`, optional `title`, `date`, `url`, `source` (the outlet) and `origin` (where the
- * article was found, stored in place of the line's own name).
+ * One JSONL line: `text`, `html` or `pages` (a paged document's text, a list of strings, page 1 first), optional
+ * `title`, `date`, `url`, `source` (the outlet) and `origin` (where the article was found, stored in place of the
+ * line's own name).
  */
 export function jsonlItem(line: string, origin: string): SourceEvent {
   let obj: Record<string, unknown>;
@@ -239,13 +254,16 @@ export function jsonlItem(line: string, origin: string): SourceEvent {
   const str = (k: string) => (typeof obj[k] === 'string' && (obj[k] as string).trim() ? (obj[k] as string) : null);
   const html = str('html');
   const text = str('text');
-  if (!html && !text) return fail(origin, 'has neither a "text" nor an "html" field');
+  const pages = Array.isArray(obj.pages) && obj.pages.length && obj.pages.every((p) => typeof p === 'string') ? obj.pages as string[] : null;
+  if (obj.pages !== undefined && !pages) return fail(origin, 'has a "pages" field that is not a list of strings');
+  if (!html && !text && !pages?.some((p) => p.trim())) return fail(origin, 'has neither a "text" nor an "html" field');
   const rawDate = str('date');
   const date = toDate(rawDate);
   if (rawDate && !date) return fail(origin, `has a "date" that is not a day of the calendar: ${JSON.stringify(rawDate.slice(0, 100))}`);
   return {
     item: {
-      origin, kind: text ? 'text' : 'html', content: (text ?? html)!, title: str('title'), date,
+      origin, kind: text || pages ? 'text' : 'html', content: text ?? pages?.join('\n\n') ?? html!, title: str('title'), date,
+      ...(pages && !text ? { pages } : {}),
       url: str('url'), source: str('source'), storedOrigin: str('origin'),
     },
   };
@@ -287,6 +305,11 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEv
     page = await fetchUrl(url, opts);
   } catch (err) {
     yield fail(url, err instanceof FetchError ? err.message : `could not be fetched: ${(err as Error).message}`);
+    return;
+  }
+  const format = binaryFormat(page.body, { contentType: page.contentType, ext: extname(new URL(page.url).pathname) });
+  if (format) {
+    yield await binaryItem(url, format, page.body, { url: page.url });
     return;
   }
   let text: string;
@@ -331,6 +354,18 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEv
   }
   const kind = /html/i.test(page.contentType) || looksLikeHtml(text) ? 'html' : 'text';
   yield { item: { origin: url, kind, content: text, url: page.url } };
+}
+
+/** A PDF or Word file as an item: its text, a PDF's page by page; or the one line saying why it has none. */
+async function binaryItem(origin: string, format: BinaryFormat, bytes: Uint8Array, extra: Partial<RawItem>): Promise<SourceEvent> {
+  let pages: string[];
+  try {
+    pages = await readBinary(format, bytes);
+  } catch (err) {
+    if (err instanceof FormatError) return fail(origin, err.message);
+    return fail(origin, `could not be read as ${format === 'pdf' ? 'a PDF' : 'a Word document'} (${(err as Error).message})`);
+  }
+  return { item: { origin, kind: 'text', content: pages.join('\n\n'), ...(format === 'pdf' ? { pages } : {}), ...extra } };
 }
 
 function looksLikeHtml(text: string): boolean {

@@ -31,6 +31,8 @@ export interface Document {
   source: string | null;
   /** Where it was read from: a path, `dump.jsonl: line 3`, a URL, `stdin`. */
   origin?: string | null;
+  /** A paged original (a PDF): the offset in `text` where each page begins, page 1 first. */
+  pages?: number[] | null;
   url: string | null;
   /** ISO 639-1 code, or `und` when the text is too short to tell. */
   language: string;

@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
 import { decodeBytes } from '../ingest/encoding.js';
 import { MAX_ARTICLE_BYTES, type SourceFailure } from '../ingest/sources.js';
+import { binaryFormat, FormatError, readBinary } from '../ingest/formats/index.js';
 import { ApiError } from './params.js';
 
 export interface ImportFile {
@@ -150,6 +151,18 @@ async function writeInputs(dir: string, req: ImportRequest): Promise<{ inputs: s
   for (const [i, f] of req.files.entries()) {
     const name = f.name.replace(/[^\w.\- ]+/g, '_').slice(-120) || `file-${i}`;
     const ext = extname(name).toLowerCase();
+    const format = binaryFormat(f.bytes, { ext });
+    if (format) {
+      // Read here, so that the document keeps the upload's name as its origin and a PDF its pages.
+      try {
+        const pages = await readBinary(format, f.bytes);
+        lines.push(JSON.stringify(format === 'pdf' ? { pages, origin: `upload:${name}` } : { text: pages[0], origin: `upload:${name}` }));
+        lineLabels.push(name);
+      } catch (err) {
+        failures.push({ origin: name, message: err instanceof FormatError ? err.message : `could not be read (${(err as Error).message})` });
+      }
+      continue;
+    }
     if (JSONL_EXT.has(ext)) {
       const path = join(dir, `upload-${i}${ext}`);
       await writeFile(path, f.bytes);

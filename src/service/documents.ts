@@ -62,6 +62,8 @@ export interface DocumentDetail extends DocumentSummary {
   text: string;
   byline: string | null;
   dateRange: { from: string; to: string } | null;
+  /** A paged original (a PDF): the offset in `text` where each page begins, page 1 first. */
+  pages: number[] | null;
   similarity: number | null;
   /** Every place it was seen: `source` is where (the origin), `outlet` who published it there. */
   sourceList: { source: string; outlet: string | null; url: string | null; title: string | null; date: string | null }[];
@@ -81,7 +83,7 @@ export interface DocumentDetail extends DocumentSummary {
 
 export async function getDocument(db: Queryable, id: string): Promise<DocumentDetail | null> {
   const doc = (await db.query<any>(
-    `SELECT ${SUMMARY_COLUMNS}, d.text, d.byline, d.similarity, to_char(d.date_from, 'YYYY-MM-DD') AS "dateFrom",
+    `SELECT ${SUMMARY_COLUMNS}, d.text, d.byline, d.similarity, d.page_starts AS pages, to_char(d.date_from, 'YYYY-MM-DD') AS "dateFrom",
             to_char(d.date_to, 'YYYY-MM-DD') AS "dateTo" FROM documents d WHERE d.id = $1`, [id])).rows[0];
   if (!doc) return null;
   const [sources, dups, mentions, times, quotes, events, stances] = await Promise.all([

@@ -108,12 +108,12 @@ async function writeInTransaction(db: Db, tx: Queryable, input: WriteInput): Pro
   const nearDuplicate = input.lookupNearDuplicate ? await input.lookupNearDuplicate(tx) : input.nearDuplicate;
   const inserted = await tx.query(
     `INSERT INTO documents (id, title, date, date_source, date_from, date_to, source, url, language, byline, text,
-       word_count, near_duplicate_of, similarity, origin)
-     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)
+       word_count, near_duplicate_of, similarity, origin, page_starts)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)
      ON CONFLICT (id) DO NOTHING RETURNING 1`,
     [d.id, d.title, d.date, d.dateSource, d.dateRange?.from ?? null, d.dateRange?.to ?? null, d.source, d.url,
       d.language, d.byline ?? null, d.text, input.wordCount, nearDuplicate?.id ?? null,
-      nearDuplicate?.similarity ?? null, d.origin ?? null],
+      nearDuplicate?.similarity ?? null, d.origin ?? null, d.pages ?? null],
   );
   await addDocumentSource(tx, d.id, d);
   if (!inserted.rows.length) return false;

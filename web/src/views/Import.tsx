@@ -62,7 +62,7 @@ export function ImportView() {
   return (
     <div className="import">
       <h1>Import</h1>
-      <p className="muted">Add articles: paste a text, drop files (.txt, .md, .html, .jsonl), or give article or RSS/Atom feed URLs. Each is cleaned, analysed and stored.</p>
+      <p className="muted">Add articles: paste a text, drop files (.txt, .md, .html, .jsonl, .pdf, .docx), or give article or RSS/Atom feed URLs. Each is cleaned, analysed and stored.</p>
       <form onSubmit={submit} aria-label="Import articles">
         <label>Article text<textarea name="text" rows={8} value={text} onChange={(e) => setText(e.target.value)} placeholder="Paste an article here" /></label>
         <div className="row">
@@ -70,7 +70,7 @@ export function ImportView() {
           <label>Publication date<input name="date" type="date" value={date} onChange={(e) => setDate(e.target.value)} /></label>
         </div>
         <div className={`dropzone${dragging ? ' over' : ''}`} onDragOver={(e) => { e.preventDefault(); setDragging(true); }} onDragLeave={() => setDragging(false)} onDrop={onDrop}>
-          <p>Drop files here, or <label className="inline">choose files<input ref={fileInput} type="file" name="files" multiple accept=".txt,.md,.html,.htm,.jsonl,.ndjson" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} /></label></p>
+          <p>Drop files here, or <label className="inline">choose files<input ref={fileInput} type="file" name="files" multiple accept=".txt,.md,.html,.htm,.jsonl,.ndjson,.pdf,.docx" onChange={(e) => setFiles(Array.from(e.target.files ?? []))} /></label></p>
           {files.length > 0 && <ul className="files">{files.map((f) => <li key={f.name}>{f.name} <span className="muted small">{(f.size / 1024).toFixed(1)} KB</span></li>)}</ul>}
         </div>
         <label>Article or feed URLs (one per line)<textarea name="urls" rows={3} value={urls} onChange={(e) => setUrls(e.target.value)} placeholder="https://…" /></label>
