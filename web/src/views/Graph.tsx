@@ -64,7 +64,8 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   const known = useMemo(() => mergeGraphs([...(base.data ? [base.data] : []), ...hoods.graphs]), [base.data, hoods.graphs]);
   // While neighbourhoods are on their way the last picture stays, rather than one drawn without them.
   const visible = useMemo(() => {
-    if (!mode || (hoods.loading && shown.current)) return shown.current?.visible ?? null;
+    // (At the start of an exploration nothing is drawn until the first neighbourhood is in.)
+    if (!mode || hoods.loading) return shown.current?.visible ?? null;
     return visibleGraph(known, mode === 'explore' ? exploredSet(known, expanded) : null, new Set(expanded));
   }, [known, mode, expanded, hoods.loading]);
   const layout = useMemo(() => {
@@ -132,7 +133,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
           ))}
         </fieldset>
       </div>
-      <Status loading={base.loading && !base.data} error={base.error ?? hoods.error} empty={base.data && !base.data.nodes.length && 'No actors in this range yet.'}>
+      <Status loading={(base.loading && !base.data) || (!visible && !base.error && !hoods.error)} error={base.error ?? hoods.error} empty={base.data && !base.data.nodes.length && 'No actors in this range yet.'}>
         {visible && layout && <>
         <div className="graph-body">
           <div className="graph-stage">
