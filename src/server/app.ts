@@ -20,6 +20,7 @@ import { overview } from './overview.js';
 import { openApiDocument } from './openapi.js';
 import { serveWeb } from './static.js';
 import { registerCorrectionRoutes } from './corrections.js';
+import { registerWatchRoutes } from './watch.js';
 
 export interface AppOptions {
   /** When set, write endpoints (import, delete) need `Authorization: Bearer <token>`. */
@@ -28,6 +29,8 @@ export interface AppOptions {
   webRoot?: string | null;
   /** Lets imports fetch URLs on private and loopback addresses (tests). */
   allowPrivateFetch?: boolean;
+  /** Tells the feed schedule that a feed was added (src/server/serve.ts runs it). */
+  onFeedsChanged?: () => void;
 }
 
 const STANCE_TOPICS = ['NATO membership', 'NATO', 'Russia', 'EU'] as const;
@@ -228,6 +231,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   });
 
   registerCorrectionRoutes(app, db, requireWrite);
+  registerWatchRoutes(app, db, { requireWrite, allowPrivateFetch: opts.allowPrivateFetch, onFeedsChanged: opts.onFeedsChanged });
 
   app.all('/api/*', (c) => c.json({ error: `no such endpoint: ${c.req.method} ${c.req.path} (see /api/openapi.json)` }, 404));
 

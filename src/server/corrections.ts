@@ -38,7 +38,8 @@ export function registerCorrectionRoutes(app: Hono, db: Queryable, requireWrite:
   });
 }
 
-async function jsonBody(c: Context): Promise<Record<string, any>> {
+/** The request's JSON object, or a 415/400 saying what was wrong with it. */
+export async function jsonBody(c: Context): Promise<Record<string, any>> {
   if (!(c.req.header('content-type') ?? '').startsWith('application/json')) throw new ApiError(415, 'send application/json');
   try {
     const body = await c.req.json();

@@ -3,6 +3,8 @@
  * against each other by app.test.ts.
  */
 
+import { loopPaths } from './openapi-loop.js';
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: object, description = 'OK') => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(ref('Error'), description);
@@ -167,5 +169,6 @@ export const openApiDocument = {
     },
     '/api/import/{job}': { get: { summary: "An import's progress.", parameters: [path('job', 'The job id.')], responses: { 200: json(ref('ImportJob')), 404: error('No such job.') } } },
     '/api/export': { get: { summary: 'Every document with its layers, one JSON object per line.', responses: { 200: { description: 'JSON lines', content: { 'application/x-ndjson': { schema: ref('DocumentDetail') } } } } } },
+    ...loopPaths,
   },
 } as const;

@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../model/types.js';
 import { openStore, type Store } from '../store/store.js';
 import type { OpenOptions } from '../store/db.js';
 import { createApp } from './app.js';
+import { startWatcher } from '../watch/watcher.js';
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
@@ -60,6 +61,10 @@ export interface ServeOptions {
   token?: string | null;
   /** Skip building the UI (serve whatever web/dist holds). */
   noBuild?: boolean;
+  /** Poll the watched feeds on their schedule while serving (default true), as `dossier watch` does. */
+  watch?: boolean;
+  /** Fetch from private and loopback addresses (tests with a local feed server). */
+  allowPrivateFetch?: boolean;
   log?: (s: string) => void;
 }
 
@@ -76,12 +81,17 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (!opts.noBuild) await ensureWebBuilt(opts.log);
   const store = await openStore(opts.store);
   // A token, when set, is needed on loopback too: any local page could otherwise post to the default server.
-  const app = createApp(store, opts.kb, { token: opts.token || null, webRoot: WEB_DIST });
+  const watcher = opts.watch === false ? null : startWatcher(store, {
+    kb: opts.kb, onError: (err) => opts.log?.(`watch: ${err.message}`),
+    onPoll: (feed, line) => line.status === 'failed' && opts.log?.(`watch: ${feed.url}: ${line.message?.split('\n')[0]}`),
+  });
+  const app = createApp(store, opts.kb, { token: opts.token || null, webRoot: WEB_DIST, allowPrivateFetch: opts.allowPrivateFetch, onFeedsChanged: () => watcher?.wake() });
   let server: ReturnType<typeof serve>;
   const info = await new Promise<AddressInfo>((ok, fail) => {
     server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, ok);
     server.once('error', fail);
   }).catch(async (err) => {
+    await watcher?.stop();
     await store.close();
     throw new ServeError(err.code === 'EADDRINUSE' ? `port ${opts.port} is in use: choose another with --port` : `cannot listen on ${opts.host}:${opts.port}: ${err.message}`);
   });
@@ -92,6 +102,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     store,
     async close() {
       await new Promise<void>((ok) => server.close(() => ok()));
+      await watcher?.stop();
       await store.close();
     },
   };
