@@ -76,12 +76,15 @@ function holders(base: KnowledgeBase, office: string, of: string, day: string): 
 
 /** Every entry as written in the YAML files, before the loader folds duplicate ids together. */
 function rawEntries(): { id: unknown; file: string }[] {
-  const files = readdirSync(BUNDLED_KB_DIR).filter((f) => /\.ya?ml$/.test(f));
+  const files = readdirSync(BUNDLED_KB_DIR, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f));
   return files.flatMap((file) => {
     const data = parse(readFileSync(join(BUNDLED_KB_DIR, file), 'utf8')) as { entries?: { id: unknown }[] } | null;
     return (data?.entries ?? []).map((e) => ({ id: e.id, file }));
   });
 }
+
+const WORLD_FILE = join(BUNDLED_KB_DIR, '_world/states.yaml');
+const WORLD_IDS = new Set(((parse(readFileSync(WORLD_FILE, 'utf8')) as { entries: { id: string }[] }).entries).map((e) => e.id));
 
 function surfaces(e: KbEntry): string[] {
   return [e.name, ...e.aliases, ...(e.demonyms ?? [])];
@@ -168,7 +171,8 @@ test('field values have the shapes the pipeline expects', () => {
     if (e.wikidata !== undefined) assert.match(e.wikidata, /^Q[1-9]\d*$/, e.id);
     if (e.type === 'EVENT' && e.kind === 'summit') assert.ok(e.date && e.location, `${e.id}: summit needs date and location`);
     if (e.type === 'GPE' && (e.kind === 'city' || e.kind === 'town')) assert.ok(e.country && e.coords, `${e.id}: city needs country and coords`);
-    if (e.type === 'GPE' && e.kind === 'state') assert.ok(e.seat && e.demonyms?.length, `${e.id}: state needs seat and demonyms`);
+    // The world layer (kb/_world) has no seats: its dictionary does not mark capitals.
+    if (e.type === 'GPE' && e.kind === 'state' && !WORLD_IDS.has(e.id)) assert.ok(e.seat && e.demonyms?.length, `${e.id}: state needs seat and demonyms`);
   }
 });
 
@@ -272,4 +276,22 @@ test('spot facts: summits carry their dates, places and the names reports use', 
   }
   assert.ok(kb.byId.get('unscr-1244')!.aliases.includes('Resolution 1244'));
   assert.equal(kb.byId.get('pfp')!.type, 'ORG');
+});
+
+test('the world layer adds the states the theatre lacks, each named once, and the theatre keeps its own', () => {
+  assert.ok(WORLD_IDS.size >= 150, `${WORLD_IDS.size} world states`);
+  const owner = new Map<string, string>();
+  for (const e of kb.entries) {
+    if (e.type !== 'GPE' || (e.kind !== 'state' && e.kind !== 'territory')) continue;
+    for (const n of [e.name, ...e.aliases]) {
+      const k = n.toLowerCase();
+      assert.ok(!owner.has(k) || owner.get(k) === e.id, `"${n}" names both ${owner.get(k)} and ${e.id}`);
+      owner.set(k, e.id);
+    }
+  }
+  assert.equal(kb.byId.get('saudi-arabia')?.kind, 'state');
+  assert.ok(kb.byId.get('mali')?.demonyms?.includes('Malian'));
+  // Serbia is the theatre's, with its seat; no world entry stands beside it.
+  assert.equal(kb.byId.get('serbia')?.seat, 'belgrade');
+  assert.ok(![...WORLD_IDS].some((id) => kb.byId.get(id)?.name === 'Serbia'));
 });
