@@ -104,7 +104,7 @@ const slug = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
 const key = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 /** Every name, alias and demonym of the theatre KB, folded: a world state named by one of them is left out. */
-function theatreNames(): Set<string> {
+export function theatreNames(): Set<string> {
   const names = new Set<string>();
   const files = readdirSync(KB, { recursive: true }).map(String).filter((f) => /\.ya?ml$/.test(f) && !f.startsWith('_world')).sort();
   for (const f of files) {
