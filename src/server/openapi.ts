@@ -43,12 +43,15 @@ export const openApiDocument = {
     schemas: {
       Error: obj({ error: str }, ['error']),
       DocumentSummary: obj({
-        id: str, title: strOrNull, date: { type: ['string', 'null'], format: 'date' }, dateSource: strOrNull, source: strOrNull, url: strOrNull,
+        id: str, title: strOrNull, date: { type: ['string', 'null'], format: 'date' }, dateSource: strOrNull,
+        source: { type: ['string', 'null'], description: 'The outlet that published it.' },
+        origin: { type: ['string', 'null'], description: 'Where it was read from: a path, a JSONL line, a URL, an upload.' }, url: strOrNull,
         language: str, wordCount: int, nearDuplicateOf: strOrNull, sources: int,
       }, ['id', 'language']),
       DocumentDetail: {
         allOf: [ref('DocumentSummary'), obj({
-          text: str, byline: strOrNull, sourceList: { type: 'array', items: obj({ source: str, url: strOrNull }) },
+          text: str, byline: strOrNull, sourceList: { type: 'array', items: obj({ source: str, outlet: strOrNull, url: strOrNull }) },
+          pages: { type: ['array', 'null'], items: int, description: 'A PDF: the offset in text where each page begins, page 1 first.' },
           nearDuplicates: { type: 'array', items: obj({ id: str, title: strOrNull, source: strOrNull, similarity: { type: ['number', 'null'] } }) },
           entities: { type: 'array', items: obj({ id: str, name: str, type: str, kbId: strOrNull, mentions: { type: 'array', items: span } }) },
           times: { type: 'array', items: span }, quotes: { type: 'array', items: obj({ id: str, start: int, end: int, text: str, direct: { type: 'boolean' }, speakerId: strOrNull }) },
