@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../model/types.js';
 import { openStore, storeOptions, type Store } from '../store/store.js';
 import { StoreError } from '../store/db.js';
 import { ingest, type IngestSummary } from '../ingest/ingest.js';
+import { DEFAULT_BUDGET } from '../extract/budget.js';
 import { loadManifest, ManifestError } from '../ingest/manifest.js';
 import { labelOf } from '../service/outlet.js';
 import { extractFiles } from './extract.js';
@@ -64,6 +65,8 @@ program
   .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
   .option('--timeout <seconds>', 'fetch timeout per URL', positiveInt, 15)
   .option('--max-items <n>', 'items read from one RSS/Atom feed', positiveInt, 500)
+  .option('--max-chars <n>', 'longest text analysed as one document, in characters (longer ones are refused)', positiveInt, DEFAULT_BUDGET.maxChars)
+  .option('--analysis-timeout <seconds>', 'analysis time allowed per document (one over it is stopped and not stored)', positiveInt, DEFAULT_BUDGET.maxMs / 1000)
   .option('--quiet', 'no progress bar and no per-input messages')
   .action(async (sources: string[], o) => {
     const kb = kbFromOptions();
@@ -80,6 +83,7 @@ program
       let reported = 0;
       const result = await ingest(store, sources, {
         kb, date: o.date, source: o.source, manifest, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000, maxItems: o.maxItems,
+        budget: { maxChars: o.maxChars, maxMs: o.analysisTimeout * 1000 },
         onProgress: (s: IngestSummary, origin: string) => {
           bar?.setTotal(s.read + s.failed);
           bar?.update(s.read + s.failed, { new: s.new, failed: s.failed, origin: truncate(origin, 40) });

@@ -3,7 +3,9 @@
  * of the Doc, the context (knowledge base, document date) and the layers before it; it returns its own layer.
  */
 import type { Document, KnowledgeBase, Layers } from '../model/types.js';
-import { Doc } from '../nlp/doc.js';
+import { DeadlineExceeded, Doc } from '../nlp/doc.js';
+import type { SyntaxModel } from '../nlp/syntax/types.js';
+import { DEFAULT_BUDGET, tooLong, tooSlow, type AnalysisBudget } from './budget.js';
 import { recogniseEntities, nameSpansForSyntax } from './entities.js';
 import { resolveCoreference } from './coref.js';
 import { extractTimes } from './times.js';
@@ -61,13 +63,37 @@ export interface AnalyzeOptions {
   only?: Set<string>;
   /** When given, receives the milliseconds each step took (added up across calls), for the benchmark. */
   timings?: Record<string, number>;
+  /** Size and time allowed (extract/budget.ts); DEFAULT_BUDGET when absent. */
+  budget?: AnalysisBudget;
+  /** The parser the Doc uses; the shipped model when absent. */
+  syntaxModel?: SyntaxModel;
 }
 
-/** Runs every extractor over one document. Non-English documents get no layers: they are stored and flagged. */
+/**
+ * Runs every extractor over one document. Non-English documents get no layers: they are stored and flagged.
+ * Throws AnalysisBudgetError for a document over the budget's size, or once its time has run out.
+ */
 export function analyze(document: Pick<Document, 'text' | 'date' | 'language'> & Partial<Pick<Document, 'dateSource'>>, kb: KnowledgeBase, opts: AnalyzeOptions = {}): Analysis {
   const { only, timings } = opts;
-  const t0 = timings ? performance.now() : 0;
-  const doc = new Doc(document.text);
+  const budget = opts.budget ?? DEFAULT_BUDGET;
+  if (document.text.length > budget.maxChars) throw tooLong(document.text.length, budget);
+  const t0 = performance.now();
+  const doc = new Doc(document.text, opts.syntaxModel);
+  doc.deadline = t0 + budget.maxMs;
+  let analysis: Analysis;
+  try {
+    analysis = runSteps(doc, document, kb, only, timings, t0);
+  } catch (err) {
+    if (err instanceof DeadlineExceeded) throw tooSlow(budget);
+    throw err;
+  }
+  // What reads the Doc afterwards (the store, `extract --syntax`) is not the analysis's to bound.
+  doc.deadline = null;
+  return analysis;
+}
+
+function runSteps(doc: Doc, document: Pick<Document, 'date' | 'language'> & Partial<Pick<Document, 'dateSource'>>, kb: KnowledgeBase,
+  only: Set<string> | undefined, timings: Record<string, number> | undefined, t0: number): Analysis {
   if (timings) timings.doc = (timings.doc ?? 0) + performance.now() - t0;
   const layers: Layers = { entities: [], times: [], quotes: [], events: [], stances: [] };
   let date: Analysis['date'] = { date: document.date, dateSource: document.dateSource ?? null, dateRange: null };
@@ -79,6 +105,7 @@ export function analyze(document: Pick<Document, 'text' | 'date' | 'language'> &
   const ctx: Context = { kb, date: date.date };
   for (const s of PIPELINE) {
     if (only && !only.has(s.name)) continue;
+    doc.checkDeadline();
     const start = timings ? performance.now() : 0;
     (layers as any)[s.layer] = (s.run as Extractor<keyof Layers>)(doc, ctx, layers);
     if (timings) timings[s.name] = (timings[s.name] ?? 0) + performance.now() - start;

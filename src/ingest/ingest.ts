@@ -5,6 +5,7 @@
  */
 import type { Document, KnowledgeBase } from '../model/types.js';
 import { analyze } from '../extract/pipeline.js';
+import { AnalysisBudgetError, type AnalysisBudget } from '../extract/budget.js';
 import { wordCount } from '../nlp/doc.js';
 import { addDocumentSource, documentExists, refreshStatistics, writeDocument, type NearDuplicate, type Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
@@ -22,6 +23,8 @@ export interface IngestOptions extends ReadOptions {
   source?: string | null;
   /** `--manifest`: dates, outlets, URLs and titles by file. */
   manifest?: Manifest | null;
+  /** Size and time allowed per document (`--max-chars`, `--analysis-timeout`); the default budget when absent. */
+  budget?: AnalysisBudget;
   /** Called after each item with the running summary. */
   onProgress?: (summary: IngestSummary, origin: string) => void;
 }
@@ -62,7 +65,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     try {
       const document = toDocument(item, { date: listed?.date ?? opts.date });
       document.source = resolveOutlet({ given: opts.source, stated: listed?.source ?? item.source, url: document.url }, opts.kb);
-      const outcome = await storeDocument(store, document, opts.kb);
+      const outcome = await storeDocument(store, document, opts.kb, opts.budget);
       if (outcome === 'duplicate') summary.duplicate++;
       else {
         summary.new++;
@@ -72,7 +75,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
       }
     } catch (err) {
       summary.failed++;
-      summary.failures.push({ origin: item.origin, message: err instanceof DocumentError ? err.message : `could not be stored: ${(err as Error).message}` });
+      summary.failures.push({ origin: item.origin, message: err instanceof DocumentError || err instanceof AnalysisBudgetError ? err.message : `could not be stored: ${(err as Error).message}` });
     }
     opts.onProgress?.(summary, item.origin);
     // A long run keeps the planner's statistics current as it goes (PGlite has no autovacuum to do it).
@@ -89,7 +92,7 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
 const STATISTICS_EVERY = 2000;
 
 /** Stores one document unless it is already there; returns what happened. */
-export async function storeDocument(store: Store, document: Document, kb: KnowledgeBase): Promise<Outcome> {
+export async function storeDocument(store: Store, document: Document, kb: KnowledgeBase, budget?: AnalysisBudget): Promise<Outcome> {
   const { db } = store;
   if (await documentExists(db, document.id)) {
     await addDocumentSource(db, document.id, document);
@@ -97,7 +100,7 @@ export async function storeDocument(store: Store, document: Document, kb: Knowle
   }
   const signature = minhash(document.text);
   const bands = lshBands(signature);
-  const analysis = analyze(document, kb);
+  const analysis = analyze(document, kb, { budget });
   const stored = { ...document, ...analysis.date };
   // The near-duplicate is looked up once the write holds the store, so that a copy another writer (a second process
   // on a Postgres server) stored meanwhile is seen; that writer may even have stored this very article.

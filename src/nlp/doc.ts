@@ -53,6 +53,11 @@ export class Doc {
   private readonly parsed: (SentenceSyntax | undefined)[] = [];
   /** The spans of proper names the tagger must read as names (`useNames`): disjoint, in text order. */
   private names: Span[] = [];
+  /**
+   * When set, a moment (performance.now()) after which parsing a sentence throws DeadlineExceeded: the analysis
+   * budget (extract/budget.ts). The parse is most of an analysis's cost, so this is where running over is noticed.
+   */
+  deadline: number | null = null;
 
   constructor(text: string, syntaxModel?: SyntaxModel) {
     this.text = text;
@@ -180,6 +185,7 @@ export class Doc {
   syntax(index: number): SentenceSyntax {
     const hit = this.parsed[index];
     if (hit) return hit;
+    this.checkDeadline();
     const s = this.sentences[index];
     if (!s) throw new RangeError(`syntax: no sentence ${index} (the document has ${this.sentences.length})`);
     const words = udWords(this.text, this.tokens.slice(s.tokenStart, s.tokenEnd));
@@ -204,6 +210,11 @@ export class Doc {
     }
     this.parsed[index] = out;
     return out;
+  }
+
+  /** Throws DeadlineExceeded when the deadline has passed. */
+  checkDeadline(): void {
+    if (this.deadline !== null && performance.now() > this.deadline) throw new DeadlineExceeded('the analysis deadline has passed');
   }
 
   /**
@@ -293,6 +304,9 @@ export class Doc {
     return this.syntaxModel;
   }
 }
+
+/** What `syntax()` throws once the Doc's deadline has passed. */
+export class DeadlineExceeded extends Error {}
 
 /** The longest sentence the Doc keeps; wink's longer ones are cut (see closeSentence). */
 export const MAX_SENTENCE_TOKENS = 200;
