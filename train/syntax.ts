@@ -169,8 +169,8 @@ function uas(trees: TreeSentence[], parse: (t: TreeSentence) => Int32Array): str
   return (100 * right / all).toFixed(2);
 }
 
-function main(): void {
-  const args = process.argv.slice(2);
+/** The syntax half of `npm run train` (train/main.ts); run alone when this file is the script. */
+export function main(args: string[] = process.argv.slice(2)): void {
   const opt = (name: string, dflt: number) => {
     const i = args.indexOf(`--${name}`);
     return i >= 0 ? Number(args[i + 1]) : dflt;

@@ -13,6 +13,8 @@ import {
 } from './lexicon.js';
 import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
+import { docNames } from '../../nlp/ner/doc-names.js';
+import { withTaggedNames } from './names.js';
 
 export interface Found {
   start: number;
@@ -30,12 +32,20 @@ export interface Found {
 export interface FindOptions {
   /** Also find names the KB lacks (default true). False gives the pure KB-lookup baseline. */
   discover?: boolean;
+  /** Let the trained name tagger propose the spans (default true; names.ts). False gives the cue rules alone. */
+  tagger?: boolean;
 }
 
 /** Every name in the document, in text order. */
 export function findNames(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): Found[] {
   const matches = matchKb(doc, kb);
   if (opts.discover === false) return matches.map(fromMatch);
+  const cued = findByCues(doc, matches);
+  return opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc));
+}
+
+/** The cue rules: runs of capitalised tokens and KB matches, split and typed by titles and head nouns. */
+function findByCues(doc: Doc, matches: KbMatch[]): Found[] {
   const kbAt = new Map<number, KbMatch>();
   for (const m of matches) kbAt.set(m.tokenStart, m);
   const out: Found[] = [];
@@ -53,7 +63,7 @@ export function findNames(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
   return out;
 }
 
-function fromMatch(m: KbMatch): Found {
+export function fromMatch(m: KbMatch): Found {
   const isDemonym = m.kind === 'demonym';
   return {
     start: m.start,
@@ -187,7 +197,7 @@ const GENERIC_ORG_HEADS = new Set(['alliance', 'organisation', 'organization', '
 const lowerOf = (doc: Doc, u: Unit): string => doc.tokens[u.i]!.lower.replace(/\./g, '');
 const isTitle = (doc: Doc, u: Unit): boolean => u.kind === 'tok' && TITLE_WORDS.has(lowerOf(doc, u));
 
-function headType(word: string): EntityType | null {
+export function headType(word: string): EntityType | null {
   return headTypeOf(word) ?? (word.endsWith('s') ? headTypeOf(word.slice(0, -1)) : null);
 }
 
@@ -382,7 +392,7 @@ function guessChunk(doc: Doc, chunk: Unit[]): Found | null {
  */
 const SURNAME_ENDING = /(?:[^aeiou]ov|[^aeiou]ev|ova|eva|ovic|evic|vich|ski|sky|ska|enko|escu|oglu|poulos)$/;
 
-function found(doc: Doc, i: number, j: number, type: EntityType, strong: boolean): Found {
+export function found(doc: Doc, i: number, j: number, type: EntityType, strong: boolean): Found {
   return {
     start: doc.tokens[i]!.start,
     end: doc.tokens[j - 1]!.end,

@@ -1,0 +1,201 @@
+/**
+ * How the trained name tagger (src/nlp/ner/) and the cue rules with the KB (discover.ts) combine into one list of
+ * names. The tagger proposes spans and kinds; the KB links them; the cue rules keep what the tagger is silent on.
+ * - A tagged span the cue rules found with the same bounds takes their entry (a KB match links it, and the KB's
+ *   type wins) and, when their type rests on a strong cue (a head noun, a title), their type.
+ * - A tagged span with KB matches or cue names inside it is one name: "European Council on Foreign Relations"
+ *   stays one organisation though the KB knows "European Council". A person span that ends in a KB person
+ *   ("Vladimir Putin" where the KB has "Putin") is that person.
+ * - A KB match that contains the tagged span stands ("Ministry of Foreign Affairs of Serbia" over a tagged
+ *   "Serbia").
+ * - Where the tagger is silent (or calls the words MISC: a name of a kind it does not type), the KB matches and
+ *   the cue rules stand as they were.
+ * Measured choices are in docs/names.md.
+ */
+import type { Doc } from '../../nlp/doc.js';
+import type { EntityType } from '../../model/types.js';
+import type { NameSpan } from '../../nlp/ner/doc-names.js';
+import type { KbMatch } from '../../kb/matcher.js';
+import { fromMatch, headType, type Found } from './discover.js';
+import { TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
+import { isGivenName } from './givennames.js';
+
+const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', PLACE: 'GPE' };
+
+export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tagged: NameSpan[]): Found[] {
+  const out: Found[] = [];
+  const used = new Set<Found>();
+  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t));
+  const kbSpan = new Map<string, KbMatch>();
+  for (const m of matches) kbSpan.set(`${m.start}:${m.end}`, m);
+  for (const t of spans) {
+    const inside: Found[] = [];
+    let covering: Found | null = null;
+    let same: Found | null = null;
+    for (const f of cued) {
+      if (f.end <= t.start || f.start >= t.end) continue;
+      if (f.start === t.start && f.end === t.end) same = f;
+      else if (f.start <= t.start && f.end >= t.end) covering = f;
+      else inside.push(f);
+    }
+    // The KB's own match of exactly these words links them, even where the cue rules read them into a longer
+    // name ("UK" in "UK Government").
+    const kb = kbSpan.get(`${t.start}:${t.end}`);
+    if (kb && !same?.entry) {
+      if (same) used.add(same);
+      for (const f of cued) if (f.start >= t.start && f.end <= t.end) used.add(f);
+      out.push(fromMatch(kb));
+      continue;
+    }
+    if (same) {
+      used.add(same);
+      // A head noun's type stands ("Drina River"); a title's PERSON does not overrule the tagger's kind.
+      // The tagger has no NORP: a demonym the cue rules read ("North Dakotan") stays one.
+      out.push(same.entry || same.type === 'NORP' || (same.strong && same.type !== 'PERSON') ? same : { ...same, type: typeOfSpan(doc, t) });
+      continue;
+    }
+    if (covering?.entry) continue;
+    for (const f of inside) used.add(f);
+    if (covering) used.add(covering);
+    const type = typeOfSpan(doc, t);
+    const last = inside[inside.length - 1];
+    if (type === 'PERSON' && last?.entry?.type === 'PERSON' && last.end === t.end && inside.length === 1) {
+      out.push({ ...last, start: t.start, tokenStart: t.tokenStart });
+      continue;
+    }
+    out.push(withoutArticle(doc, { start: t.start, end: t.end, tokenStart: t.tokenStart, tokenEnd: t.tokenEnd, type, entry: null, kind: 'name', strong: false }));
+  }
+  // What the tagger left alone: cue names and KB matches that touch no tagged span (or a covering one that stood).
+  for (const f of cued) {
+    if (used.has(f)) continue;
+    if (spans.some((t) => f.start < t.end && t.start < f.end) && !coversTagged(f, spans)) continue;
+    out.push(f);
+  }
+  out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return consistentTypes(doc, out, tagged);
+}
+
+/**
+ * One type per discovered name in a document: a name the tagger typed is that type wherever it stands (the
+ * commonest type it gave, a strong cue's when there is one), and a lone word that ends or starts a person's
+ * name found in the document is that person's surname or given name ("Santorum" after "Rick Santorum").
+ */
+function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] {
+  const key = (start: number, end: number) => doc.shadow.slice(start, end).toLowerCase().replace(/\s+/g, ' ');
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (k: string, t: EntityType, w: number) => {
+    const m = votes.get(k) ?? new Map<EntityType, number>();
+    votes.set(k, m);
+    m.set(t, (m.get(t) ?? 0) + w);
+  };
+  for (const t of tagged) if (TYPE_OF[t.type]) vote(key(t.start, t.end), typeOfSpan(doc, t), 1);
+  for (const f of found) if (!f.entry && f.strong) vote(key(f.start, f.end), f.type, 3);
+  const personWords = new Set<string>();
+  for (const f of found) {
+    if (f.type !== 'PERSON' || f.tokenEnd - f.tokenStart < 2) continue;
+    personWords.add(doc.tokens[f.tokenEnd - 1]!.lower);
+    personWords.add(doc.tokens[f.tokenStart]!.lower);
+  }
+  return found.map((f) => {
+    if (f.entry || f.type === 'NORP') return f;
+    const k = key(f.start, f.end);
+    const m = votes.get(k);
+    let type: EntityType = f.type;
+    if (f.tokenEnd - f.tokenStart === 1 && personWords.has(doc.tokens[f.tokenStart]!.lower) && !f.strong) type = 'PERSON';
+    else if (m) {
+      let best = -1;
+      for (const [t, n] of m) if (n > best) { best = n; type = t; }
+    }
+    return type === f.type ? f : { ...f, type };
+  });
+}
+
+/** A KB match that contains a tagged span stands in its place. */
+function coversTagged(f: Found, spans: NameSpan[]): boolean {
+  return f.entry !== null && spans.some((t) => f.start <= t.start && f.end >= t.end && (f.start < t.start || f.end > t.end));
+}
+
+/** The tagger's kind as our type: a place is a GPE unless its last word is a landform or a facility ("Drina River"). */
+function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
+  const type = TYPE_OF[t.type]!;
+  if (type !== 'GPE') return type;
+  const lastWord = doc.tokens[t.tokenEnd - 1]?.lower.replace(/\./g, '') ?? '';
+  const head = headType(lastWord);
+  return head === 'LOC' || head === 'FAC' ? head : 'GPE';
+}
+
+/** "The Brooklyn Paper" is named "Brooklyn Paper": the article is not part of the name (as GUM and our KB write them). */
+function withoutArticle(doc: Doc, f: Found): Found {
+  const first = doc.tokens[f.tokenStart];
+  if (!first || first.lower !== 'the' || f.tokenEnd - f.tokenStart < 2 || first.start !== f.start) return f;
+  const next = doc.tokens[f.tokenStart + 1]!;
+  return { ...f, start: next.start, tokenStart: f.tokenStart + 1 };
+}
+
+/**
+ * Cuts a tagged span to the names in it, as news writes them: a person's titles and what qualifies them come
+ * before the name ("Serbian Energy Minister Dubravka Đedović" is the person "Dubravka Đedović"), a comma ends a
+ * name, and "and" joins two places or two people, not one name ("Bosnia and Kosovo"). An organisation keeps its
+ * "and" ("Organisation for Security and Co-operation in Europe").
+ */
+export function tidySpan(doc: Doc, t: NameSpan): NameSpan[] {
+  const tokens = doc.tokens;
+  // Part of a token ("Fasher" of "el-Fasher", "T" of "T-shirts"): the token is the cue rules' and the KB's to read.
+  if (t.start !== tokens[t.tokenStart]!.start || t.end !== tokens[t.tokenEnd - 1]!.end) return [];
+  const pieces: NameSpan[] = [];
+  let from = t.tokenStart;
+  const cutAt = (k: number) => {
+    if (k > from) pieces.push(sub(doc, t, from, k));
+    from = k + 1;
+  };
+  for (let k = t.tokenStart; k < t.tokenEnd; k++) {
+    const w = tokens[k]!.text;
+    if (w === ',' || w === ';' || ((w === 'and' || w === '&') && t.type !== 'ORG')) cutAt(k);
+    // A date is never part of a name: "Australia On Saturday".
+    else if (WEEKDAYS_MONTHS.has(tokens[k]!.lower.replace(/\./g, ''))) {
+      cutAt(k > from && tokens[k - 1]!.lower === 'on' ? k - 1 : k);
+      from = k + 1;
+    }
+  }
+  if (from < t.tokenEnd) pieces.push(from === t.tokenStart ? t : sub(doc, t, from, t.tokenEnd));
+  const isTitle = (k: number) => TITLE_WORDS.has(tokens[k]!.lower.replace(/\./g, ''));
+  if (t.type !== 'PER') {
+    // "UN Relief Chief Tom Fletcher" read as one organisation: the person after the title is the name.
+    const isHolder = (k: number) => OFFICE_HOLDERS.has(tokens[k]!.lower.replace(/\./g, ''));
+    return pieces.flatMap((p): NameSpan[] => {
+      // "State Department Spokesperson": the office is not part of the organisation's name.
+      if (p.tokenEnd - p.tokenStart > 1 && isHolder(p.tokenEnd - 1)) return [sub(doc, p, p.tokenStart, p.tokenEnd - 1)];
+      for (let k = p.tokenEnd - 2; k >= p.tokenStart; k--) {
+        if (!isHolder(k)) continue;
+        const rest = tokens.slice(k + 1, p.tokenEnd);
+        const person = isGivenName(rest[0]!.lower) ||
+          rest.every((r) => /^\p{Lu}/u.test(r.text) && !headType(r.lower.replace(/\./g, '')));
+        return person ? [{ ...sub(doc, p, k + 1, p.tokenEnd), type: 'PER' }] : [p];
+      }
+      return [p];
+    });
+  }
+  return pieces.flatMap((p) => {
+    // "the Foreign Secretary": an office, not a name.
+    if (isTitle(p.tokenEnd - 1)) return [];
+    let last = -1;
+    for (let k = p.tokenStart; k < p.tokenEnd - 1; k++) if (isTitle(k)) last = k;
+    return last < 0 ? [p] : [sub(doc, p, last + 1, p.tokenEnd)];
+  });
+}
+
+/**
+ * Title words that name the holder of an office (not the qualifiers TITLE_WORDS also has, such as "defence" or
+ * "foreign", which end organisations' names: "Ministry of Defence").
+ */
+const OFFICE_HOLDERS = new Set(`president vice-president prime minister premier chancellor secretary secretary-general
+  chairman chairwoman chair chairperson ambassador envoy spokesman spokeswoman spokesperson commander chief director
+  head leader governor mayor senator representative general colonel admiral captain king queen prince princess
+  mr mrs ms dr professor`.split(/\s+/));
+
+/** The part of a tagged span over tokens [i, j): its ends stay where the tagger put them when they are its own. */
+function sub(doc: Doc, t: NameSpan, i: number, j: number): NameSpan {
+  const start = i === t.tokenStart ? t.start : doc.tokens[i]!.start;
+  const end = j === t.tokenEnd ? t.end : doc.tokens[j - 1]!.end;
+  return { start, end, type: t.type, tokenStart: i, tokenEnd: j };
+}

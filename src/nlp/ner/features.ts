@@ -1,0 +1,120 @@
+/**
+ * Features of the name tagger, one function for training and run time so the two cannot drift apart. A word is
+ * seen through its own atoms (form, lower case, shape, affixes: the syntax model's `sentenceAtoms`), its
+ * neighbours two either side, the syntax model's UPOS and XPOS around it, the gazetteer matches over it and its
+ * neighbours, and the two labels already given to its left (greedy left-to-right, as the POS tagger).
+ */
+import { featureKey, hashString } from '../syntax/hash.js';
+import type { SentenceAtoms } from '../syntax/words.js';
+import { isCommonWord } from '../../extract/actors/vocabulary.js';
+import { isGivenName } from '../../extract/actors/givennames.js';
+import { TITLE_WORDS } from '../../extract/actors/lexicon.js';
+
+export const NER_MAX_FEATURES = 64;
+
+/** What the tagger reads of one sentence besides its atoms. */
+export interface NerContext {
+  atoms: SentenceAtoms;
+  /** hashString of each word's UPOS and XPOS (as the syntax model gave them). */
+  upos: Uint32Array;
+  xpos: Uint32Array;
+  /** Gazetteer kind bits and part (Gazetteer.match). */
+  gazKind: Uint8Array;
+  gazPart: Uint8Array;
+  /** Word-list bits of each word (lexBits): the cue rules' word lists, as evidence the weights can weigh. */
+  lex: Uint8Array;
+}
+
+/**
+ * 1 an ordinary English word (wink's lexicon, proper nouns left out), 2 a given name, 4 a title or office word
+ * ("minister", "Dr"). These lists live with the cue rules (src/extract/actors/); the tagger reads them too.
+ */
+export function lexBits(lower: string): number {
+  const key = lower.replace(/\./g, '');
+  return (isCommonWord(key) ? 1 : 0) | (isGivenName(key) ? 2 : 0) | (TITLE_WORDS.has(key) ? 4 : 0);
+}
+
+const START = 0x5157a27;
+const END = 0xe4d0e4d;
+const NO_LABEL = 0xffff;
+
+/** Builds the context of a sentence from its atoms, tags and gazetteer matches. */
+export function nerContext(atoms: SentenceAtoms, upos: readonly string[], xpos: readonly string[],
+  gaz: { kind: Uint8Array; part: Uint8Array }): NerContext {
+  return {
+    atoms,
+    upos: Uint32Array.from(upos, hashString),
+    xpos: Uint32Array.from(xpos, hashString),
+    gazKind: gaz.kind,
+    gazPart: gaz.part,
+    lex: Uint8Array.from(atoms.lowerText, lexBits),
+  };
+}
+
+/** Writes the keys of word i into `out` and returns how many; `labels` holds the labels given to words < i. */
+export function nerFeatures(c: NerContext, i: number, labels: ArrayLike<number>, out: Uint32Array): number {
+  const a = c.atoms;
+  const n = a.n;
+  const low = (k: number) => (k < 0 ? START + k : k >= n ? END + k - n : a.lower[k]!);
+  const shp = (k: number) => (k < 0 ? START : k >= n ? END : a.shape[k]!);
+  const up = (k: number) => (k < 0 ? START : k >= n ? END : c.upos[k]!);
+  const xp = (k: number) => (k < 0 ? START : k >= n ? END : c.xpos[k]!);
+  const gz = (k: number) => (k < 0 || k >= n ? 0xff : c.gazKind[k]! | (c.gazPart[k]! << 5));
+  const fl = (k: number) => (k < 0 || k >= n ? 0xff : a.flags[k]!);
+  const t1 = i >= 1 ? labels[i - 1]! : NO_LABEL;
+  const t2 = i >= 2 ? labels[i - 2]! : NO_LABEL - 1;
+  const wi = a.lower[i]!;
+  let f = 0;
+  out[f++] = featureKey(100, 0);
+  out[f++] = featureKey(101, wi);
+  out[f++] = featureKey(102, a.form[i]!);
+  out[f++] = featureKey(103, a.shape[i]!);
+  out[f++] = featureKey(104, a.suf2[i]!);
+  out[f++] = featureKey(105, a.suf3[i]!);
+  out[f++] = featureKey(106, a.suf4[i]!);
+  out[f++] = featureKey(107, a.pre3[i]!);
+  out[f++] = featureKey(108, a.flags[i]!, a.casing);
+  out[f++] = featureKey(109, a.lastPart[i]!);
+  out[f++] = featureKey(110, low(i - 1));
+  out[f++] = featureKey(111, low(i + 1));
+  out[f++] = featureKey(112, low(i - 2));
+  out[f++] = featureKey(113, low(i + 2));
+  out[f++] = featureKey(114, low(i - 1), wi);
+  out[f++] = featureKey(115, wi, low(i + 1));
+  out[f++] = featureKey(116, shp(i - 1));
+  out[f++] = featureKey(117, shp(i + 1));
+  out[f++] = featureKey(118, shp(i - 1), a.shape[i]!, shp(i + 1));
+  out[f++] = featureKey(119, fl(i - 1), a.flags[i]!, fl(i + 1));
+  out[f++] = featureKey(120, up(i));
+  out[f++] = featureKey(121, xp(i));
+  out[f++] = featureKey(122, up(i - 1), up(i));
+  out[f++] = featureKey(123, up(i), up(i + 1));
+  out[f++] = featureKey(124, xp(i - 1), xp(i), xp(i + 1));
+  out[f++] = featureKey(125, xp(i), a.shape[i]!);
+  out[f++] = featureKey(126, up(i + 2));
+  out[f++] = featureKey(127, up(i - 2));
+  out[f++] = featureKey(128, t1);
+  out[f++] = featureKey(129, t1, t2);
+  out[f++] = featureKey(130, t1, wi);
+  out[f++] = featureKey(131, t1, a.shape[i]!);
+  out[f++] = featureKey(132, t1, xp(i));
+  out[f++] = featureKey(133, t1, low(i - 1));
+  out[f++] = featureKey(134, gz(i));
+  out[f++] = featureKey(135, gz(i), a.flags[i]!);
+  out[f++] = featureKey(136, gz(i - 1), gz(i), gz(i + 1));
+  out[f++] = featureKey(137, gz(i), t1);
+  out[f++] = featureKey(138, gz(i), up(i));
+  out[f++] = featureKey(139, low(i - 1), a.shape[i]!);
+  out[f++] = featureKey(140, a.shape[i]!, low(i + 1));
+  out[f++] = featureKey(141, a.suf3[i]!, up(i));
+  out[f++] = featureKey(142, low(i - 1), low(i - 2));
+  out[f++] = featureKey(143, low(i + 1), low(i + 2));
+  out[f++] = featureKey(144, a.form[i]!, up(i));
+  const lx = (k: number) => (k < 0 || k >= n ? 0xff : c.lex[k]!);
+  out[f++] = featureKey(145, lx(i), a.flags[i]!);
+  out[f++] = featureKey(146, lx(i - 1), lx(i), fl(i - 1));
+  out[f++] = featureKey(147, lx(i), lx(i + 1), fl(i + 1));
+  out[f++] = featureKey(148, lx(i), t1);
+  out[f++] = featureKey(149, lx(i), gz(i), a.flags[i]!);
+  return f;
+}

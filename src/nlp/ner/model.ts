@@ -1,0 +1,66 @@
+/**
+ * The shipped name tagger (models/ner-en.bin.gz, built by `npm run train`, train/ner.ts): loaded once per process
+ * on first use and never changed afterwards, so tagging a sentence is a pure function of its words.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WeightTable } from '../syntax/weights.js';
+import { sentenceAtoms } from '../syntax/words.js';
+import { decodeNer, spansOfLabels, trimSpans, type WordSpan } from './decode.js';
+import { nerContext } from './features.js';
+import { Gazetteer } from './gazetteer.js';
+import { decodeNerModel } from './model-file.js';
+
+export const DEFAULT_NER_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner-en.bin.gz');
+
+/** A word as the tagger reads it: its form and the syntax model's tags. */
+export interface NerWord {
+  form: string;
+  upos: string;
+  xpos: string;
+}
+
+export class NerModel {
+  readonly meta: Readonly<Record<string, unknown>>;
+  private readonly table: WeightTable;
+  private readonly gazetteer: Gazetteer;
+
+  constructor(file: Buffer, name = 'name-tagger model') {
+    const { header, table } = decodeNerModel(file, name);
+    this.meta = Object.freeze({ ...header.meta });
+    this.table = new WeightTable(table);
+    this.gazetteer = new Gazetteer(new Map(header.gazetteer));
+  }
+
+  /** The names in one sentence, as word ranges. */
+  tag(words: readonly NerWord[]): WordSpan[] {
+    if (!words.length) return [];
+    const atoms = sentenceAtoms(words.map((w) => w.form));
+    const ctx = nerContext(atoms, words.map((w) => w.upos), words.map((w) => w.xpos), this.gazetteer.match(atoms.lowerText));
+    return trimSpans(atoms.formText, spansOfLabels(decodeNer(this.table, ctx)));
+  }
+
+  get bytes(): number {
+    return this.table.bytes;
+  }
+}
+
+let shipped: NerModel | null = null;
+
+/** The shipped model, read on first call and shared (it is never mutated). */
+export function loadNerModel(): NerModel {
+  if (!shipped) {
+    let file: Buffer;
+    try {
+      file = readFileSync(DEFAULT_NER_MODEL_PATH);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+        throw new Error(`the name-tagger model is not there (${DEFAULT_NER_MODEL_PATH}); \`npm run train -- --only ner\` builds it from ../shared/data`);
+      }
+      throw err;
+    }
+    shipped = new NerModel(file, 'models/ner-en.bin.gz');
+  }
+  return shipped;
+}
