@@ -39,7 +39,7 @@ export function DocumentsView({ params }: { params: URLSearchParams }) {
               <tr key={d.id}>
                 <td>{dateLabel(d.date)}</td>
                 <td><a href={docHref(d.id)}>{d.title ?? '(untitled)'}</a>{d.nearDuplicateOf && <span className="badge">near-duplicate</span>}</td>
-                <td className="small">{d.source}</td>
+                <td className="small" title={d.origin ?? undefined}>{d.source ?? d.origin?.replace(/^.*[/\\]/, '')}</td>
                 <td>{d.wordCount}</td>
                 <td><button className="link" onClick={() => remove(d)} aria-label={`Delete ${d.title ?? d.id}`}>delete</button></td>
               </tr>

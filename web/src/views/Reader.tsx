@@ -24,7 +24,9 @@ export function ReaderView({ id, at }: { id: string; at?: number }) {
       <h1>{d.title ?? '(untitled)'}</h1>
       <dl className="meta">
         <dt>Date</dt><dd>{d.date ?? 'unknown'}{d.dateSource ? ` (${d.dateSource}${d.dateRange ? `, between ${d.dateRange.from} and ${d.dateRange.to}` : ''})` : ''}</dd>
-        <dt>Source</dt><dd>{d.sourceList.map((s, i) => <span key={i}>{i > 0 && ', '}{s.url && /^https?:/i.test(s.url) ? <a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a> : s.source}</span>)}</dd>
+        <dt>Source</dt><dd>{d.source ?? 'unknown outlet'}</dd>
+        <dt>Origin</dt><dd>{d.sourceList.map((s, i) => <span key={i}>{i > 0 && ', '}{s.outlet && s.outlet !== d.source ? `${s.outlet}: ` : ''}{s.url && /^https?:/i.test(s.url) ? <a href={s.url} rel="noreferrer noopener" target="_blank">{s.url}</a> : s.source}</span>)}</dd>
+        {d.pages && (<><dt>Pages</dt><dd>{d.pages.length} (a PDF)</dd></>)}
         {d.byline && (<><dt>By</dt><dd>{d.byline}</dd></>)}
         <dt>Language</dt><dd>{d.language} · {d.wordCount} words · id {d.id.slice(0, 12)}</dd>
         {d.nearDuplicates.length > 0 && (<><dt>Near-duplicates</dt><dd>{d.nearDuplicates.map((n) => <a key={n.id} className="near-duplicate" href={docHref(n.id)}>{n.title ?? n.id.slice(0, 10)} ({n.source}{n.similarity ? `, ${Math.round(n.similarity * 100)}% similar` : ''})</a>)}</dd></>)}
