@@ -19,6 +19,7 @@ import { Importer, type ImportFile, type ImportRequest } from './imports.js';
 import { overview } from './overview.js';
 import { openApiDocument } from './openapi.js';
 import { serveWeb } from './static.js';
+import { Admission, ADMISSION_DEFAULTS, admit, type AdmissionOptions } from './admission.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import { registerWatchRoutes } from './watch.js';
 
@@ -31,7 +32,12 @@ export interface AppOptions {
   allowPrivateFetch?: boolean;
   /** Tells the feed schedule that a feed was added (src/server/serve.ts runs it). */
   onFeedsChanged?: () => void;
+  /** The bounded queue in front of the store (admission.ts); by default the store kind's defaults. */
+  admission?: AdmissionOptions;
 }
+
+/** API paths that do not take a turn at the store. */
+const UNQUEUED = /^\/api\/(health|config|openapi\.json|import(\/.*)?|export)$/;
 
 const STANCE_TOPICS = ['NATO membership', 'NATO', 'Russia', 'EU'] as const;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
@@ -59,6 +65,12 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     c.header('Cache-Control', 'no-store');
     c.header('X-Content-Type-Options', 'nosniff');
   });
+
+  // Requests that read the store take a turn (admission.ts). Not queued: what never touches the store, imports
+  // (their own job queue does the work) and the export (a long stream, paged).
+  const admission = new Admission(opts.admission ?? ADMISSION_DEFAULTS[db.kind]);
+  const gate = admit(admission);
+  app.use('/api/*', (c, next) => (UNQUEUED.test(c.req.path) ? next() : gate(c, next)));
 
   /**
    * Write access (import, delete). A browser request must come from this server's own pages: an `Origin` header
@@ -109,7 +121,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   };
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  app.get('/api/health', async (c) => c.json({ ok: true }));
+  app.get('/api/health', async (c) => c.json({ ok: true, admission: admission.stats() }));
   app.get('/api/config', (c) => c.json({ writeNeedsToken: !!opts.token, eventTypes: PLOVER_TYPES, entityTypes: ENTITY_TYPES, edgeKinds: EDGE_KINDS, stanceTopics: STANCE_TOPICS }));
   app.get('/api/stats', async (c) => c.json(await getStats(db)));
   app.get('/api/overview', async (c) => c.json(await overview(db)));

@@ -1,0 +1,77 @@
+/**
+ * Load shedding: past its concurrency and queue the API answers 503 with Retry-After at once, a request waits for
+ * its turn at most maxWaitMs, and what does not touch the store (health) is never queued.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Admission } from './admission.js';
+import { createApp } from './app.js';
+import type { Store } from '../store/store.js';
+import type { Db } from '../store/db.js';
+import { defaultKnowledgeBase } from '../kb/load.js';
+
+test('a turn at once, then a place in the queue, then a refusal; leaving hands the turn to the first in line', async () => {
+  const a = new Admission({ concurrency: 1, queue: 1, maxWaitMs: 10_000, retryAfterSeconds: 1 });
+  assert.equal(await a.enter(), true);
+  let second: boolean | null = null;
+  const waiting = a.enter().then((ok) => (second = ok));
+  assert.equal(await a.enter(), false);
+  assert.deepEqual(a.stats(), { running: 1, waiting: 1, shed: 1 });
+  await Promise.resolve();
+  assert.equal(second, null, 'still waiting');
+  a.leave();
+  await waiting;
+  assert.equal(second, true);
+  assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1 });
+  a.leave();
+  assert.deepEqual(a.stats(), { running: 0, waiting: 0, shed: 1 });
+});
+
+test('a request waits at most maxWaitMs for its turn', async () => {
+  const a = new Admission({ concurrency: 1, queue: 5, maxWaitMs: 50, retryAfterSeconds: 1 });
+  await a.enter();
+  const t0 = performance.now();
+  assert.equal(await a.enter(), false);
+  const waited = performance.now() - t0;
+  assert.ok(waited >= 45 && waited < 2000, `waited ${waited.toFixed(0)} ms`);
+  assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1 });
+});
+
+/** A store whose every query waits until `release()`: requests hold their turn as long as the test wants. */
+function stalledStore(): { store: Store; release: () => void; queries: () => number } {
+  let release!: () => void;
+  const gate = new Promise<void>((ok) => (release = ok));
+  let n = 0;
+  const db: Db = {
+    kind: 'pglite',
+    query: async () => {
+      n++;
+      await gate;
+      return { rows: [] };
+    },
+    exec: async () => {},
+    transaction: async (fn) => fn(db),
+    close: async () => {},
+  };
+  return { store: { db, close: async () => {} }, release, queries: () => n };
+}
+
+test('past the queue the API answers 503 with Retry-After, quickly, and serves the queued ones after', async () => {
+  const { store, release } = stalledStore();
+  const app = createApp(store, defaultKnowledgeBase(), { admission: { concurrency: 1, queue: 1, maxWaitMs: 30_000, retryAfterSeconds: 2 } });
+  const first = app.request('/api/stats');
+  const second = app.request('/api/stats');
+  const t0 = performance.now();
+  const third = await app.request('/api/stats');
+  assert.equal(third.status, 503);
+  assert.equal(third.headers.get('retry-after'), '2');
+  assert.deepEqual(await third.json(), { error: 'the server is busy: try again shortly' });
+  assert.ok(performance.now() - t0 < 1000, 'refused at once');
+  // Health does not wait for the store, however full the queue.
+  const health = await app.request('/api/health');
+  assert.equal(health.status, 200);
+  assert.deepEqual((await health.json()).admission, { running: 1, waiting: 1, shed: 1 });
+  release();
+  assert.equal((await first).status, 200);
+  assert.equal((await second).status, 200);
+});
