@@ -16,30 +16,8 @@ import { DocumentError, toDocument } from '../ingest/document.js';
 import { storeDocument } from '../ingest/ingest.js';
 import { DEFAULT_MAX_ITEMS } from '../ingest/sources.js';
 
-export interface Feed {
-  id: string;
-  url: string;
-  everySeconds: number;
-  allowPrivate: boolean;
-  addedAt: string;
-  lastPolledAt: string | null;
-  nextPollAt: string;
-  failures: number;
-  lastError: string | null;
-}
-
-export interface FeedLogLine {
-  id: string;
-  feedId: string;
-  at: string;
-  status: 'fetched' | 'not-modified' | 'failed';
-  items: number;
-  newDocuments: number;
-  duplicates: number;
-  failed: number;
-  message: string | null;
-  documentIds: string[];
-}
+export type { Feed, FeedLogLine } from './types.js';
+import type { Feed, FeedLogLine } from './types.js';
 
 /** A problem with a feed as asked for: one line naming it. */
 export class FeedError extends Error {}
@@ -47,6 +25,8 @@ export class FeedError extends Error {}
 /** The longest a failing feed is left before it is tried again. */
 export const MAX_BACKOFF_SECONDS = 24 * 3600;
 export const DEFAULT_EVERY = '30m';
+/** Log lines kept per feed. */
+export const LOG_LINES_KEPT = 500;
 
 /** `90s`, `30m`, `2h`, `1d` (or a bare number of minutes) to seconds. */
 export function parseEvery(v: string): number {
@@ -177,6 +157,8 @@ export async function pollFeed(store: Store, feed: Feed, opts: PollOptions): Pro
      VALUES ($1::bigint, $2, $3, $4, $5, $6, $7, $8)
      RETURNING id::text AS id, feed_id::text AS "feedId", ${TS('at')} AS at, status, items, new_documents AS "newDocuments", duplicates, failed, message, document_ids AS "documentIds"`,
     [feed.id, line.status, line.items, line.newDocuments, line.duplicates, line.failed, line.messages.join('\n').slice(0, 10000) || null, line.documentIds])).rows[0]!;
+  // A feed polled every minute for a year would log half a million lines: the latest LOG_LINES_KEPT stay.
+  await db.query(`DELETE FROM feed_log WHERE feed_id = $1::bigint AND id < (SELECT min(id) FROM (SELECT id FROM feed_log WHERE feed_id = $1::bigint ORDER BY id DESC LIMIT ${LOG_LINES_KEPT}) k)`, [feed.id]);
   return row;
 }
 

@@ -1,8 +1,12 @@
 /**
  * The analyst's daily loop in a real browser (issue 13): corrections made in the UI that survive the same article
- * imported again and re-analysed. Starts and skips as test/e2e/ui.test.ts does (Chromium at /usr/bin/chromium).
+ * imported again and re-analysed; a feed served locally, watched from the UI, bringing in an article that a saved
+ * alert marks new; an alert firing on an import. Starts and skips as test/e2e/ui.test.ts does (Chromium at
+ * /usr/bin/chromium).
  */
 import { after, before, describe, test } from 'node:test';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -27,7 +31,16 @@ const ARTICLE = [
   'The Macedonian Army Command and the Army of North Macedonia will hold a joint exercise with NATO in May.',
 ].join('\n');
 
+// Served by a local feed server in the test: one article, written for it.
+const FEED_ARTICLE = `<html><head><title>Training missions asked for</title></head><body><article><h1>Training missions asked for</h1>
+<p>The government of North Macedonia asked NATO on Thursday for more training missions in the mountains, citing the hard winters of recent years.</p>
+<p>Officials said the request covers the coming winter and the one after it, and that the army would provide the barracks and the transport.</p>
+<p>A spokesman for the defence ministry said the missions would help the soldiers learn rescue work in deep snow, which the army has little of.</p>
+</article></body></html>`;
+
 describe('the daily loop in Chromium', { skip }, () => {
+  let feeds: Server;
+  let feedBase = '';
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
@@ -42,7 +55,16 @@ describe('the daily loop in Chromium', { skip }, () => {
     mkdirSync(OUT, { recursive: true });
     await ensureWebBuilt();
     dataDir = await mkdtemp(join(tmpdir(), 'dossier-e2e-loop-'));
-    server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir }, kb: defaultKnowledgeBase(), noBuild: true });
+    feeds = createServer((req, res) => {
+      if (req.url === '/feed.xml') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"one"' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title>
+          <item><title>Training missions asked for</title><link>${feedBase}/a/1</link><pubDate>Thu, 01 Feb 2024 10:00:00 GMT</pubDate></item></channel></rss>`);
+      } else if (req.url === '/a/1') res.writeHead(200, { 'content-type': 'text/html' }).end(FEED_ARTICLE);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((ok) => feeds.listen(0, '127.0.0.1', ok));
+    feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
+    server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir }, kb: defaultKnowledgeBase(), noBuild: true, allowPrivateFetch: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM, headless: true,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -55,6 +77,7 @@ describe('the daily loop in Chromium', { skip }, () => {
   after(async () => {
     await browser?.close();
     await server?.close();
+    await new Promise((ok) => feeds?.close(ok));
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -102,6 +125,61 @@ describe('the daily loop in Chromium', { skip }, () => {
     await page.locator('.correction-list li').filter({ hasText: 'speaker' }).getByRole('button', { name: 'undo' }).click();
     await page.waitForFunction(() => document.querySelectorAll('.correction-list li').length === 1);
     assert.equal((await api(`/api/documents/${id}`)).quotes[0].speakerId, null);
+    assert.deepEqual(pageErrors, []);
+  });
+
+  test('a feed watched from the UI brings an article in, and a saved alert marks it new', async () => {
+    await page.goto(`${server.url}#/alerts`);
+    await page.waitForSelector('main h1');
+    await page.fill('.alert-form input[name="name"]', 'Training missions');
+    await page.fill('.alert-form input[name="keyword"]', 'training missions');
+    await page.click('.alert-form button[type="submit"]');
+    await page.locator('.alert-list li').filter({ hasText: 'Training missions' }).waitFor();
+
+    await page.fill('input[name="feed-url"]', `${feedBase}/feed.xml`);
+    await page.fill('input[name="feed-every"]', '1s');
+    await page.check('input[name="feed-private"]');
+    await page.click('.feed-form button[type="submit"]');
+    await page.locator('.feed-list li').filter({ hasText: `${feedBase}/feed.xml` }).waitFor();
+
+    // The server's schedule polls it at once; the header's badge counts the new match.
+    const deadline = Date.now() + 30_000;
+    while (!(await page.locator('.alert-badge').count())) {
+      assert.ok(Date.now() < deadline, 'the alert did not fire within 30 s');
+      await page.waitForTimeout(500);
+      await page.goto(`${server.url}#/alerts?t=${Date.now()}`);
+      await page.waitForSelector('main h1');
+    }
+    assert.equal((await page.textContent('.alert-badge'))!.trim(), '1');
+    await page.locator('.alert-list li a').filter({ hasText: 'Training missions' }).click();
+    const match = page.locator('.matches li.new');
+    await match.waitFor();
+    assert.match((await match.textContent())!, /Training missions asked for/);
+    assert.match((await match.textContent())!, /more training missions in the mountains/);
+    await page.locator('.feed-list li').getByRole('button', { name: 'log' }).click();
+    assert.match((await page.locator('.feed-log').textContent())!, /fetched: 1 new items, 1 stored/);
+    await page.screenshot({ path: join(OUT, 'alerts.png') });
+    const atom = await (await fetch(new URL(`/api/alerts/${(await api('/api/alerts')).items[0].id}.atom`, server.url))).text();
+    assert.match(atom, /<title>Training missions asked for<\/title>/);
+
+    await page.getByRole('button', { name: 'Mark all seen' }).click();
+    await page.waitForFunction(() => !document.querySelector('.matches li.new'));
+    assert.equal((await api('/api/alerts')).newMatches, 0);
+  });
+
+  test('an alert fires on a new import', async () => {
+    await page.goto(`${server.url}#/import`);
+    await page.waitForSelector('textarea[name="text"]');
+    await page.fill('textarea[name="text"]', 'Officials in Skopje said on Monday that the training missions planned with NATO would begin in the spring, once the snow has gone.\n\n' +
+      'The defence ministry said the first group of soldiers would travel to the mountain base in April.');
+    await page.fill('input[name="title"]', 'Missions to begin in spring');
+    await page.fill('input[name="date"]', '2024-02-05');
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('.progress[data-status="done"] .new-documents a');
+    await page.goto(`${server.url}#/alerts`);
+    await page.locator('.alert-badge').waitFor();
+    assert.equal((await page.textContent('.alert-badge'))!.trim(), '1');
+    assert.match((await page.locator('.alert-list li').textContent())!, /1 new/);
     assert.deepEqual(pageErrors, []);
   });
 });

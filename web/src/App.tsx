@@ -13,6 +13,7 @@ import { SearchView } from './views/Search';
 import { CompareView } from './views/Compare';
 import { DocumentsView } from './views/Documents';
 import { CorrectionsView } from './views/Corrections';
+import { AlertBadge, AlertsView } from './views/Alerts';
 
 const GraphView = lazy(() => import('./views/Graph'));
 const MapView = lazy(() => import('./views/Map'));
@@ -47,7 +48,7 @@ function useRoute(): Route {
 
 const NAV: [string, string][] = [
   ['overview', 'Overview'], ['documents', 'Documents'], ['graph', 'Graph'], ['timeline', 'Timeline'], ['map', 'Map'],
-  ['search', 'Search'], ['compare', 'Compare'], ['import', 'Import'], ['corrections', 'Corrections'],
+  ['search', 'Search'], ['compare', 'Compare'], ['import', 'Import'], ['alerts', 'Alerts'], ['corrections', 'Corrections'],
 ];
 
 export function App() {
@@ -72,6 +73,7 @@ export function App() {
     case 'search': page = <SearchView query={route.args.join('/')} />; break;
     case 'compare': page = <CompareView id={route.args[0] ?? ''} />; break;
     case 'corrections': page = <CorrectionsView />; break;
+    case 'alerts': page = <AlertsView id={route.args[0]} />; break;
     default: page = <p className="error">No such page: {route.view}. <a href="#/overview">Go to the overview</a>.</p>;
   }
   return (
@@ -79,7 +81,7 @@ export function App() {
       <header>
         <a className="brand" href="#/overview">Dossier</a>
         <nav aria-label="Views">
-          {NAV.map(([v, label]) => <a key={v} href={`#/${v}`} className={view === v ? 'active' : undefined}>{label}</a>)}
+          {NAV.map(([v, label]) => <a key={v} href={`#/${v}`} className={view === v ? 'active' : undefined}>{label}{v === 'alerts' && <AlertBadge view={view} />}</a>)}
         </nav>
         {stats && <span className="muted small">{stats.documents} documents · {stats.entities} actors</span>}
       </header>
