@@ -50,10 +50,14 @@ describe('graph and timeline in Chromium', { skip }, () => {
   const api = async (path: string) => (await fetch(new URL(path, server.url))).json() as Promise<any>;
   const drawnIds = () => page.locator('.graph-nodes li[data-node-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-node-id')!));
   const labels = async () => JSON.parse((await page.getAttribute('.sigma-box', 'data-labels')) ?? '[]') as Box[];
-  /** Waits until the canvas draws as many actors as the list under it names (they come from the same state). */
+  /**
+   * Waits until no neighbourhood is on its way (the view draws what it knows meanwhile) and the canvas draws as
+   * many actors as the list under it names (they come from the same state).
+   */
   const settled = async () => {
     await page.waitForFunction(() => {
       const box = document.querySelector<HTMLElement>('.sigma-box');
+      if (document.querySelector('.graph[data-pending]')) return false;
       return box?.dataset.labels && Number(box.dataset.nodes) === document.querySelectorAll('.graph-nodes li[data-node-id]').length;
     });
   };

@@ -55,17 +55,20 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
     const linked = visibleGraph(base.data, null).graph.nodes.length;
     const seed = seedActor(visibleGraph(base.data, null).graph, asked);
     if (linked > LARGE && seed) {
+      hoods.prefetch(graphUrl(filters, { actor: seed, maxNodes: NEIGHBOURHOOD_NODES }));
       setMode('explore');
       setExpanded([seed]);
       setSelected({ kind: 'node', id: seed });
     } else setMode('all');
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [base.data, mode, asked]);
 
   const known = useMemo(() => mergeGraphs([...(base.data ? [base.data] : []), ...hoods.graphs]), [base.data, hoods.graphs]);
   // While neighbourhoods are on their way the last picture stays, rather than one drawn without them.
   const visible = useMemo(() => {
-    // (At the start of an exploration nothing is drawn until the first neighbourhood is in.)
-    if (!mode || hoods.loading) return shown.current?.visible ?? null;
+    // At the start, what the store's graph already knows of the neighbourhood is drawn meanwhile: the rest joins
+    // it where it lies (layout.ts keeps drawn actors in place).
+    if (!mode || (hoods.loading && shown.current)) return shown.current?.visible ?? null;
     return visibleGraph(known, mode === 'explore' ? exploredSet(known, expanded) : null, new Set(expanded));
   }, [known, mode, expanded, hoods.loading]);
   const layout = useMemo(() => {
@@ -105,7 +108,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   const linkedTotal = base.data ? visibleGraph(base.data, null).graph.nodes.length : 0;
 
   return (
-    <div className="graph">
+    <div className="graph" data-pending={hoods.loading || undefined}>
       <h1>Graph{mode === 'explore' && expanded.length ? ` around ${expanded.map((id) => names.get(id) ?? id).join(', ')}` : ''}</h1>
       <div className="filters">
         <GraphSearch known={known} onChoose={choose} />
@@ -133,7 +136,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
           ))}
         </fieldset>
       </div>
-      <Status loading={(base.loading && !base.data) || (!visible && !base.error && !hoods.error)} error={base.error ?? hoods.error} empty={base.data && !base.data.nodes.length && 'No actors in this range yet.'}>
+      <Status loading={base.loading && !base.data} error={base.error ?? hoods.error} empty={base.data && !base.data.nodes.length && 'No actors in this range yet.'}>
         {visible && layout && <>
         <div className="graph-body">
           <div className="graph-stage">
