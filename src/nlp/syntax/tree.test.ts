@@ -206,11 +206,15 @@ test('"has yet to" negates its xcomp', () => {
   assert.deepEqual(t.subjectOf(idx(t, 'recognise'))?.word, idx(t, 'Kesta'));
 });
 
-test('a run-on sentence longer than MAX_TREE_TOKENS gets no tree, and is never parsed', async () => {
+test('run-on text is cut into sentences the parser takes whole: none is longer than MAX_TREE_TOKENS', async () => {
   const { Doc } = await import('../doc.js');
   const { sentenceTree, MAX_TREE_TOKENS } = await import('./tree.js');
-  const refuses = { meta: {}, analyse: () => { throw new Error('parsed a run-on sentence'); } };
-  const long = new Doc(Array.from({ length: MAX_TREE_TOKENS + 5 }, (_, i) => `word${i}`).join(' ') + '.', refuses);
-  assert.equal(long.sentences.length, 1);
-  assert.equal(sentenceTree(long, 0), null);
+  const { fakeSyntaxModel } = await import('../../../test/fake-syntax-model.js');
+  const long = new Doc(Array.from({ length: MAX_TREE_TOKENS + 5 }, (_, i) => `word${i}`).join(' ') + '.', fakeSyntaxModel());
+  assert.ok(long.sentences.length > 1);
+  for (let s = 0; s < long.sentences.length; s++) {
+    const sentence = long.sentences[s]!;
+    assert.ok(sentence.tokenEnd - sentence.tokenStart <= MAX_TREE_TOKENS);
+    assert.notEqual(sentenceTree(long, s), null);
+  }
 });
