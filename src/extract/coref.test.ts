@@ -34,6 +34,13 @@ test('speaker pronouns go to the nearest compatible person', () => {
   assert.deepEqual(mentionsOf(ents, 'Jens Stoltenberg'), ['Jens Stoltenberg/name', 'He/pronoun']);
 });
 
+test('a pronoun later in its sentence goes to the person who is a subject before it, not the nearest name', () => {
+  // Written for this test: Vučić is nearer, but Stoltenberg is the subject of the clause the pronoun's hangs on.
+  const ents = resolve('Jens Stoltenberg will seek the backing of Aleksandar Vučić after weeks of protests demanding that he resign.');
+  assert.deepEqual(mentionsOf(ents, 'Jens Stoltenberg'), ['Jens Stoltenberg/name', 'he/pronoun']);
+  assert.deepEqual(mentionsOf(ents, 'Aleksandar Vučić'), ['Aleksandar Vučić/name']);
+});
+
 test('capitals acting are their state; capitals as places stay cities', () => {
   const ents = resolve('Moscow warned the envoy. The envoy then flew to Moscow. Belgrade insists it is neutral.');
   assert.deepEqual(mentionsOf(ents, 'Russia'), ['Moscow/metonym']);

@@ -8,6 +8,7 @@ import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
 import { FEMALE_TITLES, MALE_TITLES } from './lexicon.js';
 import type { EntityTable } from './table.js';
+import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
 
 type Gender = 'male' | 'female';
 
@@ -59,12 +60,19 @@ function nearestPerson(
 ): Entity | null {
   const at = doc.tokens[i]!;
   const s = at.sentence;
-  // The same sentence before the pronoun: the nearest person ("Podzic said he ...").
+  // The same sentence before the pronoun: the nearest person who is a subject ("Podzic said he ...", "X will seek
+  // Y's backing after protests demanding that he step down": X), else the nearest person.
+  const before: { m: Mention; e: Entity }[] = [];
   for (let k = people.length - 1; k >= 0; k--) {
     const { m, e } = people[k]!;
     if (m.start >= at.start) continue;
     if (doc.tokens[doc.tokenIndexAt(m.start)]!.sentence !== s) break;
-    if (ok(e)) return e;
+    if (ok(e)) before.push(people[k]!);
+  }
+  if (before.length) {
+    const tree = before.length > 1 ? sentenceTree(doc, s) : null;
+    const subject = tree ? before.find(({ m }) => isSubjectWord(tree, doc, m)) : undefined;
+    return (subject ?? before[0]!).e;
   }
   // Earlier sentences: the first person each names, nearest sentence first.
   for (let back = 1; back <= LOOKBACK_SENTENCES && s - back >= 0; back++) {
@@ -74,6 +82,16 @@ function nearestPerson(
     if (hit) return hit.e;
   }
   return null;
+}
+
+/** Whether a mention heads a clause's subject in the tree (the mention's head word is nsubj or nsubj:pass). */
+function isSubjectWord(tree: SyntaxTree, doc: Doc, m: Mention): boolean {
+  const words = tree.wordsOfTokens(doc.tokenIndexAt(m.start), doc.tokenIndexAt(m.end - 1));
+  const inside = new Set(words);
+  const head = words.find((w) => !inside.has(tree.word(w).head));
+  if (head === undefined) return false;
+  const rel = tree.word(head).rel;
+  return rel === 'nsubj' || rel === 'nsubj:pass';
 }
 
 function titleGender(doc: Doc, mentions: Mention[]): Gender | undefined {

@@ -603,7 +603,7 @@ export function treeActors(ctx: ActorContext, tree: SyntaxTree, trigger: Trigger
   if (p < 0) return null;
   const inTrigger = (w: number) => tree.word(w).token >= trigger.first && tree.word(w).token <= trigger.last;
   const out: TreeActors = trigger.kind === 'noun' && tree.word(p).upos !== 'VERB'
-    ? nounActors(ctx, tree, p, inTrigger)
+    ? nounActors(ctx, tree, p, inTrigger, trigger.type)
     : verbActors(ctx, tree, p, inTrigger, trigger);
   // "Serbian police clashed with protesters in Serbia": an actor reached inside the target's phrase that is the
   // source itself names a place, not a target.
@@ -712,7 +712,7 @@ function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors
   }
 }
 
-function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean): TreeActors {
+function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean, type: string): TreeActors {
   const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.negatedHere(n) };
   const possessor = tree.possessorOf(n);
   if (possessor >= 0) {
@@ -786,7 +786,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     }
     return out;
   }
-  const circumstance = relIs(g.rel, 'obl') && g.marker !== null && CIRCUMSTANCE_MARKERS.has(g.marker);
+  // Only a meeting has the clause's subject taking part: "said after talks with X" (the speaker talked), but not
+  // "will seek backing after weeks of protests" (the protests were against him).
+  const circumstance = relIs(g.rel, 'obl') && g.marker !== null && CIRCUMSTANCE_MARKERS.has(g.marker) && RECIPROCAL.has(type);
   const carried = (object && light) || (g.rel === 'nsubj:pass' && light);
   if (!carried && !circumstance) return out;
   if (carried) out.negated = out.negated || tree.isNegated(v);

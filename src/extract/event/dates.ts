@@ -87,7 +87,9 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
   if (p < 0 || !TRIGGER_POS.has(tree.word(p).upos)) return nearestTime(input, inSentence);
   // An event noun's verb ("hold a meeting"): a time on another argument of that verb dates it too, as the parser
   // may hang "on June 7th" on whichever noun comes before it ("a meeting in Sarajevo, the capital, on June 7th").
-  const light = tree.word(p).upos === 'NOUN' || tree.word(p).upos === 'PROPN' ? tree.governorOf(p)?.verb ?? -1 : -1;
+  // Not across "after"/"before": "will meet on Monday after weeks of protests" does not date the protests.
+  const g = tree.word(p).upos === 'NOUN' || tree.word(p).upos === 'PROPN' ? tree.governorOf(p) : null;
+  const light = g && !(g.marker !== null && ORDERING.has(g.marker)) ? g.verb : -1;
   let best: { t: TimeExpression; score: number } | null = null;
   for (const t of inSentence) {
     const a = attachment(tree, t);
@@ -205,9 +207,20 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
     const h = w.head;
     if (!speechAct && (relIs(w.rel, 'ccomp') || relIs(w.rel, 'xcomp')) && REPORTING_LEMMAS.has(tree.lemma(h))) return 0;
+    // "will meet on Monday after weeks of protests", "before the invasion": what the governor is placed after or
+    // before happened at another time, so its time is not the event's.
+    if (!complementsOnly && (relIs(w.rel, 'obl') || relIs(w.rel, 'nmod') || relIs(w.rel, 'advcl')) && ORDERING.has(tree.caseOf(k) ?? markOf(tree, k))) return 0;
     steps++;
   }
   return 0;
+}
+
+/** Prepositions and subordinators that place one event before or after another. */
+const ORDERING = new Set(['after', 'before', 'since', 'following', 'until', 'prior']);
+
+function markOf(tree: SyntaxTree, k: number): string {
+  const m = tree.dependents(k, 'mark', 'case')[0];
+  return m === undefined ? '' : tree.lower(m);
 }
 
 /** Without a parse: the nearest time in the sentence not across a relative pronoun, a semicolon or a reporting verb. */
