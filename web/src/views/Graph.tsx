@@ -1,6 +1,6 @@
 /**
  * The actor graph, to explore rather than to stare at. A small graph is drawn whole; a large one (more than
- * LARGE actors with a link) starts from one actor's neighbourhood — the one in the URL (`#/graph?actor=kb:serbia`)
+ * LARGE actors with a link, or LARGE_EDGES links) starts from one actor's neighbourhood — the one in the URL (`#/graph?actor=kb:serbia`)
  * or the most documented — and grows as actors are searched for or expanded (each expansion asks the API for
  * that actor's neighbourhood). Filters: time window, entity types, edge kinds. Actors with no drawn link are left
  * out. The selection's properties are in the side panel; the drawn actors and links are also listed as HTML,
@@ -16,7 +16,7 @@ import { SidePanel } from '../graph/SidePanel';
 import { layoutGraph, type Layout } from '../graph/layout';
 import { exploredSet, mergeGraphs, seedActor, visibleGraph, type Visible } from '../graph/model';
 import { EDGE_KINDS, ENTITY_TYPES, KIND_NAMES, TYPE_NAMES, graphUrl, type GraphFilters } from '../graph/filters';
-import { BASE_NODES, LARGE, NEIGHBOURHOOD_NODES } from '../graph/limits';
+import { BASE_NODES, LARGE, LARGE_EDGES, NEIGHBOURHOOD_NODES } from '../graph/limits';
 import { EDGE_BASE, OTHER_COLOR, TYPE_COLORS, communityColor } from '../graph/colors';
 import { useGraphs } from '../graph/useGraphs';
 import '../graph/graph.css';
@@ -52,9 +52,9 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   // The first answer decides how to start: whole if readable, else from one actor's neighbourhood.
   useEffect(() => {
     if (!base.data || mode) return;
-    const linked = visibleGraph(base.data, null).graph.nodes.length;
-    const seed = seedActor(visibleGraph(base.data, null).graph, asked);
-    if (linked > LARGE && seed) {
+    const whole = visibleGraph(base.data, null).graph;
+    const seed = seedActor(whole, asked);
+    if ((whole.nodes.length > LARGE || whole.edges.length > LARGE_EDGES) && seed) {
       hoods.prefetch(graphUrl(filters, { actor: seed, maxNodes: NEIGHBOURHOOD_NODES }));
       setMode('explore');
       setExpanded([seed]);
