@@ -28,6 +28,8 @@ export interface LocatedEvent {
   locationName: string;
   sourceName: string | null;
   targetName: string | null;
+  /** Negated reports are not placed; a future, hypothetical or reported one says so. */
+  modality: string;
   sentence: string;
   lat: number;
   lon: number;
@@ -61,7 +63,7 @@ export async function listPlaces(db: Queryable, kb: KnowledgeBase, f: { from?: s
   const ev = new Where().add('l.kb_id IS NOT NULL').add('NOT v.negated').dateRange('d.date', f.from, f.to);
   const evRows = (await db.query<any>(
     `SELECT v.document_id, v.type, coalesce(v.date_value, to_char(d.date, 'YYYY-MM-DD')) AS date, l.id AS location_id, l.name AS location_name,
-            l.kb_id, s.name AS source_name, t.name AS target_name,
+            l.kb_id, s.name AS source_name, t.name AS target_name, v.modality,
             substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
        FROM events v JOIN documents d ON d.id = v.document_id JOIN entities l ON l.id = v.location_id
        LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
@@ -73,7 +75,7 @@ export async function listPlaces(db: Queryable, kb: KnowledgeBase, f: { from?: s
     if (!point) continue;
     events.push({
       documentId: r.document_id, type: r.type, date: r.date, locationId: r.location_id, locationName: r.location_name,
-      sourceName: r.source_name, targetName: r.target_name, sentence: r.sentence, lat: point.lat, lon: point.lon,
+      sourceName: r.source_name, targetName: r.target_name, modality: r.modality, sentence: r.sentence, lat: point.lat, lon: point.lon,
     });
   }
   return { places, events };

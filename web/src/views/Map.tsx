@@ -58,7 +58,7 @@ export default function MapView() {
             if (!xy) return null;
             return (
               <a key={`e${i}`} href={entityHref(v.locationId)} className="located-event">
-                <rect x={xy[0] - 3 + (i % 5) * 2} y={xy[1] - 3 - (i % 5) * 2} width={6} height={6} transform={`rotate(45 ${xy[0]} ${xy[1]})`}><title>{`${v.date ?? ''} ${v.type} in ${v.locationName}: ${v.sourceName ?? '?'} → ${v.targetName ?? '?'}`}</title></rect>
+                <rect x={xy[0] - 3 + (i % 5) * 2} y={xy[1] - 3 - (i % 5) * 2} width={6} height={6} transform={`rotate(45 ${xy[0]} ${xy[1]})`}><title>{`${v.date ?? ''} ${v.type} in ${v.locationName}: ${v.sourceName ?? '?'} → ${v.targetName ?? '?'}${v.modality !== 'asserted' ? ` (${v.modality})` : ''}`}</title></rect>
               </a>
             );
           })}
