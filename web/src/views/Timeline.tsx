@@ -7,6 +7,7 @@
 import { useEffect, useMemo, useRef, useState, type WheelEvent } from 'react';
 import { docHref, qs, useApi, type Page, type TimelineEntry } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel, eventClass } from '../components/ui';
+import { eventDateLabel } from '../components/EventFlags';
 import { CorrectedBadge } from './Corrections';
 import { DAY, dayMs, ticks } from '../components/time';
 import { Pager } from '../components/Pager';
@@ -101,7 +102,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
         <ol className="entries" start={at + 1}>
           {visible.map((v) => (
             <li key={v.id} id={`ev-${v.id}`} className={v.id === selected ? 'selected' : undefined}>
-              <div><span className="date">{dateLabel(v.date)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} /> <CorrectedBadge ids={v.corrections} />
+              <div><span className="date">{eventDateLabel(v.date, v.dateBasis)}</span> <EventBadge type={v.type} /> <EntityLink id={v.sourceId} name={v.sourceName} /> → <EntityLink id={v.targetId} name={v.targetName} /> <CorrectedBadge ids={v.corrections} />
                 {v.negated && <span className="badge">negated</span>} <span className="muted small">{v.modality}{v.locationName ? ` · in ${v.locationName}` : ''}</span></div>
               <div className={v.mentions.length > 1 ? 'sources side-by-side' : 'sources'}>
                 {v.mentions.map((m, i) => (
