@@ -109,12 +109,27 @@ function nameStrength(doc: Doc, i: number): Strength {
   if (!isUpperAt(doc, t) || !/[A-Za-z]/.test(t.lower)) return 0;
   const key = t.lower.replace(/\./g, '');
   if (WEEKDAYS_MONTHS.has(key) || NEVER_NAMES.has(key)) return 0;
+  if (isHyphenAdjective(doc, i)) return 0;
   if (isAcronym(t)) return 2;
   const common = isCommonWord(key);
   // A capitalised word opening a sentence is a name only if the tagger says so; an ordinary English word there
   // is kept only as part of a longer name.
   if (isClauseInitial(doc, i)) return t.pos !== 'PROPN' ? 0 : common ? 1 : 2;
   return t.pos === 'PROPN' && !common ? 2 : 1;
+}
+
+/**
+ * A name made into a modifier by a hyphen and an ordinary word ("UN-mandated", "T-shirts", "Indo-Pacific" is not
+ * one: its second part is capitalised): an adjective or a common noun, not a mention of the name.
+ */
+function isHyphenAdjective(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i]!;
+  const glued = /^[^-]+-([a-z]+)$/.exec(t.text);
+  if (glued) return isCommonWord(glued[1]!);
+  const hyphen = doc.tokens[i + 1];
+  const next = doc.tokens[i + 2];
+  return !!hyphen && !!next && hyphen.text === '-' && hyphen.start === t.end && next.start === hyphen.end &&
+    /^[a-z]+$/.test(next.text) && isCommonWord(next.lower);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

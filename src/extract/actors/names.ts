@@ -19,13 +19,14 @@ import type { KbMatch } from '../../kb/matcher.js';
 import { fromMatch, headType, type Found } from './discover.js';
 import { TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
 import { isGivenName } from './givennames.js';
+import { isCommonWord } from './vocabulary.js';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', PLACE: 'GPE' };
 
 export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tagged: NameSpan[]): Found[] {
   const out: Found[] = [];
   const used = new Set<Found>();
-  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t));
+  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t)).map((t) => withKbStart(t, matches));
   const kbSpan = new Map<string, KbMatch>();
   for (const m of matches) kbSpan.set(`${m.start}:${m.end}`, m);
   for (const t of spans) {
@@ -110,6 +111,17 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
   });
 }
 
+/**
+ * A KB match that begins before a tagged span and ends inside it begins the name: "European Council on Foreign
+ * Relations" where the tagger began at "Council" and the KB knows "European Council".
+ */
+function withKbStart(t: NameSpan, matches: KbMatch[]): NameSpan {
+  for (const m of matches) {
+    if (m.start < t.start && m.end > t.start && m.end < t.end && m.kind !== 'demonym') return { ...t, start: m.start, tokenStart: m.tokenStart };
+  }
+  return t;
+}
+
 /** A KB match that contains a tagged span stands in its place. */
 function coversTagged(f: Found, spans: NameSpan[]): boolean {
   return f.entry !== null && spans.some((t) => f.start <= t.start && f.end >= t.end && (f.start < t.start || f.end > t.end));
@@ -138,10 +150,11 @@ function withoutArticle(doc: Doc, f: Found): Found {
  * name, and "and" joins two places or two people, not one name ("Bosnia and Kosovo"). An organisation keeps its
  * "and" ("Organisation for Security and Co-operation in Europe").
  */
-export function tidySpan(doc: Doc, t: NameSpan): NameSpan[] {
+export function tidySpan(doc: Doc, tagged: NameSpan): NameSpan[] {
   const tokens = doc.tokens;
   // Part of a token ("Fasher" of "el-Fasher", "T" of "T-shirts"): the token is the cue rules' and the KB's to read.
-  if (t.start !== tokens[t.tokenStart]!.start || t.end !== tokens[t.tokenEnd - 1]!.end) return [];
+  if (tagged.start !== tokens[tagged.tokenStart]!.start || tagged.end !== tokens[tagged.tokenEnd - 1]!.end) return [];
+  const t = extended(doc, tagged);
   const pieces: NameSpan[] = [];
   let from = t.tokenStart;
   const cutAt = (k: number) => {
@@ -183,6 +196,43 @@ export function tidySpan(doc: Doc, t: NameSpan): NameSpan[] {
     return last < 0 ? [p] : [sub(doc, p, last + 1, p.tokenEnd)];
   });
 }
+
+/**
+ * Where the tagger stops short of a name's end: a hyphenated part written without spaces ("Lee Teng-hui",
+ * "Teodora Marinescu-Halloway", though not "UN-mandated": an ordinary word after the hyphen makes an adjective),
+ * and an organisation's complement after its head noun ("European Council on Foreign Relations", "Adriatic
+ * Council for Maritime Security"): a connector and capitalised words up to the next lower-case word.
+ */
+function extended(doc: Doc, t: NameSpan): NameSpan {
+  const tokens = doc.tokens;
+  const sentenceEnd = doc.sentences[tokens[t.tokenStart]!.sentence]!.tokenEnd;
+  let e = t.tokenEnd;
+  for (;;) {
+    const hyphen = tokens[e];
+    const next = tokens[e + 1];
+    if (!hyphen || !next || e + 1 >= sentenceEnd || hyphen.text !== '-' || hyphen.start !== tokens[e - 1]!.end || next.start !== hyphen.end) break;
+    if (!/^\p{L}/u.test(next.text) || (!/^\p{Lu}/u.test(next.text) && isCommonWord(next.lower))) break;
+    e += 2;
+  }
+  const last = tokens[e - 1]!;
+  if (t.type === 'ORG' && headType(last.lower) === 'ORG' && e < sentenceEnd && COMPLEMENT.has(tokens[e]!.lower)) {
+    let k = e + 1;
+    if (tokens[k]?.lower === 'the') k++;
+    let end = k;
+    while (end < sentenceEnd && end - k < 6 && /^\p{Lu}/u.test(tokens[end]!.text)) end++;
+    if (end > k) e = end;
+  }
+  // "European Council on Foreign Relations", where the tagger began at "Council": an adjective of a people or a
+  // place right before an organisation's name of two words or more opens it.
+  let b = t.tokenStart;
+  const before = tokens[b - 1];
+  if (t.type === 'ORG' && before && before.sentence === last.sentence && e - b >= 2 && b - 1 > doc.sentences[before.sentence]!.tokenStart &&
+    /^\p{Lu}\p{Ll}+(?:an|ean|ese|ish|ic)$/u.test(before.text)) b--;
+  return e === t.tokenEnd && b === t.tokenStart ? t
+    : { ...t, start: tokens[b]!.start, tokenStart: b, end: tokens[e - 1]!.end, tokenEnd: e };
+}
+
+const COMPLEMENT = new Set(['on', 'for', 'of']);
 
 /**
  * Title words that name the holder of an office (not the qualifiers TITLE_WORDS also has, such as "defence" or
