@@ -375,6 +375,11 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   const turned = subjectIsTarget(entry.subjectIsTarget, { source, target });
   // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
   if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);
+  // "X claims that Bosniak politicians have a secret plan": the one a claim is about is the subject of what is claimed.
+  if (entry.type === 'ACCUSE' && entry.kind === 'verb' && !turned.target && ctx.tree) {
+    const claimed = claimedActor(ctx, ctx.tree, match);
+    if (claimed && claimed.mention.entityId !== turned.source?.mention.entityId) turned.target = claimed;
+  }
   if (entry.type === 'PROTEST' && !turned.target && ctx.tree) {
     const demanded = demandedActor(ctx, ctx.tree, match.first, match.last);
     if (demanded) {
@@ -383,6 +388,19 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
     }
   }
   return { ...turned, negated: byTree.negated };
+}
+
+/** The actor that is the subject of the trigger's clausal complement ("claims that X …"), or null. */
+function claimedActor(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch): ActorHit | null {
+  const p = anchorWord(tree, match.first, match.last);
+  if (p < 0) return null;
+  for (const c of tree.dependents(p, 'ccomp')) {
+    const subject = tree.subjectOf(c);
+    if (!subject || subject.via !== 'own') continue;
+    const m = actorOfWord(ctx, tree, subject.word);
+    if (m) return { mention: m, via: 'object' };
+  }
+  return null;
 }
 
 /** The actor of a "from" or "by" oblique of the trigger's head word. */

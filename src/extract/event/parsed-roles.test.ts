@@ -41,3 +41,9 @@ test('halting aid or talks is a sanction by the one who halts it', { skip: !hasM
   assert.deepEqual(brief(events).map((e) => e.slice(0, 3)), [['SANCTION', 'eu', 'turkey']]);
   assert.equal(events[0]!.cameo, '16');
 });
+
+test('a claim is against the subject of what is claimed: "X claims that Y have a secret plan"', { skip: !hasModel }, () => {
+  const events = eventsOf('Mr Horvat claims that Ruritanian officials have a secret plan.', { Horvat: ['horvat', 'PERSON'], Ruritanian: ['ruritania', 'NORP'] });
+  const accuse = events.find((e) => e.type === 'ACCUSE')!;
+  assert.deepEqual([accuse.source, accuse.target], ['horvat', 'ruritania']);
+});
