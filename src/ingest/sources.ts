@@ -338,7 +338,11 @@ async function* readUrl(url: string, opts: ReadOptions): AsyncGenerator<SourceEv
       if (it.link) {
         try {
           const article = await fetchUrl(new URL(it.link, page.url).href, opts);
-          yield { item: { origin, kind: 'html', content: decodeBytes(article.body).text, title: it.title, date: it.date, url: article.url, source: it.channel } };
+          // An item may link a report as a PDF or a Word file rather than a page.
+          const format = binaryFormat(article.body, { contentType: article.contentType, ext: extname(new URL(article.url).pathname) });
+          yield format
+            ? await binaryItem(origin, format, article.body, { title: it.title, date: it.date, url: article.url, source: it.channel })
+            : { item: { origin, kind: 'html', content: decodeBytes(article.body).text, title: it.title, date: it.date, url: article.url, source: it.channel } };
           continue;
         } catch (err) {
           if (!it.content) {

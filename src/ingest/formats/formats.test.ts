@@ -98,6 +98,10 @@ test('URLs are read by content type (and a PDF by its first bytes)', async () =>
     } else if (req.url === '/memo') {
       res.writeHead(200, { 'content-type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
       res.end(makeDocx(pageTwo));
+    } else if (req.url === '/feed') {
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour Board</title>
+        <item><title>Dredging report</title><link>/report</link><pubDate>Fri, 01 Mar 2024 09:00:00 GMT</pubDate></item></channel></rss>`);
     } else if (req.url === '/download') {
       res.writeHead(200, { 'content-type': 'application/octet-stream' });
       res.end(makePdf([pageTwo]));
@@ -113,6 +117,9 @@ test('URLs are read by content type (and a PDF by its first bytes)', async () =>
     assert.deepEqual(items.map((i) => [i.origin.slice(base.length), i.pages?.length ?? null, i.url?.slice(base.length)]),
       [['/report', 2, '/report'], ['/memo', null, '/memo'], ['/download', 1, '/download']]);
     assert.deepEqual(failures.map((f) => [f.origin.slice(base.length), f.message]), [['/fake', 'is not a readable PDF (corrupt or truncated)']]);
+    const feed = await read([`${base}/feed`], { allowPrivate: true });
+    assert.deepEqual(feed.items.map((i) => [i.title, i.source, i.pages?.length, i.date]), [['Dredging report', 'Harbour Board', 2, '2024-03-01']],
+      'a feed item that links a PDF is read as one');
   } finally {
     server.close();
   }
