@@ -16,6 +16,7 @@ export function serveCommand(cmd: Command): Command {
     .option('--port <n>', `port to listen on (default $PORT or ${DEFAULT_PORT})`, port)
     .option('--host <host>', 'address to listen on; beyond localhost DOSSIER_TOKEN must be set', '127.0.0.1')
     .option('--no-build', 'do not rebuild the web UI even when its sources changed')
+    .option('--no-watch', 'do not poll the watched feeds while serving (`dossier feeds`)')
     .action(async (_o, command: Command) => {
       const o = command.optsWithGlobals();
       const server = await startServer({
@@ -25,6 +26,7 @@ export function serveCommand(cmd: Command): Command {
         kb: defaultKnowledgeBase(o.kb ?? []),
         token: process.env.DOSSIER_TOKEN || null,
         noBuild: o.build === false,
+        watch: o.watch !== false,
         log: (s) => process.stderr.write(`dossier: ${s}\n`),
       });
       process.stderr.write(`dossier: serving the API and the web UI at ${server.url} (API description: ${server.url}api/openapi.json)\n`);
