@@ -16,8 +16,10 @@ import { makeDocx, makePdf } from './testing.js';
 const dir = mkdtempSync(join(tmpdir(), 'dossier-formats-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-const pageOne = ['Harbour report', 'The harbour council met on Monday and agreed to dredge the eastern channel.'];
+// A heading, a blank line, and a paragraph wrapped before a capitalised word, as a PDF lays them out line by line.
+const pageOne = ['Harbour report', '', 'The harbour council met Mayor', 'Ilic on Monday and agreed to dredge the eastern channel.'];
 const pageTwo = ['The mayor said the work would begin in the spring and end before the regatta.'];
+const paragraphs = ['Harbour report', 'The harbour council met Mayor Ilic on Monday and agreed to dredge the eastern channel.', ...pageTwo];
 
 async function read(inputs: string[], opts = {}): Promise<{ items: RawItem[]; failures: SourceFailure[] }> {
   const items: RawItem[] = [];
@@ -37,7 +39,7 @@ test('a PDF gives its text page by page, and each page begins at a known offset'
   const [p1, p2] = doc.pages!;
   assert.equal(p1, 0);
   assert.equal(doc.text.slice(p2!), pageTwo[0]);
-  assert.ok(doc.text.slice(p1!, p2).includes('dredge the eastern channel'));
+  assert.equal(doc.text.slice(p1!, p2).trim(), `${paragraphs[0]}\n\n${paragraphs[1]}`, 'the wrapped line joins its paragraph');
   assert.equal(pageAt(doc.pages!, doc.text.indexOf('regatta')), 2);
   assert.equal(pageAt(doc.pages!, doc.text.indexOf('dredge')), 1);
   assert.equal(doc.title, 'Harbour report');
@@ -45,12 +47,12 @@ test('a PDF gives its text page by page, and each page begins at a known offset'
 
 test('a Word file gives its paragraphs', async () => {
   const path = join(dir, 'harbour.docx');
-  writeFileSync(path, makeDocx([...pageOne, ...pageTwo]));
+  writeFileSync(path, makeDocx(paragraphs));
   const { items, failures } = await read([path]);
   assert.deepEqual(failures, []);
   const doc = toDocument(items[0]!);
   assert.equal(doc.pages, undefined, 'Word has no fixed pages');
-  assert.equal(doc.text, [...pageOne, ...pageTwo].join('\n'));
+  assert.equal(doc.text, paragraphs.join('\n'));
 });
 
 test('a folder takes PDF and Word files with the rest', async () => {

@@ -1,10 +1,11 @@
 /**
  * PDF text through unpdf (Mozilla's pdf.js, bundled for servers): the text layer, page by page, so that page
- * numbers survive as positions (see docs/formats.md). A PDF that cannot give text says why in one line: password-
+ * numbers survive as positions (see docs/formats.md), each page's lines joined back into paragraphs (reflow.ts). A PDF that cannot give text says why in one line: password-
  * protected, no text layer (scanned images), or not a readable PDF.
  */
-import { extractText, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import { FormatError } from './errors.js';
+import { reflowPage, type PlacedText } from './reflow.js';
 
 /** Pages read from one PDF: more is a book, not an article, and is refused rather than half read. */
 export const MAX_PDF_PAGES = 2000;
@@ -25,13 +26,17 @@ export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
   }
   try {
     if (pdf.numPages > MAX_PDF_PAGES) throw new FormatError(`is a PDF of ${pdf.numPages} pages; at most ${MAX_PDF_PAGES} are read (split it)`);
-    let text: string[];
+    const pages: string[] = [];
     try {
-      text = (await extractText(pdf, { mergePages: false })).text;
+      for (let n = 1; n <= pdf.numPages; n++) {
+        const page = await pdf.getPage(n);
+        const content = await page.getTextContent();
+        pages.push(reflowPage(content.items.filter((it): it is PlacedText & typeof it => 'str' in it)).replace(/\u0000/g, ''));
+        page.cleanup();
+      }
     } catch {
       throw new FormatError('is a PDF whose text cannot be read (corrupt page content)');
     }
-    const pages = text.map((t) => t.replace(/\u0000/g, '').replace(/[ \t]+\n/g, '\n'));
     if (pages.join('').replace(/\s+/g, '').length < MIN_TEXT_CHARS) {
       throw new FormatError('is a PDF with no text layer (scanned images?); run it through OCR first');
     }

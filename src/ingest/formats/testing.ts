@@ -1,6 +1,6 @@
 /**
  * Tiny PDF and Word files built in tests, from text the test writes: no fixture comes from elsewhere. The PDF has
- * one Helvetica text line per string and a page per list; `encrypt` adds a Standard security handler whose
+ * one Helvetica text line per string (an empty string leaves a blank line) and a page per list; `encrypt` adds a Standard security handler whose
  * password nobody knows. The .docx is a stored (uncompressed) zip with the three parts Word needs.
  */
 import { crc32 } from 'node:zlib';
@@ -14,7 +14,8 @@ export function makePdf(pages: string[][], opts: { encrypt?: boolean } = {}): Bu
   const kids: number[] = [];
   for (const lines of pages) {
     const esc = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
-    const stream = lines.length ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${esc(l)}) Tj T*`).join(' ')} ET` : '';
+    // 14 points between lines; an empty string is a blank line, the gap between two paragraphs.
+    const stream = lines.length ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => (l ? `(${esc(l)}) Tj T*` : 'T*')).join(' ')} ET` : '';
     add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
     const content = objects.length;
     add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents ${content} 0 R >>`);
