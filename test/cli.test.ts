@@ -153,7 +153,7 @@ test('an empty folder, a folder with no articles, data: and javascript: inputs: 
   const lines = r.stderr.trim().split('\n');
   assert.deepEqual(lines, [
     `dossier: ${empty}: is an empty folder`,
-    `dossier: ${photos}: has no article files (.txt, .md, .html, .htm, .jsonl)`,
+    `dossier: ${photos}: has no article files (.txt, .md, .html, .htm, .jsonl, .pdf, .docx)`,
     'dossier: data:text/plain,hello: unsupported scheme data: (only http and https URLs are fetched; files, folders and - are read)',
     'dossier: javascript:alert(1): unsupported scheme javascript: (only http and https URLs are fetched; files, folders and - are read)',
   ]);

@@ -117,14 +117,14 @@ test('an empty folder, and a folder without article files, each get a line', asy
   const other = join(dir, 'other');
   mkdirSync(empty);
   mkdirSync(join(other, 'deeper'), { recursive: true });
-  writeFileSync(join(other, 'scan.pdf'), '%PDF-1.4');
+  writeFileSync(join(other, 'scan.tiff'), 'II*');
   writeFileSync(join(other, '.hidden.txt'), note(3));
   writeFileSync(join(other, 'deeper', 'photo.jpg'), 'JFIF');
   const r = await read([empty, other]);
   assert.deepEqual(r.items, []);
   assert.deepEqual(r.lines, [
     `${empty}: is an empty folder`,
-    `${other}: has no article files (.txt, .md, .html, .htm, .jsonl)`,
+    `${other}: has no article files (.txt, .md, .html, .htm, .jsonl, .pdf, .docx)`,
   ]);
 });
 
