@@ -28,7 +28,18 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
   const used = new Set<Found>();
   const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t)).map((t) => withKbStart(t, matches));
   const kbSpan = new Map<string, KbMatch>();
-  for (const m of matches) kbSpan.set(`${m.start}:${m.end}`, m);
+  const kbEnd = new Map<number, KbMatch>();
+  for (const m of matches) {
+    kbSpan.set(`${m.start}:${m.end}`, m);
+    kbEnd.set(m.end, m);
+  }
+  // The KB's match of these words, or of them with the article the KB's alias carries ("the United Nations").
+  const kbOf = (t: NameSpan): KbMatch | undefined => {
+    const exact = kbSpan.get(`${t.start}:${t.end}`);
+    if (exact) return exact;
+    const m = kbEnd.get(t.end);
+    return m && m.start < t.start && doc.text.slice(m.start, t.start).trim().toLowerCase() === 'the' ? { ...m, start: t.start, tokenStart: t.tokenStart } : undefined;
+  };
   for (const t of spans) {
     const inside: Found[] = [];
     let covering: Found | null = null;
@@ -41,7 +52,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
     }
     // The KB's own match of exactly these words links them, even where the cue rules read them into a longer
     // name ("UK" in "UK Government").
-    const kb = kbSpan.get(`${t.start}:${t.end}`);
+    const kb = kbOf(t);
     if (kb && !same?.entry) {
       if (same) used.add(same);
       for (const f of cued) if (f.start >= t.start && f.end <= t.end) used.add(f);
@@ -161,9 +172,15 @@ export function tidySpan(doc: Doc, tagged: NameSpan): NameSpan[] {
     if (k > from) pieces.push(sub(doc, t, from, k));
     from = k + 1;
   };
+  let ofs = 0;
   for (let k = t.tokenStart; k < t.tokenEnd; k++) {
     const w = tokens[k]!.text;
-    if (w === ',' || w === ';' || ((w === 'and' || w === '&') && t.type !== 'ORG')) cutAt(k);
+    // "Carlo Benedetti of Italy", "University of Sheffield of the UK": the "of" that a person or a name with an
+    // "of" of its own is followed by introduces another name.
+    if (w === 'of' && (t.type === 'PER' || ofs++ === 1)) {
+      cutAt(k);
+      if (tokens[from]?.lower === 'the') from++;
+    } else if (w === ',' || w === ';' || ((w === 'and' || w === '&') && t.type !== 'ORG')) cutAt(k);
     // A date is never part of a name: "Australia On Saturday".
     else if (WEEKDAYS_MONTHS.has(tokens[k]!.lower.replace(/\./g, ''))) {
       cutAt(k > from && tokens[k - 1]!.lower === 'on' ? k - 1 : k);
