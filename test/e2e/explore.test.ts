@@ -268,6 +268,17 @@ describe('graph and timeline in Chromium', { skip }, () => {
     await page.locator('nav.pager').first().locator('button:has-text("First")').click();
     await page.waitForSelector(`#ev-${first.items[0].id}`);
     assert.ok((await rows()).length <= PAGE_SIZE);
+    // A page in the URL opens there; one past the end says so and offers the first.
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/timeline?page=2`);
+    await page.waitForSelector(`#ev-${second.items[0].id}`);
+    assert.deepEqual(await rows(), second.items.map((v: any) => v.id));
+    await page.goto('about:blank');
+    await page.goto(`${server.url}#/timeline?page=999`);
+    await page.waitForSelector('[data-testid="pager-range"]');
+    assert.equal(await page.textContent('[data-testid="pager-range"]'), `none on this page of ${first.total}`);
+    await page.locator('nav.pager').first().locator('button:has-text("First")').click();
+    await page.waitForSelector(`#ev-${first.items[0].id}`);
     // A filter starts again at the first page.
     await page.locator('nav.pager').first().locator('button:has-text("Next")').click();
     await page.waitForSelector(`#ev-${second.items[0].id}`);

@@ -80,7 +80,7 @@ export function TimelineView({ params }: { params: URLSearchParams }) {
           {SCALES.map(([label, span]) => <button key={label} type="button" onClick={() => zoomTo(span, span && selected ? dayMs(items.find((v) => v.id === selected)?.date) ?? undefined : undefined)}>{label}</button>)}
         </span>
       </div>
-      <Status loading={loading && !data} error={error} empty={data && !items.length && 'No events match (the timeline fills in as documents are analysed).'}>
+      <Status loading={loading && !data} error={error} empty={data && !data.total && 'No events match (the timeline fills in as documents are analysed).'}>
         <svg className="axis-chart" viewBox={`0 0 ${W} 90`} onWheel={onWheel} role="img" aria-label="Events over time; scroll to zoom">
           <line x1={0} x2={W} y1={60} y2={60} className="axis" />
           {ticks(view[0], view[1]).map((t) => (
