@@ -46,7 +46,9 @@ export function formatTimelineEntry(e: TimelineEntry & { dateBasis?: DateBasis |
   const flags = [e.negated ? 'denied' : '', e.modality !== 'asserted' ? e.modality : '', e.locationName ? `in ${e.locationName}` : '']
     .filter(Boolean).join(', ');
   const date = e.date ? (e.dateBasis === 'report' ? `≤ ${e.date}` : e.date) : 'undated';
-  const head = `${date.padEnd(10)}  ${e.type.padEnd(9)}  ${actors}${flags ? `  (${flags})` : ''}  — ${e.mentions.length} report${e.mentions.length === 1 ? '' : 's'}`;
+  const reports = Math.max(e.mentionCount ?? 0, e.mentions.length);
+  const head = `${date.padEnd(10)}  ${e.type.padEnd(9)}  ${actors}${flags ? `  (${flags})` : ''}  — ${reports} report${reports === 1 ? '' : 's'}` +
+    (reports > e.mentions.length ? ` (the first ${e.mentions.length} shown)` : '');
   const lines = e.mentions.map((m) => `    ${where(m)}${m.negated ? ' (denies)' : ''}: ${truncate(m.sentence, 160)}`);
   return [head, ...lines].join('\n');
 }
