@@ -154,6 +154,8 @@ export function codeEvents(
       // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
       if (mentions.at(match.first) || mentions.at(match.last)) continue;
       if (insideModifier(doc, match.first)) continue;
+      // "take back control": a particle of another verb is not the verb it is spelt like ("back" = support).
+      if (tree && match.entry.kind === 'verb' && match.first === match.last && particleOf(tree, match.first)) continue;
       const quote = quoteAround(quotes, doc.tokens[match.first]!.start);
       const ctx: ActorContext = {
         doc,
@@ -199,12 +201,52 @@ export function codeEvents(
     for (const [inner, outer] of embedEvents(doc, kept, keptMatches, sentence.tokenStart)) embedded.push([inner, outer]);
     kept.forEach((e, n) => threatOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
+    if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!));
     events.push(...kept);
   });
   deniedActs(doc, events);
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;
+}
+
+/** Whether Doc token `t` is read as a particle or adverb in the tree ("back" in "take back control"). */
+function particleOf(tree: SyntaxTree, t: number): boolean {
+  const words = tree.wordsOfTokens(t, t);
+  if (words.length !== 1) return false;
+  const w = tree.word(words[0]!);
+  return w.rel === 'compound:prt' || w.upos === 'ADP' || w.upos === 'ADV' || w.upos === 'PART';
+}
+
+/** Verbs of commitment (lemmas), whose complement says what is promised. */
+const VOWING = new Set(['vow', 'pledge', 'promise', 'swear']);
+/** Words of force in a promised act: a vow to use them is a threat. */
+const FORCE_WORDS = new Set(['force', 'war', 'attack', 'attacks', 'strike', 'strikes', 'retaliate', 'retaliation', 'invade', 'bomb', 'destroy', 'crush', 'punish', 'retake']);
+
+/**
+ * CAMEO's reading of two promises by what they promise: a vow to use force is a threat (13: "vowed to take back the
+ * territory, using military force if necessary"), and not accepting something is rejecting it (12: "will not
+ * accept the results").
+ */
+function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch): void {
+  if (e.type !== 'AGREE') return;
+  const p = anchorWord(tree, match.first, match.last);
+  if (p < 0) return;
+  const lemma = tree.lemma(p);
+  if (VOWING.has(lemma) && !e.negated) {
+    // What is vowed, and how: "vowed to take back the valley, using force".
+    const promised = tree.dependents(p, 'xcomp', 'ccomp', 'advcl').flatMap((c) => tree.subtree(c));
+    // The force must be what is done, not a modifier ("continue aid to war-torn Mozambique").
+    const forceful = (w: number) => FORCE_WORDS.has(tree.lower(w)) && tree.word(w).rel !== 'amod' && tree.word(w).rel !== 'compound';
+    if (promised.some(forceful)) {
+      e.type = 'THREATEN';
+      e.cameo = '13';
+    }
+  } else if (lemma === 'accept' && e.negated) {
+    e.type = 'REJECT';
+    e.cameo = '12';
+    e.negated = false;
+  }
 }
 
 /** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
@@ -371,7 +413,9 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   let fallback: Actors | null = null;
   const tokens = () => (fallback ??= tokenActors(ctx, match, previousSource));
   const source = byTree.sourceFound ? byTree.source : tokens().source;
-  const target = byTree.targetFound ? byTree.target : tokens().target;
+  let target = byTree.targetFound ? byTree.target : tokens().target;
+  // The word rules may take the tree's source again as the target ("at the request of X"): it is not both.
+  if (!byTree.targetFound && target && source && target.mention.entityId === source.mention.entityId) target = null;
   const turned = subjectIsTarget(entry.subjectIsTarget, { source, target });
   // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
   if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);

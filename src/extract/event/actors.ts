@@ -390,6 +390,8 @@ const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'tow
 const NOUN_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'for', 'into']);
 /** Prepositions by which a participle on an event noun marks its target: "sanctions imposed on X", "aid sent to X". */
 const PARTICIPLE_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'to']);
+/** Nouns of speech acts, whose "of"-phrase is the speaker ("the request of X"), not the one acted on. */
+const SPEECH_ACT_NOUNS = new Set(['request', 'demand', 'appeal', 'plea', 'proposal', 'offer', 'invitation', 'ultimatum', 'call', 'statement', 'warning', 'threat']);
 /** Prepositions that mark a noun event's source: "the invasion by X", "pressure from X". */
 const NOUN_SOURCE_MARKERS = new Set(['by', 'from']);
 /** A noun as the circumstance of a clause: "said during talks in Belgrade" — the clause's subject took part. */
@@ -602,7 +604,9 @@ export function treeActors(ctx: ActorContext, tree: SyntaxTree, trigger: Trigger
   const p = anchorWord(tree, trigger.first, trigger.last);
   if (p < 0) return null;
   const inTrigger = (w: number) => tree.word(w).token >= trigger.first && tree.word(w).token <= trigger.last;
-  const out: TreeActors = trigger.kind === 'noun' && tree.word(p).upos !== 'VERB'
+  // A verb entry the tree reads as a noun ("at the request of", "an attack on") takes a noun's arguments.
+  const nominal = trigger.kind === 'noun' ? tree.word(p).upos !== 'VERB' : tree.word(p).upos === 'NOUN' && tree.word(p).rel !== 'root';
+  const out: TreeActors = nominal
     ? nounActors(ctx, tree, p, inTrigger, trigger.type)
     : verbActors(ctx, tree, p, inTrigger, trigger);
   // "Serbian police clashed with protesters in Serbia": an actor reached inside the target's phrase that is the
@@ -724,7 +728,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     if (inTrigger(o.word) || o.marker === null) continue;
     // "withdrawal from the town of X" names where from, not who.
     if (o.marker === 'from' && NAMED_BY_OF.has(tree.lemma(o.word))) continue;
-    if (NOUN_SOURCE_MARKERS.has(o.marker) && !out.source) {
+    // "at the request of the UAE", "the demands of the protesters": a speech act's "of" names who makes it.
+    const agentive = NOUN_SOURCE_MARKERS.has(o.marker) || (o.marker === 'of' && SPEECH_ACT_NOUNS.has(tree.lemma(n)));
+    if (agentive && !out.source) {
       out.sourceFound = true;
       const m = actorOfWord(ctx, tree, o.word);
       if (m) out.source = { mention: m, via: 'by-agent' };

@@ -47,3 +47,19 @@ test('a claim is against the subject of what is claimed: "X claims that Y have a
   const accuse = events.find((e) => e.type === 'ACCUSE')!;
   assert.deepEqual([accuse.source, accuse.target], ['horvat', 'ruritania']);
 });
+
+test('a vow to use force is a threat; not accepting is rejecting; a particle is not the verb it is spelt like', { skip: !hasModel }, () => {
+  const vow = eventsOf('Ruritania vowed to take back the valley, using military force if necessary.', { Ruritania: ['ruritania', 'GPE'] });
+  assert.deepEqual(brief(vow).find((e) => e[3] === 'vowed'), ['THREATEN', 'ruritania', null, 'vowed', false]);
+  const aid = eventsOf('Ruritania promised to continue military aid to war-torn Borduria.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
+  assert.ok(!aid.some((e) => e.type === 'THREATEN'));
+  const refusal = eventsOf('Ruritania says it will not accept the results of the vote.', { Ruritania: ['ruritania', 'GPE'] });
+  const reject = refusal.find((e) => e.trigger.text === 'accept')!;
+  assert.deepEqual([reject.type, reject.negated], ['REJECT', false]);
+});
+
+test('"at the request of X": a speech act\'s "of" names who makes it', { skip: !hasModel }, () => {
+  const events = eventsOf('The flights resumed at the request of Ruritania.', { Ruritania: ['ruritania', 'GPE'] });
+  const request = events.find((e) => e.type === 'REQUEST')!;
+  assert.deepEqual([request.source, request.target], ['ruritania', null]);
+});
