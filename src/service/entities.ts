@@ -3,6 +3,13 @@ import type { KbEntry, KnowledgeBase } from '../model/types.js';
 import type { Queryable } from '../store/db.js';
 import { normalizeName } from '../nlp/fold.js';
 import { entityNames, loadOverrides } from './corrections.js';
+import { positionChanges } from '../resolve/stances.js';
+
+/** Each stance marked with the opposite position held before its period, when there was one. */
+function withChanges<T extends { topic: string; polarity: string; date: string | null }>(stances: T[]): (T & { changedFrom?: { polarity: string; date: string } })[] {
+  const changes = positionChanges(stances);
+  return stances.map((s, i) => (changes.has(i) ? { ...s, changedFrom: changes.get(i)! } : s));
+}
 
 export interface EntitySummary {
   id: string;
@@ -104,7 +111,8 @@ export interface EntityProfile {
   quotes: { documentId: string; text: string; direct: boolean; date: string | null; start: number; end: number }[];
   events: { documentId: string; type: string; role: 'source' | 'target'; otherId: string | null; otherName: string | null; date: string | null; trigger: string; sentence: string;
     negated: boolean; modality: string; corrections?: string[] }[];
-  stances: { documentId: string; topic: string; polarity: string; date: string | null; evidence: string }[];
+  /** `changedFrom`: the opposite position held before this stance's period (a change, not a disagreement). */
+  stances: { documentId: string; topic: string; polarity: string; date: string | null; evidence: string; changedFrom?: { polarity: string; date: string } }[];
   corrections?: string[];
 }
 
@@ -204,8 +212,8 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
     coActors: co.rows.filter((c: any) => !members.includes(c.id)),
     quotes: quoteRows.map((q: any) => ({ documentId: q.document_id, text: q.text, direct: q.direct, date: q.date, start: q.span_start, end: q.span_end })),
     events: eventList,
-    stances: stances.rows.filter((s: any) => keep(s.document_id, s.holder_id))
-      .map((s: any) => ({ documentId: s.document_id, topic: s.topic, polarity: s.polarity, date: s.date, evidence: s.evidence })),
+    stances: withChanges(stances.rows.filter((s: any) => keep(s.document_id, s.holder_id))
+      .map((s: any) => ({ documentId: s.document_id, topic: s.topic, polarity: s.polarity, date: s.date, evidence: s.evidence }))),
     ...(fixes.length ? { corrections: fixes } : {}),
   };
 }

@@ -57,6 +57,7 @@ export function EntityView({ id }: { id: string }) {
           <ul className="stances">
             {p.stances.map((s, i) => (
               <li key={i}><span className={`badge ${s.polarity}`}>{s.polarity}</span> {s.topic} <span className="muted small">{dateLabel(s.date)}</span>
+                {s.changedFrom && <span className="muted small"> · a change: {s.changedFrom.polarity} in {s.changedFrom.date}</span>}
                 <div className="sentence"><a href={docHref(s.documentId)}>{s.evidence}</a></div></li>
             ))}
           </ul>
