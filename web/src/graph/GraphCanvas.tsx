@@ -136,9 +136,9 @@ export function GraphCanvas({ graph, layout, nodeColor, selected, focus, onSelec
     renderer.on('enterEdge', () => (el.style.cursor = 'pointer'));
     renderer.on('leaveEdge', () => (el.style.cursor = ''));
     el.dataset.nodes = String(g.order);
-    renderer.refresh();
     el.dataset.edges = String(g.size);
     sigma.current = renderer;
+    renderer.refresh(); // the constructor's frame had no labels: `pick` did not exist yet
     return () => {
       sigma.current = null;
       renderer.kill();

@@ -1,10 +1,10 @@
 /**
  * The actor graph, to explore rather than to stare at. A small graph is drawn whole; a large one (more than
- * LARGE actors with a link, or LARGE_EDGES links) starts from one actor's neighbourhood — the one in the URL (`#/graph?actor=kb:serbia`)
- * or the most documented — and grows as actors are searched for or expanded (each expansion asks the API for
- * that actor's neighbourhood). Filters: time window, entity types, edge kinds. Actors with no drawn link are left
- * out. The selection's properties are in the side panel; the drawn actors and links are also listed as HTML,
- * since the canvas says nothing to a screen reader. Layout and labels: graph/layout.ts and graph/labels.ts.
+ * LARGE actors with a link, or LARGE_EDGES links) starts from one actor's neighbourhood, the one in the URL
+ * (`#/graph?actor=kb:serbia`) or the most documented, and grows as actors are searched for or expanded (each
+ * expansion asks the API for that actor's neighbourhood). Filters: time window, entity types, edge kinds. Actors
+ * with no drawn link are left out. The selection's properties are in the side panel; the drawn actors and links
+ * are also listed as HTML, since the canvas says nothing to a screen reader. docs/graph-view.md says why.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { entityHref, useApi, type Graph as GraphData, type GraphNode } from '../api';
@@ -64,10 +64,10 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   }, [base.data, mode, asked]);
 
   const known = useMemo(() => mergeGraphs([...(base.data ? [base.data] : []), ...hoods.graphs]), [base.data, hoods.graphs]);
-  // While neighbourhoods are on their way the last picture stays, rather than one drawn without them.
+  // While a neighbourhood is on its way the last picture stays. At the start there is none: what the store's
+  // graph already knows of the neighbourhood is drawn meanwhile, and the rest joins it where it lies (layout.ts
+  // keeps drawn actors in place).
   const visible = useMemo(() => {
-    // At the start, what the store's graph already knows of the neighbourhood is drawn meanwhile: the rest joins
-    // it where it lies (layout.ts keeps drawn actors in place).
     if (!mode || (hoods.loading && shown.current)) return shown.current?.visible ?? null;
     return visibleGraph(known, mode === 'explore' ? exploredSet(known, expanded) : null, new Set(expanded));
   }, [known, mode, expanded, hoods.loading]);
@@ -89,6 +89,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
     setSelected({ kind: 'node', id });
     setFocus({ id, at: Date.now() });
   };
+  /** A selection from the panel also brings the actor into view; one clicked on the canvas is already there. */
   const select = (s: Selection | null) => {
     setSelected(s);
     if (s?.kind === 'node') setFocus({ id: s.id, at: Date.now() });
@@ -104,8 +105,8 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
     else next.add(k);
     if (next.size) apply(next); // at least one stays checked: an empty filter would mean "everything" to the API
   };
-  const names = new Map(known.nodes.map((n) => [n.id, n.name]));
-  const linkedTotal = base.data ? visibleGraph(base.data, null).graph.nodes.length : 0;
+  const names = useMemo(() => new Map(known.nodes.map((n) => [n.id, n.name])), [known]);
+  const linkedTotal = useMemo(() => (base.data ? visibleGraph(base.data, null).graph.nodes.length : 0), [base.data]);
 
   return (
     <div className="graph" data-pending={hoods.loading || undefined}>
@@ -140,7 +141,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
         {visible && layout && <>
         <div className="graph-body">
           <div className="graph-stage">
-            <GraphCanvas graph={visible.graph} layout={layout} nodeColor={nodeColor} selected={selected} focus={focus} onSelect={select} onExpand={expand} />
+            <GraphCanvas graph={visible.graph} layout={layout} nodeColor={nodeColor} selected={selected} focus={focus} onSelect={setSelected} onExpand={expand} />
             {!visible.graph.nodes.length && <p className="muted empty">No linked actors under these filters.</p>}
             <p className="muted small" data-testid="graph-summary">
               {visible.graph.nodes.length} actors and {visible.graph.edges.length} links drawn{mode === 'explore' ? ` (exploring; ${linkedTotal} linked actors in the whole graph)` : ''}.
