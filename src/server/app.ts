@@ -20,6 +20,7 @@ import { overview } from './overview.js';
 import { openApiDocument } from './openapi.js';
 import { serveWeb } from './static.js';
 import { Admission, ADMISSION_DEFAULTS, admit, type AdmissionOptions } from './admission.js';
+import { cacheReads, readCacheFor } from './read-cache.js';
 import { registerCorrectionRoutes } from './corrections.js';
 import { registerWatchRoutes } from './watch.js';
 
@@ -34,6 +35,8 @@ export interface AppOptions {
   onFeedsChanged?: () => void;
   /** The bounded queue in front of the store (admission.ts); by default the store kind's defaults. */
   admission?: AdmissionOptions;
+  /** Keep read answers until the next write (read-cache.ts; PGlite only). Default true. */
+  readCache?: boolean;
 }
 
 /** API paths that do not take a turn at the store. */
@@ -68,6 +71,9 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
 
   // Requests that read the store take a turn (admission.ts). Not queued: what never touches the store, imports
   // (their own job queue does the work) and the export (a long stream, paged).
+  // An answer kept since the last write needs no turn (read-cache.ts).
+  const cache = opts.readCache === false ? null : readCacheFor(db);
+  if (cache) app.use('/api/*', cacheReads(cache, (path) => !UNQUEUED.test(path)));
   const admission = new Admission(opts.admission ?? ADMISSION_DEFAULTS[db.kind]);
   const gate = admit(admission);
   app.use('/api/*', (c, next) => (UNQUEUED.test(c.req.path) ? next() : gate(c, next)));
@@ -121,7 +127,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   };
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  app.get('/api/health', async (c) => c.json({ ok: true, admission: admission.stats() }));
+  app.get('/api/health', async (c) => c.json({ ok: true, admission: admission.stats(), readCache: cache?.stats() ?? null }));
   app.get('/api/config', (c) => c.json({ writeNeedsToken: !!opts.token, eventTypes: PLOVER_TYPES, entityTypes: ENTITY_TYPES, edgeKinds: EDGE_KINDS, stanceTopics: STANCE_TOPICS }));
   app.get('/api/stats', async (c) => c.json(await getStats(db)));
   app.get('/api/overview', async (c) => c.json(await overview(db)));

@@ -2,6 +2,8 @@
  * One interface over both Postgres forms: PGlite embedded in a data folder (the default) and a Postgres server
  * (when DATABASE_URL is set). Everything above this file speaks SQL through `Db` and never knows which it has.
  */
+import { countWrites, type CountedDb } from './writes.js';
+
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
 }
@@ -26,11 +28,11 @@ export interface OpenOptions {
 
 export class StoreError extends Error {}
 
-export async function openDb(opts: OpenOptions): Promise<Db> {
+export async function openDb(opts: OpenOptions): Promise<CountedDb> {
   if (opts.databaseUrl) {
     const { openPostgres } = await import('./postgres.js');
-    return openPostgres(opts.databaseUrl);
+    return countWrites(await openPostgres(opts.databaseUrl));
   }
   const { openPglite } = await import('./pglite.js');
-  return openPglite(opts.dataDir ?? './dossier-data', opts.owner);
+  return countWrites(await openPglite(opts.dataDir ?? './dossier-data', opts.owner));
 }
