@@ -7,8 +7,14 @@ pg.types.setTypeParser(1082, (v: string) => v);
 // bigint counts fit comfortably in a JS number here.
 pg.types.setTypeParser(20, (v: string) => Number(v));
 
+/**
+ * Connections in the pool: the API runs up to 8 requests at once against a server (server/admission.ts), each on
+ * a connection of its own; `DOSSIER_PG_POOL` sets another size.
+ */
+export const POOL_SIZE = Number(process.env.DOSSIER_PG_POOL) || 10;
+
 export async function openPostgres(url: string): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
   try {
     const client = await pool.connect();
     client.release();
