@@ -63,3 +63,10 @@ test('"at the request of X": a speech act\'s "of" names who makes it', { skip: !
   const request = events.find((e) => e.type === 'REQUEST')!;
   assert.deepEqual([request.source, request.target], ['ruritania', null]);
 });
+
+test('an act told a clause down is less confident than the one the sentence asserts', { skip: !hasModel }, () => {
+  const events = eventsOf('Ruritania agreed that Borduria should send aid to the refugees.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
+  const agree = events.find((e) => e.type === 'AGREE')!;
+  const aid = events.find((e) => e.type === 'AID')!;
+  assert.ok(agree.confidence > aid.confidence, `${agree.confidence} against ${aid.confidence}`);
+});
