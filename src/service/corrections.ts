@@ -214,10 +214,24 @@ export const splitId = (correction: string) => `c:${correction}`;
 const COLUMNS = `id::text AS id, kind, target, value, author, reason, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "createdAt",
   to_char(undone_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "undoneAt", undone_by AS "undoneBy"`;
 
-/** The active corrections, compiled. Every read function calls this once (a small table, one query). */
+/**
+ * The compiled corrections of each store handle, with the version they were read at. Reading every correction costs
+ * more than the reads they apply to once there are a few hundred, so each read checks the version (an aggregate of
+ * a small table) and compiles again only when it changed. Corrections are only ever added or undone, never deleted:
+ * the highest id and the number undone change with every change, made by this process or by another one.
+ */
+const compiled = new WeakMap<Queryable, { version: string; overrides: Overrides }>();
+
+/** The active corrections, compiled. Every read function calls this once. */
 export async function loadOverrides(db: Queryable): Promise<Overrides> {
-  const rows = (await db.query<Correction>(`SELECT ${COLUMNS} FROM corrections WHERE undone_at IS NULL ORDER BY id`)).rows;
-  return new Overrides(rows);
+  const v = (await db.query<{ version: string }>(
+    `SELECT coalesce(max(id), 0)::text || ':' || count(*) FILTER (WHERE undone_at IS NOT NULL)::text AS version FROM corrections`)).rows[0]!.version;
+  const hit = compiled.get(db);
+  if (hit?.version === v) return hit.overrides;
+  const rows = v === '0:0' ? [] : (await db.query<Correction>(`SELECT ${COLUMNS} FROM corrections WHERE undone_at IS NULL ORDER BY id`)).rows;
+  const overrides = new Overrides(rows);
+  compiled.set(db, { version: v, overrides });
+  return overrides;
 }
 
 /** Corrections, newest first; undone ones too when `all`. */

@@ -88,7 +88,11 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   const ov = await loadOverrides(db);
   const plan = ov.empty ? null : await timelinePlan(db, ov);
   const actors = f.actor ? ov.members(f.actor) : [];
-  const touched = plan ? [...new Set(plan.byKey.values())] : [];
+  // Entries an actor correction gave to the actor (their stored actors are another's).
+  const touched = plan && f.actor ? [...new Set([...plan.byKey].filter(([key]) => {
+    const o = ov.events.get(key)!;
+    return [o.source, o.target].some((x) => x && ov.canonical(x) === f.actor);
+  }).map(([, entry]) => entry))] : [];
   // (Where.add takes a condition with one `$`, or one already numbered: these have several parameters.)
   if (f.actor) {
     const a = w.param(actors);
