@@ -35,7 +35,8 @@ export const openApiDocument = {
     title: 'Dossier API',
     version: '0.1.0',
     description: 'A source-cited model of news on a geopolitical theatre: documents, actors, quotes, PLOVER events, stances. ' +
-      'Every fact points into a document by character offsets. Errors answer `{ "error": message }`.',
+      'Every fact points into a document by character offsets. Errors answer `{ "error": message }`. ' +
+      'Past its capacity the server answers 503 with `Retry-After` (seconds) at once rather than queueing without bound.',
   },
   servers: [{ url: '/' }],
   components: {
@@ -92,7 +93,10 @@ export const openApiDocument = {
   },
   paths: {
     '/api/openapi.json': { get: { summary: 'This document.', responses: { 200: json({ type: 'object' }) } } },
-    '/api/health': { get: { summary: 'Liveness.', responses: { 200: json(obj({ ok: { type: 'boolean' } })) } } },
+    '/api/health': { get: { summary: 'Liveness, and the load: requests running and waiting for the store, refused since start (503), the read cache (PGlite).', responses: { 200: json(obj({
+      ok: { type: 'boolean' }, admission: obj({ running: int, waiting: int, shed: int }),
+      readCache: { oneOf: [{ type: 'null' }, obj({ entries: int, bytes: int, hits: int, misses: int })] },
+    })) } } },
     '/api/config': { get: { summary: 'What the UI needs to know: whether writes need a token, the event and entity types.', responses: { 200: json({ type: 'object' }) } } },
     '/api/stats': { get: { summary: 'Counts of what the store holds.', responses: { 200: json({ type: 'object' }) } } },
     '/api/overview': { get: { summary: 'Counts, most active actors, latest events, documents per month.', responses: { 200: json({ type: 'object' }) } } },
