@@ -184,7 +184,9 @@ export function codeEvents(
         id: '',
         type: halted ? 'SANCTION' : match.entry.type,
         source,
-        target,
+        // "lifted a curfew in Montenegro", "shelled villages in Donetsk": a measure or an attack with no one named as
+        // its object is done to the place it is done in, as CAMEO codes the place's state as the target.
+        target: target ?? (location && PLACE_TARGETED.has(match.entry.type) && location.type === 'GPE' ? location.entityId : null),
         location: location?.entityId ?? null,
         date: statedDate({ doc, times, sentence: si, tree, first: match.first, last: match.last, speechAct: SPEECH_ACTS.has(match.entry.type) }),
         // The tree adds negation the word window misses ("has not joined the sanctions regime"); the window stays,
@@ -248,6 +250,9 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
     e.negated = false;
   }
 }
+
+/** Event types done to a place when they name no one: measures, force and their lifting. */
+const PLACE_TARGETED = new Set(['COERCE', 'CONCEDE', 'SANCTION', 'THREATEN', 'ASSAULT', 'MOBILIZE', 'REJECT']);
 
 /** Reporting verbs: what they report is what the sentence asserts, not a clause down. */
 const REPORTING_LEMMA = new Set(['say', 'tell', 'announce', 'state', 'report', 'add', 'claim', 'confirm', 'declare', 'write', 'note']);
@@ -423,8 +428,10 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   // "X received an endorsement from Y", "X was granted asylum by Y": the subject undergoes, "from"/"by" acts.
   if (entry.subjectIsTarget && !turned.source && ctx.tree) turned.source = fromOrBy(ctx, ctx.tree, match);
   // "X claims that Bosniak politicians have a secret plan": the one a claim is about is the subject of what is claimed.
-  if (entry.type === 'ACCUSE' && entry.kind === 'verb' && !turned.target && ctx.tree) {
-    const claimed = claimedActor(ctx, ctx.tree, match);
+  // "demanded that the US cancel the sale", "urged that Serbia join": a demand is made of the subject of what is
+  // demanded; "threatened to strike unless Israel withdrew": a threat is aimed at whoever must meet its condition.
+  if (CLAIM_TYPES.has(entry.type) && entry.kind === 'verb' && !turned.target && ctx.tree) {
+    const claimed = claimedActor(ctx, ctx.tree, match, entry.type === 'THREATEN');
     if (claimed && claimed.mention.entityId !== turned.source?.mention.entityId) turned.target = claimed;
   }
   if (entry.type === 'PROTEST' && !turned.target && ctx.tree) {
@@ -437,11 +444,26 @@ function assignActors(ctx: ActorContext, match: TriggerMatch, previousSource: Ac
   return { ...turned, negated: byTree.negated };
 }
 
-/** The actor that is the subject of the trigger's clausal complement ("claims that X …"), or null. */
-function claimedActor(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch): ActorHit | null {
+/** Speech acts whose complement clause names the one they are about (its subject). */
+const CLAIM_TYPES = new Set(['ACCUSE', 'REQUEST', 'THREATEN']);
+/** Subordinators of a threat's condition: "unless X withdraws", "if X goes ahead". */
+const CONDITION_MARKS = new Set(['unless', 'if']);
+
+/**
+ * The actor that is the subject of the trigger's clausal complement ("claims that X …", "demanded that X …") or,
+ * for a threat, of its condition ("… unless X withdraws", also on the threatened act), or null.
+ */
+function claimedActor(ctx: ActorContext, tree: SyntaxTree, match: TriggerMatch, conditions: boolean): ActorHit | null {
   const p = anchorWord(tree, match.first, match.last);
   if (p < 0) return null;
-  for (const c of tree.dependents(p, 'ccomp')) {
+  const clauses = [...tree.dependents(p, 'ccomp')];
+  if (conditions) {
+    // The condition may hang on the threatened act or deeper in it ("threatened to stop talks to cut arms if X …").
+    for (const c of tree.subtree(p)) {
+      if (c !== p && relIs(tree.word(c).rel, 'advcl') && tree.dependents(c, 'mark').some((m) => CONDITION_MARKS.has(tree.lower(m)))) clauses.push(c);
+    }
+  }
+  for (const c of clauses) {
     const subject = tree.subjectOf(c);
     if (!subject || subject.via !== 'own') continue;
     const m = actorOfWord(ctx, tree, subject.word);

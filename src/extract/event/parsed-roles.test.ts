@@ -70,3 +70,17 @@ test('an act told a clause down is less confident than the one the sentence asse
   const aid = events.find((e) => e.type === 'AID')!;
   assert.ok(agree.confidence > aid.confidence, `${agree.confidence} against ${aid.confidence}`);
 });
+
+test('a demand is made of the subject of what is demanded; a threat aims at whoever must meet its condition', { skip: !hasModel }, () => {
+  const names: Record<string, [string, EntityType]> = { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] };
+  const demand = eventsOf('Ruritania demanded that Borduria withdraw its troops.', names).find((e) => e.type === 'REQUEST')!;
+  assert.deepEqual([demand.source, demand.target], ['ruritania', 'borduria']);
+  const threat = eventsOf('Ruritania threatened to end the talks if Borduria goes ahead with the plan.', names).find((e) => e.type === 'THREATEN')!;
+  assert.deepEqual([threat.source, threat.target], ['ruritania', 'borduria']);
+});
+
+test('a measure that names no one is done to the place it is done in', { skip: !hasModel }, () => {
+  const events = eventsOf('Ruritania lifted the night curfew in Borduria on Sunday.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
+  const lifted = events.find((e) => e.source === 'ruritania')!;
+  assert.deepEqual([lifted.target, lifted.location], ['borduria', 'borduria']);
+});
