@@ -7,7 +7,7 @@
  *   stays one organisation though the KB knows "European Council". A person span that ends in a KB person
  *   ("Vladimir Putin" where the KB has "Putin") is that person.
  * - A KB match that contains the tagged span stands ("Ministry of Foreign Affairs of Serbia" over a tagged
- *   "Serbia").
+ *   "Serbia"), and so does a cue name joined by its head noun with no tagged person inside (stands()).
  * - Where the tagger is silent (or calls the words MISC: a name of a kind it does not type), the KB matches and
  *   the cue rules stand as they were.
  * Measured choices are in docs/names.md.
@@ -40,6 +40,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
     const m = kbEnd.get(t.end);
     return m && m.start < t.start && doc.text.slice(m.start, t.start).trim().toLowerCase() === 'the' ? { ...m, start: t.start, tokenStart: t.tokenStart } : undefined;
   };
+  const linked = (t: NameSpan) => kbOf(t) !== undefined;
   for (const t of spans) {
     const inside: Found[] = [];
     let covering: Found | null = null;
@@ -66,7 +67,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
       out.push(same.entry || same.type === 'NORP' || (same.strong && same.type !== 'PERSON') ? same : { ...same, type: typeOfSpan(doc, t) });
       continue;
     }
-    if (covering?.entry) continue;
+    if (covering && stands(covering, spans, linked)) continue;
     for (const f of inside) used.add(f);
     if (covering) used.add(covering);
     const type = typeOfSpan(doc, t);
@@ -80,7 +81,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
   // What the tagger left alone: cue names and KB matches that touch no tagged span (or a covering one that stood).
   for (const f of cued) {
     if (used.has(f)) continue;
-    if (spans.some((t) => f.start < t.end && t.start < f.end) && !coversTagged(f, spans)) continue;
+    if (spans.some((t) => f.start < t.end && t.start < f.end) && !coversTagged(f, spans, linked)) continue;
     out.push(f);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -133,9 +134,21 @@ function withKbStart(t: NameSpan, matches: KbMatch[]): NameSpan {
   return t;
 }
 
-/** A KB match that contains a tagged span stands in its place. */
-function coversTagged(f: Found, spans: NameSpan[]): boolean {
-  return f.entry !== null && spans.some((t) => f.start <= t.start && f.end >= t.end && (f.start < t.start || f.end > t.end));
+/**
+ * A name of the KB or the cue rules that contains tagged spans stands in their place when it is a KB match, or a
+ * name the cue rules joined by its head noun ("National Union for the Total Independence of Angola" over the
+ * tagger's "Total Independence", "Supreme Court" over "Court") with no tagged person and no tagged KB name inside
+ * (those keep their links: "University of Sheffield of the UK").
+ */
+function stands(f: Found, spans: NameSpan[], linked: (t: NameSpan) => boolean): boolean {
+  if (f.entry) return true;
+  return f.strong && f.type !== 'PERSON' &&
+    !spans.some((t) => t.start >= f.start && t.end <= f.end && (t.type === 'PER' || linked(t)));
+}
+
+/** A name that contains a tagged span and stands (stands()) is kept in its place. */
+function coversTagged(f: Found, spans: NameSpan[], linked: (t: NameSpan) => boolean): boolean {
+  return stands(f, spans, linked) && spans.some((t) => f.start <= t.start && f.end >= t.end && (f.start < t.start || f.end > t.end));
 }
 
 /** The tagger's kind as our type: a place is a GPE unless its last word is a landform or a facility ("Drina River"). */
