@@ -145,6 +145,8 @@ export function deriveWorld(countries: Country[], theatre: Set<string>): WorldEn
       else if (own.includes(' ') && k === own.split(' ')[0] && k.length > 4) aliases.add(titled(t));
     }
     if (key(c.name) !== own) aliases.add(cased(c.name));
+    // A demonym in -an or -i names the people too, in the plural ("Algerians", "Israelis"); one in -ese is its own plural.
+    for (const d of [...demonyms]) if (/(an|i)$/.test(d)) demonyms.add(d + 's');
     const all = [name, ...aliases, ...demonyms].map(key);
     if (all.some((n) => theatre.has(n))) continue;
     const id = slug(name);

@@ -16,7 +16,7 @@ test('demonyms are the dictionary terms word-building gives, not its misspelling
     { code: 'ZZA', name: 'Arvia', terms: ['arvia', 'arvian', 'arviaa', 'arvopol', 'republic of arvia'] },
   ], new Set());
   assert.deepEqual(world, [{
-    id: 'arvia', type: 'GPE', kind: 'state', name: 'Arvia', aliases: ['Republic of Arvia'], demonyms: ['Arvian'],
+    id: 'arvia', type: 'GPE', kind: 'state', name: 'Arvia', aliases: ['Republic of Arvia'], demonyms: ['Arvian', 'Arvians'],
     description: 'World layer: CAMEO country ZZA (Phoenix country dictionary).',
   }]);
 });

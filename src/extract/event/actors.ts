@@ -493,7 +493,10 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
   const rels = NAMED_BY_OF.has(tree.lemma(w)) ? ['appos', 'flat', 'nmod', 'compound', 'nmod:poss', 'amod'] : ['appos', 'flat', 'compound', 'nmod:poss', 'amod', 'nmod'];
   for (const rel of rels) {
     for (const c of tree.dependents(w, rel)) {
-      if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || tree.caseOf(c) !== 'of')) continue;
+      // "demonstrators in Baghdad", "students from Kosovo": people no state acts through are coded by where they
+      // are from, as CAMEO codes the place's state with their role.
+      const whence = rel === 'nmod' && (isNonStateAgent(tree.lemma(w)) || NON_STATE_PEOPLE.has(tree.lemma(w))) && (tree.caseOf(c) === 'in' || tree.caseOf(c) === 'from');
+      if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || (tree.caseOf(c) !== 'of' && !whence))) continue;
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
       const m = ctx.mentions.at(tree.word(c).token);
       if (!m || !ACTOR_TYPES.has(m.type)) continue;

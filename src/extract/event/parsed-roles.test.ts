@@ -84,3 +84,9 @@ test('a measure that names no one is done to the place it is done in', { skip: !
   const lifted = events.find((e) => e.source === 'ruritania')!;
   assert.deepEqual([lifted.target, lifted.location], ['borduria', 'borduria']);
 });
+
+test('people no state acts through are coded by where they are: "demonstrators in Borduria"', { skip: !hasModel }, () => {
+  const events = eventsOf('Demonstrators in Borduria blocked a road to protest against Ruritania.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
+  const blocked = events.find((e) => e.trigger.text === 'blocked a road')!;
+  assert.deepEqual([blocked.type, blocked.source], ['PROTEST', 'borduria']);
+});
