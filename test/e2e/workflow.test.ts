@@ -94,6 +94,11 @@ describe('the daily loop in Chromium', { skip }, () => {
     await quote.getByRole('button', { name: 'Save' }).click();
     await quote.locator('.badge.corrected').waitFor();
     assert.match((await quote.textContent())!, /Jens Stoltenberg/);
+    // An event that is not one: rejected in the reader, it leaves the timeline.
+    const talks = page.locator('ul.events li').filter({ hasText: 'Hristijan Mickoski' }).first();
+    await talks.getByRole('button', { name: 'reject' }).click();
+    await page.locator('ul.events li.rejected .badge.corrected.rejected').waitFor();
+    assert.equal((await api('/api/timeline?actor=kb:hristijan-mickoski')).items.length, 0);
 
     await page.goto(`${server.url}#/entity/${encodeURIComponent('x:ORG:macedonian army command')}`);
     await page.waitForSelector('main h1');
@@ -116,14 +121,15 @@ describe('the daily loop in Chromium', { skip }, () => {
     const army = page.locator('ul.entities li').filter({ hasText: 'Army of North Macedonia' });
     assert.match((await army.textContent())!, /2×/);
     assert.equal(await page.locator('ul.entities li').filter({ hasText: 'Macedonian Army Command' }).count(), 0);
+    assert.equal(await page.locator('ul.events li.rejected').count(), 1);
 
     // The panel lists both and undoes one.
     await page.goto(`${server.url}#/corrections`);
     await page.waitForSelector('.correction-list li');
-    assert.equal(await page.locator('.correction-list li').count(), 2);
+    assert.equal(await page.locator('.correction-list li').count(), 3);
     await page.screenshot({ path: join(OUT, 'corrections.png') });
     await page.locator('.correction-list li').filter({ hasText: 'speaker' }).getByRole('button', { name: 'undo' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('.correction-list li').length === 1);
+    await page.waitForFunction(() => document.querySelectorAll('.correction-list li').length === 2);
     assert.equal((await api(`/api/documents/${id}`)).quotes[0].speakerId, null);
     assert.deepEqual(pageErrors, []);
   });

@@ -78,6 +78,21 @@ export function EventFix({ document, local, rejected, done }: { document: string
     <>
       {rejected ? <button type="button" className="fix" onClick={() => run('event-confirm')}>confirm</button>
         : <button type="button" className="fix" onClick={() => run('event-reject')}>reject</button>}
+      <FixForm label="type…" placeholder="a PLOVER type" done={done} submit={(type) => correct('event-type', { document, local }, { type })} />
+      <FixForm label="date…" placeholder="YYYY-MM-DD, or none" done={done} submit={(date) => correct('event-date', { document, local }, { date: date.trim() })} />
+      <FixForm label="actors…" placeholder="source → target (none clears)" done={done} submit={async (text) => {
+        const [source, target] = text.split(/\s*(?:→|->)\s*/);
+        const value: Record<string, string | null> = {};
+        try {
+          for (const [role, name] of [['source', source], ['target', target]] as const) {
+            if (name === undefined || !name.trim()) continue;
+            value[role] = name.trim().toLowerCase() === 'none' ? null : await entityId(name);
+          }
+        } catch (err) {
+          return (err as Error).message;
+        }
+        return correct('event-actors', { document, local }, value);
+      }} />
       {error && <span className="error small" role="alert">{error}</span>}
     </>
   );
@@ -88,6 +103,8 @@ export function EntityFixes({ id, done }: { id: string; done: () => void }) {
   return (
     <span className="entity-fixes">
       <FixForm label="rename" placeholder="the right name" done={done} submit={(name) => correct('rename', { entity: id }, { name })} />
+      <FixForm label="set type" placeholder="PERSON, ORG, GPE…" done={done} submit={(type) => correct('entity-type', { entity: id }, { type })} />
+      <FixForm label="KB link" placeholder="a knowledge-base id, or none" done={done} submit={(kbId) => correct('kb-link', { entity: id }, { kbId: kbId.trim() })} />
       <FixForm label="merge into…" placeholder="the entity it is" done={done} submit={async (name) => {
         try {
           return await correct('merge', { entity: id }, { into: await entityId(name) });
