@@ -530,7 +530,12 @@ function confidenceOf(match: TriggerMatch, actors: Actors, tree: SyntaxTree | nu
     const pronoun = hit.mention.kind === 'pronoun' || hit.mention.kind === 'nominal';
     c += weight * (indirect || pronoun ? 0.6 : 1);
   }
-  if (tree) c *= DEPTH_FACTOR ** Math.min(3, clauseDepth(tree, anchorWord(tree, match.first, match.last)));
+  if (tree) {
+    const p = anchorWord(tree, match.first, match.last);
+    c *= DEPTH_FACTOR ** Math.min(3, clauseDepth(tree, p));
+    // "the occupied West Bank", "a banned party": a participle used as an adjective describes, it does not report.
+    if (p >= 0 && match.entry.kind === 'verb' && tree.word(p).rel === 'amod') c *= 0.5;
+  }
   return Math.round(Math.min(0.95, c) * 100) / 100;
 }
 

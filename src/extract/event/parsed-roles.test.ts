@@ -90,3 +90,10 @@ test('people no state acts through are coded by where they are: "demonstrators i
   const blocked = events.find((e) => e.trigger.text === 'blocked a road')!;
   assert.deepEqual([blocked.type, blocked.source], ['PROTEST', 'borduria']);
 });
+
+test('a participle used as an adjective ranks below the act the sentence reports', { skip: !hasModel }, () => {
+  const events = eventsOf('Ruritanian soldiers arrested ten students in the occupied valley of Borduria.', { Ruritanian: ['ruritania', 'NORP'], Borduria: ['borduria', 'GPE'] });
+  const arrested = events.find((e) => e.trigger.text === 'arrested')!;
+  const occupied = events.find((e) => e.trigger.text === 'occupied');
+  assert.ok(!occupied || occupied.confidence < arrested.confidence);
+});
