@@ -111,3 +111,25 @@ export function readConllu(src: string): GoldDocument {
   if (cur?.words.length) sentences.push(cur);
   return { text, sentences };
 }
+
+/** One bracket of a CorefUD `Entity=` value: `fields` (id, type, ... minspan, ..., identity) when it opens a mention. */
+export interface EntityBracket {
+  id: string;
+  fields: string[] | null;
+  closes: boolean;
+}
+
+/** The brackets of a MISC `Entity=` value: "(id-type-..." opens a mention, "id)" closes one, "(...)" is both. */
+export function entityBrackets(ent: string): EntityBracket[] {
+  return (ent.match(/\([^()]*\)?|[^()]+\)/g) ?? []).map((part) => {
+    const opens = part.startsWith('(');
+    const body = part.replace(/^\(/, '').replace(/\)$/, '');
+    const fields = opens ? body.split('-') : null;
+    return { id: fields ? fields[0]! : body, fields, closes: part.endsWith(')') };
+  });
+}
+
+/** The minimal span of an opening bracket's fields: 1-based positions inside the mention (GUM's `minspan`). */
+export function minspanOf(fields: string[]): number[] {
+  return (fields[5] ?? '').split(',').map(Number).filter((n) => n > 0);
+}

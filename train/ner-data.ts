@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NerType, WordSpan } from '../src/nlp/ner/decode.js';
+import { entityBrackets, minspanOf } from '../eval/conllu.js';
 
 export interface NerSentence {
   /** Where it comes from, for logs and held-out splits. */
@@ -113,18 +114,9 @@ export function readGumNames(conllu: string, corpus: string): NerSentence[] {
     upos.push(cols[3]!);
     const ent = /(?:^|\|)Entity=([^|]*)/.exec(cols[9]!)?.[1];
     if (!ent) continue;
-    // CorefUD brackets: "(id-type-...-minspan-..." opens, "id)" closes, "(...)" is both.
-    for (const part of ent.match(/\([^()]*\)?|[^()]+\)/g) ?? []) {
-      const opens = part.startsWith('(');
-      const closes = part.endsWith(')');
-      const body = part.replace(/^\(/, '').replace(/\)$/, '');
-      if (opens) {
-        const fields = body.split('-');
-        const minspan = (fields[5] ?? '').split(',').map(Number).filter((n) => n > 0);
-        open.push({ id: fields[0]!, type: fields[1]!, start: at, minspan });
-      }
+    for (const { id, fields, closes } of entityBrackets(ent)) {
+      if (fields) open.push({ id, type: fields[1]!, start: at, minspan: minspanOf(fields) });
       if (closes) {
-        const id = opens ? body.split('-')[0]! : body;
         for (let k = open.length - 1; k >= 0; k--) {
           if (open[k]!.id !== id) continue;
           const o = open.splice(k, 1)[0]!;

@@ -18,6 +18,7 @@ import { docNames } from '../../src/nlp/ner/doc-names.js';
 import { resolveCoreference } from '../../src/extract/coref.js';
 import type { Entity, EntityType, KnowledgeBase } from '../../src/model/types.js';
 import { prf, round, type EvalSuite, type Measure } from '../suite.js';
+import { entityBrackets, minspanOf } from '../conllu.js';
 
 type GoldType = 'person' | 'organization' | 'place';
 const TYPES: GoldType[] = ['person', 'organization', 'place'];
@@ -77,19 +78,12 @@ export function readGum(conllu: string, id: string): GumDoc {
     pendingSpace = !/(^|\|)SpaceAfter=No(\||$)/.test(misc);
     const ent = /(?:^|\|)Entity=([^|]*)/.exec(misc)?.[1];
     if (!ent) continue;
-    // CorefUD brackets: "(id-type-...-identity" opens, "id)" closes, "(...)" is both.
-    for (const part of ent.match(/\([^()]*\)?|[^()]+\)/g) ?? []) {
-      const opens = part.startsWith('(');
-      const closes = part.endsWith(')');
-      const body = part.replace(/^\(/, '').replace(/\)$/, '');
-      if (opens) {
-        const fields = body.split('-');
+    for (const { id: eid, fields, closes } of entityBrackets(ent)) {
+      if (fields) {
         const identity = fields.slice(7).join('-');
-        const minspan = (fields[5] ?? '').split(',').map(Number).filter((n) => n > 0);
-        open.push({ id: fields[0]!, type: fields[1]!, identity, start, propn: propn - (cols[3] === 'PROPN' ? 1 : 0), firstToken: tokens.length - 1, minspan });
+        open.push({ id: eid, type: fields[1]!, identity, start, propn: propn - (cols[3] === 'PROPN' ? 1 : 0), firstToken: tokens.length - 1, minspan: minspanOf(fields) });
       }
       if (closes) {
-        const eid = opens ? body.split('-')[0]! : body;
         for (let k = open.length - 1; k >= 0; k--) {
           if (open[k]!.id !== eid) continue;
           const o = open.splice(k, 1)[0]!;
