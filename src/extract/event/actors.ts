@@ -79,7 +79,8 @@ function lower(doc: Doc, i: number): string {
 /** The preposition that governs a mention ("in Brussels" → in), skipping a determiner, or null. */
 export function governingPreposition(doc: Doc, m: TokenMention, floor: number): string | null {
   let k = m.first - 1;
-  while (k >= floor && doc.tokens[k]!.pos === 'DET') k--;
+  // "in the north of", "in southern Syria", "into neighbouring Belarus": past determiners and adjectives.
+  while (k >= floor && (doc.tokens[k]!.pos === 'DET' || doc.tokens[k]!.pos === 'ADJ')) k--;
   if (k < floor) return null;
   const t = doc.tokens[k]!;
   return PREPOSITIONS.has(t.lower) && (t.pos === 'ADP' || t.pos === 'SCONJ' || t.lower === 'to') ? t.lower : null;

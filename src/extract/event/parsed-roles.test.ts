@@ -97,3 +97,8 @@ test('a participle used as an adjective ranks below the act the sentence reports
   const occupied = events.find((e) => e.trigger.text === 'occupied');
   assert.ok(!occupied || occupied.confidence < arrested.confidence);
 });
+
+test('a place after an adjective is still where the act happened: "in southern Borduria"', { skip: !hasModel }, () => {
+  const events = eventsOf('Ruritania lifted the curfew in southern Borduria.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
+  assert.equal(events.find((e) => e.source === 'ruritania')?.location, 'borduria');
+});
