@@ -11,6 +11,7 @@
  *   --clients 1,8    instead of the fixed rate: that many clients each sending its next request when the last is
  *                    answered (a closed loop), --seconds each; prints throughput and latency per count, and the
  *                    throughput ratio of the last count to the first (on a Postgres server, requests run in parallel)
+ *   --distinct       every request a URL of its own (an unused parameter), so none is answered from the read cache
  *   --json           also print the figures as one JSON object on the last line
  * The mix: 45 % search (a rotating list of queries), 45 % entity pages (the 50 most named actors), 10 % timeline
  * pages. Not part of npm test: it takes minutes and its figures depend on the machine.
@@ -27,7 +28,7 @@ const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '10000' }, store: { type: 'string' }, rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' }, timeout: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
-    clients: { type: 'string' },
+    clients: { type: 'string' }, distinct: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.docs);
@@ -127,7 +128,11 @@ async function main(): Promise<void> {
       ['entity', (k) => `api/entities/${encodeURIComponent(top.items[k % top.items.length]!.id)}`],
       ['timeline', (k) => `api/timeline?limit=50&offset=${(k % 10) * 50}`],
     ];
-    const pick = (k: number) => paths[k % 20 < 9 ? 0 : k % 20 < 18 ? 1 : 2]!;
+    const chosen = (k: number) => paths[k % 20 < 9 ? 0 : k % 20 < 18 ? 1 : 2]!;
+    const pick = (k: number): [string, (k: number) => string] => {
+      const [kind, path] = chosen(k);
+      return values.distinct ? [kind, (n) => `${path(n)}${path(n).includes('?') ? '&' : '?'}soak=${n}`] : [kind, path];
+    };
     // Warm-up: every path once, so the figures are of a running server, not of its first queries.
     for (let k = 0; k < 40; k++) await one(url + pick(k)[1](k), 'warm-up');
     if (values.clients) {

@@ -128,8 +128,13 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
   if (!e) return null;
   const keep = (documentId: string, entity: string) => ov.empty || ov.entityIn(documentId, entity) === id;
   // Everything below looks at the actor's latest documents (an index scan), so a profile costs the same for an
-  // actor named ten times or ten thousand.
-  const RECENT = `recent AS (SELECT DISTINCT document_id, doc_date FROM document_entities WHERE entity_id = ANY($1::text[])
+  // actor named ten times or ten thousand. Their quotes, events and stances are read document by document (a
+  // LATERAL probe; OFFSET 0 keeps the actor's condition outside it): joined on the actor instead, the planner reads
+  // every event of the actor in the store through its index and sorts them.
+  // One id (no merge): an equality, so the index on (entity_id, doc_date) is read in order and stops after the
+  // window; `= ANY` with DISTINCT would read and sort every row of the actor (thousands in a large store).
+  const RECENT = `recent AS (SELECT ${members.length === 1 ? '' : 'DISTINCT '}document_id, doc_date FROM document_entities
+                              WHERE ${members.length === 1 ? 'entity_id = ($1::text[])[1]' : 'entity_id = ANY($1::text[])'}
                               ${split ? `AND document_id = ANY(ARRAY[${split.documents.map((d) => `'${d.replace(/[^0-9a-f]/g, '')}'`).join(',')}]::text[])` : ''}
                               ORDER BY doc_date DESC NULLS LAST, document_id LIMIT ${CO_ACTOR_WINDOW})`;
   const docs = await db.query<any>(`WITH ${RECENT}
@@ -146,24 +151,24 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
                     GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [members]);
   const quotes = await db.query<any>(`WITH ${RECENT}
                    SELECT q.document_id, q.speaker_id, q.text, q.direct, q.span_start, q.span_end, to_char(r.doc_date, 'YYYY-MM-DD') AS date
-                     FROM recent r JOIN quotes q ON q.document_id = r.document_id WHERE q.speaker_id = ANY($1::text[])
+                     FROM recent r CROSS JOIN LATERAL (SELECT * FROM quotes q WHERE q.document_id = r.document_id OFFSET 0) q WHERE q.speaker_id = ANY($1::text[])
                     ORDER BY r.doc_date DESC NULLS LAST, q.document_id, q.span_start LIMIT $2`, [members, limit]);
   const eventRows = await db.query<any>(`WITH ${RECENT}, hits AS (
-                   SELECT v.* FROM recent r JOIN events v ON v.document_id = r.document_id
+                   SELECT v.* FROM recent r CROSS JOIN LATERAL (SELECT * FROM events v WHERE v.document_id = r.document_id OFFSET 0) v
                     WHERE v.source_id = ANY($1::text[]) OR v.target_id = ANY($1::text[])
-                    ORDER BY v.date_value DESC NULLS LAST, r.doc_date DESC NULLS LAST LIMIT $2)
+                    ORDER BY v.date_value DESC NULLS LAST, r.doc_date DESC NULLS LAST, v.document_id, v.trigger_start LIMIT $2)
                    SELECT v.document_id, v.type, v.source_id, v.target_id, v.date_value, v.trigger_text, v.trigger_start, v.trigger_end, v.negated, v.modality,
                           substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence,
                           s.name AS source_name, t.name AS target_name
                      FROM hits v JOIN documents d ON d.id = v.document_id
                      LEFT JOIN entities s ON s.id = v.source_id LEFT JOIN entities t ON t.id = v.target_id
-                    ORDER BY v.date_value DESC NULLS LAST`, [members, limit]);
+                    ORDER BY v.date_value DESC NULLS LAST, v.document_id, v.trigger_start`, [members, limit]);
   const stances = await db.query<any>(`WITH ${RECENT}, hits AS (
-                   SELECT st.* FROM recent r JOIN stances st ON st.document_id = r.document_id
-                    WHERE st.holder_id = ANY($1::text[]) ORDER BY st.date DESC NULLS LAST LIMIT $2)
+                   SELECT st.* FROM recent r CROSS JOIN LATERAL (SELECT * FROM stances st WHERE st.document_id = r.document_id OFFSET 0) st
+                    WHERE st.holder_id = ANY($1::text[]) ORDER BY st.date DESC NULLS LAST, st.document_id, st.evidence_start LIMIT $2)
                    SELECT st.document_id, st.holder_id, st.topic, st.polarity, st.date,
                           substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
-                     FROM hits st JOIN documents d ON d.id = st.document_id ORDER BY st.date DESC NULLS LAST`, [members, limit]);
+                     FROM hits st JOIN documents d ON d.id = st.document_id ORDER BY st.date DESC NULLS LAST, st.document_id, st.evidence_start`, [members, limit]);
   const names = ov.empty ? null : await entityNames(db, ov, [id]);
   const shown = names?.get(id);
   const kbId = shown ? shown.kbId : e.kb_id;
