@@ -133,8 +133,11 @@ async function main(): Promise<void> {
       const [kind, path] = chosen(k);
       return values.distinct ? [kind, (n) => `${path(n)}${path(n).includes('?') ? '&' : '?'}soak=${n}`] : [kind, path];
     };
-    // Warm-up: every path once, so the figures are of a running server, not of its first queries.
-    for (let k = 0; k < 40; k++) await one(url + pick(k)[1](k), 'warm-up');
+    // Warm-up: every distinct URL of the run once (with --distinct, 40 of them), so the figures are of a running
+    // server, not of its first queries; with --distinct, every request of the run is a first one.
+    const warm = new Set<string>();
+    for (let k = 0; k < (values.distinct ? 40 : RATE * SECONDS); k++) warm.add(pick(k)[1](values.distinct ? RATE * SECONDS + k : k));
+    for (const path of warm) await one(url + path, 'warm-up');
     if (values.clients) {
       await closedLoop(url, pick, values.clients.split(',').map(Number));
       return;

@@ -55,10 +55,16 @@ export class Admission {
       return Promise.resolve(false);
     }
     return new Promise<boolean>((resolve) => {
+      const since = performance.now();
       const waiter: Waiter = {
         admit: () => {
           clearTimeout(waiter.timer);
-          resolve(true);
+          // A timer held back by a busy thread: the request waited too long all the same.
+          if (performance.now() - since > this.opts.maxWaitMs) {
+            this.shed++;
+            resolve(false);
+            this.leave();
+          } else resolve(true);
         },
         timer: setTimeout(() => {
           const k = this.waiting.indexOf(waiter);
@@ -71,10 +77,15 @@ export class Admission {
     });
   }
 
-  /** Ends a turn: the longest-waiting request takes it over. */
+  /**
+   * Ends a turn: the longest-waiting request takes it over, on the next turn of the event loop. PGlite's queries
+   * run on this thread and their promises settle as microtasks, so handing the turn over at once would chain one
+   * request after another without the loop ever reading the sockets or firing the wait timers: new requests would
+   * sit unread in the kernel (no 503, a client timeout) for as long as the queue lasts.
+   */
   leave(): void {
     const next = this.waiting.shift();
-    if (next) next.admit();
+    if (next) setImmediate(next.admit);
     else this.running--;
   }
 
