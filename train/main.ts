@@ -1,16 +1,14 @@
 /**
  * `npm run train`: rebuilds the shipped models from ../shared/data: the syntax model (train/syntax.ts, about
- * 12 minutes on two cores), then the name tagger (train/ner.ts, which tags its corpora with the syntax model
- * just written). `--only syntax` or `--only ner` builds one; the other options go to that trainer
- * (syntax: --limit, --out, ...; ner: --epochs, --dev, --ner-out).
+ * 12 minutes on two cores), then the name tagger (train/ner.ts, about 2). `--only syntax` or `--only ner`
+ * builds one; the other options go to that trainer (syntax: --limit, --out, ...; ner: --epochs, --dev, --ner-out).
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main as trainSyntax, SHARED } from './syntax.js';
 import { buildNerModel, DEFAULT_NER_SETTINGS, nerInputs, type NerSettings } from './ner.js';
-import { DEFAULT_MODEL_PATH, PerceptronSyntaxModel } from '../src/nlp/syntax/model.js';
 import { DEFAULT_NER_MODEL_PATH } from '../src/nlp/ner/model.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 
@@ -27,9 +25,7 @@ function trainNerMain(args: string[]): void {
   const log = (m: string) => console.error(`train ner: ${m}`);
   let file: Buffer;
   try {
-    // The syntax model as it is on disk now (just rebuilt when both are trained), not a cached one.
-    const syntax = new PerceptronSyntaxModel(readFileSync(DEFAULT_MODEL_PATH), 'models/syntax-en.bin.gz');
-    file = buildNerModel(nerInputs(SHARED, root, loadKnowledgeBase(), syntax), settings, log);
+    file = buildNerModel(nerInputs(SHARED, root, loadKnowledgeBase()), settings, log);
   } catch (err) {
     log((err as Error).message);
     process.exit(1);

@@ -1,8 +1,6 @@
 /**
  * Training of the name tagger (models/ner-en.bin.gz): a greedy left-to-right averaged perceptron over BILOU
- * labels (src/nlp/ner/), on UNER EWT, wikigold and GUM's open genres (train/ner-data.ts). Each sentence is first
- * tagged by the shipped syntax model, so the tagger learns from UPOS and XPOS as wrong as they are at run time.
- * The gazetteer (the bundled KB's names and data/gazetteer/phoenix-names.tsv) is built here and written into the
+ * labels (src/nlp/ner/), on UNER EWT, wikigold and GUM's open genres (train/ner-data.ts). The gazetteer (the bundled KB's names and data/gazetteer/phoenix-names.tsv) is built here and written into the
  * model file. Shuffles are seeded and tables written in key order: the same data gives the same file.
  */
 import { readFileSync } from 'node:fs';
@@ -15,7 +13,6 @@ import { Gazetteer, gazetteerKey, GAZ_NORP, GAZ_ORG, GAZ_OTHER, GAZ_PERSON, GAZ_
 import { encodeNerModel } from '../src/nlp/ner/model-file.js';
 import { sentenceAtoms } from '../src/nlp/syntax/words.js';
 import { WeightTable } from '../src/nlp/syntax/weights.js';
-import type { SyntaxModel } from '../src/nlp/syntax/types.js';
 import type { KnowledgeBase } from '../src/model/types.js';
 
 export interface NerSettings {
@@ -59,11 +56,10 @@ export function buildGazetteer(kb: KnowledgeBase, phoenixTsv: string): [string, 
   return [...bits].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-export function examples(sents: readonly NerSentence[], syntax: SyntaxModel, gaz: Gazetteer): Example[] {
+export function examples(sents: readonly NerSentence[], gaz: Gazetteer): Example[] {
   return sents.map((s) => {
-    const a = syntax.analyse(s.forms);
     const atoms = sentenceAtoms(s.forms);
-    return { ctx: nerContext(atoms, a.upos, a.xpos, gaz.match(atoms.lowerText)), labels: labelsOfSpans(s.forms.length, s.spans) };
+    return { ctx: nerContext(atoms, gaz.match(atoms.lowerText)), labels: labelsOfSpans(s.forms.length, s.spans) };
   });
 }
 
@@ -119,15 +115,13 @@ export function spanScores(gold: WordSpan[][], pred: WordSpan[][]): Record<strin
 export interface NerInputs {
   sentences: NerSentence[];
   gazetteer: [string, number][];
-  syntax: SyntaxModel;
 }
 
 /** Reads the corpora, the KB and the Phoenix gazetteer for training. */
-export function nerInputs(shared: string, root: string, kb: KnowledgeBase, syntax: SyntaxModel): NerInputs {
+export function nerInputs(shared: string, root: string, kb: KnowledgeBase): NerInputs {
   return {
     sentences: readNerCorpora(shared),
     gazetteer: buildGazetteer(kb, readFileSync(join(root, PHOENIX_GAZETTEER), 'utf8')),
-    syntax,
   };
 }
 
@@ -136,10 +130,10 @@ export function buildNerModel(inputs: NerInputs, settings: NerSettings, log: (m:
   const t0 = performance.now();
   const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)}s`;
   const gaz = new Gazetteer(new Map(inputs.gazetteer));
-  const all = examples(inputs.sentences, inputs.syntax, gaz);
+  const all = examples(inputs.sentences, gaz);
   const corpora = new Map<string, number>();
   for (const s of inputs.sentences) corpora.set(s.corpus.split('/')[0]!, (corpora.get(s.corpus.split('/')[0]!) ?? 0) + 1);
-  log(`${all.length} sentences (${[...corpora].map(([c, n]) => `${c} ${n}`).join(', ')}), gazetteer ${gaz.size} phrases; tagged (${elapsed()})`);
+  log(`${all.length} sentences (${[...corpora].map(([c, n]) => `${c} ${n}`).join(', ')}), gazetteer ${gaz.size} phrases (${elapsed()})`);
   if (settings.dev) {
     const train = all.filter((_, i) => i % 10 !== 0);
     const dev = all.filter((_, i) => i % 10 === 0);
@@ -164,7 +158,6 @@ export function buildNerModel(inputs: NerInputs, settings: NerSettings, log: (m:
       command: 'npm run train -- --only ner',
       settings: kept,
       trainingSentences: all.length,
-      syntaxModel: inputs.syntax.meta.name ?? null,
     },
     labels: NER_LABELS,
     gazetteer: inputs.gazetteer,

@@ -17,7 +17,7 @@ import type { EntityType } from '../../model/types.js';
 import type { NameSpan } from '../../nlp/ner/doc-names.js';
 import type { KbMatch } from '../../kb/matcher.js';
 import { fromMatch, headType, type Found } from './discover.js';
-import { TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
+import { PLACE_LAST_WORDS, TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
 import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
 
@@ -151,12 +151,18 @@ function coversTagged(f: Found, spans: NameSpan[], linked: (t: NameSpan) => bool
   return stands(f, spans, linked) && spans.some((t) => f.start <= t.start && f.end >= t.end && (f.start < t.start || f.end > t.end));
 }
 
-/** The tagger's kind as our type: a place is a GPE unless its last word is a landform or a facility ("Drina River"). */
+/**
+ * The tagger's kind as our type. A place is a GPE unless its last word is a landform or a facility ("Drina
+ * River"); a place or organisation with an organisation's head noun is an organisation ("Adriatic Council on
+ * Maritime Security"), an organisation ending in a place word a place ("Kowloon East"), as the cue rules read them.
+ */
 function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
   const type = TYPE_OF[t.type]!;
-  if (type !== 'GPE') return type;
+  if (type === 'PERSON') return type;
   const lastWord = doc.tokens[t.tokenEnd - 1]?.lower.replace(/\./g, '') ?? '';
   const head = headType(lastWord);
+  for (let k = t.tokenStart; k < t.tokenEnd; k++) if (headType(doc.tokens[k]!.lower.replace(/\./g, '')) === 'ORG') return 'ORG';
+  if (type === 'ORG') return PLACE_LAST_WORDS.has(lastWord) && t.tokenEnd - t.tokenStart > 1 ? 'GPE' : 'ORG';
   return head === 'LOC' || head === 'FAC' ? head : 'GPE';
 }
 
@@ -245,7 +251,7 @@ function extended(doc: Doc, t: NameSpan): NameSpan {
     e += 2;
   }
   const last = tokens[e - 1]!;
-  if (t.type === 'ORG' && headType(last.lower) === 'ORG' && e < sentenceEnd && COMPLEMENT.has(tokens[e]!.lower)) {
+  if (t.type !== 'PER' && headType(last.lower) === 'ORG' && e < sentenceEnd && COMPLEMENT.has(tokens[e]!.lower)) {
     let k = e + 1;
     if (tokens[k]?.lower === 'the') k++;
     let end = k;

@@ -1,8 +1,10 @@
 /**
- * The name tagger over a Doc: the names of one sentence, tagged on its UD words (doc.syntax), as character
- * spans of the Doc's text. A pure function of the sentence: the model is read-only and nothing is kept here.
+ * The name tagger over a Doc: the names of one sentence, tagged on its UD words (the same words the syntax model
+ * reads, syntax/tokenise.ts, without parsing them), as character spans of the Doc's text. A pure function of the
+ * sentence: the model is read-only and nothing is kept here.
  */
 import type { Doc } from '../doc.js';
+import { udWords } from '../syntax/tokenise.js';
 import type { NerType } from './decode.js';
 import { loadNerModel, type NerModel } from './model.js';
 
@@ -16,9 +18,9 @@ export interface NameSpan {
 }
 
 export function sentenceNames(doc: Doc, index: number, model: NerModel = loadNerModel()): NameSpan[] {
-  const words = doc.syntax(index).words;
+  const words = udWords(doc.text, doc.sentenceTokens(index));
   if (!words.length) return [];
-  const spans = model.tag(words.map((w) => ({ form: w.text, upos: w.upos, xpos: w.xpos })));
+  const spans = model.tag(words.map((w) => w.form));
   return spans.map((s) => {
     const first = words[s.start]!;
     const last = words[s.end - 1]!;

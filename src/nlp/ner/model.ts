@@ -14,13 +14,6 @@ import { decodeNerModel } from './model-file.js';
 
 export const DEFAULT_NER_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner-en.bin.gz');
 
-/** A word as the tagger reads it: its form and the syntax model's tags. */
-export interface NerWord {
-  form: string;
-  upos: string;
-  xpos: string;
-}
-
 export class NerModel {
   readonly meta: Readonly<Record<string, unknown>>;
   private readonly table: WeightTable;
@@ -33,11 +26,11 @@ export class NerModel {
     this.gazetteer = new Gazetteer(new Map(header.gazetteer));
   }
 
-  /** The names in one sentence, as word ranges. */
-  tag(words: readonly NerWord[]): WordSpan[] {
-    if (!words.length) return [];
-    const atoms = sentenceAtoms(words.map((w) => w.form));
-    const ctx = nerContext(atoms, words.map((w) => w.upos), words.map((w) => w.xpos), this.gazetteer.match(atoms.lowerText));
+  /** The names in one sentence of UD word forms, as word ranges. */
+  tag(forms: readonly string[]): WordSpan[] {
+    if (!forms.length) return [];
+    const atoms = sentenceAtoms(forms);
+    const ctx = nerContext(atoms, this.gazetteer.match(atoms.lowerText));
     return trimSpans(atoms.formText, spansOfLabels(decodeNer(this.table, ctx)));
   }
 
