@@ -4,6 +4,7 @@ import { Doc } from '../nlp/doc.js';
 import { recogniseEntities } from './entities.js';
 import { resolveCoreference } from './coref.js';
 import { TEST_KB } from './actors/testkb.js';
+import { defaultKnowledgeBase } from '../kb/load.js';
 
 function resolve(text: string, date = '2022-05-04') {
   const doc = new Doc(text);
@@ -100,6 +101,18 @@ test('"their" and "they" go to a single named subject before them in the sentenc
   assert.deepEqual(mentionsOf(ents, 'NATO'), ['NATO/name', 'their/pronoun']);
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name']);
   assert.deepEqual(mentionsOf(ents, 'Kosovo'), ['Kosovo/name']);
+});
+
+test('"they" opening a sentence goes to the plural group the sentence before has as its subject', () => {
+  // Written for this test, read with the bundled KB (its world layer knows "Palestinians"); a singular state before
+  // "they" is left alone.
+  const text = 'Palestinians marched through the city on Sunday. They demanded new elections. Chad sent observers. They left.';
+  const doc = new Doc(text);
+  const ctx = { kb: defaultKnowledgeBase(), date: '2022-05-04' };
+  const ents = resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
+  const group = ents.find((e) => e.mentions.some((m) => m.text === 'Palestinians'))!;
+  assert.deepEqual(group.mentions.map((m) => m.text), ['Palestinians', 'They']);
+  assert.deepEqual(mentionsOf(ents, 'Chad'), ['Chad/name']);
 });
 
 test('a city the passage is set in counts for its state when a bare organ is resolved', () => {

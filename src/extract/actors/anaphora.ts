@@ -214,7 +214,7 @@ export function resolveActorPronouns(doc: Doc, table: EntityTable, inQuote: (off
       if (w === undefined || !referring(tree, w)) continue;
       if (plural) {
         covering ??= tokenEntities(doc, table);
-        const group = groupSubjectBefore(tree, covering, w);
+        const group = groupSubjectBefore(tree, covering, w) ?? (opensClause(tree, w) && si > 0 ? pluralSubjectOf(doc, si - 1, covering) : null);
         if (group) table.addMention(group, t.start, t.end, 'pronoun');
         continue;
       }
@@ -242,6 +242,28 @@ function groupSubjectBefore(tree: SyntaxTree, covering: Map<number, Entity>, w: 
     return e && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP') ? e : null;
   }
   return null;
+}
+
+/** Whether "they" is the subject of its sentence's main clause: "They occupied territory in …". */
+function opensClause(tree: SyntaxTree, w: number): boolean {
+  const word = tree.word(w);
+  return word.rel === 'nsubj' && word.head >= 0 && tree.word(word.head).rel === 'root';
+}
+
+/**
+ * The group the sentence before names as its main clause's plural subject ("Israeli troops crossed into Syria.
+ * They occupied …": Israel, through its troops), when one entity covers it and it is not coordinated. One sentence
+ * back only, and only a plural: a singular state before "they" is rarely what it means.
+ */
+function pluralSubjectOf(doc: Doc, si: number, covering: Map<number, Entity>): Entity | null {
+  const tree = sentenceTree(doc, si);
+  if (!tree) return null;
+  const root = tree.words.findIndex((x) => x.rel === 'root');
+  if (root < 0) return null;
+  const subject = tree.dependents(root, 'nsubj')[0];
+  if (subject === undefined || tree.conjunctsOf(subject).length || !/^NNP?S$/.test(tree.word(subject).xpos)) return null;
+  const e = covering.get(tree.word(subject).token);
+  return e && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP') ? e : null;
 }
 
 /** Token index → the entity whose mention covers it. */
