@@ -11,21 +11,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, openPage } from './browser.js';
 import { defaultKnowledgeBase } from '../../src/kb/load.js';
 import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/serve.js';
 import { visibleGraph } from '../../web/src/graph/model.js';
 import { LARGE } from '../../web/src/graph/limits.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
 const OUT = join(ROOT, 'test-output');
 const PAGE_SIZE = 50;
 
-const skip = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is missing: install it (apt-get install -y chromium) to run the browser tests`
-  : !existsSync(SEEDS) ? `${SEEDS} is missing: the browser tests import the seed articles from there` : false;
+const skip = chromiumMissing() || (!existsSync(SEEDS) ? `${SEEDS} is missing: the browser tests import the seed articles from there` : false);
 
 type Box = [string, number, number, number, number];
 const overlapping = (boxes: Box[]) => {
@@ -85,13 +83,7 @@ describe('graph and timeline in Chromium', { skip }, () => {
       const job = await (await fetch(new URL('/api/import?wait=true', server.url), { method: 'POST', body: form })).json() as any;
       assert.equal(job.status, 'done', JSON.stringify(job));
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   after(async () => {

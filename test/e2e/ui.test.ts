@@ -11,20 +11,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, openPage } from './browser.js';
 import { defaultKnowledgeBase } from '../../src/kb/load.js';
 import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = resolve(ROOT, '../shared/corpus/seeds');
 const OUT = join(ROOT, 'test-output');
 const DOCS = join(ROOT, 'docs/screenshots');
 const UPDATE_DOCS = process.env.UPDATE_SCREENSHOTS === '1';
 
-const skip = !existsSync(CHROMIUM)
-  ? `${CHROMIUM} is missing: install it (apt-get install -y chromium) to run the browser tests`
-  : !existsSync(SEEDS) ? `${SEEDS} is missing: the browser tests import the seed articles from there` : false;
+const skip = chromiumMissing() || (!existsSync(SEEDS) ? `${SEEDS} is missing: the browser tests import the seed articles from there` : false);
 
 describe('web UI in Chromium', { skip }, () => {
   let server: RunningServer;
@@ -49,13 +47,7 @@ describe('web UI in Chromium', { skip }, () => {
     await ensureWebBuilt();
     dataDir = await mkdtemp(join(tmpdir(), 'dossier-e2e-'));
     server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir }, kb: defaultKnowledgeBase(), noBuild: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   after(async () => {

@@ -13,14 +13,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumMissing, openPage } from './browser.js';
 import { defaultKnowledgeBase } from '../../src/kb/load.js';
 import { ensureWebBuilt, startServer, type RunningServer } from '../../src/server/serve.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const CHROMIUM = '/usr/bin/chromium';
 const OUT = join(ROOT, 'test-output');
-const skip = !existsSync(CHROMIUM) ? `${CHROMIUM} is missing: install it (apt-get install -y chromium) to run the browser tests` : false;
+const skip = chromiumMissing();
 
 // Written for this test: the quote's speaker is not named where the analysis looks, and one army is named two ways.
 const ARTICLE = [
@@ -65,13 +65,7 @@ describe('the daily loop in Chromium', { skip }, () => {
     await new Promise<void>((ok) => feeds.listen(0, '127.0.0.1', ok));
     feedBase = `http://127.0.0.1:${(feeds.address() as AddressInfo).port}`;
     server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir }, kb: defaultKnowledgeBase(), noBuild: true, allowPrivateFetch: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
+    ({ browser, page } = await openPage(pageErrors));
   });
 
   after(async () => {
