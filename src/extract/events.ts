@@ -19,7 +19,7 @@ import { findTriggers, type TriggerMatch } from './event/match.js';
 import { defaultCameo, matchCameo, type CompiledCameo } from './event/cameo.js';
 import { MentionIndex } from './event/mentions.js';
 import { isNegated, modalityOf } from './event/modality.js';
-import { statedDate, withReportDates } from './event/dates.js';
+import { REPORTING_LEMMAS, statedDate, withReportDates } from './event/dates.js';
 import { withAllegations } from './event/allegations.js';
 
 /**
@@ -253,9 +253,6 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
 
 /** Event types done to a place when they name no one: measures, force and their lifting. */
 const PLACE_TARGETED = new Set(['COERCE', 'CONCEDE', 'SANCTION', 'THREATEN', 'ASSAULT', 'MOBILIZE', 'REJECT']);
-
-/** Reporting verbs: what they report is what the sentence asserts, not a clause down. */
-const REPORTING_LEMMA = new Set(['say', 'tell', 'announce', 'state', 'report', 'add', 'claim', 'confirm', 'declare', 'write', 'note']);
 
 /** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
 const HALTING = new Set(['halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'end', 'discontinue', 'withhold', 'curtail']);
@@ -553,7 +550,7 @@ const CLAUSAL = ['ccomp', 'xcomp', 'advcl', 'acl', 'csubj', 'parataxis'];
 function clauseDepth(tree: SyntaxTree, w: number): number {
   let depth = 0;
   for (let k = w, steps = 0; k >= 0 && steps < 30; k = tree.word(k).head, steps++) {
-    if (CLAUSAL.some((r) => relIs(tree.word(k).rel, r)) && !REPORTING_LEMMA.has(tree.lemma(tree.word(k).head))) depth++;
+    if (CLAUSAL.some((r) => relIs(tree.word(k).rel, r)) && !REPORTING_LEMMAS.has(tree.lemma(tree.word(k).head))) depth++;
   }
   return depth;
 }

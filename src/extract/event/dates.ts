@@ -33,7 +33,7 @@ export interface EventDateInput {
 }
 
 /** Reporting verbs by lemma: a time on one dates the saying, not what is said. */
-const REPORTING_LEMMAS = new Set([
+export const REPORTING_LEMMAS: ReadonlySet<string> = new Set([
   'say', 'tell', 'state', 'announce', 'add', 'claim', 'note', 'stress', 'emphasize', 'emphasise', 'underline', 'insist',
   'confirm', 'report', 'declare', 'explain', 'believe', 'think', 'argue', 'write', 'recall', 'reiterate', 'indicate',
   'warn', 'allege', 'suggest', 'acknowledge', 'admit', 'deny',
