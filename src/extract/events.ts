@@ -10,7 +10,7 @@ import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
-  REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
+  HALTING, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
   treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { relIs, sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
@@ -254,8 +254,6 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
 /** Event types done to a place when they name no one: measures, force and their lifting. */
 const PLACE_TARGETED = new Set(['COERCE', 'CONCEDE', 'SANCTION', 'THREATEN', 'ASSAULT', 'MOBILIZE', 'REJECT']);
 
-/** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
-const HALTING = new Set(['halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'end', 'discontinue', 'withhold', 'curtail']);
 /** Noun events whose halting is a sanction: aid, supplies, cooperation, talks. */
 const HALTABLE = new Set(['AID', 'COOPERATE', 'CONSULT', 'SUPPORT']);
 

@@ -397,6 +397,8 @@ const SPEECH_ACT_NOUNS = new Set(['request', 'demand', 'appeal', 'plea', 'propos
 const NOUN_SOURCE_MARKERS = new Set(['by', 'from']);
 /** A noun as the circumstance of a clause: "said during talks in Belgrade" — the clause's subject took part. */
 const CIRCUMSTANCE_MARKERS = new Set(['at', 'during', 'in', 'after', 'on']);
+/** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
+export const HALTING: ReadonlySet<string> = new Set(['halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'end', 'discontinue', 'withhold', 'curtail']);
 /** Verbs whose object noun names the event their subject carries out (lemmas; LIGHT_VERBS holds their forms). */
 const LIGHT_LEMMAS = new Set([
   'launch', 'wage', 'conduct', 'stage', 'mount', 'start', 'begin', 'hold', 'carry', 'make', 'impose', 'issue',
@@ -404,7 +406,7 @@ const LIGHT_LEMMAS = new Set([
   'resume', 'step', 'intensify', 'escalate', 'reach', 'join', 'enter', 'adopt', 'introduce', 'extend', 'maintain',
   'pursue', 'give', 'provide', 'send', 'deliver', 'host', 'organise', 'organize', 'strike', 'seal', 'conclude',
   'broker', 'approve', 'pass', 'renew', 'expand', 'tighten', 'deepen', 'level', 'lodge', 'file', 'express', 'voice',
-  'commit', 'perpetrate', 'halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'discontinue', 'withhold', 'curtail',
+  'commit', 'perpetrate', ...HALTING,
 ]);
 /** Verbs whose subject undergoes the noun event: "received an endorsement from X", "faces sanctions". */
 const UNDERGOING_LEMMAS = new Set(['receive', 'get', 'win', 'obtain', 'secure', 'face', 'suffer', 'endure', 'accept', 'welcome']);
