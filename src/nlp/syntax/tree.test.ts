@@ -218,3 +218,29 @@ test('run-on text is cut into sentences the parser takes whole: none is longer t
     assert.notEqual(sentenceTree(long, s), null);
   }
 });
+
+// Ms Varga said she was alarmed by the reports , and called for talks .
+const MISCOORDINATED = parsed(`
+  Ms PROPN NNP 3 nsubj
+  Varga PROPN NNP 1 flat
+  said VERB VBD 0 root say
+  she PRON PRP 6 nsubj:pass
+  was AUX VBD 6 aux:pass be
+  alarmed VERB VBN 3 ccomp alarm
+  by ADP IN 9 case
+  the DET DT 9 det
+  reports NOUN NNS 6 obl:agent report
+  , PUNCT , 12 punct
+  and CCONJ CC 12 cc
+  called VERB VBD 9 conj call
+  for ADP IN 14 case
+  talks NOUN NNS 12 obl talk
+  . PUNCT . 3 punct
+`);
+
+test('a verb the parser coordinated with a noun takes the subject of the clause above that noun', () => {
+  const t = new SyntaxTree(MISCOORDINATED);
+  const hit = t.subjectOf(idx(t, 'called'));
+  assert.equal(text(t, hit?.word), 'she');
+  assert.equal(hit?.passive, false);
+});

@@ -192,7 +192,14 @@ export class SyntaxTree {
       return up ? { word: up.word, passive: ownPassive, via: 'control' } : null;
     }
     if (w.rel === 'conj') {
-      const up = this.subjectOf(h, depth + 1);
+      // A finite verb the parser coordinated with a noun ("said he was alarmed by the reports …, and called for")
+      // shares the subject of the clause that noun sits in: climb to the nearest predicate above it.
+      let g = h;
+      if (w.upos === 'VERB' && NOMINAL.has(this.words[g]!.upos)) {
+        while (g >= 0 && NOMINAL.has(this.words[g]!.upos)) g = this.words[g]!.head;
+        if (g < 0) return null;
+      }
+      const up = this.subjectOf(g, depth + 1);
       if (!up) return null;
       // A shared auxiliary attaches to the first conjunct only: "was arrested and charged".
       const passive = ownPassive || (up.passive && w.xpos === 'VBN' && this.dependent(p, 'aux') < 0);
