@@ -97,14 +97,15 @@ const OPENING_MARKS = '"“„«‹‘\'';
 /**
  * GUM's xml nests `<quote>` inside sentences, so a quote that runs over several sentences is several spans, each
  * after the first opening with no mark. Read as printed, those are one quote: a span that follows the previous one
- * across nothing but white space, and does not open with a mark, continues it.
+ * across nothing but spaces, and does not open with a mark, continues it. A line break ends it: the next block (a
+ * caption repeating the words as a pull quote) is a quote of its own.
  */
 export function joinContinued(text: string, quotes: Span[]): Span[] {
   const out: Span[] = [];
   for (const q of [...quotes].sort((a, b) => a.start - b.start)) {
     const prev = out[out.length - 1];
     const opens = OPENING_MARKS.includes(text[q.start] ?? '');
-    if (prev && !opens && q.start >= prev.end && /^\s*$/.test(text.slice(prev.end, q.start))) prev.end = Math.max(prev.end, q.end);
+    if (prev && !opens && q.start >= prev.end && /^[ \t]*$/.test(text.slice(prev.end, q.start))) prev.end = Math.max(prev.end, q.end);
     else out.push({ ...q });
   }
   return out;
@@ -112,17 +113,28 @@ export function joinContinued(text: string, quotes: Span[]): Span[] {
 
 const MARKS = '"“”„‘’«»‹›\'';
 
-/** A span with quote marks, spaces and punctuation trimmed from both ends, for exact comparison. */
+/** An editor's note after a closing mark ("…" ((it)) for a translation, "…" [sic]): not the quoted words. */
+const TRAILING_NOTE = /(["”’»])\s*(?:\(\([^()]*\)\)|\([^()]*\)|\[[^\]]*\])$/;
+
+/**
+ * A span with quote marks, spaces and punctuation trimmed from both ends, for exact comparison. GUM's spans of
+ * translated quotes take in the note after the closing mark ("…" ((it))), which is cut off first.
+ */
 export function normalizeSpan(text: string, span: Span): Span {
+  const note = TRAILING_NOTE.exec(text.slice(span.start, span.end).replace(/[\s.,;:]+$/, ''));
+  if (note) span = { start: span.start, end: span.start + note.index + 1 };
   const slice = text.slice(span.start, span.end);
   const lead = /^[\s"“”„‘’«»‹›',.;:—–-]*/.exec(slice)![0].length;
   const trail = /[\s"“”„‘’«»‹›',.;:—–-]*$/.exec(slice.slice(lead))![0].length;
   return { start: span.start + lead, end: span.end - trail };
 }
 
-/** Whether a quote is delimited by marks (not a Q/A turn): a quote mark stands right before it. */
+/**
+ * Whether a quote is delimited by marks (not a Q/A turn): a quote mark stands right before it, or a mark and a
+ * space. A mark at the end of the line before (the previous paragraph's closing mark) does not make a turn marked.
+ */
 export function isMarked(text: string, q: Quote): boolean {
-  return q.direct && MARKS.includes(text[q.start - 1] ?? '') || (q.direct && /["“„«‹‘]\s$/.test(text.slice(q.start - 2, q.start)));
+  return q.direct && MARKS.includes(text[q.start - 1] ?? '') || (q.direct && /["“„«‹‘][ \t]$/.test(text.slice(q.start - 2, q.start)));
 }
 
 interface Counts { tp: number; fp: number; fn: number }
