@@ -173,7 +173,8 @@ export function codeEvents(
       // "its troops", "their borders": a possessive pronoun names the actor's own, not the one it acts on.
       const target = actors.target && !ownPossessive(doc, actors.target) ? actors.target.mention.entityId : null;
       if (source && source === target) continue;
-      const exclude = new Set([source, target].filter((x): x is string => x !== null));
+      // The target may be where it happened too ("lifted the curfew in X"): only the source is never the place.
+      const exclude = new Set([source].filter((x): x is string => x !== null));
       const location = findLocation(ctx, match.first, match.last, exclude);
       const triggerStart = doc.tokens[match.first]!.start;
       const triggerEnd = doc.tokens[match.last]!.end;

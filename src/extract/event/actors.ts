@@ -566,6 +566,16 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
     const next: number[] = [];
     for (const k of level) {
       for (const c of tree.children(k)) {
+        // "closed bridges connecting X to Y", "sanctions targeting X's banks": a participle on the head is part of
+        // its phrase, and its object names whom the phrase is about.
+        if (!exclude(c) && relIs(tree.word(c).rel, 'acl') && (tree.word(c).xpos === 'VBG' || tree.word(c).xpos === 'VBN')) {
+          for (const o of tree.objectsOf(c)) {
+            const m = actorOfWord(ctx, tree, o);
+            if (m) return m;
+            next.push(o);
+          }
+          continue;
+        }
         if (exclude(c) || !PHRASE_RELS.some((r) => relIs(tree.word(c).rel, r)) || tree.word(c).rel === 'obl:tmod') continue;
         // "its troops", "their war with X": the possessive pronoun is the actor's own; look past it.
         if (tree.word(c).rel === 'nmod:poss' && tree.word(c).upos === 'PRON') continue;
@@ -681,7 +691,7 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
       // pattern's wildcard covers them); after the obliques, so "closed its border with Belarus" stays Belarus.
       // Only an owner that is an actor counts as a found target (see below), so the token rules still run after
       // a spanned object that names no one.
-      const owners = spanned.filter((k) => actorOfWord(ctx, tree, k) !== null);
+      const owners = spanned.filter((k) => phraseActor(ctx, tree, k, inTrigger) !== null);
       // The pattern's own target preposition comes before the object: "sent police to Belarus".
       if (markers.targetMarker && obliques.length && tree.caseOf(obliques[0]!) === markers.targetMarker) return [...obliques, ...objects, ...owners];
       return [...objects, ...obliques, ...owners];

@@ -102,3 +102,9 @@ test('a place after an adjective is still where the act happened: "in southern B
   const events = eventsOf('Ruritania lifted the curfew in southern Borduria.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
   assert.equal(events.find((e) => e.source === 'ruritania')?.location, 'borduria');
 });
+
+test('a participle inside the object phrase names whom the act is done to: "closed bridges connecting X to Y"', { skip: !hasModel }, () => {
+  const events = eventsOf('On Sunday the police closed several bridges connecting Tarsk to Valmora.', { Tarsk: ['tarsk', 'GPE'], Valmora: ['valmora', 'GPE'] });
+  const closing = events.find((e) => e.trigger.text.startsWith('closed'))!;
+  assert.equal(closing.target, 'tarsk');
+});
