@@ -124,3 +124,9 @@ test('a city the passage is set in counts for its state when a bare organ is res
   const ents = resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'Police/nominal', 'they/pronoun']);
 });
+
+test('"his country" and "the country" name the state named before, also one first named as a place', () => {
+  // Written for this test.
+  const ents = resolve('Ivo Marin has farmed in Serbia for years. For most of that time his country has been poor. It has had four governments since.');
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'his country/nominal', 'It/pronoun']);
+});

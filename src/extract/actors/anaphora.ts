@@ -49,15 +49,18 @@ const isStateEntity = (kb: KnowledgeBase, e: Entity): boolean => {
   return e.kbId ? isState(kb.byId.get(e.kbId)) : countryCodeOfName(e.name) !== null;
 };
 
-/** Mentions of ORG and GPE entities outside quotation marks, in text order, each with its token and sentence. */
-function candidates(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean): Candidate[] {
+/**
+ * Mentions of ORG and GPE entities outside quotation marks, in text order, each with its token and sentence;
+ * without `places`, not those after a place preposition.
+ */
+function candidates(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean, places = false): Candidate[] {
   const out: Candidate[] = [];
   for (const { m, e } of table.allMentions()) {
     if ((e.type !== 'ORG' && e.type !== 'GPE') || inQuote(m.start)) continue;
     const token = doc.tokenIndexAt(m.start);
     const prev = doc.tokens[token - 1];
     // "in Poland", "to Belgrade": a place where something happens is not what "it" goes on to describe.
-    if (prev && prev.sentence === doc.tokens[token]!.sentence && PLACE_PREPOSITIONS.has(prev.lower)) continue;
+    if (!places && prev && prev.sentence === doc.tokens[token]!.sentence && PLACE_PREPOSITIONS.has(prev.lower)) continue;
     out.push({ e, m, token, sentence: doc.tokens[token]!.sentence });
   }
   return out;
@@ -166,7 +169,8 @@ export function bareAgentState(doc: Doc, kb: KnowledgeBase, list: MentionList, s
 /** "The country", "the kingdom": a mention of the state named last within the lookback. */
 export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const tokens = doc.tokens;
-  const states = candidates(doc, table, inQuote).filter((c) => isStateEntity(kb, c.e));
+  // "Protests in Serbia … the country's president": a description may name a state first named as a place.
+  const states = candidates(doc, table, inQuote, true).filter((c) => isStateEntity(kb, c.e));
   if (!states.length) return;
   let next = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -174,7 +178,10 @@ export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
     if (!STATE_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
     let k = i - 1;
     while (k >= 0 && tokens[k]!.sentence === t.sentence && DESCRIPTION_MODIFIERS.has(tokens[k]!.pos) && !table.at(tokens[k]!.start)) k--;
-    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence) continue;
+    // "His country", "her country": a person's own country is, in news, the state the passage is set in.
+    const determiner = tokens[k]?.lower;
+    const owned = (determiner === 'his' || determiner === 'her') && t.lower === 'country';
+    if (k < 0 || (determiner !== 'the' && !owned) || tokens[k]!.sentence !== t.sentence) continue;
     // "the country of origin", "the nation's capital" stay; "the country's" names it, as does "the country".
     if (tokens[i + 1]?.lower === 'of') continue;
     while (next < states.length && states[next]!.token < k) next++;
