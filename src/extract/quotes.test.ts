@@ -355,3 +355,35 @@ test('an interview question printed without its question mark is still the inter
   ].join('\n');
   assert.deepEqual(quotes(text).slice(0, 2).map((q) => q.speakerText), ['Daily Planet', 'Lena Novak']);
 });
+
+test('a short interview its headline announces: two questions to "you" are enough; a quoted question ends an answer, it asks nothing', () => {
+  const text = [
+    'Geologist Mara Lind tells Daily Planet about the cave',
+    'Mara Lind has mapped the cave for ten years.',
+    'What drew you to the cave?',
+    'The cold air that comes out of it in summer. My teacher liked to say, "Where does the wind come from?"',
+    'The river runs under it as well.',
+    'What will you map next?',
+    'The lower galleries, once the water drops.',
+  ].join('\n');
+  const lind = entity('e1', 'Mara Lind', 'PERSON', [at(text, 'Mara Lind'), at(text, 'Mara Lind', 'name', 1)]);
+  const turns = quotes(text, [lind]).filter((q) => !q.text.startsWith('Where does'));
+  assert.deepEqual(turns.map((q) => [q.speaker ?? q.speakerText, q.text.slice(0, 14)]), [
+    ['Daily Planet', 'What drew you '],
+    ['e1', 'The cold air t'],
+    ['e1', 'The river runs'],
+    ['Daily Planet', 'What will you '],
+    ['e1', 'The lower gall'],
+  ]);
+});
+
+test('two questions under a headline that does not announce an interview are not one', () => {
+  const text = [
+    'Council votes on the new bridge',
+    'Who will pay for the bridge, you may ask?',
+    'The council will, from next year\'s budget.',
+    'And will you be able to cross it by bike?',
+    'Yes, on a lane of its own.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});

@@ -63,7 +63,8 @@ function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draf
     if (entity) byKey.set(t.speakerKey, entity.id);
   }
   return turns.map((t) => {
-    const own = t.label ? speakerEntity(index, [t.label]) : null;
+    // A label the headline gave with a role before the name ("Biologist Jane Doe") is the person named inside it.
+    const own = t.label ? speakerEntity(index, [t.label]) ?? index.within(t.label).find((e) => e.type === 'PERSON') ?? null : null;
     return {
       text: doc.text.slice(t.start, t.end),
       start: t.start,

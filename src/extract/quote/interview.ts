@@ -9,6 +9,7 @@
  */
 import type { Doc } from '../../nlp/doc.js';
 import type { Span } from '../../model/types.js';
+import { findMarkedQuotes } from './marks.js';
 
 export interface Turn extends Span {
   /** Where the speaker is named: the label of this turn, or the name in the title for unlabelled interviews. */
@@ -47,10 +48,14 @@ function labelKey(label: string): string {
   return words.map((w) => w[0]).join('').toUpperCase();
 }
 
-/** A question: it ends in "?", or, printed without one, opens with a question word and asks "you" something. */
+/**
+ * A question: it ends in "?", or, printed without one, opens with a question word and asks "you" something. An
+ * answer that ends by quoting someone's question ("… a quote of Einstein's: “…, would it?”") asks nothing.
+ */
 const isQuestion = (doc: Doc, p: Span): boolean => {
   const text = doc.text.slice(p.start, p.end);
-  if (/\?["”’)]*$/.test(text)) return true;
+  if (/\?[)]*$/.test(text)) return true;
+  if (/\?["”’)]+$/.test(text)) return !findMarkedQuotes(text).some((q) => q.open > 0 && q.end >= text.lastIndexOf('?'));
   return !/[.!:;"”’)]$/.test(text) && /^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will|have|has)\b/i.test(text) && /\byou(?:r)?\b/i.test(text);
 };
 
@@ -94,19 +99,35 @@ export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[
 
 const MIN_QUESTIONS = 3;
 const MIN_QUESTIONS_UNANNOUNCED = 5;
+/** A headline that is an interview's own ("Wikinews interviews X", "Interview with X", "X tells Wikinews about …"). */
+const INTERVIEW_HEADLINE = /\binterview(?:s|ed)?\b|\b(?:tells|talks to|speaks to|speaks with) \p{Lu}/u;
+/** How many paragraphs from the top an introduction may take before it says the text is an interview. */
+const INTRODUCTION_PARAGRAPHS = 6;
 
 /**
- * The turns of an unlabelled interview, or null. The text must say it is an interview near its top, and have at
- * least three question paragraphs each followed by an answer paragraph.
+ * The turns of an unlabelled interview, or null. The text must say it is an interview near its top (its headline,
+ * or its introduction before the first question), and have at least three question paragraphs each followed by an
+ * answer paragraph; a short interview whose headline says it is one needs two answered questions put to "you".
  */
 export function unlabelledTurns(doc: Doc, paragraphs: readonly Paragraph[], names: InterviewNames): Turn[] | null {
-  const top = doc.text.slice(0, paragraphs[Math.min(2, paragraphs.length - 1)]?.end ?? 0);
   const questions = paragraphs.map((p) => isQuestion(doc, p));
-  let answered = 0;
-  for (let k = 0; k + 1 < paragraphs.length; k++) if (questions[k] && !questions[k + 1]) answered++;
-  // A text that says it is an interview needs three answered questions; one that does not, more.
-  if (answered < (/\binterview/i.test(top) ? MIN_QUESTIONS : MIN_QUESTIONS_UNANNOUNCED)) return null;
   const first = questions.indexOf(true);
+  if (first < 0) return null;
+  const intro = paragraphs[Math.max(0, Math.min(first, INTRODUCTION_PARAGRAPHS) - 1)];
+  const top = doc.text.slice(0, intro?.end ?? 0);
+  const headline = paragraphs[0] ? doc.slice(paragraphs[0]) : '';
+  let answered = 0;
+  let answeredToYou = 0;
+  for (let k = 0; k + 1 < paragraphs.length; k++) {
+    if (!questions[k] || questions[k + 1]) continue;
+    answered++;
+    if (/\byou(?:r)?\b/i.test(doc.slice(paragraphs[k]!))) answeredToYou++;
+  }
+  // A text that says it is an interview needs three answered questions; one that does not, more. Two questions
+  // to "you" are an interview only under a headline that says so: news quotes rhetorical questions too.
+  const announced = /\binterview/i.test(top);
+  const enough = answered >= (announced ? MIN_QUESTIONS : MIN_QUESTIONS_UNANNOUNCED) || (INTERVIEW_HEADLINE.test(headline) && answeredToYou >= 2);
+  if (!enough) return null;
   const turns: Turn[] = [];
   for (let k = first; k < paragraphs.length; k++) {
     const role = questions[k] ? 'interviewer' : 'interviewee';

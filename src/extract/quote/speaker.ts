@@ -42,6 +42,13 @@ export class MentionIndex {
     return hits.map((h) => h.entity);
   }
 
+  /** Entities with a mention lying inside `span`, longest mention first. */
+  within(span: Span): Entity[] {
+    const hits = this.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+    hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+    return hits.map((h) => h.entity);
+  }
+
   /** Mentions ending before `offset` and starting within `window` characters of it, nearest first. */
   before(offset: number, window: number): IndexedMention[] {
     return this.mentions.filter((m) => m.end <= offset && m.start >= offset - window).sort((a, b) => b.start - a.start);
