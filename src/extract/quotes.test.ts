@@ -387,3 +387,16 @@ test('two questions under a headline that does not announce an interview are not
   ].join('\n');
   assert.deepEqual(quotes(text).filter((q) => q.direct), []);
 });
+
+test('an answer of many sentences that ends in its own question is the interviewee\'s; "Tell us about …" asks', () => {
+  const text = [
+    'Daily Planet interviews painter Lena Novak',
+    'What made you start painting?',
+    'My grandmother gave me her brushes when I was nine.',
+    'Rivers are your subject. Tell us about the first one you painted.',
+    'It was the Sava. I painted it from a bridge. It was grey that day. Nobody bought it. Why would they?',
+    'Where do you find your subjects now?',
+    'Mostly on the river, early in the morning.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).map((q) => q.speakerText), ['Daily Planet', 'Lena Novak', 'Daily Planet', 'Lena Novak', 'Daily Planet', 'Lena Novak']);
+});

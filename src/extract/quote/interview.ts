@@ -48,14 +48,21 @@ function labelKey(label: string): string {
   return words.map((w) => w[0]).join('').toUpperCase();
 }
 
+const MAX_QUESTION_SENTENCES = 4;
+const ASKS_TO_SPEAK = /^(?:(?:please|now|so),? )?(?:tell|talk|walk|take) (?:us|me|our readers)\b|^(?:please )?(?:describe|explain)\b/i;
+
 /**
  * A question: it ends in "?", or, printed without one, opens with a question word and asks "you" something. An
  * answer that ends by quoting someone's question ("… a quote of Einstein's: “…, would it?”") asks nothing.
  */
 const isQuestion = (doc: Doc, p: Span): boolean => {
   const text = doc.text.slice(p.start, p.end);
+  // An interviewer asks in a sentence or three; a paragraph of five that ends in "?" is an answer's own question.
+  if (/\?["”’)]*$/.test(text) && doc.sentenceIndexAt(p.end - 1) - doc.sentenceIndexAt(p.start) >= MAX_QUESTION_SENTENCES) return false;
   if (/\?[)]*$/.test(text)) return true;
   if (/\?["”’)]+$/.test(text)) return !findMarkedQuotes(text).some((q) => q.open > 0 && q.end >= text.lastIndexOf('?'));
+  // "Tell us about …", "Talk us through …": a last sentence asking the interviewee to speak.
+  if (ASKS_TO_SPEAK.test(doc.slice(doc.sentences[doc.sentenceIndexAt(p.end - 1)]!)) && doc.sentenceIndexAt(p.end - 1) - doc.sentenceIndexAt(p.start) < MAX_QUESTION_SENTENCES) return true;
   return !/[.!:;"”’)]$/.test(text) && /^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will|have|has)\b/i.test(text) && /\byou(?:r)?\b/i.test(text);
 };
 
