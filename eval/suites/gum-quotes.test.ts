@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMarked, joinContinued, normalizeSpan } from './gum-quotes.js';
+import { isMarked, joinContinued, normalizeSpan, readGumXml } from './gum-quotes.js';
 
 test('a quote GUM splits at sentence ends is read as one; a new mark opens a new quote', () => {
   const text = '"We won. We will win again." Then: "Next year."';
@@ -30,4 +30,10 @@ test('a turn after a paragraph that ends with a closing mark is not a marked quo
   const marked = { ...turn, start: text.indexOf('A fine'), end: text.indexOf('line,"') + 4 };
   assert.equal(isMarked(text, turn), false);
   assert.equal(isMarked(text, marked), true);
+});
+
+test('a speaker id GUM misspells is read as the speaker the text names', () => {
+  const xml = '<text>\n<sp who="#JackHarris">\n<s type="decl">\nHello\t_\n</s>\n</sp>\n</text>';
+  assert.equal(readGumXml('GUM_interview_herrick', xml).sentences[0]!.who, '#JackHerrick');
+  assert.equal(readGumXml('GUM_interview_other', xml).sentences[0]!.who, '#JackHarris');
 });

@@ -54,7 +54,7 @@ export function readGumXml(name: string, xml: string): GumDocument {
         spaceNext = false;
         straightOpen = false;
       }
-      if (el === 'sp') who = closing ? null : (/who="([^"]*)"/.exec(line)?.[1] ?? null);
+      if (el === 'sp') who = closing ? null : speakerId(name, /who="([^"]*)"/.exec(line)?.[1] ?? null);
       if (el === 'quote') {
         if (!closing) openQuotes.push(-1);
         else {
@@ -90,6 +90,18 @@ export function readGumXml(name: string, xml: string): GumDocument {
     }
   }
   return { name, text, date, quotes: joinContinued(text, quotes), sentences };
+}
+
+/**
+ * Speaker ids GUM misspells, by document. In `GUM_interview_herrick` the interviewee is Jack Herrick, whom the text
+ * names throughout; the speakerList and all his turns but one say `#JackHarris`, the one other `#JackHerrick`.
+ */
+const SPEAKER_ID_FIXES: Record<string, Record<string, string>> = {
+  GUM_interview_herrick: { '#JackHarris': '#JackHerrick' },
+};
+
+function speakerId(document: string, who: string | null): string | null {
+  return (who && SPEAKER_ID_FIXES[document]?.[who]) ?? who;
 }
 
 const OPENING_MARKS = '"“„«‹‘\'';
