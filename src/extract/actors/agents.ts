@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Doc } from '../../nlp/doc.js';
 import type { AgentRole, Entity, EventAgent, EventRecord, KbEntry, KnowledgeBase, Mention } from '../../model/types.js';
 import { aliasWords } from '../../kb/matcher.js';
-import { demonymIndex } from './roles.js';
+import { demonymIndex, holdsOn } from './roles.js';
 import type { EntityTable } from './table.js';
 import { sentenceTree } from '../../nlp/syntax/tree.js';
 import { normalizeName } from '../../nlp/fold.js';
@@ -144,22 +144,26 @@ function endsPhrase(doc: Doc, end: number): boolean {
   return !(next && next.sentence === tok.sentence && (next.pos === 'NOUN' || next.pos === 'PROPN'));
 }
 
-/** The state a person's offices belong to (the latest office held of a state), or null. */
-function personState(kb: KnowledgeBase, e: Entity, date: string | null): { entry: KbEntry; office: string } | null {
+/**
+ * The state a person acts for through an office held on the document's date (the latest begun, when several), or
+ * null: a role is used only inside its dates, so a former minister, or any holder in an undated document, acts for
+ * no state by office.
+ */
+function personState(kb: KnowledgeBase, e: Entity, date: string | null, anyTime = false): { entry: KbEntry; office: string } | null {
   const entry = e.kbId ? kb.byId.get(e.kbId) : undefined;
-  if (!entry || entry.type !== 'PERSON') return null;
-  const roles = (entry.roles ?? []).filter((r) => isState(kb.byId.get(r.of)));
-  if (!roles.length) return null;
-  const current = date ? roles.filter((r) => (!r.from || r.from <= date) && (!r.to || date.slice(0, r.to.length) <= r.to)) : [];
-  const pick = (current.length ? current : roles).slice().sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0]!;
+  if (!entry || entry.type !== 'PERSON' || (!date && !anyTime)) return null;
+  const current = (entry.roles ?? []).filter((r) => isState(kb.byId.get(r.of)) && (anyTime || holdsOn(r.from, r.to, date!)));
+  if (!current.length) return null;
+  const pick = current.slice().sort((a, b) => (b.from ?? '').localeCompare(a.from ?? ''))[0]!;
   return { entry: kb.byId.get(pick.of)!, office: pick.office };
 }
 
 /**
  * "The Biden administration" where the text names no Biden in full: the one KB person with that surname who held a
- * state's office.
+ * state's office. The phrase names that state's government of the person's time, so any of their terms counts
+ * (here, and for "Lukashenko's regime"): the state is the same whenever it was.
  */
-function surnameState(kb: KnowledgeBase, surname: string, date: string | null): { entry: KbEntry; office: string } | null {
+function surnameState(kb: KnowledgeBase, surname: string, _date: string | null): { entry: KbEntry; office: string } | null {
   const key = normalizeName(surname);
   if (!key || key.includes(' ')) return null;
   const found: { entry: KbEntry; office: string }[] = [];
@@ -167,7 +171,7 @@ function surnameState(kb: KnowledgeBase, surname: string, date: string | null): 
     if (p.type !== 'PERSON' || !p.roles?.length) continue;
     const words = normalizeName(p.name).split(' ');
     if (words.length < 2 || words[words.length - 1] !== key) continue;
-    const ps = personState(kb, { kbId: p.id, type: 'PERSON' } as Entity, date);
+    const ps = personState(kb, { kbId: p.id, type: 'PERSON' } as Entity, null, true);
     if (ps && !found.some((f) => f.entry === ps.entry)) found.push(ps);
   }
   return found.length === 1 ? found[0]! : null;
@@ -270,7 +274,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     const owner = before && before.last === k ? before : possessive && possessive.last === k - 1 ? possessive : undefined;
     if (owner) {
       if (PERSONAL_GOVERNMENT.has(phrase) && (owner.e.type === 'PERSON' || !owner.e.kbId)) {
-        const ps = personState(kb, owner.e, date) ?? surnameState(kb, owner.m.text, date);
+        const ps = personState(kb, owner.e, date, true) ?? surnameState(kb, owner.m.text, date);
         if (ps) state = table.kbEntity(ps.entry);
       } else if (owner.e.type !== 'PERSON') {
         state = stateOfMention(owner);

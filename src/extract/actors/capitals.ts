@@ -33,7 +33,12 @@ const DAY_WORDS = new Set(['yesterday', 'today', 'tonight']);
 
 const AGENT_WORDS = new Set(['by', 'with', 'against', 'official', 'accuses', 'accused', 'urged', 'urges']);
 
-export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+/**
+ * `date` is the document's: a state that has ended by then (after its KB `endDate`, a historical state) or not yet begun
+ * (`date`) is not seated anywhere, whatever the document names. Without a date, a former state is still taken only
+ * where the document names it (chooseActor).
+ */
+export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable, date: string | null = null): void {
   const seats = seatIndex(kb);
   if (!seats.size || !table.entities.some((e) => e.kbId && seats.has(e.kbId))) return;
   // Decisions by mention start, so a second city coordinated with a first ("by Belgrade and Moscow") follows it.
@@ -43,7 +48,7 @@ export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable)
     if (!e?.kbId || !seats.has(e.kbId)) decided.set(m.start, false);
   }
   for (const city of [...table.entities]) {
-    const actors = city.kbId ? seats.get(city.kbId) : undefined;
+    const actors = city.kbId ? seats.get(city.kbId)?.filter((a) => !date || existsOn(a, date)) : undefined;
     if (!actors?.length) continue;
     for (const m of [...city.mentions]) {
       if (!actsHere(doc, table, m, decided)) continue;
@@ -51,6 +56,12 @@ export function resolveCapitals(doc: Doc, kb: KnowledgeBase, table: EntityTable)
       if (target) table.moveMention(m, table.kbEntity(target), 'metonym');
     }
   }
+}
+
+/** Whether an actor exists on a date: from its `date` to its `endDate` (its last day), where the KB gives them. */
+function existsOn(e: KbEntry, date: string): boolean {
+  if (e.date && date < e.date) return false;
+  return !(e.endDate && date.slice(0, e.endDate.length) > e.endDate);
 }
 
 /** Whether a city mention is used as an actor (subject of a verb, possessor, agent) rather than a place. */
