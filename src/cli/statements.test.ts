@@ -77,6 +77,26 @@ for (const backend of backends) {
         assert.match(d, /^stance +Aleksandar Vučić — NATO membership\n +a oppose +2024-05-02 Morava Times .*\n +b support +2024-05-03 Danube Herald/m);
       });
 
+      await t.test('stance --topic lists every holder over time, each stance with its cited sentence span', async () => {
+        const r = await run('stance', '--topic', 'nato membership');
+        assert.match(r.out, /^NATO membership: 2 stances by 1 holder\n\n  Aleksandar Vučić — now support \(1 support, 1 oppose\)\n/);
+        // Oldest first, and where the evidence is: the document and the sentence's offsets.
+        assert.match(r.out, /\n    2024-05-02 +oppose +NATO membership +— Morava Times \[[0-9a-f]{12} 0–\d+\]: Vučić rejected the NATO invitation\n    2024-05-03 +support/);
+        const bad = await run('stance', '--topic', 'the weather');
+        assert.match(bad.err, /^dossier: the weather: not a topic; give a topic \(NATO membership, EU membership/);
+        assert.equal(bad.code, 2);
+        assert.equal((await run('stance')).code, 2, 'neither an actor nor a topic');
+        assert.match((await run('stance', '--topic', 'joining the EU')).out, /^no stances recorded on EU membership$/);
+      });
+
+      await t.test('quotes --about an actor or a topic', async () => {
+        const r = await run('quotes', '--about', 'NATO membership');
+        assert.match(r.out, /^About NATO membership:\n\n2024-05-02 +Aleksandar Vučić: “Serbia will not be part of any military alliance in our time”/);
+        assert.match((await run('quotes', '--about', 'NATO')).out, /^no quotes about NATO$/, 'the quote does not name NATO');
+        const bad = await run('quotes', '--about', 'Zzyzx Qwv');
+        assert.match(bad.err, /^dossier: Zzyzx Qwv: neither a topic/);
+      });
+
       await t.test('an unknown actor and a bad type are one clear line each', async () => {
         const unknown = await run('timeline', '--actor', 'Zzyzx Qwv');
         assert.equal(unknown.err, 'dossier: Zzyzx Qwv: no such actor in the store (see `dossier entities`)\n');

@@ -48,7 +48,7 @@ test('rejecting membership opposes it; the subject holds the stance', () => {
 
 test('aspiring to join is support for membership, and the EU is told apart from NATO', () => {
   assert.deepEqual(brief(stances('Kosovo aspires to join NATO one day.')), ['e4 support NATO membership']);
-  assert.deepEqual(brief(stances('Kosovo wants to join the European Union soon.')), ['e4 support EU']);
+  assert.deepEqual(brief(stances('Kosovo wants to join the European Union soon.')), ['e4 support EU membership']);
 });
 
 test('sanctions: imposed oppose Russia, not imposed is neutral', () => {
@@ -69,4 +69,37 @@ test('inside a quote the speaker holds the stance', () => {
 
 test('a sentence with no cue and no event aimed at a topic gives no stance', () => {
   assert.deepEqual(stances('Serbia held local elections in the spring.'), []);
+});
+
+const full = (list: Stance[]) => list.map((s) => `${s.holder} ${s.polarity} ${s.label}`).sort();
+
+test('a membership stance names whose membership: the possessor, the "of", or the one to join', () => {
+  assert.deepEqual(full(stances('Republika Srpska firmly rejects membership of Bosnia in NATO.')), ['e6 oppose Bosnia and Herzegovina\'s NATO membership']);
+  assert.deepEqual(full(stances("Moscow opposes Bosnia's NATO membership.")), ['e3 oppose Bosnia and Herzegovina\'s NATO membership']);
+  assert.deepEqual(full(stances('Serbia backs Kosovo joining the European Union.')), ['e1 support Kosovo\'s EU membership']);
+  assert.deepEqual(full(stances('Putin warned against Bosnia joining NATO.')), ['e5 oppose Bosnia and Herzegovina\'s NATO membership']);
+});
+
+test("without another state named, the membership is the holder's own", () => {
+  const [s] = stances('Kosovo aspires to join NATO one day.');
+  assert.equal(s!.object, 'e4');
+  assert.equal(s!.label, "Kosovo's NATO membership");
+  assert.deepEqual(full(stances("The alliance says it respects Serbia's commitment to military neutrality.")), ["e1 neutral Serbia's NATO membership"]);
+});
+
+test('a stance on an actor names the actor as the document does', () => {
+  const [s] = stances('Kosovo imposed sanctions against Moscow last spring.');
+  assert.equal(s!.object, 'e3');
+  assert.equal(s!.label, 'Russia');
+});
+
+test('a person who holds no state is left without an object rather than given a wrong one', () => {
+  const [s] = stances('Hoxha wants to join NATO.');
+  assert.equal(s!.topic, 'NATO membership');
+  assert.equal(s!.object, null);
+  assert.equal(s!.label, 'NATO membership');
+});
+
+test("an opposition to another state's joining is the possessor's, about that state's membership", () => {
+  assert.deepEqual(full(stances("Putin cited Russia's opposition to Bosnia's potential NATO membership.")), ["e3 oppose Bosnia and Herzegovina's NATO membership"]);
 });

@@ -232,7 +232,10 @@ export interface TimeExpression extends TextSpan {
   granularity?: 'day' | 'week' | 'month' | 'season' | 'year' | 'decade' | null;
 }
 
-export type StanceTopic = 'NATO membership' | 'NATO' | 'Russia' | 'EU';
+/** What a stance is about: joining NATO or the EU (whose joining is the stance's `object`), or an actor itself. */
+export type StanceTopic = 'NATO membership' | 'EU membership' | 'NATO' | 'Russia' | 'EU';
+/** Topics about someone's joining: their stances name whose (`object`). */
+export const MEMBERSHIP_TOPICS: readonly StanceTopic[] = ['NATO membership', 'EU membership'];
 export type Polarity = 'support' | 'oppose' | 'neutral';
 
 export interface Stance {
@@ -241,6 +244,14 @@ export interface Stance {
   polarity: Polarity;
   evidence: Span;
   date: string | null;
+  /**
+   * The entity the stance is about, in full: for a membership topic the state whose joining it is (Bosnia and
+   * Herzegovina, in "Republika Srpska rejects membership of Bosnia in NATO"); for NATO, Russia or the EU, that
+   * actor as the document names it. Null when the text does not say whose.
+   */
+  object?: string | null;
+  /** The stance's object in words: "Bosnia and Herzegovina's NATO membership", "Russia". */
+  label?: string;
 }
 
 /** Everything the pipeline found in one document. */

@@ -103,6 +103,28 @@ describe('statements', () => {
     assert.equal((await get('/api/stances?topic=NATO%20membership')).status, 200);
     assert.equal((await get('/api/disagreements?limit=5')).status, 200);
   });
+
+  test('topic-first: the topics held, every holder on one over time, quotes about a topic', async () => {
+    const topics = (await get('/api/topics')).body.items;
+    assert.deepEqual(topics.map((t: any) => [t.label, t.stances]).sort(), [["Kosovo's NATO membership", 1], ["Serbia's NATO membership", 1]]);
+    const all = await get('/api/topics/stances?topic=nato%20membership');
+    assert.equal(all.status, 200);
+    assert.equal(all.body.total, 2);
+    assert.deepEqual(all.body.holders.map((h: any) => [h.holderName, h.latest]).sort(), [['Aleksandar Vučić', 'oppose'], ['Kosovo', 'support']]);
+    const kosovo = all.body.holders.find((h: any) => h.holderName === 'Kosovo').stances[0];
+    assert.equal(kosovo.evidence, 'Kosovo asked NATO on Friday to speed up its membership path.');
+    assert.equal(kosovo.evidenceStart, 0);
+    const whose = await get(`/api/topics/stances?topic=${encodeURIComponent("Serbia's NATO membership")}`);
+    assert.deepEqual(whose.body.holders.map((h: any) => h.holderName), ['Aleksandar Vučić']);
+    assert.equal(whose.body.topic.label, "Serbia's NATO membership");
+    assert.match((await get('/api/topics/stances')).body.error, /^topic: required/);
+    assert.match((await get('/api/topics/stances?topic=weather')).body.error, /^topic: "weather" is not a topic/);
+    const quotes = await get('/api/quotes?about=joining%20NATO');
+    assert.equal(quotes.body.about, 'NATO membership');
+    assert.deepEqual(quotes.body.items.map((x: any) => x.text), []);
+    assert.deepEqual((await get('/api/quotes?about=Russia')).body.items, []);
+    assert.match((await get('/api/quotes?about=zzqxv')).body.error, /^about: zzqxv: neither a topic/);
+  });
 });
 
 describe('search', () => {

@@ -14,6 +14,7 @@ import { entityProfile, findEntity, listEntities } from '../service/entities.js'
 import { listDisagreements, listQuotes, listStances, timeline } from '../service/statements.js';
 import { buildGraph, EDGE_KINDS } from '../service/graph.js';
 import { listPlaces } from '../service/places.js';
+import { aboutOf, listTopics, parseTopic, STANCE_TOPICS, topicStances, TopicError, TOPIC_HELP, type TopicQuery } from '../service/topics.js';
 import { ApiError, dateParam, dateRange, intParam, listOf, oneOf, paging, textParam } from './params.js';
 import { Importer, type ImportFile, type ImportRequest } from './imports.js';
 import { overview } from './overview.js';
@@ -42,7 +43,6 @@ export interface AppOptions {
 /** API paths that do not take a turn at the store. */
 const UNQUEUED = /^\/api\/(health|config|openapi\.json|import(\/.*)?|export)$/;
 
-const STANCE_TOPICS = ['NATO membership', 'NATO', 'Russia', 'EU'] as const;
 const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /** `localhost`, `127.x.y.z` or `[::1]`, with or without a port. */
@@ -172,10 +172,29 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     return c.json(profile);
   });
 
+  /** A topic as people write it ("Bosnia's NATO membership"); what names none is a 400 saying what would. */
+  const topicParam = async (c: Context, name: string, required = false): Promise<TopicQuery | undefined> => {
+    const raw = textParam(q(c), name, 200);
+    if (!raw) {
+      if (required) throw new ApiError(400, `${name}: required; give ${TOPIC_HELP}`);
+      return undefined;
+    }
+    const topic = await parseTopic(db, raw).catch((err) => {
+      throw err instanceof TopicError ? new ApiError(400, `${name}: ${err.message}`) : err;
+    });
+    if (!topic) throw new ApiError(400, `${name}: ${JSON.stringify(raw)} is not a topic; give ${TOPIC_HELP}`);
+    return topic;
+  };
+
   app.get('/api/quotes', async (c) => {
     const { limit, offset } = paging(q(c));
     const { from, to } = dateRange(q(c));
-    return c.json(await listQuotes(db, { speaker: await actorParam(c, 'speaker'), q: textParam(q(c), 'q'), from, to, limit, offset }));
+    const aboutText = textParam(q(c), 'about', 200);
+    const about = aboutText ? await aboutOf(db, aboutText).catch((err) => {
+      throw err instanceof TopicError ? new ApiError(400, `about: ${err.message}`) : err;
+    }) : null;
+    const page = await listQuotes(db, { speaker: await actorParam(c, 'speaker'), about: about?.about, q: textParam(q(c), 'q'), from, to, limit, offset });
+    return c.json(about ? { about: about.label, ...page } : page);
   });
 
   const timelineRoute = async (c: Context) => {
@@ -188,8 +207,15 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   app.get('/api/events', timelineRoute);
 
   app.get('/api/stances', async (c) => {
-    const topic = oneOf(q(c), 'topic', STANCE_TOPICS);
-    return c.json({ items: await listStances(db, { holder: await actorParam(c, 'holder'), topic }) });
+    const topic = await topicParam(c, 'topic');
+    const { from, to } = dateRange(q(c));
+    return c.json({ items: await listStances(db, { holder: await actorParam(c, 'holder'), topics: topic?.topics, object: topic?.object?.id, from, to }) });
+  });
+  // Topic-first: the topics stances are held on, and every holder's stances on one, over time.
+  app.get('/api/topics', async (c) => c.json({ items: await listTopics(db) }));
+  app.get('/api/topics/stances', async (c) => {
+    const topic = (await topicParam(c, 'topic', true))!;
+    return c.json(await topicStances(db, topic, { ...dateRange(q(c)), limit: intParam(q(c), 'limit', 500, 1, 2000) }));
   });
   app.get('/api/disagreements', async (c) => {
     const { limit, offset } = paging(q(c));

@@ -16,7 +16,8 @@ export interface FixtureSpec {
   entities: { name: string; type: EntityType; kbId?: string; mentions: string[] }[];
   quotes?: { text: string; speaker: string }[];
   events?: { type: PloverType; source: string; target: string; trigger: string; location?: string }[];
-  stances?: { holder: string; topic: StanceTopic; polarity: 'support' | 'oppose' | 'neutral'; evidence: string }[];
+  /** `object`: whose membership (an entity's name), for a membership topic. */
+  stances?: { holder: string; topic: StanceTopic; polarity: 'support' | 'oppose' | 'neutral'; evidence: string; object?: string }[];
 }
 
 function allIndexes(text: string, phrase: string): number[] {
@@ -56,7 +57,10 @@ export async function writeFixture(store: Store, spec: FixtureSpec): Promise<str
   });
   spec.stances?.forEach((st) => {
     const start = allIndexes(text, st.evidence)[0]!;
-    layers.stances.push({ holder: localId.get(st.holder)!, topic: st.topic, polarity: st.polarity, evidence: { start, end: start + st.evidence.length }, date: spec.date });
+    layers.stances.push({
+      holder: localId.get(st.holder)!, topic: st.topic, polarity: st.polarity, evidence: { start, end: start + st.evidence.length }, date: spec.date,
+      object: st.object ? localId.get(st.object) ?? null : null,
+    });
   });
   const id = createHash('sha256').update(text).digest('hex');
   const signature = minhash(text);
@@ -64,6 +68,15 @@ export async function writeFixture(store: Store, spec: FixtureSpec): Promise<str
     document: { id, text, title: spec.title, date: spec.date, dateSource: 'given', source: spec.source, url: null, language: 'en' },
     doc, layers, wordCount: wordCount(doc), signature, bands: lshBands(signature), nearDuplicate: null,
   });
+  // The stances' objects, until the store's write path stores `object_id` itself (011_stance_objects.sql).
+  for (const st of spec.stances ?? []) {
+    const object = spec.entities.find((e) => e.name === st.object);
+    if (!object) continue;
+    const holder = spec.entities.find((e) => e.name === st.holder)!;
+    const storeId = (e: { name: string; type: EntityType; kbId?: string }) => (e.kbId ? `kb:${e.kbId}` : null);
+    await store.db.query('UPDATE stances SET object_id = $1 WHERE document_id = $2 AND holder_id = $3 AND topic = $4 AND object_id IS NULL',
+      [storeId(object), id, storeId(holder), st.topic]);
+  }
   return id;
 }
 
@@ -101,7 +114,7 @@ export const FIXTURES: FixtureSpec[] = [
     ],
     quotes: [{ text: 'We will stay militarily neutral whatever happens.', speaker: 'Aleksandar Vučić' }],
     events: [{ type: 'CONSULT', source: 'Serbia', target: 'NATO', trigger: 'held talks', location: 'Belgrade' }],
-    stances: [{ holder: 'Aleksandar Vučić', topic: 'NATO membership', polarity: 'oppose', evidence: 'the country does not seek to join the alliance' }],
+    stances: [{ holder: 'Aleksandar Vučić', topic: 'NATO membership', polarity: 'oppose', evidence: 'the country does not seek to join the alliance', object: 'Serbia' }],
   },
   {
     title: 'Pristina renews its membership request',
@@ -118,5 +131,6 @@ export const FIXTURES: FixtureSpec[] = [
       { type: 'REQUEST', source: 'Kosovo', target: 'NATO', trigger: 'asked' },
       { type: 'ACCUSE', source: 'Russia', target: 'NATO', trigger: 'accused' },
     ],
+    stances: [{ holder: 'Kosovo', topic: 'NATO membership', polarity: 'support', evidence: 'Kosovo asked NATO on Friday to speed up its membership path.', object: 'Kosovo' }],
   },
 ];

@@ -11,6 +11,7 @@ const error = (description: string) => json(ref('Error'), description);
 const query = (name: string, description: string, schema: object = { type: 'string' }) => ({ name, in: 'query', description, schema });
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, description, schema: { type: 'string' } });
 
+const topicParam = query('topic', 'A topic: NATO membership, EU membership, NATO, Russia, EU (or "joining the EU"), optionally whose: "Bosnia and Herzegovina\'s NATO membership".');
 const limit = query('limit', 'Page size (1–200).', { type: 'integer', minimum: 1, maximum: 200, default: 50 });
 const offset = query('offset', 'Items to skip.', { type: 'integer', minimum: 0, default: 0 });
 const from = query('from', 'On or after this date.', { type: 'string', format: 'date' });
@@ -76,7 +77,7 @@ export const openApiDocument = {
         negated: { type: 'boolean' }, modality: str,
         mentions: { type: 'array', items: obj({ documentId: str, documentTitle: strOrNull, source: strOrNull, sentence: str, sentenceStart: int, sentenceEnd: int }) },
       }),
-      StanceEntry: obj({ holderId: str, holderName: str, topic: str, polarity: { enum: ['support', 'oppose', 'neutral'] }, date: strOrNull, documentId: str, evidence: str }),
+      StanceEntry: obj({ holderId: str, holderName: str, topic: str, objectId: strOrNull, objectName: strOrNull, label: str, evidenceStart: int, evidenceEnd: int, polarity: { enum: ['support', 'oppose', 'neutral'] }, date: strOrNull, documentId: str, evidence: str }),
       Disagreement: obj({ id: str, kind: { enum: ['stance', 'event'] }, actorId: str, actorName: str, topic: str, a: { type: 'object' }, b: { type: 'object' } }),
       SearchHit: obj({ documentId: str, title: strOrNull, date: strOrNull, source: strOrNull, sentence: str, start: int, end: int, rank: { type: 'number' } }),
       GraphNode: obj({ id: str, name: str, type: str, kbId: strOrNull, documents: int, mentions: int }),
@@ -125,7 +126,11 @@ export const openApiDocument = {
       get: { summary: "An actor's profile.", parameters: [path('id', 'Entity id, e.g. kb:serbia.'), limit], responses: { 200: json(ref('EntityProfile')), ...bad, 404: error('Unknown entity.') } },
     },
     '/api/quotes': {
-      get: { summary: 'Quotes, each with every document that carries it.', parameters: [query('speaker', 'Entity id or name.'), query('q', 'Text contains.'), from, to, limit, offset], responses: { 200: json(page('QuoteEntry')), ...bad } },
+      get: {
+        summary: 'Quotes, each with every document that carries it.',
+        parameters: [query('speaker', 'Entity id or name.'), query('about', 'An actor the quote names, or a topic it speaks of ("NATO membership", "Bosnia\'s NATO membership").'), query('q', 'Text contains.'), from, to, limit, offset],
+        responses: { 200: json(page('QuoteEntry')), ...bad },
+      },
     },
     '/api/timeline': {
       get: {
@@ -136,7 +141,17 @@ export const openApiDocument = {
     },
     '/api/events': { get: { summary: 'The same as /api/timeline.', parameters: [query('actor', 'Entity id or name.'), query('type', 'PLOVER type.', { enum: PLOVER }), from, to, query('source', 'Source contains.'), limit, offset], responses: { 200: json(page('TimelineEntry')), ...bad } } },
     '/api/stances': {
-      get: { summary: 'Stances with their evidence.', parameters: [query('holder', 'Entity id or name.'), query('topic', 'Topic.', { enum: ['NATO membership', 'NATO', 'Russia', 'EU'] })], responses: { 200: json(obj({ items: { type: 'array', items: ref('StanceEntry') } })), ...bad } },
+      get: { summary: 'Stances with their evidence, newest first.', parameters: [query('holder', 'Entity id or name.'), topicParam, from, to], responses: { 200: json(obj({ items: { type: 'array', items: ref('StanceEntry') } })), ...bad } },
+    },
+    '/api/topics': {
+      get: { summary: 'The topics stances are held on, each named in full ("Bosnia and Herzegovina\'s NATO membership"), the most discussed first.', responses: { 200: json(obj({ items: { type: 'array', items: { type: 'object' } } })) } },
+    },
+    '/api/topics/stances': {
+      get: {
+        summary: "Every holder's stances on a topic, each holder's oldest first, with the evidence sentence and its span.",
+        parameters: [{ ...topicParam, required: true }, from, to, query('limit', 'How many stances (the latest), 1–2000.', { type: 'integer', default: 500 })],
+        responses: { 200: json(obj({ topic: { type: 'object' }, total: int, holders: { type: 'array', items: { type: 'object' } } })), ...bad },
+      },
     },
     '/api/disagreements': {
       get: { summary: 'Pairs of sources that state opposite things about one actor and topic.', parameters: [query('actor', 'Entity id or name.'), limit, offset], responses: { 200: json(page('Disagreement')), ...bad } },

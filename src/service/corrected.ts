@@ -9,6 +9,7 @@ import { entityNames, type Overrides } from './corrections.js';
 import type { DocumentDetail } from './documents.js';
 import type { QuoteEntry, StanceEntry, TimelineEntry } from './statements.js';
 import type { Graph, GraphEdge, GraphNode } from './graph.js';
+import { stanceLabel } from '../extract/stance.js';
 
 const withIds = <T extends object>(x: T, ids: string[]): T & { corrections?: string[] } => (ids.length ? { ...x, corrections: [...new Set(ids)] } : x);
 
@@ -180,12 +181,17 @@ export async function correctQuotes(db: Queryable, ov: Overrides, items: QuoteEn
   return out.map((q) => ({ ...q, speakerName: q.speakerId ? names.get(q.speakerId)?.name ?? q.speakerName : null }));
 }
 
-/** Stances with their holders read through merges, splits and renames. */
+/** Stances with their holders and objects read through merges, splits and renames; the label follows the object. */
 export async function correctStances(db: Queryable, ov: Overrides, items: StanceEntry[]): Promise<StanceEntry[]> {
   if (ov.empty) return items;
-  const out = items.map((s) => withIds({ ...s, holderId: ov.entityIn(s.documentId, s.holderId)! }, ov.entityCorrections(s.documentId, s.holderId)));
-  const names = await entityNames(db, ov, out.map((s) => s.holderId));
-  return out.map((s) => ({ ...s, holderName: names.get(s.holderId)?.name ?? s.holderName }));
+  const out = items.map((s) => withIds({
+    ...s, holderId: ov.entityIn(s.documentId, s.holderId)!, objectId: s.objectId ? ov.entityIn(s.documentId, s.objectId) : s.objectId ?? null,
+  }, [...ov.entityCorrections(s.documentId, s.holderId), ...(s.objectId ? ov.entityCorrections(s.documentId, s.objectId) : [])]));
+  const names = await entityNames(db, ov, out.flatMap((s) => (s.objectId ? [s.holderId, s.objectId] : [s.holderId])));
+  return out.map((s) => {
+    const objectName = s.objectId ? names.get(s.objectId)?.name ?? s.objectName ?? null : null;
+    return { ...s, holderName: names.get(s.holderId)?.name ?? s.holderName, objectName, label: stanceLabel(s.topic, objectName) };
+  });
 }
 
 /** The actor graph as corrected: nodes merged into one sum their counts, their edges join; names are corrected. */

@@ -7,6 +7,7 @@ import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
 import { normalizeName } from '../nlp/fold.js';
 import { sourceLabel } from './outlet.js';
+import { stanceLabel } from '../extract/stance.js';
 import { loadOverrides } from './corrections.js';
 import { correctQuotes, correctStances, correctTimeline, quotePlan, timelinePlan } from './corrected.js';
 
@@ -214,12 +215,29 @@ export interface QuoteEntry {
 
 export interface QuoteFilter {
   speaker?: string;
+  /**
+   * Only quotes about this: an actor (entity id) the quote names, or a topic (stored topics, and whose) that a stance
+   * read from the quote is on or that the quote's words speak of ("NATO" with "join" or "membership").
+   */
+  about?: { actor: string } | { topics: readonly string[]; object?: string | null };
   q?: string;
   from?: string;
   to?: string;
   limit?: number;
   offset?: number;
 }
+
+/**
+ * The words that speak of a topic in a quote's normalised text (folded, lower case, punctuation as spaces), all of
+ * them: POSIX expressions with word boundaries, which the trigram index on `norm_text` serves.
+ */
+const TOPIC_WORDS: Record<string, string[]> = {
+  'NATO membership': ['\\m(nato|alliance|north atlantic)\\M', '\\m(member|membership|join|joining|accession|aspir|part of)'],
+  'EU membership': ['\\m(eu|european union)\\M', '\\m(member|membership|join|joining|accession|integration)'],
+  NATO: ['\\m(nato|north atlantic alliance)\\M'],
+  Russia: ['\\m(russia|russian federation|moscow|kremlin)\\M'],
+  EU: ['\\m(eu|european union|brussels)\\M'],
+};
 
 /**
  * Quotes, newest first, each once with every outlet that carried it. The text shown is the fullest version;
@@ -239,6 +257,22 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
   if (f.to) w.add('g.first_date <= $::date', f.to);
   if (f.q) {
     w.add('EXISTS (SELECT 1 FROM quotes m WHERE m.group_id = g.id AND m.norm_text LIKE $)', `%${normalizeName(f.q)}%`);
+  }
+  if (f.about && 'actor' in f.about) {
+    // From the actor's mentions to the quotes they lie in (the quotes of the documents that name it).
+    w.add(`g.id IN (SELECT q.group_id FROM mentions m JOIN quotes q ON q.document_id = m.document_id
+                     AND m.span_start >= q.span_start AND m.span_end <= q.span_end
+                    WHERE m.entity_id = ANY($::text[]) AND q.group_id IS NOT NULL)`, ov.members(f.about.actor));
+  } else if (f.about) {
+    const topics = w.param([...f.about.topics]);
+    const object = f.about.object ? w.param(ov.members(f.about.object)) : null;
+    const onStance = `SELECT q.group_id FROM stances st JOIN quotes q ON q.document_id = st.document_id
+                        AND q.span_start < st.evidence_end AND q.span_end > st.evidence_start
+                       WHERE st.topic = ANY(${topics}::text[]) ${object ? `AND st.object_id = ANY(${object}::text[])` : ''} AND q.group_id IS NOT NULL`;
+    // Words alone say the topic, not whose: with an object, only the stances do.
+    const words = object ? [] : f.about.topics.map((t) => TOPIC_WORDS[t]).filter((x): x is string[] => !!x);
+    const byWords = words.map((all) => `(${all.map((re) => `q.norm_text ~ ${w.param(re)}`).join(' AND ')})`);
+    w.add(`g.id IN (${onStance}${byWords.length ? ` UNION SELECT q.group_id FROM quotes q WHERE q.group_id IS NOT NULL AND (${byWords.join(' OR ')})` : ''})`);
   }
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM quote_groups g ${w.sql}`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);
@@ -272,6 +306,11 @@ export interface StanceEntry {
   holderId: string;
   holderName: string;
   topic: string;
+  /** Whose membership, or which actor, the stance is about (null when the text does not say or it was stored before). */
+  objectId?: string | null;
+  objectName?: string | null;
+  /** The stance's object in full: "Bosnia and Herzegovina's NATO membership". */
+  label?: string;
   polarity: string;
   date: string | null;
   documentId: string;
@@ -283,26 +322,58 @@ export interface StanceEntry {
   corrections?: string[];
 }
 
+export interface StanceFilter {
+  holder?: string;
+  /** One stored topic, any case. */
+  topic?: string;
+  /** Any of these stored topics (a topic as asked, src/service/topics.ts). */
+  topics?: readonly string[];
+  /** Only stances about this entity (whose membership). */
+  object?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
 /** Stances, newest first; a stance without its own date takes its document's. */
-export async function listStances(db: Queryable, f: { holder?: string; topic?: string; limit?: number; offset?: number } = {}): Promise<StanceEntry[]> {
+export async function listStances(db: Queryable, f: StanceFilter = {}): Promise<StanceEntry[]> {
+  return (await stancePage(db, f)).items;
+}
+
+/** Stances as `listStances`, with how many match in all when `counted`. */
+export async function stancePage(db: Queryable, f: StanceFilter & { counted?: boolean } = {}): Promise<{ total: number; items: StanceEntry[] }> {
   const w = new Where();
   const ov = await loadOverrides(db);
   if (f.holder) w.add('st.holder_id = ANY($::text[])', ov.members(f.holder));
   if (f.topic) w.add('lower(st.topic) = lower($)', f.topic);
+  if (f.topics) w.add('st.topic = ANY($::text[])', [...f.topics]);
+  if (f.object) w.add('st.object_id = ANY($::text[])', ov.members(f.object));
+  // The stance's own date, else its document's, as the list shows it (text: a stance may be dated by year).
+  const date = `COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD'))`;
+  // A date by year or month is an interval: it overlaps [from, to] when it starts by `to` ('2022' ≤ '2022-03-01' as
+  // text) and ends after `from` ('2022~' ≥ '2022-06-01': '~' sorts after every digit).
+  if (f.from) w.add(`(${date} || '~') >= $`, f.from);
+  if (f.to) w.add(`${date} <= $`, f.to);
+  const from = `FROM stances st JOIN documents d ON d.id = st.document_id`;
+  const total = f.counted ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params)).rows[0]!.n : 0;
   const page = w.page(f.limit, f.offset, 500);
   const rows = (await db.query<any>(
-    `SELECT st.holder_id, e.name AS holder_name, st.topic, st.polarity, COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) AS date,
+    `SELECT st.holder_id, e.name AS holder_name, st.topic, st.object_id, o.name AS object_name, st.polarity, ${date} AS date,
             st.document_id, d.title, ${sourceLabel('d')} AS source, st.evidence_start, st.evidence_end,
             substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
-       FROM stances st JOIN documents d ON d.id = st.document_id JOIN entities e ON e.id = st.holder_id
+       ${from} JOIN entities e ON e.id = st.holder_id LEFT JOIN entities o ON o.id = st.object_id
        ${w.sql}
-      ORDER BY COALESCE(st.date, to_char(d.date, 'YYYY-MM-DD')) DESC NULLS LAST, st.document_id, st.evidence_start ${page}`, w.params)).rows;
-  const found = rows.map((r) => ({
-    holderId: r.holder_id, holderName: r.holder_name, topic: r.topic, polarity: r.polarity, date: r.date, documentId: r.document_id,
+      ORDER BY ${date} DESC NULLS LAST, st.document_id, st.evidence_start ${page}`, w.params)).rows;
+  const found = rows.map((r): StanceEntry => ({
+    holderId: r.holder_id, holderName: r.holder_name, topic: r.topic, objectId: r.object_id, objectName: r.object_name,
+    label: stanceLabel(r.topic, r.object_name), polarity: r.polarity, date: r.date, documentId: r.document_id,
     documentTitle: r.title, source: r.source, evidence: r.evidence, evidenceStart: r.evidence_start, evidenceEnd: r.evidence_end,
   }));
-  const items = await correctStances(db, ov, found);
-  return f.holder ? items.filter((s) => s.holderId === f.holder) : items;
+  let items = await correctStances(db, ov, found);
+  if (f.holder) items = items.filter((s) => s.holderId === f.holder);
+  if (f.object) items = items.filter((s) => s.objectId === f.object);
+  return { total: f.counted ? total : items.length, items };
 }
 
 export interface DisagreementSide {
