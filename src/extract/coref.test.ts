@@ -130,3 +130,10 @@ test('"his country" and "the country" name the state named before, also one firs
   const ents = resolve('Ivo Marin has farmed in Serbia for years. For most of that time his country has been poor. It has had four governments since.');
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'his country/nominal', 'It/pronoun']);
 });
+
+test('a bare organ finds the organ resolved just before it, not the state named after it', () => {
+  // Written for this test: "The ministry" is Russia's, named as "the country's defence ministry" a sentence before.
+  const ents = resolve("Poland summoned a diplomat. The police said little. Poland's president spoke for Poland. Russia denied everything. The country's defence ministry called it a mistake. The ministry said it would talk to the Polish defence ministry.", '2025-03-01');
+  const russia = mentionsOf(ents, 'Russia');
+  assert.ok(russia.includes('ministry/nominal'), russia.join(', '));
+});

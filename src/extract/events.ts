@@ -10,7 +10,7 @@ import { aliasWords } from '../kb/matcher.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
-  HALTING, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
+  HALTING, PARTAKING_LEMMAS, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
   treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { relIs, sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
@@ -44,7 +44,8 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     if (!free) continue;
     const governed = tree.children(c.verb).some((k) => {
       const rel = tree.word(k).rel;
-      return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass') && taken.has(tree.word(k).token);
+      const partaking = relIs(rel, 'obl') && tree.caseOf(k) === 'in' && PARTAKING_LEMMAS.has(tree.lemma(c.verb));
+      return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass' || partaking) && taken.has(tree.word(k).token);
     });
     if (governed && c.words.length === 1) continue;
     // A passive whose agent is one of our event nouns tells that event: "was hit by air strikes" is the strikes.

@@ -22,7 +22,7 @@ import { demonymIndex, holdsOn } from './roles.js';
 import type { EntityTable } from './table.js';
 import { sentenceTree } from '../../nlp/syntax/tree.js';
 import { normalizeName } from '../../nlp/fold.js';
-import { bareAgentState, mentionList, type MentionList } from './anaphora.js';
+import { addToMentionList, bareAgentState, mentionList, type MentionList } from './anaphora.js';
 
 export const CAMEO_AGENTS_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../../../data/cameo-agents.json');
 
@@ -327,6 +327,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     if (table.addMention(state, start, tokens[end]!.end, 'nominal')) {
       const m = state.mentions[state.mentions.length - 1]!;
       m.role = role;
+      if (bare) addToMentionList(doc, bare, m, state);
       const whole = doc.text.slice(tokens[ownerStart]!.start, tokens[end]!.end).replace(/\s+/g, ' ');
       if (!state.aliases.includes(whole)) state.aliases.push(whole);
     }

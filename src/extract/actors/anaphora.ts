@@ -90,6 +90,20 @@ export function mentionList(doc: Doc, table: EntityTable): MentionList {
   };
 }
 
+/**
+ * Adds a mention found after the list was made ("The country's defence ministry", resolved on the way), so that a
+ * later bare organ ("the ministry") finds it. Mentions are added in text order, past the counting cursor, so the
+ * counts stay right; one added before the cursor restarts them.
+ */
+export function addToMentionList(doc: Doc, list: MentionList, m: Mention, e: Entity): void {
+  const at = firstAtOrAfter(list, m.start);
+  list.items.splice(at, 0, { m, e, sentence: doc.tokens[doc.tokenIndexAt(m.start)]!.sentence, lastLower: doc.tokens[doc.tokenIndexAt(m.end - 1)]!.lower });
+  if (at < list.cursor) {
+    list.cursor = 0;
+    list.counts.clear();
+  }
+}
+
 /** Index of the first of `n` sorted items whose key is at least `at`. */
 function lowerBound(n: number, keyAt: (k: number) => number, at: number): number {
   let lo = 0;

@@ -400,6 +400,9 @@ const CIRCUMSTANCE_MARKERS = new Set(['at', 'during', 'in', 'after', 'on']);
 /** Verbs (lemmas) that stop what their object names: "halted deliveries", "suspended talks", "froze aid". */
 export const HALTING: ReadonlySet<string> = new Set(['halt', 'suspend', 'stop', 'cut', 'freeze', 'cancel', 'terminate', 'scrap', 'end', 'discontinue', 'withhold', 'curtail']);
 /** Verbs whose object noun names the event their subject carries out (lemmas; LIGHT_VERBS holds their forms). */
+/** Verbs whose "in" names the event the subject takes part in: "engage in talks", "participate in the raid". */
+export const PARTAKING_LEMMAS = new Set(['engage', 'participate', 'take', 'join']);
+
 const LIGHT_LEMMAS = new Set([
   'launch', 'wage', 'conduct', 'stage', 'mount', 'start', 'begin', 'hold', 'carry', 'make', 'impose', 'issue',
   'announce', 'sign', 'grant', 'offer', 'continue', 'lead', 'complete', 'order', 'speed', 'declare', 'end', 'call',
@@ -811,7 +814,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
   // Only a meeting has the clause's subject taking part: "said after talks with X" (the speaker talked), but not
   // "will seek backing after weeks of protests" (the protests were against him).
   const circumstance = relIs(g.rel, 'obl') && g.marker !== null && CIRCUMSTANCE_MARKERS.has(g.marker) && RECIPROCAL.has(type);
-  const carried = (object && light) || (g.rel === 'nsubj:pass' && light);
+  // "engaged in talks with X", "took part in the attack": taking part in the event is doing it.
+  const partaking = relIs(g.rel, 'obl') && g.marker === 'in' && PARTAKING_LEMMAS.has(lemma);
+  const carried = (object && light) || (g.rel === 'nsubj:pass' && light) || partaking;
   if (!carried && !circumstance) return out;
   if (carried) out.negated = out.negated || tree.isNegated(v);
   if (!out.source) {

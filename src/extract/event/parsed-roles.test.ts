@@ -108,3 +108,10 @@ test('a participle inside the object phrase names whom the act is done to: "clos
   const closing = events.find((e) => e.trigger.text.startsWith('closed'))!;
   assert.equal(closing.target, 'tarsk');
 });
+
+test('taking part in an event is doing it: "engage in consultations with X" is one CONSULT by the subject', { skip: !hasModel }, () => {
+  const events = eventsOf('Valmora said it was ready to engage in consultations with Tarsk.', { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] });
+  assert.ok(!events.some((e) => e.type === 'ASSAULT'));
+  const consult = events.find((e) => e.type === 'CONSULT')!;
+  assert.deepEqual([consult.source, consult.target], ['valmora', 'tarsk']);
+});
