@@ -400,3 +400,13 @@ test('an answer of many sentences that ends in its own question is the interview
   ].join('\n');
   assert.deepEqual(quotes(text).map((q) => q.speakerText), ['Daily Planet', 'Lena Novak', 'Daily Planet', 'Lena Novak', 'Daily Planet', 'Lena Novak']);
 });
+
+test('a capitalised name after a naming word, and a quoted word that modifies the noun after it, are not speech', () => {
+  const text = 'According to the coach, Ana Horvat, their robot, named "Quick Silver Fox," won twice. A user labelled "Anonymous" posted it. The "History" section of the site explains the rules.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});
+
+test('a curly opening mark closed by a straight one is a quote; a straight pair inside curly marks is an inner quote', () => {
+  const text = 'Vera Lukic spoke last. “We have the river. We have no oil. " She sat down.\nShe said: “They said "no" to us, and they meant it,” and left.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['We have the river. We have no oil.', 'They said "no" to us, and they meant it']);
+});

@@ -110,6 +110,9 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     // that opens a line ending in "— Outlet, date" is a cited headline: neither is speech.
     const title = titleLike(doc.text.slice(q.start, q.end));
     if (!found && (title || citedHeadline(doc, q, para))) return;
+    // "a robot named “Better Idea”", "a print called “Cowboys”": what a naming word introduces in capitals is a name,
+    // whoever the sentence is attributed to.
+    if (namedAs(doc, q) && (title || capitalisedWord(doc.text.slice(q.start, q.end)))) return;
     // A title the tree reaches only through an oblique ("says on “The Harbour Page”") is where it was said.
     if (title && byTree?.oblique) return;
     let draft: Draft;
@@ -209,6 +212,19 @@ function withoutHeadlineEchoes(drafts: Draft[], headline: Paragraph | undefined)
     return !body.some((b) => words.filter((w) => b.has(w)).length >= 0.8 * words.length);
   });
 }
+
+/** Words that introduce a name: "named “…”", "known as “…”". */
+const NAMING = new Set(['named', 'called', 'titled', 'entitled', 'dubbed', 'nicknamed', 'labelled', 'labeled', 'renamed', 'codenamed']);
+
+/** Whether a naming word stands right before the quote's opening mark. */
+function namedAs(doc: Doc, q: MarkedQuote): boolean {
+  const before = doc.tokens[doc.tokenIndexAt(q.open) - 1];
+  if (!before) return false;
+  return NAMING.has(before.lower) || (before.lower === 'as' && ['known', 'referred', 'billed'].includes(doc.tokens[before.i - 1]?.lower ?? ''));
+}
+
+/** One capitalised word and nothing else ("Anonymous"). */
+const capitalisedWord = (text: string): boolean => /^\p{Lu}[\p{L}\p{N}'’-]*$/u.test(text.trim());
 
 /** Most words capitalised and no sentence end: a name or a title, not a sentence someone said. */
 function titleLike(text: string): boolean {

@@ -57,6 +57,10 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
   // Skip the punctuation around the closing mark (“…,” / “…”, / ” —).
   while (i < tokens.length && tokens[i]!.start < regionEnd && isPunct(tokens[i]!) && !SENTENCE_END.has(tokens[i]!.lower)) i++;
   const first = i;
+  // The “History” section of the site explains: a quote a common noun follows with no punctuation between modifies
+  // that noun; it is not an utterance whose attribution follows.
+  const noun = tokens[first];
+  if (first === doc.tokenIndexAt(quote.close + 1) && noun && noun.pos === 'NOUN' && noun.text === noun.lower) return null;
   // “… it could be me.” The next sentence: a quote that ends its sentence with a full stop takes an attribution
   // after it only when the next word is lower case ("he said") or a speech verb ("said X").
   const ended = /\.["'\u201d\u2019\u00bb]*$/.test(doc.text.slice(quote.start, quote.close + 1).trimEnd());

@@ -20,7 +20,7 @@ export interface MarkedQuote extends Span {
 
 /** Opening mark → the marks that may close it. */
 const CLOSERS: Record<string, string> = {
-  '\u201c': '\u201d\u201c', // “ closes with ” (or a second “, a common typo)
+  '\u201c': '\u201d\u201c"', // “ closes with ” (or a second “, or a straight ", common typos)
   '\u201e': '\u201c\u201d', // „ closes with “ (German style) or ” (as in Balkan English-language outlets)
   '\u00ab': '\u00bb',
   '\u2039': '\u203a',
@@ -75,6 +75,8 @@ function canClose(text: string, i: number, open: number, lineEnd: number, strict
     }
     return true;
   }
+  // A straight mark closes a curly “ only where no ” follows in the line: otherwise it is an inner quote's.
+  if (ch === '"' && text[open] === '\u201c' && text.slice(i, lineEnd).includes('\u201d')) return false;
   if ((ch === '"' || ch === '\u201d' || ch === '\u201c') && isSpace(before) && !isSpace(after) && isWordChar(after)) {
     // A mark after a space and before a word opens something; it only closes a quote in "…" at a line end.
     return false;
