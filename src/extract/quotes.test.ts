@@ -410,3 +410,15 @@ test('a curly opening mark closed by a straight one is a quote; a straight pair 
   const text = 'Vera Lukic spoke last. “We have the river. We have no oil. " She sat down.\nShe said: “They said "no" to us, and they meant it,” and left.';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['We have the river. We have no oil.', 'They said "no" to us, and they meant it']);
 });
+
+test('a quote over several paragraphs that names its speaker only at the end gives every paragraph that speaker', () => {
+  // The paragraph after it goes on with the same speaker, as before.
+  const text = "Marko Petrovic spoke at length.\n'We will stay here for as long as it takes.\n'Nobody will move us from this valley,' he said.\n'Good luck to them.'";
+  const he = text.indexOf(' he said') + 1;
+  const marko = entity('e1', 'Marko Petrovic', 'PERSON', [at(text, 'Marko Petrovic'), { start: he, end: he + 2, text: 'he', kind: 'pronoun' }]);
+  assert.deepEqual(quotes(text, [marko]).map((q) => [q.text, q.speaker]), [
+    ['We will stay here for as long as it takes.', 'e1'],
+    ['Nobody will move us from this valley', 'e1'],
+    ['Good luck to them.', 'e1'],
+  ]);
+});

@@ -79,6 +79,8 @@ function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draf
 
 function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: readonly Paragraph[], index: MentionIndex): Draft[] {
   const out: Draft[] = [];
+  /** The marked quote and paragraph of each draft in `out`. */
+  const kept: { q: MarkedQuote; paragraph: number }[] = [];
   let previous: { draft: Draft; paragraph: number } | null = null;
   let p = 0;
   marked.forEach((q, n) => {
@@ -125,8 +127,20 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
       draft = { ...quoteSpan(doc, q, true), speaker: null, speakerText: null, speakerSpan: null };
     }
     out.push(draft);
+    kept.push({ q, paragraph: p });
     previous = { draft, paragraph: p };
   });
+  // A quote over several paragraphs names its speaker in one of them, often the last ("'…\n'…,' he said"): an
+  // unclosed paragraph of it with no attribution of its own takes the speaker of the paragraph that continues it.
+  for (let k = out.length - 2; k >= 0; k--) {
+    const here = kept[k]!;
+    const next = kept[k + 1]!;
+    if (out[k]!.speakerText || here.q.closed || out[k + 1]!.speakerText === null) continue;
+    if (next.paragraph !== here.paragraph + 1 || next.q.open !== paragraphs[next.paragraph]!.start) continue;
+    if (doc.text[next.q.open] !== doc.text[here.q.open]) continue;
+    const { speaker, speakerText, speakerSpan } = out[k + 1]!;
+    out[k] = { ...out[k]!, speaker, speakerText, speakerSpan };
+  }
   return out;
 }
 
