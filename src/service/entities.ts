@@ -2,7 +2,8 @@
 import type { KbEntry, KnowledgeBase } from '../model/types.js';
 import type { Queryable } from '../store/db.js';
 import { normalizeName } from '../nlp/fold.js';
-import { entityNames, loadOverrides } from './corrections.js';
+import { entityNames, loadOverrides, type Overrides } from './corrections.js';
+import { FOLD_PREFIX, foldsIn, nationFolds, shownCorrections, withFolds, type NationMode } from './nations.js';
 import { positionChanges } from '../resolve/stances.js';
 
 /** Each stance marked with the opposite position held before its period, when there was one. */
@@ -21,13 +22,28 @@ export interface EntitySummary {
   documents: number;
   /** The analyst's corrections behind what is shown (merges, renames, type or KB link). */
   corrections?: string[];
+  /** NORP actors counted with this state ("x:NORP:russian" with Russia), when any (service/nations.ts). */
+  nations?: string[];
 }
 
-export async function listEntities(db: Queryable, f: { type?: string; q?: string; limit?: number; offset?: number } = {}): Promise<{ total: number; items: EntitySummary[] }> {
+/** How NORP actors are read: with their states (default), or apart; `kb` leads a demonym to its state. */
+export interface NationOptions {
+  nations?: NationMode;
+  kb?: KnowledgeBase;
+}
+
+/** The corrections to read with: the analyst's, and the folds of NORP actors into their states unless kept apart. */
+async function readingOverrides(db: Queryable, o: NationOptions): Promise<Overrides> {
+  const ov = await loadOverrides(db);
+  return o.nations === 'separate' ? ov : withFolds(ov, await nationFolds(db, o.kb));
+}
+
+export async function listEntities(db: Queryable, f: { type?: string; q?: string; limit?: number; offset?: number } & NationOptions = {}): Promise<{ total: number; items: EntitySummary[] }> {
   const where: string[] = [];
   const params: unknown[] = [];
   // Corrections: what was merged into another actor is listed as that actor; a corrected type counts for the filter.
-  const ov = await loadOverrides(db);
+  // A list of NORP actors asked for by type shows them, not the states they are counted with.
+  const ov = await readingOverrides(db, f.type?.toUpperCase() === 'NORP' ? { ...f, nations: 'separate' } : f);
   if (!ov.empty) {
     params.push(ov.mergedAway());
     where.push(`NOT e.id = ANY($${params.length}::text[])`);
@@ -53,19 +69,24 @@ export async function listEntities(db: Queryable, f: { type?: string; q?: string
   const names = await entityNames(db, ov, items.map((e) => e.id));
   const corrected = await Promise.all(items.map(async (e) => {
     const members = ov.members(e.id);
-    const fixes = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(e.id)?.corrections ?? [])])];
-    if (!fixes.length) return e;
+    const all = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(e.id)?.corrections ?? [])])];
+    if (!all.length) return e;
+    const fixes = shownCorrections(all);
+    const nations = members.filter((m) => all.includes(`${FOLD_PREFIX}${m}`));
     const counts = members.length > 1 ? (await db.query<{ d: number; m: number }>(
       'SELECT count(DISTINCT document_id)::int AS d, coalesce(sum(mentions), 0)::int AS m FROM document_entities WHERE entity_id = ANY($1::text[])', [members])).rows[0] : null;
     const n = names.get(e.id)!;
-    return { ...e, name: n.name, type: n.type, kbId: n.kbId, documents: counts?.d ?? e.documents, mentions: counts?.m ?? e.mentions, corrections: fixes };
+    return { ...e, name: n.name, type: n.type, kbId: n.kbId, documents: counts?.d ?? e.documents, mentions: counts?.m ?? e.mentions,
+      ...(fixes.length ? { corrections: fixes } : {}), ...(nations.length ? { nations } : {}) };
   }));
+  // Counted with their peoples, states may pass others on the page.
+  corrected.sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name));
   return { total, items: corrected };
 }
 
 /** Finds an entity by id, exact name or alias (any spelling or script), else the closest name by trigrams. */
-export async function findEntity(db: Queryable, nameOrId: string): Promise<{ id: string; name: string } | null> {
-  const ov = await loadOverrides(db);
+export async function findEntity(db: Queryable, nameOrId: string, o: NationOptions = {}): Promise<{ id: string; name: string } | null> {
+  const ov = await readingOverrides(db, o);
   const hit = await findStoredEntity(db, nameOrId, ov.named());
   if (!hit || ov.empty) return hit;
   // What was merged into another actor is found as that actor, under its corrected name.
@@ -116,10 +137,11 @@ export interface EntityProfile {
   corrections?: string[];
 }
 
-export async function entityProfile(db: Queryable, requested: string, kb: KnowledgeBase, limit = 50): Promise<EntityProfile | null> {
+export async function entityProfile(db: Queryable, requested: string, kb: KnowledgeBase, limit = 50, nations: NationMode = 'fold'): Promise<EntityProfile | null> {
   // Corrections: an actor merged into another shows that one; a profile reads every id merged into it, and leaves
-  // out what a split moved to another entity (or, for a split-off entity, keeps only that).
-  const ov = await loadOverrides(db);
+  // out what a split moved to another entity (or, for a split-off entity, keeps only that). A state's profile
+  // reads its people's NORP actor with it, and a NORP actor's profile is its state's, unless kept apart.
+  const ov = await readingOverrides(db, { nations, kb });
   const id = ov.canonical(requested);
   const members = ov.members(id);
   const split = ov.splitEntities().find((x) => x.id === id);
@@ -144,11 +166,19 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
                      FROM recent r JOIN documents d ON d.id = r.document_id
                     ORDER BY r.doc_date DESC NULLS LAST, r.document_id LIMIT $2`, [members, limit]);
   const count = await db.query<any>(`SELECT coalesce(sum(mention_count), 0)::int AS n, coalesce(sum(document_count), 0)::int AS d FROM entities WHERE id = ANY($1::text[])`, [members]);
-  const co = await db.query<any>(`WITH ${RECENT}
+  // Several ids read as one: the documents naming any of them, each once (their own counts would add up overlaps).
+  const distinctDocs = members.length > 1 && !split
+    ? (await db.query<{ d: number }>('SELECT count(DISTINCT document_id)::int AS d FROM document_entities WHERE entity_id = ANY($1::text[])', [members])).rows[0]!.d
+    : null;
+  // Co-actors read through the NORP folds: a document naming Serbia and "Serbian" counts once for Serbia.
+  const folds = foldsIn(ov);
+  const co = await db.query<any>(`WITH ${RECENT}, de AS (
+                   SELECT DISTINCT de.document_id, coalesce(fo.into_id, de.entity_id) AS entity_id
+                     FROM recent r JOIN document_entities de ON de.document_id = r.document_id
+                     LEFT JOIN unnest($2::text[], $3::text[]) AS fo(from_id, into_id) ON fo.from_id = de.entity_id)
                    SELECT o.id, o.name, o.type, count(*)::int AS documents
-                     FROM recent r JOIN document_entities de ON de.document_id = r.document_id AND NOT de.entity_id = ANY($1::text[])
-                     JOIN entities o ON o.id = de.entity_id
-                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [members]);
+                     FROM de JOIN entities o ON o.id = de.entity_id WHERE NOT de.entity_id = ANY($1::text[])
+                    GROUP BY o.id, o.name, o.type ORDER BY documents DESC, o.name LIMIT 20`, [members, folds.map((x) => x.from), folds.map((x) => x.into)]);
   const quotes = await db.query<any>(`WITH ${RECENT}
                    SELECT q.document_id, q.speaker_id, q.text, q.direct, q.span_start, q.span_end, to_char(r.doc_date, 'YYYY-MM-DD') AS date
                      FROM recent r CROSS JOIN LATERAL (SELECT * FROM quotes q WHERE q.document_id = r.document_id OFFSET 0) q WHERE q.speaker_id = ANY($1::text[])
@@ -207,12 +237,12 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
     const others = await entityNames(db, ov, eventList.map((v) => v.otherId).filter((x): x is string => !!x));
     for (const v of eventList) if (v.otherId) v.otherName = others.get(v.otherId)?.name ?? v.otherName;
   }
-  const fixes = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(id)?.corrections ?? []), ...(split ? [split.id.slice(2)] : [])])];
+  const fixes = shownCorrections([...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(id)?.corrections ?? []), ...(split ? [split.id.slice(2)] : [])])]);
   return {
     id, name: shown?.name ?? e.name, type: shown?.type ?? e.type, kbId, wikidata: e.wikidata, aliasesSeen: e.aliases,
     kb: entry ? { ...entry, roleLabels: roleLabels(entry, kb), membershipLabels: membershipLabels(entry, kb) } : null,
     mentions: split ? docs.rows.reduce((n: number, d: any) => n + (d.mentions ?? 0), 0) : count.rows[0]?.n ?? 0,
-    documentCount: split ? split.documents.length : members.length > 1 ? docs.rows.length : e.document_count,
+    documentCount: split ? split.documents.length : distinctDocs ?? e.document_count,
     documents: docs.rows.filter((d: any) => (d.ids as string[]).some((m) => keep(d.id, m))).map(({ ids: _ids, ...d }: any) => d),
     coActors: co.rows.filter((c: any) => !members.includes(c.id)),
     quotes: quoteRows.map((q: any) => ({ documentId: q.document_id, text: q.text, direct: q.direct, date: q.date, start: q.span_start, end: q.span_end })),

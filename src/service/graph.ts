@@ -6,6 +6,8 @@ import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
 import { loadOverrides } from './corrections.js';
 import { correctGraph } from './corrected.js';
+import { nationFolds, type NationFold, type NationMode } from './nations.js';
+import type { KnowledgeBase } from '../model/types.js';
 
 export type EdgeKind = 'cooccurrence' | 'cooperative' | 'conflictual';
 export const EDGE_KINDS: readonly EdgeKind[] = ['cooccurrence', 'cooperative', 'conflictual'];
@@ -66,6 +68,10 @@ export interface GraphFilter {
   entityTypes?: string[];
   /** Most connected actors kept (by documents). */
   maxNodes?: number;
+  /** NORP actors counted with their states (default) or apart (service/nations.ts). */
+  nations?: NationMode;
+  /** The KB whose demonyms lead a NORP actor to its state; the bundled one when absent. */
+  kb?: KnowledgeBase;
 }
 
 export interface Graph {
@@ -79,21 +85,35 @@ const EVENT_DAY = `coalesce(CASE WHEN v.date_value ~ '^\\d{4}-\\d{2}-\\d{2}$' TH
 /** Co-occurrence links kept per actor (its strongest). */
 export const CO_LINKS_PER_ACTOR = 8;
 
-/** The graph as corrected: actors merged by an analyst are one node, renamed ones carry their new name. */
+/**
+ * The graph as corrected: actors merged by an analyst are one node, renamed ones carry their new name; a people
+ * is one node with its state ("Russian" with Russia) unless `nations: 'separate'`.
+ */
 export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
   const ov = await loadOverrides(db);
-  const g = await buildStoredGraph(db, f);
+  const folds = f.nations === 'separate' ? [] : await nationFolds(db, f.kb);
+  const g = await buildStoredGraph(db, f, folds);
   return ov.empty ? g : correctGraph(db, ov, g);
 }
 
-async function buildStoredGraph(db: Queryable, f: GraphFilter): Promise<Graph> {
+async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFold[]): Promise<Graph> {
+  // A folded actor reads as its state everywhere, the actor asked for too.
+  const into = new Map(folds.map((x) => [x.from, x.into]));
+  const f = f0.actor && into.has(f0.actor) ? { ...f0, actor: into.get(f0.actor)! } : f0;
+  // With folds, each document's actors are read through them (`dem`: one row per document and folded actor), so a
+  // document naming Russia and "Russian" counts once for Russia; without, the stored rows are read as they are.
+  const dem = (w: Where): string => folds.length
+    ? `(SELECT m.document_id, coalesce(fo.into_id, m.entity_id) AS entity_id, sum(m.mentions)::int AS mentions
+          FROM document_entities m LEFT JOIN unnest(${w.param(folds.map((x) => x.from))}::text[], ${w.param(folds.map((x) => x.into))}::text[]) AS fo(from_id, into_id)
+            ON fo.from_id = m.entity_id GROUP BY 1, 2)`
+    : 'document_entities';
   const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
   const maxNodes = f.maxNodes ?? 120;
   // Every query below keeps the same documents: originals (not near-duplicates) in the date range.
   const docs = () => new Where().add('d.near_duplicate_of IS NULL').dateRange('d.date', f.from, f.to);
   const types = f.entityTypes?.length ? f.entityTypes : null;
   let nodes: GraphNode[];
-  if (!f.from && !f.to && !f.actor) {
+  if (!f.from && !f.to && !f.actor && !folds.length) {
     // Unfiltered, the running counts on the actors answer at once.
     const w = new Where().add('e.document_count > 0');
     if (types) w.add('e.type = ANY($::text[])', types);
@@ -102,12 +122,13 @@ async function buildStoredGraph(db: Queryable, f: GraphFilter): Promise<Graph> {
          FROM entities e ${w.sql} ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
   } else {
     const w = docs();
-    if (f.actor) w.add('m.document_id IN (SELECT document_id FROM document_entities WHERE entity_id = $)', f.actor);
+    const rows = dem(w);
+    if (f.actor) w.add(`m.document_id IN (SELECT document_id FROM ${dem(w)} a WHERE a.entity_id = ${w.param(f.actor)})`);
     if (types && f.actor) w.add(`(e.type = ANY(${w.param(types)}::text[]) OR e.id = ${w.param(f.actor)})`);
     else if (types) w.add('e.type = ANY($::text[])', types);
     nodes = (await db.query<GraphNode>(
       `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
-         FROM document_entities m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
+         FROM ${rows} m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
         ${w.sql} GROUP BY e.id, e.name, e.type, e.kb_id
         ORDER BY documents DESC, mentions DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
   }
@@ -119,7 +140,7 @@ async function buildStoredGraph(db: Queryable, f: GraphFilter): Promise<Graph> {
     const w = docs();
     const idList = w.param(ids);
     const rows = (await db.query<{ a: string; b: string; weight: number; first: string | null; last: string | null }>(
-      `WITH em AS (SELECT m.document_id, m.entity_id, d.date FROM document_entities m JOIN documents d ON d.id = m.document_id
+      `WITH em AS (SELECT m.document_id, m.entity_id, d.date FROM ${dem(w)} m JOIN documents d ON d.id = m.document_id
                     ${w.sql} AND m.entity_id = ANY(${idList}::text[]))
        SELECT a.entity_id AS a, b.entity_id AS b, count(*)::int AS weight,
               to_char(min(a.date), 'YYYY-MM-DD') AS first, to_char(max(a.date), 'YYYY-MM-DD') AS last
@@ -137,13 +158,20 @@ async function buildStoredGraph(db: Queryable, f: GraphFilter): Promise<Graph> {
   }
 
   if (kinds.has('cooperative') || kinds.has('conflictual')) {
-    const w = docs().add('NOT v.negated').add('v.source_id <> v.target_id');
+    const w = docs();
+    // An event's actors read through the folds too.
+    const actor = (col: string) => folds.length
+      ? `coalesce((${w.param(folds.map((x) => x.into))}::text[])[array_position(${w.param(folds.map((x) => x.from))}::text[], ${col})], ${col})`
+      : col;
+    const source = actor('v.source_id');
+    const target = actor('v.target_id');
+    w.add('NOT v.negated').add(`${source} <> ${target}`);
     const idList = w.param(ids);
     const rows = (await db.query<{ source: string; target: string; type: string; n: number; first: string | null; last: string | null }>(
-      `SELECT v.source_id AS source, v.target_id AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
+      `SELECT ${source} AS source, ${target} AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
          FROM events v JOIN documents d ON d.id = v.document_id
-        ${w.sql} AND v.source_id = ANY(${idList}::text[]) AND v.target_id = ANY(${idList}::text[])
-        GROUP BY v.source_id, v.target_id, v.type`, w.params)).rows;
+        ${w.sql} AND ${source} = ANY(${idList}::text[]) AND ${target} = ANY(${idList}::text[])
+        GROUP BY 1, 2, v.type`, w.params)).rows;
     const wanted = f.types?.length ? new Set(f.types.map((t) => t.toUpperCase())) : null;
     const merged = new Map<string, GraphEdge>();
     for (const r of rows) {

@@ -5,7 +5,22 @@
  */
 import type { Doc } from '../../nlp/doc.js';
 import type { Entity, EntityType, KbEntry, Mention, MentionKind } from '../../model/types.js';
+import { isState } from './agents.js';
 import { normalizeName } from '../../nlp/fold.js';
+
+/**
+ * A NORP entity's state: "Russian" is Russia's people or adjective. `state` is the state's entity in the document
+ * (null when the document names only the demonym), `kbId` and `name` the KB state. Lists, counts, the graph and
+ * profiles count the NORP with its state (src/service/nations.ts); the reader shows the demonym as a NORP.
+ */
+export interface NationOf {
+  state: string | null;
+  kbId: string;
+  name: string;
+}
+
+/** An entity of the layer, with the state a NORP entity names (`nationOf`, set by EntityTable.finish). */
+export type LayerEntity = Entity & { nationOf?: NationOf };
 
 export class EntityTable {
   readonly entities: Entity[] = [];
@@ -16,11 +31,18 @@ export class EntityTable {
   /** Mentions already placed, by start offset, so nothing is added twice. */
   private readonly taken = new Map<number, Entity>();
 
+  /** The KB state each NORP entity names (by the entity), for `nationOf`. */
+  private readonly nations = new Map<Entity, { id: string; name: string }>();
+
   constructor(private readonly doc: Doc, prior: readonly Entity[] = []) {
     for (const e of prior) {
-      const copy: Entity = { ...e, aliases: [...e.aliases], mentions: e.mentions.map((m) => ({ ...m })) };
+      const copy: LayerEntity = { ...e, aliases: [...e.aliases], mentions: e.mentions.map((m) => ({ ...m })) };
       this.register(copy);
       for (const m of copy.mentions) this.taken.set(m.start, copy);
+      if (copy.nationOf) {
+        this.nations.set(copy, { id: copy.nationOf.kbId, name: copy.nationOf.name });
+        if (!this.byNorp.has(copy.nationOf.kbId)) this.byNorp.set(copy.nationOf.kbId, copy);
+      }
     }
   }
 
@@ -61,7 +83,7 @@ export class EntityTable {
    * Demonyms ("Serbian", "Russian") are kept as NORP entities of their own, not as mentions of the state: in
    * "Russian influence" a reader names Russians, and events and stances must not take an adjective for an actor
    * that spoke. The NORP entity carries no kbId (so a consumer indexing by kbId finds only the state), and its
-   * name is the KB's first demonym.
+   * name is the KB's first demonym; `nationOf` (set by finish) names the state when the entry is one.
    */
   norpEntity(entry: KbEntry): Entity {
     let e = this.byNorp.get(entry.id);
@@ -78,6 +100,7 @@ export class EntityTable {
       };
       this.entities.push(e);
       this.byNorp.set(entry.id, e);
+      if (isState(entry)) this.nations.set(e, entry);
     }
     return e;
   }
@@ -146,6 +169,12 @@ export class EntityTable {
     for (const e of kept) e.mentions.sort((a, b) => a.start - b.start);
     kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
     kept.forEach((e, k) => (e.id = `e${k + 1}`));
+    for (const e of kept as LayerEntity[]) {
+      const nation = this.nations.get(e);
+      if (!nation) continue;
+      const state = this.byKb.get(nation.id);
+      e.nationOf = { state: state && state.mentions.length ? state.id : null, kbId: nation.id, name: nation.name };
+    }
     return kept;
   }
 }
