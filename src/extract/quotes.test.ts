@@ -422,3 +422,10 @@ test('a quote over several paragraphs that names its speaker only at the end giv
     ['Good luck to them.', 'e1'],
   ]);
 });
+
+test('a name in apposition the tagger read as common nouns still names the speaker', () => {
+  // The tagger reads "Resistance" here as a common noun in apposition.
+  const text = 'Armed villagers, the Popular Resistance, accused the rebels of running a "campaign of lies" to scare the villages.';
+  const guard = entity('e1', 'Popular Resistance', 'ORG', [at(text, 'Popular Resistance')]);
+  assert.deepEqual(quotes(text, [guard]).filter((q) => q.direct).map((q) => [q.text, q.speaker]), [['campaign of lies', 'e1']]);
+});

@@ -288,7 +288,7 @@ function phraseOf(doc: Doc, tree: SyntaxTree, h: number): SpeakerPhrase {
   const headWords = [
     h,
     ...tree.dependents(h, 'flat'),
-    ...tree.dependents(h, 'appos', 'nmod').filter((a) => tree.word(a).upos === 'PROPN' && run.includes(a) && (relIs(tree.word(a).rel, 'appos') || afterComma(a))),
+    ...tree.dependents(h, 'appos', 'nmod').filter((a) => nameLike(tree, a) && run.includes(a) && (relIs(tree.word(a).rel, 'appos') || afterComma(a))),
   ];
   const heads = [...new Set(headWords.map((k) => tree.word(k).token))].map((t) => doc.tokens[t]!);
   const head = tree.word(h);
@@ -298,6 +298,12 @@ function phraseOf(doc: Doc, tree: SyntaxTree, h: number): SpeakerPhrase {
     heads,
     pronoun: head.upos === 'PRON',
   };
+}
+
+/** A name: a proper noun, or a capitalised noun inside the sentence (the tagger reads "the Popular Resistance" as nouns). */
+function nameLike(tree: SyntaxTree, a: number): boolean {
+  const w = tree.word(a);
+  return w.upos === 'PROPN' || (w.upos === 'NOUN' && a > 0 && /^\p{Lu}/u.test(w.text));
 }
 
 /** Tokens between the content and the verb: 0 when the verb's attribution follows the content. */
