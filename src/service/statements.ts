@@ -269,10 +269,12 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
     const onStance = `SELECT q.group_id FROM stances st JOIN quotes q ON q.document_id = st.document_id
                         AND q.span_start < st.evidence_end AND q.span_end > st.evidence_start
                        WHERE st.topic = ANY(${topics}::text[]) ${object ? `AND st.object_id = ANY(${object}::text[])` : ''} AND q.group_id IS NOT NULL`;
-    // Words alone say the topic, not whose: with an object, only the stances do.
-    const words = object ? [] : f.about.topics.map((t) => TOPIC_WORDS[t]).filter((x): x is string[] => !!x);
+    // Words say the topic, not whose: with an object, the quote must also name it ("let Bosnia join NATO").
+    const words = f.about.topics.map((t) => TOPIC_WORDS[t]).filter((x): x is string[] => !!x);
     const byWords = words.map((all) => `(${all.map((re) => `q.norm_text ~ ${w.param(re)}`).join(' AND ')})`);
-    w.add(`g.id IN (${onStance}${byWords.length ? ` UNION SELECT q.group_id FROM quotes q WHERE q.group_id IS NOT NULL AND (${byWords.join(' OR ')})` : ''})`);
+    const names = object ? `AND EXISTS (SELECT 1 FROM mentions m WHERE m.document_id = q.document_id AND m.entity_id = ANY(${object}::text[])
+                                          AND m.span_start >= q.span_start AND m.span_end <= q.span_end)` : '';
+    w.add(`g.id IN (${onStance}${byWords.length ? ` UNION SELECT q.group_id FROM quotes q WHERE q.group_id IS NOT NULL AND (${byWords.join(' OR ')}) ${names}` : ''})`);
   }
   const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM quote_groups g ${w.sql}`, w.params)).rows[0]!.n;
   const page = w.page(f.limit, f.offset);

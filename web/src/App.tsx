@@ -14,6 +14,7 @@ import { CompareView } from './views/Compare';
 import { DocumentsView } from './views/Documents';
 import { CorrectionsView } from './views/Corrections';
 import { AlertBadge, AlertsView } from './views/Alerts';
+import { TopicsView } from './views/Topics';
 
 const GraphView = lazy(() => import('./views/Graph'));
 const MapView = lazy(() => import('./views/Map'));
@@ -47,7 +48,7 @@ function useRoute(): Route {
 }
 
 const NAV: [string, string][] = [
-  ['overview', 'Overview'], ['documents', 'Documents'], ['graph', 'Graph'], ['timeline', 'Timeline'], ['map', 'Map'],
+  ['overview', 'Overview'], ['documents', 'Documents'], ['graph', 'Graph'], ['timeline', 'Timeline'], ['topics', 'Topics'], ['map', 'Map'],
   ['search', 'Search'], ['compare', 'Compare'], ['import', 'Import'], ['alerts', 'Alerts'], ['corrections', 'Corrections'],
 ];
 
@@ -69,6 +70,7 @@ export function App() {
     case 'doc': page = <ReaderView id={route.args[0] ?? ''} at={route.args[1] ? Number(route.args[1]) : undefined} />; break;
     case 'graph': page = <GraphView params={route.params} />; break;
     case 'timeline': page = <TimelineView params={route.params} />; break;
+    case 'topics': page = <TopicsView params={route.params} />; break;
     case 'map': page = <MapView />; break;
     case 'search': page = <SearchView query={route.args.join('/')} />; break;
     case 'compare': page = <CompareView id={route.args[0] ?? ''} />; break;

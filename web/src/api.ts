@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 export type { DocumentDetail, DocumentSummary, SearchHit, Stats } from '../../src/service/documents.js';
 export type { EntityProfile, EntitySummary } from '../../src/service/entities.js';
 export type { Disagreement, QuoteEntry, StanceEntry, TimelineEntry } from '../../src/service/statements.js';
+export type { TopicStances, TopicSummary } from '../../src/service/topics.js';
 export type { Graph, GraphEdge, GraphNode } from '../../src/service/graph.js';
 export type { LocatedEvent, Place } from '../../src/service/places.js';
 export type { Overview } from '../../src/server/overview.js';

@@ -3,6 +3,7 @@ import { docHref, entityHref, useApi, type EntityProfile } from '../api';
 import { EntityLink, EventBadge, Status, dateLabel, eventClass } from '../components/ui';
 import { EventFlags } from '../components/EventFlags';
 import { dayMs, ticks } from '../components/time';
+import { topicHref } from './Topics';
 import { CorrectedBadge, EntityFixes } from './Corrections';
 
 export function EntityView({ id }: { id: string }) {
@@ -56,7 +57,7 @@ export function EntityView({ id }: { id: string }) {
         <Status empty={!p.stances.length && 'No stances found yet.'}>
           <ul className="stances">
             {p.stances.map((s, i) => (
-              <li key={i}><span className={`badge ${s.polarity}`}>{s.polarity}</span> {s.topic} <span className="muted small">{dateLabel(s.date)}</span>
+              <li key={i}><span className={`badge ${s.polarity}`}>{s.polarity}</span> <a href={topicHref(s.topic)}>{s.topic}</a> <span className="muted small">{dateLabel(s.date)}</span>
                 {s.changedFrom && <span className="muted small"> · a change: {s.changedFrom.polarity} in {s.changedFrom.date}</span>}
                 <div className="sentence"><a href={docHref(s.documentId)}>{s.evidence}</a></div></li>
             ))}
