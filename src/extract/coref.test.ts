@@ -137,3 +137,12 @@ test('a bare organ finds the organ resolved just before it, not the state named 
   const russia = mentionsOf(ents, 'Russia');
   assert.ok(russia.includes('ministry/nominal'), russia.join(', '));
 });
+
+test('the "it" of a reported clause is the body that reports it, not the nearest name', () => {
+  // Written for this test.
+  const ents = resolve('Russia said the drones strayed during an attack on Ukraine and that it had not targeted Poland.', '2025-03-01');
+  assert.ok(mentionsOf(ents, 'Russia').includes('it/pronoun'), mentionsOf(ents, 'Russia').join(', '));
+  assert.ok(!mentionsOf(ents, 'Ukraine').includes('it/pronoun'));
+  const ready = resolve('Poland protested. Russia said it was ready to hold talks.', '2025-03-01');
+  assert.ok(mentionsOf(ready, 'Russia').includes('it/pronoun'), mentionsOf(ready, 'Russia').join(', '));
+});

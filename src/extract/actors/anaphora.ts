@@ -12,7 +12,9 @@
  */
 import type { Doc } from '../../nlp/doc.js';
 import type { Entity, KnowledgeBase, Mention } from '../../model/types.js';
-import { sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
+import { relIs, sentenceTree, type SyntaxTree } from '../../nlp/syntax/tree.js';
+// The reporting verbs the event dates know; a reported clause's "it" is the reporter.
+import { REPORTING_LEMMAS } from '../event/dates.js';
 import { PLACE_PREPOSITIONS } from './lexicon.js';
 import type { EntityTable } from './table.js';
 // agents.js calls back into this module; both only call each other's functions at run time, so the cycle is safe.
@@ -33,6 +35,8 @@ const INSTITUTION_HEADS = new Set([
   'ministry', 'court', 'parliament', 'legislature', 'assembly', 'navy', 'forces', 'troops', 'intelligence',
   'presidency', 'embassy', 'coastguard', 'guard', 'guards', 'gendarmerie', 'prosecution', 'judiciary', 'kremlin',
 ]);
+/** Adjectives whose subject is the one who would act: "it is ready to", "it was unwilling to". */
+const WILLING = new Set(['ready', 'prepared', 'willing', 'unwilling', 'able', 'unable', 'eager', 'keen', 'determined', 'reluctant', 'committed']);
 /** How many sentences back an antecedent may be. */
 const LOOKBACK = 2;
 
@@ -209,8 +213,12 @@ function referring(tree: SyntaxTree, w: number): boolean {
   const word = tree.word(w);
   if (tree.lower(w) === 'its' || tree.lower(w) === 'their') return word.rel === 'nmod:poss';
   if (word.rel === 'obj' || word.rel === 'iobj') return true;
-  if (word.rel !== 'nsubj' || word.head < 0) return false;
+  if ((word.rel !== 'nsubj' && word.rel !== 'nsubj:pass') || word.head < 0) return false;
   const head = tree.word(word.head);
+  // "It was reported that …", "it is expected to …": a passive "it" with a clause of its own names nothing.
+  if (word.rel === 'nsubj:pass' && tree.children(word.head).some((c) => /^(ccomp|csubj|xcomp)/.test(tree.word(c).rel) && tree.word(c).xpos !== 'VB')) return false;
+  // "It was ready to talk": an adjective of will says something of its subject; "it is clear that" does not.
+  if (head.upos === 'ADJ') return WILLING.has(tree.lower(word.head));
   return head.upos === 'VERB' && !EMPTY_IT_LEMMAS.has(tree.lemma(word.head));
 }
 
@@ -241,7 +249,8 @@ export function resolveActorPronouns(doc: Doc, table: EntityTable, inQuote: (off
       }
       pool ??= candidates(doc, table, inQuote);
       const at = firstFrom(pool, i);
-      const target = antecedentOf(doc, pool, at, si);
+      covering ??= tokenEntities(doc, table);
+      const target = reportingSubject(tree, covering, w) ?? antecedentOf(doc, pool, at, si);
       // A resolved pronoun is a mention like any other: a later "it" may find it as the clause's subject.
       if (target && table.addMention(target, t.start, t.end, 'pronoun')) {
         pool.splice(at, 0, { e: target, m: target.mentions[target.mentions.length - 1]!, token: i, sentence: si });
@@ -263,6 +272,28 @@ function groupSubjectBefore(tree: SyntaxTree, covering: Map<number, Entity>, w: 
     return e && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP') ? e : null;
   }
   return null;
+}
+
+/**
+ * "The ministry said it had not targeted …": the subject of a reported clause that is "it" is, in news, the body
+ * that reports it, not the nearest name ("… during an attack on Ukraine, and that it had not …"). The reporting
+ * verb's subject, when one organisation or state covers it.
+ */
+function reportingSubject(tree: SyntaxTree, covering: Map<number, Entity>, w: number): Entity | null {
+  if (!/^nsubj/.test(tree.word(w).rel)) return null;
+  let clause = tree.word(w).head;
+  if (clause < 0) return null;
+  // "said the incursions were inadvertent, and that it had not …": a "that" clause the parser coordinated with the
+  // reporting verb is still what it reports.
+  const marked = tree.dependents(clause, 'mark').some((m) => tree.lower(m) === 'that');
+  while (clause >= 0 && tree.word(clause).rel === 'conj' && !(marked && REPORTING_LEMMAS.has(tree.lemma(tree.word(clause).head)))) clause = tree.word(clause).head;
+  if (clause < 0 || !(relIs(tree.word(clause).rel, 'ccomp') || tree.word(clause).rel === 'conj')) return null;
+  const verb = tree.word(clause).head;
+  if (verb < 0 || !REPORTING_LEMMAS.has(tree.lemma(verb))) return null;
+  const subject = tree.subjectOf(verb);
+  if (!subject || subject.passive || subject.word === w) return null;
+  const e = covering.get(tree.word(subject.word).token);
+  return e && (e.type === 'ORG' || e.type === 'GPE') ? e : null;
 }
 
 /** Whether "they" is the subject of its sentence's main clause: "They occupied territory in …". */

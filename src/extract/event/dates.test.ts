@@ -61,9 +61,14 @@ test('an asserted past act with no time of its own has the report date, marked "
   assert.equal(dateOf(events('Greece is sending weapons to Ukraine.'), 'sending')?.basis, 'report'); // going on now
 });
 
+test('a denied act in a past form is dated like the act: by the report', () => {
+  assert.equal(dateOf(events('Serbia did not attack Kosovo.'), 'attack')?.value, REPORT);
+  assert.equal(dateOf(events('The ministry said it had not attacked Kosovo.'), 'attacked')?.value, REPORT);
+});
+
 test('no date is invented for what is not an asserted act of the report\'s days', () => {
   assert.equal(dateOf(events('Serbia will attack Kosovo.'), 'attack'), null); // future
-  assert.equal(dateOf(events('Serbia did not attack Kosovo.'), 'attack'), null); // negated
+  assert.equal(dateOf(events('Serbia has not recognised Kosovo.'), 'recognised'), null); // a standing state, denied
   assert.equal(dateOf(events('Serbia previously attacked Kosovo.'), 'attacked'), null); // background
   assert.equal(dateOf(events('Serbia often condemns Kosovo.'), 'condemns'), null); // habitual present
   assert.equal(dateOf(events('Serbia attacked Kosovo.', null), 'attacked'), null); // no report date

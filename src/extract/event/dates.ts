@@ -146,10 +146,14 @@ export function reportDate(
   event: Pick<EventRecord, 'negated' | 'modality'>,
   report: string | null,
 ): EventDate | null {
-  if (!report || event.negated) return null;
+  if (!report) return null;
   if (event.modality !== 'asserted' && event.modality !== 'reported') return null;
-  // Every tense actTense names (past, progressive, present) is an act by or at the report; null is the rest.
-  return actTense(input) !== null ? { value: report, text: '', basis: 'report' } : null;
+  // Every tense actTense names (past, progressive, present) is an act by or at the report; null is the rest. A
+  // denial in a past form ("it had not targeted", "did not attack") is dated like the act it denies; "has not
+  // joined" is a standing state, and stays undated.
+  const tense = actTense(input);
+  if (event.negated) return tense === 'past' && !perfectOfHave(input) ? { value: report, text: '', basis: 'report' } : null;
+  return tense !== null ? { value: report, text: '', basis: 'report' } : null;
 }
 
 
@@ -273,6 +277,14 @@ type ActTense = 'past' | 'progressive' | 'present' | null;
  * present perfect or a past passive (`past`), a present progressive (`progressive`), a simple present (`present`);
  * null for the future, a modal, an infinitive, or a habit ("previously", "often").
  */
+/** Whether the act is in the present perfect ("has not joined"): a state up to now, not a dated act. */
+function perfectOfHave(input: EventDateInput): boolean {
+  const { tree } = input;
+  if (!tree) return false;
+  const p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  return p >= 0 && tree.dependents(p, 'aux').some((a) => tree.lemma(a) === 'have' && tree.word(a).xpos !== 'VBD');
+}
+
 function actTense(input: EventDateInput): ActTense {
   const { doc, tree } = input;
   if (!tree) {

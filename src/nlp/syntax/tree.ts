@@ -185,7 +185,9 @@ export class SyntaxTree {
     const h = w.head;
     if (h < 0) return null;
     const ownPassive = this.dependent(p, 'aux:pass') >= 0;
-    if (relIs(w.rel, 'xcomp')) {
+    // A clausal subject beside a subject of its own is a misread complement: "it was prepared to engage".
+    const complement = relIs(w.rel, 'xcomp') || (relIs(w.rel, 'csubj') && this.dependent(h, 'nsubj', 'nsubj:pass') >= 0);
+    if (complement) {
       const controller = this.dependent(h, 'obj', 'iobj');
       if (controller >= 0 && controller !== p) return { word: controller, passive: ownPassive, via: 'control' };
       const up = this.subjectOf(h, depth + 1);
