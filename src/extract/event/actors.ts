@@ -14,7 +14,7 @@
 import type { Doc, Token } from '../../nlp/doc.js';
 import { relIs, type Oblique, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { ACTOR_TYPES, PLACE_TYPES, type MentionIndex, type TokenMention } from './mentions.js';
-import { isNonStateAgent } from '../actors/agents.js';
+import { agentRole, isNonStateAgent } from '../actors/agents.js';
 
 /** How an actor was found; confidence is built from this. */
 export type Via = 'subject' | 'object' | 'possessive' | 'by-agent' | 'relative' | 'coordination' | 'speaker' | 'reporter';
@@ -543,6 +543,15 @@ function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: numb
   const m = actorOfWord(ctx, tree, word);
   if (m) return { mention: m, via };
   const w = tree.word(word);
+  // "Priests of the Serbian Orthodox Church accuse …", "soldiers of the 4th brigade": an agent noun acts for the
+  // body its "of" names, as the coding dictionaries' agents act for their state.
+  if (w.upos === 'NOUN' && agentRole(tree.lower(word))) {
+    for (const c of tree.dependents(word, 'nmod')) {
+      if (tree.caseOf(c) !== 'of') continue;
+      const owner = actorOfWord(ctx, tree, c);
+      if (owner) return { mention: owner, via };
+    }
+  }
   if (w.upos !== 'PRON' || !PERSONAL_PRONOUNS.has(tree.lower(word))) return null;
   if (FIRST_PERSON.has(tree.lower(word)) && ctx.quoteSpeaker) return speakerHit(ctx, w.token);
   const clause = clauseHead(tree, p);

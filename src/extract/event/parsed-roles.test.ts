@@ -115,3 +115,9 @@ test('taking part in an event is doing it: "engage in consultations with X" is o
   const consult = events.find((e) => e.type === 'CONSULT')!;
   assert.deepEqual([consult.source, consult.target], ['valmora', 'tarsk']);
 });
+
+test('an agent noun acts for the body its "of" names: "priests of the Church condemned X"', { skip: !hasModel }, () => {
+  const events = eventsOf('Priests of the Valmoran Church condemned the government of Tarsk on Monday.', { 'Valmoran Church': ['church', 'ORG'], Tarsk: ['tarsk', 'GPE'] });
+  const condemned = events.find((e) => e.trigger.text === 'condemned')!;
+  assert.deepEqual([condemned.type, condemned.source, condemned.target], ['ACCUSE', 'church', 'tarsk']);
+});
