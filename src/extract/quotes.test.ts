@@ -429,3 +429,8 @@ test('a name in apposition the tagger read as common nouns still names the speak
   const guard = entity('e1', 'Popular Resistance', 'ORG', [at(text, 'Popular Resistance')]);
   assert.deepEqual(quotes(text, [guard]).filter((q) => q.direct).map((q) => [q.text, q.speaker]), [['campaign of lies', 'e1']]);
 });
+
+test('a short quote that a cry introduces ("chants of “…”") is what the crowd called out, not a scare quote', () => {
+  const text = "Thousands marched through the square, taunting the mayor with chants of 'You're a liar' until dusk. It was a 'new start' for the town.";
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ["You're a liar"]);
+});

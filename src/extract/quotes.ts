@@ -107,7 +107,7 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
       // "X said:" ending the paragraph before a paragraph that is all quote.
       found = attributionBefore(doc, { open: paragraphs[p - 1]!.end, start: paragraphs[p - 1]!.end, end: paragraphs[p - 1]!.end }, paragraphs[p - 1]!.start);
     }
-    if (words <= SCARE_QUOTE_MAX_WORDS && !(found && found.distance <= SHORT_QUOTE_VERB_DISTANCE)) return;
+    if (words <= SCARE_QUOTE_MAX_WORDS && !(found && found.distance <= SHORT_QUOTE_VERB_DISTANCE) && !cryOf(doc, q)) return;
     // Unattributed words in title case are a name or a title ("the website “The Harbour Countdown”"), and a quote
     // that opens a line ending in "— Outlet, date" is a cited headline: neither is speech.
     const title = titleLike(doc.text.slice(q.start, q.end));
@@ -185,6 +185,15 @@ function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 
 
 /** Nouns that report someone else's words: a short quote in their clause is that someone's. */
 const SPEECH_NOUNS = new Set(['claim', 'claims', 'allegation', 'allegations', 'accusation', 'accusations', 'statement', 'statements', 'remarks', 'words', 'assertion', 'assertions', 'charge', 'charges', 'suggestion', 'suggestions', 'description']);
+
+/** Nouns for words called out: a quote they introduce with "of" is what was called, however short ("chants of “…”"). */
+const CRIES = new Set(['chant', 'chants', 'cry', 'cries', 'shout', 'shouts', 'shouting', 'chanting', 'chorus', 'choruses', 'slogan', 'slogans', 'yell', 'yells', 'screams', 'cheers', 'roar']);
+
+/** "with chants of “…”", "to cries of ‘…’": a cry noun and "of" right before the opening mark. */
+function cryOf(doc: Doc, q: MarkedQuote): boolean {
+  const open = doc.tokenIndexAt(q.open);
+  return doc.tokens[open - 1]?.lower === 'of' && CRIES.has(doc.tokens[open - 2]?.lower ?? '');
+}
 
 /** Between the verb at `v` and the token `open`, "claims that …": the quote is the claim's, not the verb subject's. */
 function othersWords(doc: Doc, v: number, open: number): boolean {
