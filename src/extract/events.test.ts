@@ -188,3 +188,9 @@ test('"denies all involvement" is the act told before, negated, with the denier 
   const plain = events('Moscow denies all involvement.').find((e) => e.trigger.text === 'denies');
   assert.equal(plain?.type, 'REJECT'); // nothing told before it to deny
 });
+
+test('a hostile measure announced for the days ahead is the measure decided, one warned of is a threat', () => {
+  // Written for this test.
+  assert.equal(events('Serbia announced that it would close its border with Kosovo.')[0]?.type, 'COERCE');
+  assert.ok(events('Serbia warned that it would close its border with Kosovo.').some((e) => e.type === 'THREATEN'));
+});

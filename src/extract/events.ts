@@ -320,6 +320,11 @@ const EMBEDDING: Partial<Record<string, { negated?: boolean; modality?: EventRec
 /** Hostile acts announced for the future are threats: "said they would boycott", "will impose a curfew". */
 const HOSTILE = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'PROTEST']);
 const ANNOUNCING = new Set(['said', 'says', 'announced', 'confirmed', 'told', 'warned', 'declared', 'stated']);
+/**
+ * An announced hostile measure is a decision made, not a threat: "announced it would close its border", "would
+ * prohibit all aid" are the closure and the ban, said for the days ahead.
+ */
+const DECIDING = new Set(['announced']);
 
 /**
  * Within a sentence, an event whose trigger is non-finite ("to impose", "demanding") and follows another event's
@@ -358,7 +363,7 @@ function threatOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number
   if (!modal) return;
   const s = doc.sentences[doc.tokens[first]!.sentence]!;
   let announced = false;
-  for (let k = s.tokenStart; k < first; k++) if (ANNOUNCING.has(doc.tokens[k]!.lower)) announced = true;
+  for (let k = s.tokenStart; k < first; k++) if (ANNOUNCING.has(doc.tokens[k]!.lower) && !DECIDING.has(doc.tokens[k]!.lower)) announced = true;
   if (!announced) return;
   e.type = 'THREATEN';
   e.cameo = '13';
