@@ -178,7 +178,20 @@ describe('corrections of events and entities', () => {
     const other = (await entityProfile(store.db, `c:${split.id}`, fixtureKb()))!;
     assert.deepEqual(other.documents.map((d) => d.id), [ids[1]]);
     assert.deepEqual((await entityProfile(store.db, 'kb:nato', fixtureKb()))!.documents.map((d) => d.id), [ids[0]]);
+    // The entity list has the split-off entity, and NATO without the document it lost.
+    const listed = await listEntities(store.db, { limit: 200 });
+    const entry = listed.items.find((e) => e.id === `c:${split.id}`)!;
+    assert.deepEqual([entry.name, entry.type, entry.documents, entry.corrections], ['The other alliance', 'ORG', 1, [split.id]]);
+    assert.equal(listed.items.find((e) => e.id === 'kb:nato')!.documents, 1);
+    assert.equal(listed.total, listed.items.length);
+    assert.deepEqual((await listEntities(store.db, { q: 'other alli' })).items.map((e) => e.id), [`c:${split.id}`]);
+    // Paged one at a time, every entity comes once. (A page is ordered by its corrected counts, the pages by the
+    // stored ones, so the order across pages may differ from one long page.)
+    const paged: string[] = [];
+    for (let offset = 0; offset < listed.total; offset++) paged.push(...(await listEntities(store.db, { limit: 1, offset })).items.map((e) => e.id));
+    assert.deepEqual(paged.sort(), listed.items.map((e) => e.id).sort());
     for (const c of [split, retype, rename]) await undoCorrection(store.db, c.id);
+    assert.ok(!(await listEntities(store.db, { limit: 200 })).items.some((e) => e.id.startsWith('c:')));
   });
 
   test('bad corrections are refused with one line naming what is wrong', async () => {

@@ -5,6 +5,7 @@ import { normalizeName } from '../nlp/fold.js';
 import { entityNames, loadOverrides, type Overrides } from './corrections.js';
 import { FOLD_PREFIX, foldsIn, nationFolds, shownCorrections, withFolds, type NationMode } from './nations.js';
 import { positionChanges } from '../resolve/stances.js';
+import { pageWithExtras, splitSummaries, type SplitSummary } from './split-entities.js';
 
 /** Each stance marked with the opposite position held before its period, when there was one. */
 function withChanges<T extends { topic: string; polarity: string; date: string | null }>(stances: T[]): (T & { changedFrom?: { polarity: string; date: string } })[] {
@@ -60,23 +61,32 @@ export async function listEntities(db: Queryable, f: { type?: string; q?: string
   }
   const clause = where.length ? `AND ${where.join(' AND ')}` : '';
   const base = `FROM entities e WHERE e.document_count > 0 ${clause}`;
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params)).rows[0]!.n;
-  params.push(f.limit ?? 50, f.offset ?? 0);
-  const items = (await db.query<EntitySummary>(
-    `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.wikidata, e.mention_count AS mentions, e.document_count AS documents ${base}
-      ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $${params.length - 1} OFFSET $${params.length}`, params)).rows;
-  if (ov.empty) return { total, items };
+  // Entities a split made have no stored row: they are paged in among the stored ones (split-entities.ts).
+  const splits = ov.empty ? [] : await splitSummaries(db, ov, f);
+  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base}`, params)).rows[0]!.n + splits.length;
+  const n = params.length;
+  const items = await pageWithExtras<EntitySummary, SplitSummary>(splits,
+    async (x) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${base} AND (e.document_count > $${n + 1} OR (e.document_count = $${n + 1}
+      AND (e.mention_count > $${n + 2} OR (e.mention_count = $${n + 2} AND e.name < $${n + 3}))))`, [...params, x.documents, x.mentions, x.name])).rows[0]!.n,
+    async (offset, limit) => (await db.query<EntitySummary>(
+      `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.wikidata, e.mention_count AS mentions, e.document_count AS documents ${base}
+        ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT $${n + 1} OFFSET $${n + 2}`, [...params, limit, offset])).rows,
+    f.offset ?? 0, f.limit ?? 50);
+  if (ov.empty) return { total, items: items as EntitySummary[] };
   const names = await entityNames(db, ov, items.map((e) => e.id));
-  const corrected = await Promise.all(items.map(async (e) => {
+  const corrected = await Promise.all(items.map(async (e): Promise<EntitySummary> => {
+    if ('from' in e) return { id: e.id, name: e.name, type: e.type, kbId: null, wikidata: null, mentions: e.mentions, documents: e.documents, corrections: e.corrections };
     const members = ov.members(e.id);
     const all = [...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(e.id)?.corrections ?? [])])];
-    if (!all.length) return e;
+    if (!all.length && !splits.some((x) => members.includes(x.from))) return e;
     const fixes = shownCorrections(all);
     const nations = members.filter((m) => all.includes(`${FOLD_PREFIX}${m}`));
     const counts = members.length > 1 ? (await db.query<{ d: number; m: number }>(
       'SELECT count(DISTINCT document_id)::int AS d, coalesce(sum(mentions), 0)::int AS m FROM document_entities WHERE entity_id = ANY($1::text[])', [members])).rows[0] : null;
     const n = names.get(e.id)!;
-    return { ...e, name: n.name, type: n.type, kbId: n.kbId, documents: counts?.d ?? e.documents, mentions: counts?.m ?? e.mentions,
+    const taken = splits.filter((x) => members.includes(x.from));
+    const less = (k: 'documents' | 'mentions') => taken.reduce((sum, x) => sum + x[k], 0);
+    return { ...e, name: n.name, type: n.type, kbId: n.kbId, documents: (counts?.d ?? e.documents) - less('documents'), mentions: (counts?.m ?? e.mentions) - less('mentions'),
       ...(fixes.length ? { corrections: fixes } : {}), ...(nations.length ? { nations } : {}) };
   }));
   // Counted with their peoples, states may pass others on the page.
