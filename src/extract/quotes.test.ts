@@ -434,3 +434,25 @@ test('a short quote that a cry introduces ("chants of “…”") is what the cr
   const text = "Thousands marched through the square, taunting the mayor with chants of 'You're a liar' until dusk. It was a 'new start' for the town.";
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ["You're a liar"]);
 });
+
+test('an elided ’90s is no opening mark; "was quoted as saying" after a quote; a name in apposition after an inverted verb', () => {
+  const text = [
+    'Vera Lukic visited Nis. ‘The teachers’ union will get what it asked for in the ’90s,’ she said.',
+    '"We will respond," Vera Lukic was quoted as saying by the agency.',
+    '"We will never join them, whatever it costs us," said the prime minister, Vera Lukic, after the meeting.',
+  ].join('\n');
+  const vera = entity('e1', 'Vera Lukic', 'PERSON', [at(text, 'Vera Lukic'), at(text, 'Vera Lukic', 'name', 1), at(text, 'Vera Lukic', 'name', 2), { start: text.indexOf('she said'), end: text.indexOf('she said') + 3, text: 'she', kind: 'pronoun' }]);
+  assert.deepEqual(quotes(text, [vera]).filter((q) => q.direct).map((q) => [q.text, q.speaker]), [
+    ['The teachers’ union will get what it asked for in the ’90s', 'e1'],
+    ['We will respond', 'e1'],
+    ['We will never join them, whatever it costs us', 'e1'],
+  ]);
+});
+
+test('a parenthetical inside the subject after a quote; the one "told" speaks to is not the speaker', () => {
+  const text = '"It is over," one protester, who gave only his first name, told the agency. "We are tired of waiting."';
+  assert.deepEqual(quotes(text).map((q) => [q.direct, q.text, q.speakerText]), [
+    [true, 'It is over', 'one protester'],
+    [true, 'We are tired of waiting.', 'one protester'],
+  ]);
+});

@@ -78,9 +78,12 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
     const phrase = nounPhraseRight(doc, first + 1, limit);
     return phrase ? { phrase, verb: tokens[first]!, distance: 0 } : null;
   }
-  for (let v = first + 1; v < limit && v - first <= 9; v++) {
-    if (tokens[v]!.lower === ',' && v - first > 1) break;
+  for (let v = first + 1; v < limit; v++) {
+    // “…,” Marko Petrovic was quoted as saying.
+    const quoted = quotedAsSaying(doc, v, first);
+    if (quoted) return quoted.start === tokens[first]!.start ? { phrase: quoted, verb: tokens[v]!, distance: 0 } : null;
     if (!speechVerbAt(doc, v)) continue;
+    // The subject may carry a parenthetical ("one protester, who gave only his first name, told AFP").
     const phrase = subjectBefore(doc, v, first);
     // The subject must start right after the quote: otherwise the verb belongs to another clause.
     if (phrase && phrase.start === tokens[first]!.start) return { phrase, verb: tokens[v]!, distance: 0 };

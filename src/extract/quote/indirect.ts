@@ -40,7 +40,8 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
     const base = speechVerbAt(doc, v);
     if (!base || QUOTE_ONLY.has(base) || blocked(tokens[v]!.start)) continue;
     // "…, stated an anonymous official": the clause before, the speaker after the verb.
-    if (v > tokenStart && tokens[v - 1]!.lower === ',') {
+    // The noun after "told" or "asked" is the one spoken to ("…, X told AFP"), never the speaker.
+    if (v > tokenStart && tokens[v - 1]!.lower === ',' && !OBJECT_FIRST.has(base)) {
       const phrase = nounPhraseRight(doc, v + 1, last + 1);
       if (phrase && !phrase.pronoun) out.push({ ...clause(doc, tokenStart, v - 2), phrase });
       if (phrase) continue;

@@ -96,6 +96,8 @@ function nextSingle(text: string, i: number, lineEnd: number, mark: string): 'cl
     const before = text[k - 1];
     const after = text[k + 1];
     if (isWordChar(before) && isWordChar(after)) continue;
+    // "in the ’90s": an elision after a space opens nothing.
+    if (ELISION.test(text.slice(k, k + 6))) continue;
     if (isSpace(before)) return 'opener';
     if (/[sSzZ]/.test(before!) && after === ' ' && isWordChar(text[k + 2])) continue;
     return 'closer';

@@ -209,7 +209,24 @@ export function nounPhraseRight(doc: Doc, j: number, limit: number): SpeakerPhra
   // Trim trailing non-nouns ("said Stoltenberg on" never happens; "said Podzic last" may).
   let end = lastTok.end;
   for (let m = k - 1; m >= j && !isNounish(tokens[m]!); m--) end = tokens[m - 1]?.end ?? end;
+  const name = appositiveName(doc, k, limit);
+  if (name && end === lastTok.end) return { start: first.start, end: name.end, heads: [...(heads.length ? heads : [head]), name.head], pronoun: false };
   return { start: first.start, end, heads: heads.length ? heads : [head], pronoun: false };
+}
+
+/**
+ * "said the prime minister, Ana Kovac, after …": a name in apposition after the comma at `k`, which a comma, the
+ * sentence's end or a preposition closes (so "according to the minister, Serbia will …" is no apposition).
+ */
+function appositiveName(doc: Doc, k: number, limit: number): { end: number; head: Token } | null {
+  const tokens = doc.tokens;
+  if (tokens[k]?.lower !== ',' || k + 1 >= limit) return null;
+  let m = k + 1;
+  while (m < limit && tokens[m]!.pos === 'PROPN' && /^\p{Lu}/u.test(tokens[m]!.text)) m++;
+  if (m === k + 1) return null;
+  const after = tokens[m];
+  if (m < limit && after && !(after.lower === ',' || after.pos === 'ADP' || /^[.!?;]$/.test(after.lower))) return null;
+  return { end: tokens[m - 1]!.end, head: tokens[m - 1]! };
 }
 
 const TIME_TOKEN = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week|month|year|weekend|morning|afternoon|evening|night|\d+(?:st|nd|rd|th)?|\.)$/;
