@@ -456,3 +456,8 @@ test('a parenthetical inside the subject after a quote; the one "told" speaks to
     [true, 'We are tired of waiting.', 'one protester'],
   ]);
 });
+
+test('a quantified aside about the subject ("many of them students") does not hide the speaker', () => {
+  const text = 'The marchers, many of them students, chanted "Resign now" outside the hall.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['Resign now', 'The marchers']]);
+});

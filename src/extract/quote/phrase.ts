@@ -23,7 +23,11 @@ const SKIPPABLE_ADVERBS = new Set([
   'since', 'still', 'even',
 ]);
 const TIME_WORDS = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|january|february|march|april|may|june|july|august|september|october|november|december|week|month|year|weekend|morning|afternoon|evening|night|\d+)$/;
-const PARENTHETICAL_OPENERS = new Set(['for', 'however', 'meanwhile', 'in', 'on', 'at', 'though', 'too', 'moreover', 'speaking', 'according', 'a', 'an', 'who']);
+const PARENTHETICAL_OPENERS = new Set([
+  'for', 'however', 'meanwhile', 'in', 'on', 'at', 'though', 'too', 'moreover', 'speaking', 'according', 'a', 'an', 'who',
+  // "The protesters, many of them students, chanted": a quantified aside about the subject.
+  'many', 'most', 'some', 'all', 'both', 'several', 'including', 'mostly', 'mainly', 'among',
+]);
 
 // Title words the tagger often reads as adjectives ("NATO chief", "secretary general", "president-elect").
 const POSTNOMINAL = new Set(['chief', 'general', 'elect', 'designate', 'emeritus']);
