@@ -37,3 +37,9 @@ test('a speaker id GUM misspells is read as the speaker the text names', () => {
   assert.equal(readGumXml('GUM_interview_herrick', xml).sentences[0]!.who, '#JackHerrick');
   assert.equal(readGumXml('GUM_interview_other', xml).sentences[0]!.who, '#JackHarris');
 });
+
+test('straight marks are spaced by their tag, so a quote nested in the same marks reads as printed', () => {
+  const row = (word: string, tag: string) => `${word}\t${tag}\t${word}\tX\tX\tx\t_`;
+  const xml = ['<text>', '<s type="decl">', row('"', '``'), row('It', 'PP'), row('is', 'VBZ'), row('"', '``'), row('new', 'JJ'), row('"', "''"), row(',', ','), row('right', 'RB'), row('?', 'SENT'), row('"', "''"), '</s>', '</text>'].join('\n');
+  assert.equal(readGumXml('x', xml).text, '"It is "new", right?"');
+});

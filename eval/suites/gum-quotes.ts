@@ -69,13 +69,17 @@ export function readGumXml(name: string, xml: string): GumDocument {
       continue;
     }
     if (!line.trim()) continue;
-    let word = line.split('\t')[0]!;
+    const [form, tag] = line.split('\t');
+    let word = form!;
     if (word === '``') word = '“';
     if (word === "''") word = '”';
     let space = spaceNext && lineHasText && !NO_SPACE_BEFORE.test(word) && word !== '-';
     if (word === '"') {
-      if (straightOpen) space = false;
-      straightOpen = !straightOpen;
+      // The tag says whether a straight mark opens (``) or closes (''), so a quote nested in the same marks
+      // ("… called "research", would it?") is spaced as printed; untagged, opening and closing alternate.
+      const closes = tag === "''" ? true : tag === '``' ? false : straightOpen;
+      if (closes) space = false;
+      straightOpen = !closes;
     }
     if (text.endsWith('-') && /\w-$/.test(text)) space = false;
     if (space) text += ' ';
