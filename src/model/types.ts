@@ -196,7 +196,11 @@ export type Modality = 'asserted' | 'future' | 'hypothetical' | 'reported';
  * report's own date, given to an asserted past event the text does not date (it happened by then, so the
  * value is an upper bound, not the day it happened).
  */
-export type DateBasis = 'stated' | 'report';
+/**
+ * Where an event's date comes from: a time its own sentence states, the report's date (the day by which a past act
+ * happened), or the time of the scene the sentence before set (`context`).
+ */
+export type DateBasis = 'stated' | 'report' | 'context';
 
 export interface EventRecord {
   id: string;

@@ -113,3 +113,15 @@ test('an act in the simple present holds at the report\'s date, also through a p
 test('an event noun is dated by the verb that begins it ("the protests, which began in June")', () => {
   assert.equal(dateOf(events('The protests against Serbia, which began in June, grew.'), 'protests')?.value, '2023-06');
 });
+
+test('a past act after a sentence that dates its scene, in the same paragraph, takes that time as its context', () => {
+  const scene = events('Thousands of people marched in Serbia on March 10. Police said Serbia detained 40 people.');
+  assert.deepEqual(dateOf(scene, 'detained'), { value: '2024-03-10', text: 'March 10', basis: 'context' });
+  // A new paragraph, a state up to now, or two times in the sentence before: the report's date as before.
+  const broken = events('Thousands of people marched in Serbia on March 10.\n\nPolice said Serbia detained 40 people.');
+  assert.equal(dateOf(broken, 'detained')?.basis, 'report');
+  const standing = events('Serbia closed the crossing on March 10. Serbia has condemned Kosovo.');
+  assert.equal(dateOf(standing, 'condemned')?.basis, 'report');
+  const two = events('Serbia closed the crossing on March 10 and reopened it on March 12. Kosovo condemned Serbia.');
+  assert.equal(dateOf(two, 'condemned')?.basis, 'report');
+});

@@ -157,6 +157,31 @@ export function reportDate(
 }
 
 
+/**
+ * A past act told in the sentence after one that dates its scene, in the same paragraph ("Protesters took to the
+ * streets on Sunday. Police said they detained 400 people."; "Within hours of Assad fleeing in December, troops
+ * were on the move. They occupied …"): news carries the time of the scene on until it names another, as TimeML's
+ * narrative anchoring does. Only a simple past (not "has joined", a state up to now), only where the sentence
+ * before has one calendar time and it is not after the report, and only across no paragraph break.
+ */
+function contextDate(input: EventDateInput, event: Pick<EventRecord, 'modality'>, report: string): EventDate | null {
+  const { doc, times, sentence } = input;
+  if (sentence < 1 || (event.modality !== 'asserted' && event.modality !== 'reported')) return null;
+  if (actTense(input) !== 'past' || perfectOfHave(input)) return null;
+  const before = doc.sentences[sentence - 1]!;
+  const here = doc.sentences[sentence]!;
+  if (doc.text.slice(before.end, here.start).includes('\n')) return null;
+  let found: TimeExpression | null = null;
+  for (const t of times) {
+    if (t.start < before.start || t.end > before.end) continue;
+    const value = eventValue(t);
+    if (!value || value > report) continue;
+    if (found && eventValue(found) !== value) return null;
+    found ??= t;
+  }
+  return found ? { value: eventValue(found)!, text: found.text, basis: 'context' } : null;
+}
+
 /** The basis of a stored event date, from its text: the report's date has no words. */
 export function dateBasisOf(date: { text: string | null; basis?: DateBasis } | null | undefined): DateBasis | null {
   if (!date) return null;
@@ -346,7 +371,7 @@ export function withReportDates(
     // A time the text gives the event but no calendar date can hold ("in the late 1990s", "two decades on") still
     // dates it: not to the report's days.
     if (attachedTime(input, () => true)) continue;
-    e.date = reportDate(input, e, report);
+    e.date = contextDate(input, e, report) ?? reportDate(input, e, report);
   }
   // "Russia has offered to restructure the debt": the act stated through another is dated by it, unless denied.
   const byId = new Map(events.map((e) => [e.id, e]));
