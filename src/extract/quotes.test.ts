@@ -461,3 +461,12 @@ test('a quantified aside about the subject ("many of them students") does not hi
   const text = 'The marchers, many of them students, chanted "Resign now" outside the hall.';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['Resign now', 'The marchers']]);
 });
+
+test('more speech verbs: "repeated:", "assured them that"', () => {
+  const text = 'Vera Lukic met the envoy.\nLater she repeated: "We will never join the sanctions."\nThe mayor assured residents that the water was safe to drink.';
+  const vera = entity('e1', 'Vera Lukic', 'PERSON', [at(text, 'Vera Lukic'), { start: text.indexOf('she'), end: text.indexOf('she') + 3, text: 'she', kind: 'pronoun' }]);
+  assert.deepEqual(quotes(text, [vera]).map((q) => [q.direct, q.text, q.speaker ?? q.speakerText]), [
+    [true, 'We will never join the sanctions.', 'e1'],
+    [false, 'the water was safe to drink', 'The mayor'],
+  ]);
+});

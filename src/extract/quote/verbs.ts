@@ -87,6 +87,25 @@ const SPEECH_VERBS: Record<string, string[]> = {
   beg: ['begs', 'begged', 'begging'],
   thunder: [],
   scoff: [],
+  repeat: [],
+  reaffirm: [],
+  affirm: [],
+  reveal: [],
+  disclose: [],
+  mention: [],
+  conclude: [],
+  inform: [],
+  assure: [],
+  remind: [],
+  testify: ['testifies', 'testified', 'testifying'],
+  clarify: ['clarifies', 'clarified', 'clarifying'],
+  elaborate: [],
+  proclaim: [],
+  whisper: [],
+  mutter: [],
+  yell: [],
+  snap: ['snaps', 'snapped', 'snapping'],
+  interject: [],
 };
 
 /** Regular English inflections of a base form: say → says / sayed is wrong, hence the table above for irregulars. */
@@ -109,7 +128,7 @@ export const SPEECH_FORMS: ReadonlyMap<string, string> = (() => {
 })();
 
 /** Verbs that usually take a person as object before the reported clause ("told reporters that ..."). */
-export const OBJECT_FIRST: ReadonlySet<string> = new Set(['tell', 'ask', 'urge', 'warn', 'accuse', 'promise']);
+export const OBJECT_FIRST: ReadonlySet<string> = new Set(['tell', 'ask', 'urge', 'warn', 'accuse', 'promise', 'inform', 'assure', 'remind']);
 
 /** Forms too often nouns ("claims", "notes", "reports") unless the tagger says verb; these three never are. */
 export const ALWAYS_VERB: ReadonlySet<string> = new Set(['said', 'says', 'told']);
@@ -119,5 +138,6 @@ export const QUOTE_ONLY: ReadonlySet<string> = new Set([
   'continue', 'describe', 'agree', 'report', 'accuse', 'comment', 'remark', 'observe', 'answer', 'respond', 'recall',
   'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
   'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter', 'fret', 'joke', 'boast',
-  'lament', 'muse', 'sigh', 'recount', 'plead', 'beg', 'thunder', 'scoff',
+  'lament', 'muse', 'sigh', 'recount', 'plead', 'beg', 'thunder', 'scoff', 'mention', 'elaborate', 'whisper', 'mutter',
+  'yell', 'snap', 'interject',
 ]);
