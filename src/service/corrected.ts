@@ -5,9 +5,11 @@
  * touched: a correction changes what a span is said to be, not the span.
  */
 import type { Queryable } from '../store/db.js';
-import { entityNames, type Overrides } from './corrections.js';
+import { entityNames, type EventOverride, type Overrides } from './corrections.js';
 import type { DocumentDetail } from './documents.js';
-import type { QuoteEntry, StanceEntry, TimelineEntry } from './statements.js';
+import type { EventMention, QuoteEntry, StanceEntry, TimelineEntry } from './statements.js';
+import { sourceLabel } from './outlet.js';
+import { dateInterval } from '../resolve/dates.js';
 import type { Graph, GraphEdge, GraphNode } from './graph.js';
 import { stanceLabel } from '../extract/stance.js';
 
@@ -91,53 +93,156 @@ export async function correctedEventEntries(db: Queryable, ov: Overrides): Promi
   return new Map(rows.filter((r) => r.entry_id).map((r) => [`${r.document_id}|${r.trigger_start}|${r.trigger_end}`, r.entry_id!]));
 }
 
+/** What the timeline query must know before it runs (see `timelinePlan`). */
+export interface TimelinePlan {
+  /** Entries left with no report (all rejected or moved out). */
+  hidden: string[];
+  /** Entries that take a corrected type as a whole: a type filter drops them, or takes them in. */
+  retyped: Map<string, string>;
+  /** Every corrected report's key (document|start|end) → its stored entry. */
+  byKey: Map<string, string>;
+  /** Entries whose every report was corrected alike: the entry itself takes the correction. */
+  whole: Set<string>;
+  /** Reports that left their entry (rejected, or corrected unlike the entry's other reports), by key. */
+  gone: Set<string>;
+  /** How many reports of each entry left it. */
+  goneFrom: Map<string, number>;
+  /** The entries the moved reports make, one per corrected type, actors and date. */
+  moved: MovedEntry[];
+}
+
+/** A timeline entry made on read of reports a correction moved out of their stored entries. */
+export interface MovedEntry extends TimelineEntry {
+  dateFrom: string | null;
+  dateTo: string | null;
+  /** The first report's publication date: where an undated entry sorts. */
+  docDate: string | null;
+  /** The reports' outlets, URLs and origins, for the `source` filter. */
+  outlets: string[];
+}
+
+/** What a correction changes of a report: its type, actors or date (a rejection or confirmation changes none). */
+const changes = (o: EventOverride) => o.type !== undefined || 'source' in o || 'target' in o || 'date' in o;
+
 /**
- * What the timeline query must know before it runs: entries every report of which was rejected (left out), and
- * entries whose type a correction changed (a type filter drops them, or takes them in).
+ * How corrected reports sit in the timeline. A rejected report leaves its entry. A report whose type, actors or date
+ * were corrected is no longer a report of the event its entry is: it moves out into an entry of its own (reports
+ * corrected to the same type, actors and date share one), and the entry keeps its other reports as they were.
+ * When every report of an entry is corrected alike, the entry itself takes the correction.
  */
-export async function timelinePlan(db: Queryable, ov: Overrides): Promise<{ hidden: string[]; retyped: Map<string, string>; byKey: Map<string, string> }> {
+export async function timelinePlan(db: Queryable, ov: Overrides): Promise<TimelinePlan> {
   const byKey = await correctedEventEntries(db, ov);
-  const rejectedPerEntry = new Map<string, number>();
-  const retyped = new Map<string, string>();
-  for (const [key, entry] of byKey) {
-    const o = ov.events.get(key)!;
-    if (o.rejected) rejectedPerEntry.set(entry, (rejectedPerEntry.get(entry) ?? 0) + 1);
-    if (o.type) retyped.set(entry, o.type);
+  const plan: TimelinePlan = { hidden: [], retyped: new Map(), byKey, whole: new Set(), gone: new Set(), goneFrom: new Map(), moved: [] };
+  if (!byKey.size) return plan;
+  const perEntry = new Map<string, string[]>();
+  for (const [key, entry] of byKey) perEntry.set(entry, [...(perEntry.get(entry) ?? []), key]);
+  const counts = new Map((await db.query<{ id: string; n: number }>('SELECT id::text AS id, mention_count AS n FROM timeline_entries WHERE id = ANY($1::bigint[])',
+    [[...perEntry.keys()]])).rows.map((r) => [r.id, r.n]));
+  const movedKeys: string[] = [];
+  for (const [entry, keys] of perEntry) {
+    const rejected = keys.filter((k) => ov.events.get(k)!.rejected);
+    const changed = keys.filter((k) => !ov.events.get(k)!.rejected && changes(ov.events.get(k)!));
+    const sig = (k: string) => { const o = ov.events.get(k)!; return JSON.stringify([o.type, 'source' in o ? o.source : '-', 'target' in o ? o.target : '-', 'date' in o ? o.date : '-']); };
+    const n = counts.get(entry) ?? keys.length;
+    if (changed.length && rejected.length + changed.length >= n && new Set(changed.map(sig)).size === 1) {
+      plan.whole.add(entry);
+      const type = ov.events.get(changed[0]!)!.type;
+      if (type) plan.retyped.set(entry, type);
+      for (const k of rejected) plan.gone.add(k);
+      plan.goneFrom.set(entry, rejected.length);
+      continue;
+    }
+    for (const k of [...rejected, ...changed]) plan.gone.add(k);
+    movedKeys.push(...changed);
+    plan.goneFrom.set(entry, rejected.length + changed.length);
+    if (rejected.length + changed.length >= n) plan.hidden.push(entry);
   }
-  const hidden: string[] = [];
-  if (rejectedPerEntry.size) {
-    const counts = (await db.query<{ id: string; n: number }>('SELECT id::text AS id, mention_count AS n FROM timeline_entries WHERE id = ANY($1::bigint[])',
-      [[...rejectedPerEntry.keys()]])).rows;
-    for (const c of counts) if ((rejectedPerEntry.get(c.id) ?? 0) >= c.n) hidden.push(c.id);
+  plan.moved = await movedEntries(db, ov, movedKeys);
+  return plan;
+}
+
+/** The entries moved reports make: each report read as corrected, those alike (type, actors, date) together. */
+async function movedEntries(db: Queryable, ov: Overrides, keys: string[]): Promise<MovedEntry[]> {
+  if (!keys.length) return [];
+  const parts = keys.map((k) => k.split('|'));
+  const rows = (await db.query<any>(
+    `SELECT v.document_id, v.trigger_start, v.trigger_end, v.trigger_text, v.type, v.cameo, v.source_id, v.target_id, v.location_id,
+            v.date_value, v.date_basis, v.negated, v.modality, v.sentence_start, v.sentence_end,
+            d.title, to_char(d.date, 'YYYY-MM-DD') AS doc_date, ${sourceLabel('d')} AS source, d.url, d.origin, d.source AS outlet,
+            substr(d.text, v.sentence_start + 1, v.sentence_end - v.sentence_start) AS sentence
+       FROM events v JOIN unnest($1::text[], $2::int[], $3::int[]) AS k(d, s, e)
+         ON v.document_id = k.d AND v.trigger_start = k.s AND v.trigger_end = k.e
+       JOIN documents d ON d.id = v.document_id
+      ORDER BY d.date NULLS LAST, v.document_id, v.trigger_start`,
+    [parts.map((p) => p[0]), parts.map((p) => Number(p[1])), parts.map((p) => Number(p[2]))])).rows;
+  const groups = new Map<string, MovedEntry>();
+  for (const r of rows) {
+    const o = ov.event(r.document_id, r.trigger_start, r.trigger_end)!;
+    const type = o.type ?? r.type;
+    const sourceId = ov.entityIn(r.document_id, 'source' in o ? o.source ?? null : r.source_id);
+    const targetId = ov.entityIn(r.document_id, 'target' in o ? o.target ?? null : r.target_id);
+    const date: string | null = 'date' in o ? o.date ?? null : r.date_value;
+    const mention: EventMention = {
+      documentId: r.document_id, documentTitle: r.title, documentDate: r.doc_date, source: r.source, url: r.url, trigger: r.trigger_text,
+      triggerStart: r.trigger_start, triggerEnd: r.trigger_end, sentence: r.sentence, sentenceStart: r.sentence_start, sentenceEnd: r.sentence_end,
+      negated: r.negated, modality: r.modality,
+    };
+    const key = JSON.stringify([type, sourceId, targetId, date]);
+    const prev = groups.get(key);
+    if (prev) {
+      prev.mentions.push(mention);
+      prev.mentionCount = prev.mentions.length;
+      prev.corrections = [...new Set([...(prev.corrections ?? []), ...o.corrections])];
+      prev.outlets.push(...[r.outlet, r.url, r.origin].filter(Boolean));
+      prev.negated &&= r.negated;
+      if (r.modality === 'asserted') prev.modality = 'asserted';
+      continue;
+    }
+    const span = dateInterval(date);
+    groups.set(key, {
+      // Named after its first correction: stable while the correction stands, never a stored entry's number.
+      id: `moved-${o.corrections[0]}`, type, cameo: o.type ? null : r.cameo, sourceId, sourceName: null, targetId, targetName: null,
+      locationId: ov.entityIn(r.document_id, r.location_id), locationName: null, date,
+      dateBasis: date ? ('date' in o ? 'stated' : r.date_basis ?? 'stated') : null, negated: r.negated, modality: r.modality,
+      mentions: [mention], mentionCount: 1, corrections: [...o.corrections],
+      dateFrom: span?.from ?? null, dateTo: span?.to ?? null, docDate: r.doc_date, outlets: [r.outlet, r.url, r.origin].filter(Boolean),
+    });
   }
-  return { hidden, retyped, byKey };
+  return [...groups.values()];
 }
 
 /**
- * Timeline entries as corrected: actors read through merges, splits and renames; a report rejected is left out of
- * its entry; an entry takes the type, actors and date its reports were corrected to.
+ * Timeline entries as corrected: actors read through merges, splits and renames; a report that left its entry
+ * (rejected, or moved out) is not among its reports; an entry corrected as a whole takes the type, actors and date.
  */
-export async function correctTimeline(db: Queryable, ov: Overrides, items: TimelineEntry[], byKey: Map<string, string>): Promise<TimelineEntry[]> {
+export async function correctTimeline(db: Queryable, ov: Overrides, items: TimelineEntry[], plan: TimelinePlan): Promise<TimelineEntry[]> {
   if (ov.empty) return items;
-  const fixesOfEntry = new Map<string, ReturnType<Overrides['event']>[]>();
-  for (const [key, entry] of byKey) fixesOfEntry.set(entry, [...(fixesOfEntry.get(entry) ?? []), ov.events.get(key)]);
+  const fixesOfEntry = new Map<string, EventOverride[]>();
+  for (const [key, entry] of plan.byKey) fixesOfEntry.set(entry, [...(fixesOfEntry.get(entry) ?? []), ov.events.get(key)!]);
   const ids = new Set<string>();
   const out = items.map((e) => {
+    if (e.id.startsWith('moved-')) {
+      [e.sourceId, e.targetId, e.locationId].forEach((id) => id && ids.add(id));
+      return e;
+    }
     const doc = e.mentions[0]?.documentId ?? null;
-    const fixes = (fixesOfEntry.get(e.id) ?? []).filter((o) => o && !o.rejected);
-    const last = <K extends 'source' | 'target' | 'date' | 'type'>(k: K) => fixes.filter((o) => o && k in o).map((o) => o![k]).pop();
+    const whole = plan.whole.has(e.id);
+    const fixes = whole ? (fixesOfEntry.get(e.id) ?? []).filter((o) => !o.rejected) : [];
+    const last = <K extends 'source' | 'target' | 'date' | 'type'>(k: K) => fixes.filter((o) => k in o).map((o) => o[k]).pop();
     const sourceId = ov.entityIn(doc, last('source') !== undefined ? last('source') ?? null : e.sourceId);
     const targetId = ov.entityIn(doc, last('target') !== undefined ? last('target') ?? null : e.targetId);
     const locationId = ov.entityIn(doc, e.locationId);
     [sourceId, targetId, locationId].forEach((id) => id && ids.add(id));
-    const mentions = e.mentions.filter((m) => !(m.triggerStart !== undefined && ov.event(m.documentId, m.triggerStart, m.triggerEnd!)?.rejected));
+    const mentions = e.mentions.filter((m) => !(m.triggerStart !== undefined && plan.gone.has(`${m.documentId}|${m.triggerStart}|${m.triggerEnd}`)));
     const corrections = [
-      ...(fixesOfEntry.get(e.id) ?? []).flatMap((o) => o?.corrections ?? []),
+      // A report that moved out is the moved entry's correction, not this entry's; a rejection is both's.
+      ...(fixesOfEntry.get(e.id) ?? []).filter((o) => whole || o.rejected || !changes(o)).flatMap((o) => o.corrections),
       ...[e.sourceId, e.targetId, e.locationId].flatMap((id) => (id ? ov.entityCorrections(doc, id) : [])),
     ];
     return withIds({
       ...e, type: last('type') ?? e.type, sourceId, targetId, locationId, date: last('date') !== undefined ? last('date') ?? null : e.date, mentions,
-      mentionCount: (e.mentionCount ?? mentions.length) - (e.mentions.length - mentions.length),
+      mentionCount: (e.mentionCount ?? e.mentions.length) - (plan.goneFrom.get(e.id) ?? 0),
+      negated: mentions.length > 0 ? mentions.every((m) => m.negated) : e.negated,
     }, corrections);
   });
   const names = await entityNames(db, ov, ids);

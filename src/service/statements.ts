@@ -9,7 +9,8 @@ import { normalizeName } from '../nlp/fold.js';
 import { sourceLabel } from './outlet.js';
 import { stanceLabel } from '../extract/stance.js';
 import { loadOverrides } from './corrections.js';
-import { correctQuotes, correctStances, correctTimeline, quotePlan, timelinePlan } from './corrected.js';
+import { correctQuotes, correctStances, correctTimeline, quotePlan, timelinePlan, type MovedEntry } from './corrected.js';
+import { pageWithExtras } from './split-entities.js';
 
 export interface TimelineFilter {
   /** Entity id (as source or target). */
@@ -89,18 +90,22 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   const ov = await loadOverrides(db);
   const plan = ov.empty ? null : await timelinePlan(db, ov);
   const actors = f.actor ? ov.members(f.actor) : [];
-  // Entries an actor correction gave to the actor (their stored actors are another's).
-  const touched = plan && f.actor ? [...new Set([...plan.byKey].filter(([key]) => {
+  // Entries an actor correction gave to the actor as a whole (their stored actors are another's).
+  const touched = plan && f.actor ? [...new Set([...plan.byKey].filter(([key, entry]) => {
     const o = ov.events.get(key)!;
-    return [o.source, o.target].some((x) => x && ov.canonical(x) === f.actor);
+    return plan.whole.has(entry) && [o.source, o.target].some((x) => x && ov.canonical(x) === f.actor);
   }).map(([, entry]) => entry))] : [];
   // (Where.add takes a condition with one `$`, or one already numbered: these have several parameters.)
+  // Reports that left their entries (rejected, or moved out by a correction) do not find it for the filters below.
+  // (A parameter only when a filter uses it: every parameter sent must be used.)
+  let goneParam: string | null = null;
+  const stays = () => (plan?.gone.size ? `AND NOT (v.document_id || '|' || v.trigger_start || '|' || v.trigger_end) = ANY(${goneParam ??= w.param([...plan.gone])}::text[])` : '');
   if (f.actor) {
     const a = w.param(actors);
     // An entry's actors are the states its reports' actors act for; the actor's own reports find it too ("Putin"
     // for Russia's invasion), through the events index.
     w.add(`(t.source_id = ANY(${a}::text[]) OR t.target_id = ANY(${a}::text[])
-            OR t.id IN (SELECT v.entry_id FROM events v WHERE (v.source_id = ANY(${a}::text[]) OR v.target_id = ANY(${a}::text[])) AND v.entry_id IS NOT NULL)${touched.length ? ` OR t.id = ANY(${w.param(touched)}::bigint[])` : ''})`);
+            OR t.id IN (SELECT v.entry_id FROM events v WHERE (v.source_id = ANY(${a}::text[]) OR v.target_id = ANY(${a}::text[])) AND v.entry_id IS NOT NULL ${stays()})${touched.length ? ` OR t.id = ANY(${w.param(touched)}::bigint[])` : ''})`);
   }
   if (plan?.hidden.length) w.add('NOT (t.id = ANY($::bigint[]))', plan.hidden);
   if (f.actor && f.agents === false) {
@@ -119,22 +124,41 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
   if (f.to) w.add('COALESCE(t.date_from, t.doc_date) <= $::date', f.to);
   if (f.source) {
     // From the few matching documents to their entries (a semi-join), not a probe per entry.
+    const like = w.param(`%${f.source}%`);
     w.add(`t.id IN (SELECT v.entry_id FROM documents d JOIN events v ON v.document_id = d.id
-                     WHERE (d.source ILIKE $ OR d.url ILIKE $ OR d.origin ILIKE $) AND v.entry_id IS NOT NULL)`, `%${f.source}%`);
+                     WHERE (d.source ILIKE ${like} OR d.url ILIKE ${like} OR d.origin ILIKE ${like}) AND v.entry_id IS NOT NULL ${stays()})`);
   }
   // Counting a long timeline exactly would cost more than the page itself: past COUNT_CAP it is "at least".
-  const total = (await db.query<{ n: number }>(
+  const stored = (await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1 FROM timeline_entries t ${w.sql} LIMIT ${COUNT_CAP}) x`, w.params)).rows[0]!.n;
-  const page = w.page(f.limit, f.offset);
-  const rows = (await db.query<any>(
+  // Reports a correction moved out of their entries make entries of their own, paged in among the stored ones.
+  const moved = (plan?.moved ?? []).filter((m) => movedPasses(m, f)).sort(f.newestFirst ? (a, b) => byDate(b, a) : byDate);
+  const total = stored + moved.length;
+  const n = w.params.length;
+  const and = w.sql ? `${w.sql} AND` : 'WHERE';
+  // Stored entries that sort before a moved one, in the page's order (ties: the stored one first).
+  const before = async (m: MovedEntry) => (await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM (SELECT 1 FROM timeline_entries t ${and} ${f.newestFirst
+      ? `(t.date_from > $${n + 1}::date OR (t.date_from = $${n + 1}::date AND t.date_to >= $${n + 2}::date))`
+      : m.dateFrom ? `(t.date_from < $${n + 1}::date OR (t.date_from = $${n + 1}::date AND t.date_to <= $${n + 2}::date))`
+        : `(t.date_from IS NOT NULL OR $${n + 1}::date IS NULL OR t.doc_date <= $${n + 1}::date)`} LIMIT ${COUNT_CAP}) x`,
+    [...w.params, ...(f.newestFirst || m.dateFrom ? [m.dateFrom, m.dateTo] : [m.docDate])])).rows[0]!.n;
+  const storedPage = async (offset: number, limit: number) => (await db.query<any>(
     `SELECT t.id::text AS id, t.type, t.cameo, t.source_id, s.name AS source_name, t.target_id, g.name AS target_name,
             t.location_id, l.name AS location_name, t.date_value, t.date_basis, t.mention_count
        FROM timeline_entries t
        LEFT JOIN entities s ON s.id = t.source_id LEFT JOIN entities g ON g.id = t.target_id LEFT JOIN entities l ON l.id = t.location_id
        ${w.sql}
-      ORDER BY ${f.newestFirst ? 't.date_from DESC, t.date_to DESC, t.doc_date DESC, t.id DESC' : 't.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id'} ${page}`, w.params)).rows;
+      ORDER BY ${f.newestFirst ? 't.date_from DESC, t.date_to DESC, t.doc_date DESC, t.id DESC' : 't.date_from NULLS LAST, t.date_to, t.doc_date NULLS LAST, t.id'}
+      LIMIT $${n + 1} OFFSET $${n + 2}`, [...w.params, limit, offset])).rows;
+  const paged = await pageWithExtras<any, MovedEntry>(moved, before, storedPage, f.offset ?? 0, Math.min(f.limit ?? 50, 500));
+  const rows = paged.filter((r) => !('outlets' in r));
   const mentions = await entryMentions(db, rows.map((r) => r.id));
-  const found = rows.map((r): TimelineEntry => {
+  const found = paged.map((r): TimelineEntry => {
+    if ('outlets' in r) {
+      const { dateFrom, dateTo, docDate, outlets, ...entry } = r as MovedEntry;
+      return entry;
+    }
     const ms = mentions.get(r.id) ?? [];
     return {
       id: r.id, type: r.type, cameo: r.cameo, sourceId: r.source_id, sourceName: r.source_name, targetId: r.target_id,
@@ -146,9 +170,26 @@ export async function timeline(db: Queryable, f: TimelineFilter = {}): Promise<{
       mentionCount: r.mention_count,
     };
   });
-  let items = plan ? await correctTimeline(db, ov, found, plan.byKey) : found;
+  let items = plan ? await correctTimeline(db, ov, found, plan) : found;
   if (f.actor && plan) items = items.filter((e) => e.sourceId === f.actor || e.targetId === f.actor);
-  return { total, items, ...(total >= COUNT_CAP ? { totalIsLowerBound: true } : {}) };
+  return { total, items, ...(stored >= COUNT_CAP ? { totalIsLowerBound: true } : {}) };
+}
+
+/** A moved entry (src/service/corrected.ts) under the timeline's filters, as SQL applies them to stored entries. */
+function movedPasses(m: MovedEntry, f: TimelineFilter): boolean {
+  if (f.actor && m.sourceId !== f.actor && m.targetId !== f.actor) return false;
+  if (f.type && m.type !== f.type.toUpperCase()) return false;
+  if (f.newestFirst && !m.dateFrom) return false;
+  if (f.from && (m.dateTo ?? m.docDate ?? '') < f.from) return false;
+  if (f.to && (m.dateFrom ?? m.docDate ?? '9999') > f.to) return false;
+  if (f.source && !m.outlets.some((o) => o.toLowerCase().includes(f.source!.toLowerCase()))) return false;
+  return true;
+}
+
+/** The stored order: by date interval, undated last by their first report's date. */
+function byDate(a: MovedEntry, b: MovedEntry): number {
+  const k = (m: MovedEntry) => `${m.dateFrom ?? '~'}|${m.dateTo ?? ''}|${m.docDate ?? '~'}`;
+  return k(a) < k(b) ? -1 : k(a) > k(b) ? 1 : 0;
 }
 
 /** An entry is asserted when any report asserts it; otherwise it takes its reports' most common modality. */
