@@ -470,3 +470,11 @@ test('more speech verbs: "repeated:", "assured them that"', () => {
     [false, 'the water was safe to drink', 'The mayor'],
   ]);
 });
+
+test('a statement from an office is an unnamed speaker with its words kept, not the person the office serves', () => {
+  const text = '"We will not comment on rumours," a statement from the office of President Vera Lukic said.';
+  const vera = entity('e1', 'Vera Lukic', 'PERSON', [at(text, 'Vera Lukic')]);
+  assert.deepEqual(quotes(text, [vera]).map((q) => [q.text, q.speaker, q.speakerText]), [
+    ['We will not comment on rumours', null, 'a statement from the office of President Vera Lukic'],
+  ]);
+});

@@ -14,7 +14,7 @@ export interface SpeakerPhrase extends Span {
 
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i', 'it', 'you']);
 const NP_POS = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM', 'DET']);
-const NP_PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'in', 'on']);
+const NP_PREPOSITIONS = new Set(['of', 'to', 'for', 'at', 'in', 'on', 'from']);
 const NP_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that', 'another']);
 const SKIPPABLE_ADVERBS = new Set([
   'also', 'later', 'previously', 'then', 'again', 'recently', 'earlier', 'repeatedly', 'once', 'further', 'publicly',
