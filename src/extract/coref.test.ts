@@ -146,3 +146,18 @@ test('the "it" of a reported clause is the body that reports it, not the nearest
   const ready = resolve('Poland protested. Russia said it was ready to hold talks.', '2025-03-01');
   assert.ok(mentionsOf(ready, 'Russia').includes('it/pronoun'), mentionsOf(ready, 'Russia').join(', '));
 });
+
+test('"the breakaway region" names the region named before it, never a city or a state', () => {
+  // Written for this test.
+  const kb = defaultKnowledgeBase();
+  const run = (text: string) => {
+    const doc = new Doc(text);
+    const ctx = { kb, date: '2020-09-29' };
+    return resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
+  };
+  assert.ok(mentionsOf(run('Protests spread across Transnistria. The breakaway region has its own army.'), 'Transnistria').includes('The breakaway region/nominal'));
+  const cities = run('Fighting broke out in Baku and Tbilisi. The region is tense.');
+  assert.ok(!cities.some((e) => e.mentions.some((m) => m.text === 'The region')));
+  const state = run('Serbian troops entered Kosovo in 1998. Belgrade later lost control over the territory.');
+  assert.ok(!state.some((e) => e.mentions.some((m) => m.text === 'the territory')));
+});

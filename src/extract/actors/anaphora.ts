@@ -208,6 +208,37 @@ export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
   }
 }
 
+/** Nouns that describe a place named before: "the territory", "the breakaway region", "the enclave". */
+const PLACE_DESCRIPTIONS = new Set(['territory', 'region', 'enclave', 'province', 'peninsula']);
+
+/**
+ * "The territory", "the breakaway region": a mention of the place named last within the lookback that is neither a
+ * city nor a state (a state before "the territory" is as often the one that holds it). Only plain lower-case modifiers between "the" and the noun ("the Darfur region" is a
+ * name of its own), and not before "of" ("the region of Tigray" names its place itself).
+ */
+export function resolvePlaceDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
+  const tokens = doc.tokens;
+  const places: Candidate[] = [];
+  for (const { m, e } of table.allMentions()) {
+    if ((e.type !== 'GPE' && e.type !== 'LOC') || inQuote(m.start) || (e.kbId && kb.byId.get(e.kbId)?.kind === 'city')) continue;
+    const token = doc.tokenIndexAt(m.start);
+    places.push({ e, m, token, sentence: doc.tokens[token]!.sentence });
+  }
+  if (!places.length) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!PLACE_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
+    let k = i - 1;
+    while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
+    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence || tokens[i + 1]?.lower === 'of') continue;
+    let region: Candidate | null = null;
+    for (let n = firstFrom(places, k) - 1; n >= 0 && t.sentence - places[n]!.sentence <= LOOKBACK && !region; n--) {
+      if (!isStateEntity(kb, places[n]!.e)) region = places[n]!;
+    }
+    if (region) table.addMention(region.e, tokens[k]!.start, t.end, 'nominal');
+  }
+}
+
 /** Whether the pronoun word `w` names something: an argument, not the empty "it" of "it is clear that". */
 function referring(tree: SyntaxTree, w: number): boolean {
   const word = tree.word(w);

@@ -563,6 +563,9 @@ function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: numb
   return r ? { mention: r, via: 'reporter' } : null;
 }
 
+/** Prepositions that say what a phrase is about or amid, never whom its act is done to. */
+const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning', 'amid', 'despite']);
+
 /** Relations that stay inside a noun phrase ("more than 100 Palestinians" as the parser may hang it included). */
 const PHRASE_RELS = ['appos', 'flat', 'compound', 'nmod', 'amod', 'obl'];
 
@@ -589,6 +592,10 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
           continue;
         }
         if (exclude(c) || !PHRASE_RELS.some((r) => relIs(tree.word(c).rel, r)) || tree.word(c).rel === 'obl:tmod') continue;
+        // "talks about X's future", "sanctions amid its invasion of Y": what the act is about is not whom it is done
+        // to. ("Over" stays: "control over the territory" names what is controlled.)
+        const marker = tree.caseOf(c);
+        if (marker !== null && TOPIC_MARKERS.has(marker)) continue;
         // "its troops", "their war with X": the possessive pronoun is the actor's own; look past it.
         if (tree.word(c).rel === 'nmod:poss' && tree.word(c).upos === 'PRON') continue;
         const m = actorOfWord(ctx, tree, c);
