@@ -8,6 +8,7 @@ import { writeDocument } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
 import { exportFormats } from './index.js';
 import { csvField } from './events.js';
+import { addCorrection, undoCorrection } from '../service/corrections.js';
 
 const russia = { name: 'Russia', type: 'GPE' as const, kbId: 'russia', wikidata: 'Q159', words: ['Russia'] };
 const bih = { name: 'Bosnia and Herzegovina', type: 'GPE' as const, kbId: 'bosnia-and-herzegovina', wikidata: 'Q225', words: ['Bosnia'] };
@@ -126,6 +127,30 @@ for (const backend of backends) {
         assert.equal(graph.edge.length, 5);
         for (const el of [...graph.node, ...graph.edge]) for (const d of el.data) assert.ok(keys.has(d.key), d.key);
         assert.ok(graph.edge.some((e: any) => e.directed === 'true' && e.data.some((d: any) => d.key === 'event_type' && d['#text'] === 'THREATEN')));
+      });
+
+      await t.test('GEXF and GraphML read through corrections, as the API does', async () => {
+        const merge = await addCorrection(store.db, { kind: 'merge', target: { entity: 'kb:sarajevo' }, value: { into: 'kb:bosnia-and-herzegovina' } });
+        const rename = await addCorrection(store.db, { kind: 'rename', target: { entity: 'kb:russia' }, value: { name: 'Russian Federation' } });
+        const protest = (docs[1]!.layers.events[0]!).trigger;
+        const reject = await addCorrection(store.db, { kind: 'event-reject', target: { document: docs[1]!.document.id, start: protest.start, end: protest.end } });
+        const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['node', 'edge', 'attvalue', 'data', 'key'].includes(name) }).parse(xml);
+        const gexf = parse(await exported(store.db, 'gexf')).gexf.graph;
+        assert.deepEqual(gexf.nodes.node.map((n: any) => n.label).sort(), ['Bosnia and Herzegovina', 'Russian Federation']);
+        const attr = (el: any, k: string) => el.attvalues.attvalue.find((a: any) => a.for === k)?.value;
+        const renamed = gexf.nodes.node.find((n: any) => n.label === 'Russian Federation');
+        assert.equal(attr(renamed, 'corrections'), rename.id);
+        assert.equal(attr(gexf.nodes.node.find((n: any) => n.label === 'Bosnia and Herzegovina'), 'corrections'), merge.id);
+        // The rejected protest is no link; Sarajevo's links joined Bosnia's (no link of Bosnia with itself).
+        assert.deepEqual(gexf.edges.edge.filter((e: any) => e.type === 'directed').map((e: any) => e.label), ['THREATEN']);
+        const co = gexf.edges.edge.filter((e: any) => e.type === 'undirected');
+        assert.equal(co.length, 1);
+        assert.equal(co[0].weight, '3', 'Russia with Bosnia in two documents and with Sarajevo in one');
+        const graphml = parse(await exported(store.db, 'graphml')).graphml.graph;
+        assert.equal(graphml.node.length, 2);
+        assert.ok(graphml.node.some((n: any) => n.data.some((d: any) => d.key === 'label' && d['#text'] === 'Russian Federation')));
+        for (const c of [merge, rename, reject]) await undoCorrection(store.db, c.id);
+        assert.equal(parse(await exported(store.db, 'gexf')).gexf.graph.nodes.node.length, 3);
       });
 
       await t.test('documents JSONL is offered too', async () => {

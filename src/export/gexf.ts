@@ -4,7 +4,8 @@
  * edges a `relation` (co-occurrence or event) and, for events, the PLOVER type and CAMEO root.
  */
 import type { Queryable } from '../store/db.js';
-import { actorGraph, type ActorGraph } from './graph.js';
+import type { ActorGraph } from './graph.js';
+import { correctedActorGraph } from './corrected-graph.js';
 import { attrs } from './xml.js';
 import { write, type Out } from './write.js';
 
@@ -31,13 +32,13 @@ export function gexfDocument(g: ActorGraph, generated = new Date()): string[] {
     '    <nodes>',
   ];
   for (const n of g.nodes) {
-    const values = [['type', n.type], ['entity_id', n.entityId], ['kb_id', n.kbId], ['wikidata', n.wikidata], ['documents', n.documents]]
+    const values = [['type', n.type], ['entity_id', n.entityId], ['kb_id', n.kbId], ['wikidata', n.wikidata], ['documents', n.documents], ['corrections', fixes(n)]]
       .filter(([, v]) => v !== null).map(([k, v]) => `<attvalue${attrs({ for: k, value: v })}/>`).join('');
     lines.push(`      <node${attrs({ id: n.key, label: n.label, start: n.start, end: n.end })}><attvalues>${values}</attvalues></node>`);
   }
   lines.push('    </nodes>', '    <edges>');
   for (const e of g.edges) {
-    const values = [['relation', e.relation], ['event_type', e.eventType], ['cameo', e.cameo]]
+    const values = [['relation', e.relation], ['event_type', e.eventType], ['cameo', e.cameo], ['corrections', fixes(e)]]
       .filter(([, v]) => v !== null).map(([k, v]) => `<attvalue${attrs({ for: k, value: v })}/>`).join('');
     lines.push(`      <edge${attrs({
       id: e.key, source: e.source, target: e.target, type: e.directed ? 'directed' : 'undirected',
@@ -48,7 +49,11 @@ export function gexfDocument(g: ActorGraph, generated = new Date()): string[] {
   return lines;
 }
 
+/** The ids of the corrections behind a node or an edge, space-separated (as the events export has them), or null. */
+const fixes = (x: object) => ((x as { corrections?: string[] }).corrections?.length ? (x as { corrections: string[] }).corrections.join(' ') : null);
+
+/** The graph as the analyst corrected it (corrected-graph.ts), like every other read. */
 export async function writeGexf(db: Queryable, out: Out): Promise<void> {
-  for (const line of gexfDocument(await actorGraph(db))) await write(out, line + '\n');
+  for (const line of gexfDocument(await correctedActorGraph(db))) await write(out, line + '\n');
 }
 

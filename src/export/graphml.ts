@@ -3,7 +3,8 @@
  * plain `start`/`end` data keys; edges say whether they are directed (events) or not (co-occurrence).
  */
 import type { Queryable } from '../store/db.js';
-import { actorGraph, type ActorGraph } from './graph.js';
+import type { ActorGraph } from './graph.js';
+import { correctedActorGraph } from './corrected-graph.js';
 import { attrs, xmlEscape } from './xml.js';
 import { write, type Out } from './write.js';
 
@@ -11,8 +12,11 @@ const KEYS: [id: string, forWhat: 'node' | 'edge', type: 'string' | 'int'][] = [
   ['label', 'node', 'string'], ['type', 'node', 'string'], ['entity_id', 'node', 'string'], ['kb_id', 'node', 'string'],
   ['wikidata', 'node', 'string'], ['documents', 'node', 'int'], ['start', 'node', 'string'], ['end', 'node', 'string'],
   ['relation', 'edge', 'string'], ['event_type', 'edge', 'string'], ['cameo', 'edge', 'string'], ['weight', 'edge', 'int'],
-  ['edge_start', 'edge', 'string'], ['edge_end', 'edge', 'string'],
+  ['edge_start', 'edge', 'string'], ['edge_end', 'edge', 'string'], ['corrections', 'node', 'string'], ['edge_corrections', 'edge', 'string'],
 ];
+
+/** The ids of the corrections behind a node or an edge, space-separated, or null. */
+const fixes = (x: object) => ((x as { corrections?: string[] }).corrections?.length ? (x as { corrections: string[] }).corrections.join(' ') : null);
 
 const data = (pairs: [string, unknown][]) =>
   pairs.filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => `<data key="${k}">${xmlEscape(v)}</data>`).join('');
@@ -27,16 +31,17 @@ export function graphmlDocument(g: ActorGraph): string[] {
   ];
   for (const n of g.nodes) {
     lines.push(`    <node id="${n.key}">${data([['label', n.label], ['type', n.type], ['entity_id', n.entityId], ['kb_id', n.kbId],
-      ['wikidata', n.wikidata], ['documents', n.documents], ['start', n.start], ['end', n.end]])}</node>`);
+      ['wikidata', n.wikidata], ['documents', n.documents], ['start', n.start], ['end', n.end], ['corrections', fixes(n)]])}</node>`);
   }
   for (const e of g.edges) {
     lines.push(`    <edge${attrs({ id: e.key, source: e.source, target: e.target, directed: String(e.directed) })}>${data([
-      ['relation', e.relation], ['event_type', e.eventType], ['cameo', e.cameo], ['weight', e.weight], ['edge_start', e.start], ['edge_end', e.end]])}</edge>`);
+      ['relation', e.relation], ['event_type', e.eventType], ['cameo', e.cameo], ['weight', e.weight], ['edge_start', e.start], ['edge_end', e.end], ['edge_corrections', fixes(e)]])}</edge>`);
   }
   lines.push('  </graph>', '</graphml>');
   return lines;
 }
 
+/** The graph as the analyst corrected it (corrected-graph.ts), like every other read. */
 export async function writeGraphml(db: Queryable, out: Out): Promise<void> {
-  for (const line of graphmlDocument(await actorGraph(db))) await write(out, line + '\n');
+  for (const line of graphmlDocument(await correctedActorGraph(db))) await write(out, line + '\n');
 }
