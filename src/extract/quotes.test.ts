@@ -478,3 +478,18 @@ test('a statement from an office is an unnamed speaker with its words kept, not 
     ['We will not comment on rumours', null, 'a statement from the office of President Vera Lukic'],
   ]);
 });
+
+test('asides with verbs between subject and speech verb, and a name between commas before the verb', () => {
+  const text = [
+    'The minister, asked whether the talks would resume, said: "We are ready when they are ready, and not before."',
+    'Vera Lukic, speaking in Nis after a meeting of the council on Thursday, said the town would stay calm.',
+    'Serbia’s ambassador to Bosnia, Marko Petrovic, said: "We will respond to any such step."',
+  ].join('\n');
+  const marko = entity('e1', 'Marko Petrovic', 'PERSON', [at(text, 'Marko Petrovic')]);
+  const serbia = entity('e2', 'Serbia', 'GPE', [at(text, 'Serbia')]);
+  assert.deepEqual(quotes(text, [marko, serbia]).map((q) => [q.direct, q.text, q.speaker ?? q.speakerText]), [
+    [true, 'We are ready when they are ready, and not before.', 'The minister'],
+    [false, 'the town would stay calm', 'Vera Lukic'],
+    [true, 'We will respond to any such step.', 'e1'],
+  ]);
+});

@@ -232,7 +232,26 @@ function subjectPhrase(doc: Doc, tree: SyntaxTree, s: number, v: number): Speake
       if (phrase && phrase.start <= tree.word(s).start) return phrase;
     }
   }
-  return phraseOf(doc, tree, s);
+  return withNameBeforeVerb(doc, tree, phraseOf(doc, tree, s), v);
+}
+
+/**
+ * "Russia's ambassador to Bosnia, Igor Kalabukhov, said": a name between commas right before the verb is the
+ * subject's apposition, however the parser hung it (often as a conjunct of the last noun).
+ */
+function withNameBeforeVerb(doc: Doc, tree: SyntaxTree, phrase: SpeakerPhrase, v: number): SpeakerPhrase {
+  if (phrase.pronoun) return phrase;
+  let k = 0;
+  while (k < v && tree.word(k).start < phrase.end) k++;
+  if (k >= v || tree.word(k).text !== ',') return phrase;
+  let m = k + 1;
+  while (m < v && tree.word(m).upos === 'PROPN' && /^\p{Lu}/u.test(tree.word(m).text)) m++;
+  if (m === k + 1 || m >= v || tree.word(m).text !== ',') return phrase;
+  let n = m + 1;
+  while (n < v && BETWEEN_SUBJECT_AND_VERB.has(tree.word(n).upos)) n++;
+  if (n !== v) return phrase;
+  const name = doc.tokens[tree.word(m - 1).token]!;
+  return { ...phrase, end: tree.word(m - 1).end, heads: [...phrase.heads, name] };
 }
 
 /**

@@ -43,8 +43,12 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
     // The noun after "told" or "asked" is the one spoken to ("…, X told AFP"), never the speaker.
     if (v > tokenStart && tokens[v - 1]!.lower === ',' && !OBJECT_FIRST.has(base)) {
       const phrase = nounPhraseRight(doc, v + 1, last + 1);
-      if (phrase && !phrase.pronoun) out.push({ ...clause(doc, tokenStart, v - 2), phrase });
-      if (phrase) continue;
+      // The inverted speaker ends the clause ("…, stated an official." / "…, said X in a statement"); a noun the verb's
+      // own clause goes on from ("X, speaking in Brussels, said the alliance would …") is that clause's subject.
+      const next = phrase ? doc.tokens[doc.tokenIndexAt(phrase.end)] : undefined;
+      const ends = !!phrase && (doc.tokenIndexAt(phrase.end) > last || !next || next.pos === 'PUNCT' || next.pos === 'ADP' || isTimeTail(doc, next.i, last));
+      if (phrase && ends && !phrase.pronoun) out.push({ ...clause(doc, tokenStart, v - 2), phrase });
+      if (phrase && ends) continue;
     }
     const phrase = subjectBefore(doc, v, tokenStart);
     if (!phrase) continue;

@@ -27,7 +27,10 @@ const PARENTHETICAL_OPENERS = new Set([
   'for', 'however', 'meanwhile', 'in', 'on', 'at', 'though', 'too', 'moreover', 'speaking', 'according', 'a', 'an', 'who',
   // "The protesters, many of them students, chanted": a quantified aside about the subject.
   'many', 'most', 'some', 'all', 'both', 'several', 'including', 'mostly', 'mainly', 'among',
+  ...['asked', 'speaking', 'responding', 'referring', 'commenting', 'writing', 'when', 'while', 'after', 'before', 'which', 'whose'],
 ]);
+/** Asides that hold a verb of their own ("The minister, asked whether the talks would resume, said"). */
+const VERBAL_ASIDE_OPENERS = new Set(['a', 'an', 'who', 'which', 'whose', 'asked', 'speaking', 'responding', 'referring', 'commenting', 'writing', 'when', 'while', 'after', 'before']);
 
 // Title words the tagger often reads as adjectives ("NATO chief", "secretary general", "president-elect").
 const POSTNOMINAL = new Set(['chief', 'general', 'elect', 'designate', 'emeritus']);
@@ -116,7 +119,7 @@ function previousComma(doc: Doc, j: number, limit: number): number {
     const t = doc.tokens[k]!;
     if (t.lower === ',') {
       const opener = doc.tokens[k + 1]!.lower;
-      return !sawVerb || opener === 'a' || opener === 'an' || opener === 'who' ? k : -1;
+      return !sawVerb || VERBAL_ASIDE_OPENERS.has(opener) ? k : -1;
     }
     if (t.pos === 'VERB' || t.pos === 'AUX') {
       sawVerb = true;
