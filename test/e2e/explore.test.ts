@@ -200,6 +200,27 @@ describe('graph and timeline in Chromium', { skip }, () => {
     assert.deepEqual((await drawnIds()).sort(), [...before].sort(), 'collapsing draws what was drawn before');
   });
 
+  step('the exploration is in the URL: a reload draws the same actors with the same selection and filters', async () => {
+    const url = new URL(page.url());
+    const state = new URLSearchParams(url.hash.split('?')[1] ?? '');
+    assert.ok(state.get('expanded')?.includes(','), `several actors expanded: ${url.hash}`);
+    const drawn = (await drawnIds()).sort();
+    const selected = await page.getAttribute('[data-testid="graph-panel"]', 'data-selected-node');
+    await page.uncheck('input[name="kind-conflictual"]');
+    await page.waitForFunction(() => location.hash.includes('kinds='));
+    await settled();
+    const filtered = (await drawnIds()).sort();
+    await page.reload();
+    await page.waitForSelector(`[data-testid="graph-panel"][data-selected-node="${selected}"]`);
+    await settled();
+    assert.deepEqual((await drawnIds()).sort(), filtered);
+    assert.equal(await page.isChecked('input[name="kind-conflictual"]'), false);
+    await page.check('input[name="kind-conflictual"]');
+    await page.waitForFunction(() => !location.hash.includes('kinds='));
+    await settled();
+    assert.deepEqual((await drawnIds()).sort(), drawn);
+  });
+
   step('filters: edge kinds and entity types', async () => {
     await page.goto(`${server.url}#/graph?actor=kb:serbia`);
     await page.waitForSelector('[data-testid="graph-panel"]');

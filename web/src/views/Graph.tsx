@@ -2,7 +2,8 @@
  * The actor graph, to explore rather than to stare at. A small graph is drawn whole; a large one (more than
  * LARGE actors with a link, or LARGE_EDGES links) starts from one actor's neighbourhood, the one in the URL
  * (`#/graph?actor=kb:serbia`) or the most documented, and grows as actors are searched for or expanded (each
- * expansion asks the API for that actor's neighbourhood). Filters: time window, entity types, edge kinds. Actors
+ * expansion asks the API for that actor's neighbourhood). What is expanded and selected, and the filters, are kept
+ * in the URL (graph/url-state.ts). Filters: time window, entity types, edge kinds. Actors
  * with no drawn link are left out. The selection's properties are in the side panel; the drawn actors and links
  * are also listed as HTML, since the canvas says nothing to a screen reader. docs/graph-view.md says why.
  */
@@ -16,25 +17,56 @@ import { SidePanel } from '../graph/SidePanel';
 import { layoutGraph, type Layout } from '../graph/layout';
 import { exploredSet, mergeGraphs, seedActor, visibleGraph, type Visible } from '../graph/model';
 import { EDGE_KINDS, ENTITY_TYPES, KIND_NAMES, TYPE_NAMES, graphUrl, type GraphFilters } from '../graph/filters';
+import { graphStateHash, readGraphState } from '../graph/url-state';
 import { BASE_NODES, LARGE, LARGE_EDGES, NEIGHBOURHOOD_NODES } from '../graph/limits';
 import { EDGE_BASE, OTHER_COLOR, TYPE_COLORS, communityColor } from '../graph/colors';
 import { useGraphs } from '../graph/useGraphs';
 import '../graph/graph.css';
 
 export default function GraphView({ params }: { params: URLSearchParams }) {
-  const asked = params.get('actor');
-  const [from, setFrom] = useState(params.get('from') ?? '');
-  const [to, setTo] = useState(params.get('to') ?? '');
-  const [kinds, setKinds] = useState<ReadonlySet<string>>(new Set(EDGE_KINDS));
-  const [types, setTypes] = useState<ReadonlySet<string>>(new Set(ENTITY_TYPES));
-  const [mode, setMode] = useState<'explore' | 'all' | null>(asked ? 'explore' : null);
-  const [expanded, setExpanded] = useState<string[]>(asked ? [asked] : []);
-  const [selected, setSelected] = useState<Selection | null>(asked ? { kind: 'node', id: asked } : null);
+  // The exploration is in the URL (graph/url-state.ts): a reload or a link opens the view as it was.
+  const initial = useMemo(() => readGraphState(params), []); // eslint-disable-line react-hooks/exhaustive-deps
+  const shown = useRef<{ visible: Visible; layout: Layout } | null>(null);
+  const [asked, setAsked] = useState(initial.actor);
+  const [from, setFrom] = useState(initial.from);
+  const [to, setTo] = useState(initial.to);
+  const [kinds, setKinds] = useState<ReadonlySet<string>>(initial.kinds);
+  const [types, setTypes] = useState<ReadonlySet<string>>(initial.types);
+  const [mode, setMode] = useState<'explore' | 'all' | null>(initial.mode);
+  const [expanded, setExpanded] = useState<string[]>(initial.expanded);
+  const [selected, setSelected] = useState<Selection | null>(initial.selected);
   const [focus, setFocus] = useState<{ id: string; at: number } | null>(null);
-  const [colorBy, setColorBy] = useState<'type' | 'community'>('type');
+  const [colorBy, setColorBy] = useState<'type' | 'community'>(initial.colorBy);
   const filters: GraphFilters = useMemo(() => ({ from, to, kinds, types }), [from, to, kinds, types]);
 
-  const shown = useRef<{ visible: Visible; layout: Layout } | null>(null);
+  // The state written back as it changes (replaceState: no history entry per click, no hashchange)…
+  const written = useRef<string | null>(null);
+  useEffect(() => {
+    const hash = graphStateHash({ actor: asked, from, to, kinds, types, mode, expanded, selected, colorBy });
+    written.current = hash;
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  }, [asked, from, to, kinds, types, mode, expanded, selected, colorBy]);
+  // …and a URL the view did not write (a link followed while it is open) read as the new state.
+  const here = `#/graph${params.toString() ? `?${params}` : ''}`;
+  const lastHere = useRef(here);
+  useEffect(() => {
+    if (lastHere.current === here) return;
+    lastHere.current = here;
+    if (written.current && new URLSearchParams(written.current.split('?')[1] ?? '').toString() === params.toString()) return;
+    const next = readGraphState(params);
+    shown.current = null;
+    setAsked(next.actor);
+    setFrom(next.from);
+    setTo(next.to);
+    setKinds(next.kinds);
+    setTypes(next.types);
+    setMode(next.mode);
+    setExpanded(next.expanded);
+    setSelected(next.selected);
+    setColorBy(next.colorBy);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [here]);
+
   const base = useApi<GraphData>(graphUrl(filters, { maxNodes: BASE_NODES }));
   const hoods = useGraphs(useMemo(() => expanded.map((id) => graphUrl(filters, { actor: id, maxNodes: NEIGHBOURHOOD_NODES })), [expanded, filters]));
 
@@ -49,17 +81,6 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
     // Only for the view's first answer.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-
-  // Another actor in the URL (a link followed while the view is open) starts the exploration again.
-  const lastAsked = useRef(asked);
-  useEffect(() => {
-    if (lastAsked.current === asked) return;
-    lastAsked.current = asked;
-    shown.current = null;
-    setMode(asked ? 'explore' : null);
-    setExpanded(asked ? [asked] : []);
-    setSelected(asked ? { kind: 'node', id: asked } : null);
-  }, [asked]);
 
   // The first answer decides how to start: whole if readable, else from one actor's neighbourhood.
   useEffect(() => {
