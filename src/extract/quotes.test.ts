@@ -493,3 +493,23 @@ test('asides with verbs between subject and speech verb, and a name between comm
     [true, 'We will respond to any such step.', 'e1'],
   ]);
 });
+
+test('"As X told Y, …" reports what follows; a noun-tagged "notes," before a quote; a letter "reads"; a read title is a work', () => {
+  const text = [
+    'As Vera Lukic told the agency, ozone has dropped in the valley. "Despite more cars, the air is cleaner than it was."',
+    'The city council notes, "Ground-level ozone causes more damage than anything else."',
+    'The ministry letter reads "we may extend the use of the form to other groups".',
+    'He read "The Brothers Karamazov" twice.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).map((q) => [q.direct, q.text, q.speakerText]), [
+    [false, 'ozone has dropped in the valley', 'Vera Lukic'],
+    [true, 'Despite more cars, the air is cleaner than it was.', 'Vera Lukic'],
+    [true, 'Ground-level ozone causes more damage than anything else.', 'The city council'],
+    [true, 'we may extend the use of the form to other groups', 'The ministry letter'],
+  ]);
+});
+
+test('a quote standing alone after a report is the reporter\'s, also in the next paragraph', () => {
+  const text = 'Vera Lukic said the talks had failed. "We are disappointed, but we will try again."\nMarko Petrovic said the vote was close.\n"We lost by ten votes out of a thousand."';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['Vera Lukic', 'Marko Petrovic']);
+});

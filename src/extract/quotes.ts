@@ -17,6 +17,10 @@ import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type Inte
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
 import { nounPhraseLeft, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
+import { SPEECH_FORMS } from './quote/verbs.js';
+
+/** Speech verbs whose object may be a work rather than words ("read “War and Peace”", "wrote “Dubliners”"). */
+const WORK_VERBS = new Set(['read', 'write']);
 
 /** A quote of this many words or fewer needs an attribution right next to it to count. */
 const SCARE_QUOTE_MAX_WORDS = 3;
@@ -35,9 +39,10 @@ export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   const drafts: Draft[] = [...turnQuotes(doc, turns, index)];
   const inTurn = spanTest(turns);
   const marked = findMarkedQuotes(doc.text).filter((q) => !inTurn(q.open));
-  drafts.push(...markedQuotes(doc, marked, paragraphs, index));
   const inMarked = spanTest(marked.map((q) => ({ start: q.open, end: q.close + 1 })));
-  drafts.push(...reportedQuotes(doc, (offset) => inTurn(offset) || inMarked(offset), marked, index));
+  const reported = reportedQuotes(doc, (offset) => inTurn(offset) || inMarked(offset), marked, index);
+  drafts.push(...markedQuotes(doc, marked, paragraphs, index, reported));
+  drafts.push(...reported);
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
   return withoutHeadlineEchoes(drafts, paragraphs[0]).map((d, n) => ({ id: `q${n + 1}`, ...d }));
 };
@@ -77,7 +82,7 @@ function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draf
   });
 }
 
-function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: readonly Paragraph[], index: MentionIndex): Draft[] {
+function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: readonly Paragraph[], index: MentionIndex, reported: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
   /** The marked quote and paragraph of each draft in `out`. */
   const kept: { q: MarkedQuote; paragraph: number }[] = [];
@@ -115,11 +120,18 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     // "a robot named “Better Idea”", "a print called “Cowboys”": what a naming word introduces in capitals is a name,
     // whoever the sentence is attributed to.
     if (namedAs(doc, q) && (title || capitalisedWord(doc.text.slice(q.start, q.end)))) return;
-    // A title the tree reaches only through an oblique ("says on “The Harbour Page”") is where it was said.
+    // A title the tree reaches only through an oblique ("says on “The Harbour Page”") is where it was said; one that
+    // is read or written ("read “War and Peace”") is a work.
     if (title && byTree?.oblique) return;
+    if (title && found && WORK_VERBS.has(SPEECH_FORMS.get(found.verb.lower) ?? '')) return;
     let draft: Draft;
     if (found) {
       draft = withSpeaker(doc, q, true, found.phrase, index);
+    } else if (reporterBefore(doc, q, para, reported, previous?.draft)) {
+      // "X said the talks had failed. “We are disappointed.”": a quote standing alone right after a report goes on
+      // with the reporter's words.
+      const r = reporterBefore(doc, q, para, reported, previous?.draft)!;
+      draft = { ...quoteSpan(doc, q, true), speaker: r.speaker, speakerText: r.speakerText, speakerSpan: r.speakerSpan ?? null };
     } else if (previous?.draft.speakerText && (previous.paragraph === p || (opensParagraph && previous.paragraph === p - 1))) {
       // The second half of a split quote, or the next paragraph of a long one: the same speaker goes on.
       draft = { ...quoteSpan(doc, q, true), speaker: previous.draft.speaker, speakerText: previous.draft.speakerText, speakerSpan: previous.draft.speakerSpan ?? null };
@@ -181,6 +193,22 @@ function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase
 
 function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
   return { text: doc.text.slice(span.start, span.end), start: span.start, end: span.end, direct };
+}
+
+/**
+ * The reported speech in the sentence right before the one a quote opens (in its paragraph, or ending the paragraph
+ * before when the quote opens its own), after any earlier quote, or null.
+ */
+function reporterBefore(doc: Doc, q: MarkedQuote, para: Paragraph, reported: readonly Draft[], previous: Draft | undefined): Draft | null {
+  const s = doc.sentenceIndexAt(q.open);
+  const sentence = doc.sentences[s];
+  if (!sentence || s === 0 || /\S/.test(doc.text.slice(Math.max(sentence.start, para.start), q.open))) return null;
+  const before = doc.sentences[s - 1]!;
+  // A quote that opens its paragraph follows the last sentence of the paragraph before.
+  if (before.start < para.start && q.open !== para.start) return null;
+  const r = reported.find((d) => !d.direct && d.speakerText && d.start >= before.start && d.end <= before.end);
+  if (!r || (previous && previous.end > r.start)) return null;
+  return r;
 }
 
 /** Nouns that report someone else's words: a short quote in their clause is that someone's. */

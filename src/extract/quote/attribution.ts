@@ -36,7 +36,10 @@ export function speechVerbAt(doc: Doc, i: number): string | null {
   if (!t) return null;
   const base = SPEECH_FORMS.get(t.lower);
   if (!base) return null;
-  if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !ALWAYS_VERB.has(t.lower)) return null;
+  // "The ministry notes, “…”": a form the tagger read as a noun is the verb when a comma or colon and a quote
+  // mark follow it.
+  const framesQuote = t.lower.endsWith('s') && /^[,:]$/.test(doc.tokens[i + 1]?.lower ?? '') && QUOTE_MARK.test(doc.tokens[i + 2]?.text ?? '');
+  if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !ALWAYS_VERB.has(t.lower) && !framesQuote) return null;
   if (base === 'point out' && doc.tokens[i + 1]?.lower !== 'out') return null;
   // A participle ("…, saying", "whilst promising") has its subject elsewhere in the sentence.
   if (t.lower.endsWith('ing')) return null;

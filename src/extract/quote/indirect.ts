@@ -58,6 +58,13 @@ export function reportedSpeechIn(doc: Doc, s: number, blocked: (offset: number) 
       out.push({ ...clause(doc, tokenStart, subjectTok - 2), phrase });
       continue;
     }
+    // "As X told Reuters, ozone has dropped.": the clause after the comma is what X said.
+    if (subjectTok === tokenStart + 1 && tokens[tokenStart]!.lower === 'as') {
+      let comma = v + 1;
+      while (comma < last && tokens[comma]!.lower !== ',') comma++;
+      if (comma < last && comma - v <= 8) out.push({ ...clause(doc, comma + 1, last), phrase });
+      continue;
+    }
     const from = clauseStartAfter(doc, v, base, last);
     if (from === null) continue;
     out.push({ ...clause(doc, from, last), phrase });

@@ -106,6 +106,9 @@ const SPEECH_VERBS: Record<string, string[]> = {
   yell: [],
   snap: ['snaps', 'snapped', 'snapping'],
   interject: [],
+  reason: [],
+  // "The letter reads “…”": what a document says.
+  read: ['reads', 'read', 'reading'],
 };
 
 /** Regular English inflections of a base form: say → says / sayed is wrong, hence the table above for irregulars. */
@@ -139,5 +142,5 @@ export const QUOTE_ONLY: ReadonlySet<string> = new Set([
   'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
   'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter', 'fret', 'joke', 'boast',
   'lament', 'muse', 'sigh', 'recount', 'plead', 'beg', 'thunder', 'scoff', 'mention', 'elaborate', 'whisper', 'mutter',
-  'yell', 'snap', 'interject',
+  'yell', 'snap', 'interject', 'read',
 ]);
