@@ -161,3 +161,9 @@ test('"the breakaway region" names the region named before it, never a city or a
   const state = run('Serbian troops entered Kosovo in 1998. Belgrade later lost control over the territory.');
   assert.ok(!state.some((e) => e.mentions.some((m) => m.text === 'the territory')));
 });
+
+test('"the jihadists" goes to the group the text introduced as jihadist, not the nearest one', () => {
+  // Written for this test; neither group is in the knowledge base.
+  const ents = resolve('The Tarsk Liberation Front, a jihadist group, blockaded the town. Escorts from the Valmora Guard helped convoys. Officials cut a deal with the jihadists. The group said little.', '2025-03-01');
+  assert.ok(mentionsOf(ents, 'Tarsk Liberation Front').includes('the jihadists/nominal'), JSON.stringify(ents.map((e) => [e.name, e.type])));
+});

@@ -17,7 +17,7 @@ import { resolveCapitals } from './actors/capitals.js';
 import { resolveSpeakerPronouns } from './actors/pronouns.js';
 import { resolveNominals } from './actors/nominals.js';
 import { applyLinks, resolveAgents } from './actors/agents.js';
-import { resolveActorPronouns, resolvePlaceDescriptions, resolveStateDescriptions } from './actors/anaphora.js';
+import { resolveActorPronouns, resolveGroupDescriptions, resolvePlaceDescriptions, resolveStateDescriptions } from './actors/anaphora.js';
 import { insideMarkedQuote } from './quote/marks.js';
 
 export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
@@ -31,6 +31,7 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const inQuote = insideMarkedQuote(doc.text);
   resolveStateDescriptions(doc, ctx.kb, table, inQuote);
   resolvePlaceDescriptions(doc, ctx.kb, table, inQuote);
+  resolveGroupDescriptions(doc, table, inQuote);
   const links = resolveAgents(doc, ctx.kb, ctx.date, table);
   resolveSpeakerPronouns(doc, ctx.kb, table, inQuote);
   resolveActorPronouns(doc, table, inQuote);

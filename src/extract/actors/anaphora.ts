@@ -239,6 +239,50 @@ export function resolvePlaceDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
   }
 }
 
+/** Heads of descriptions of an armed or political group the text has named: "the rebel group", "the jihadists". */
+const GROUP_DESCRIPTIONS = new Set(['group', 'militia', 'jihadists', 'rebels', 'militants', 'insurgents', 'paramilitaries']);
+/** How far back (sentences) a group description looks for the group. */
+const GROUP_LOOKBACK = 6;
+
+/**
+ * "The group said", "the rebel group announced", "cut a deal with the jihadists": an organisation the knowledge
+ * base does not know, named before. A group a story is about is usually one the KB lacks
+ * (the KB's bodies are states' organs and international organisations, which news calls by their own descriptions:
+ * "the alliance", "the bloc"); where the text names none, the description stays unresolved.
+ */
+export function resolveGroupDescriptions(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean): void {
+  const tokens = doc.tokens;
+  const groups = candidates(doc, table, inQuote, true).filter((c) => c.e.type === 'ORG' && !c.e.kbId && c.m.kind !== 'pronoun');
+  if (!groups.length) return;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!GROUP_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
+    let k = i - 1;
+    while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
+    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence || tokens[i + 1]?.lower === 'of') continue;
+    // A description with a kind ("the jihadists", "the rebel group") goes to the nearest group introduced in a
+    // sentence that uses that word ("JNIM, the Sahel's pre-eminent jihadist group"); a bare "the group" to the
+    // nearest group.
+    // Failing such a group, the nearest within six sentences.
+    const kinds = tokens.slice(k + 1, i + 1).map((x) => x.lower.replace(/e?s$/, '')).filter((w) => w !== 'group');
+    const at = firstFrom(groups, k);
+    let chosen: Candidate | null = null;
+    for (let n = at - 1; n >= 0 && kinds.length && !chosen; n--) if (kinds.some((w) => introducedAs(doc, groups[n]!.e, w))) chosen = groups[n]!;
+    const nearest = groups[at - 1];
+    if (!chosen && nearest && t.sentence - nearest.sentence <= GROUP_LOOKBACK) chosen = nearest;
+    if (chosen) table.addMention(chosen.e, tokens[k]!.start, t.end, 'nominal');
+  }
+}
+
+/** Whether the sentence that first names `e` uses the word `stem` (as "jihadist", "rebel", "militant"). */
+function introducedAs(doc: Doc, e: Entity, stem: string): boolean {
+  const first = e.mentions.find((m) => m.kind === undefined || m.kind === 'name' || m.kind === 'alias');
+  if (!first) return false;
+  const s = doc.sentences[doc.tokens[doc.tokenIndexAt(first.start)]!.sentence]!;
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (doc.tokens[k]!.lower.replace(/e?s$/, '') === stem) return true;
+  return false;
+}
+
 /** Whether the pronoun word `w` names something: an argument, not the empty "it" of "it is clear that". */
 function referring(tree: SyntaxTree, w: number): boolean {
   const word = tree.word(w);
@@ -246,8 +290,9 @@ function referring(tree: SyntaxTree, w: number): boolean {
   if (word.rel === 'obj' || word.rel === 'iobj') return true;
   if ((word.rel !== 'nsubj' && word.rel !== 'nsubj:pass') || word.head < 0) return false;
   const head = tree.word(word.head);
-  // "It was reported that …", "it is expected to …": a passive "it" with a clause of its own names nothing.
-  if (word.rel === 'nsubj:pass' && tree.children(word.head).some((c) => /^(ccomp|csubj|xcomp)/.test(tree.word(c).rel) && tree.word(c).xpos !== 'VB')) return false;
+  // "It was reported that …": a passive "it" with a clause of its own names nothing; "it is reported to have cut a
+  // deal" (raised from the infinitive) names who cut it.
+  if (word.rel === 'nsubj:pass' && tree.children(word.head).some((c) => /^(ccomp|csubj)/.test(tree.word(c).rel))) return false;
   // "It was ready to talk": an adjective of will says something of its subject; "it is clear that" does not.
   if (head.upos === 'ADJ') return WILLING.has(tree.lower(word.head));
   return head.upos === 'VERB' && !EMPTY_IT_LEMMAS.has(tree.lemma(word.head));
