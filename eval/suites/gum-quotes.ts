@@ -8,9 +8,13 @@
  *     gave the sentence to the interviewer or the interviewee (GUM's interviewer is the speaker whose sentences are
  *     most often questions). Coverage is the share of turn sentences inside our Q/A quotes.
  * The text is rebuilt from the token-per-line xml with ordinary English spacing; all offsets are into it.
+ * `GUM_QUOTES_MISSES=1 npm run eval -- gum-quotes` also writes `.tmp/gum-quotes-misses.txt`: per document, the gold
+ * spans we did not match exactly and ours that no gold span matches (in context, the compared span in brackets),
+ * and the interview sentences whose speaker we named wrong. `GUM_QUOTES_MISSES=path` writes it there instead.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Quote, Span } from '../../src/model/types.js';
 import { prf, round, type EvalSuite, type Measure } from '../suite.js';
 
@@ -77,7 +81,7 @@ export function readGumXml(name: string, xml: string): GumDocument {
     if (word === '"') {
       // The tag says whether a straight mark opens (``) or closes (''), so a quote nested in the same marks
       // ("… called "research", would it?") is spaced as printed; untagged, opening and closing alternate.
-      const closes = tag === "''" ? true : tag === '``' ? false : straightOpen;
+      const closes: boolean = tag === "''" ? true : tag === '``' ? false : straightOpen;
       if (closes) space = false;
       straightOpen = !closes;
     }
@@ -226,10 +230,11 @@ export function namedIn(text: string, who: string): boolean {
   return !!last && new RegExp(`\\b${last}\\b`).test(text);
 }
 
-/** Adds one document's quotes (and the entities their speakers point to) to the tally. */
-export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id: string; name: string }[], tally: GumTally): void {
+/** Adds one document's quotes (and the entities their speakers point to) to the tally; lines for the misses report. */
+export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id: string; name: string }[], tally: GumTally, misses: string[] = []): void {
   const marked = quotes.filter((q) => isMarked(gum.text, q));
   const m = matchSpans(gum.text, gum.quotes, marked);
+  misses.push(...spanMisses(gum.text, gum.quotes, marked));
   for (const k of ['tp', 'fp', 'fn'] as const) {
     tally.exact[k] += m.exact[k];
     tally.overlap[k] += m.overlap[k];
@@ -249,6 +254,7 @@ export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id:
     const name = (q.speaker ? names.get(q.speaker) : null) ?? q.speakerText ?? '';
     const right = sameSpeaker(name, s.who.replace(/^#/, ''));
     if (right) tally.nameRight++;
+    else misses.push(`  SPEAKER ${s.who} given to ${name || '(none)'}: ${JSON.stringify(clip(gum.text.slice(s.start, s.end), 90))}`);
     if (namedIn(gum.text, s.who)) {
       tally.namedInText++;
       if (right) tally.namedInTextRight++;
@@ -257,6 +263,22 @@ export function scoreDocument(gum: GumDocument, quotes: Quote[], entities: { id:
     const ourRole = q.speakerText ? q.speakerText === ourInterviewer : /\?\W*$/.test(q.text);
     if (ourRole === (s.who === interviewer)) tally.roleRight++;
   }
+}
+
+const clip = (text: string, n: number): string => (text.length > n ? text.slice(0, n) + '…' : text);
+
+/** The gold spans no prediction matches exactly and the predictions no gold span matches, each in context. */
+function spanMisses(text: string, gold: Span[], predicted: Span[]): string[] {
+  const key = (s: Span) => `${s.start}:${s.end}`;
+  const g = gold.map((s) => normalizeSpan(text, s));
+  const p = predicted.map((s) => normalizeSpan(text, s));
+  const goldKeys = new Set(g.map(key));
+  const ourKeys = new Set(p.map(key));
+  const shown = (s: Span) => JSON.stringify(`${text.slice(Math.max(0, s.start - 30), s.start)}[${clip(text.slice(s.start, s.end), 120)}]${text.slice(s.end, s.end + 20)}`);
+  return [
+    ...g.filter((s) => !ourKeys.has(key(s))).map((s) => `  GOLD ONLY ${shown(s)}`),
+    ...p.filter((s) => !goldKeys.has(key(s))).map((s) => `  OURS ONLY ${shown(s)}`),
+  ];
 }
 
 export function measures(t: GumTally, documents: number, msPer700Words: number): Measure[] {
@@ -297,6 +319,7 @@ const suite: EvalSuite = {
     const kb = defaultKnowledgeBase();
     const documents = readGumDocuments(dataDir);
     const tally = emptyTally();
+    const report: string[] = [];
     let words = 0;
     let ms = 0;
     for (const gum of documents) {
@@ -304,7 +327,17 @@ const suite: EvalSuite = {
       const { layers } = analyze({ text: gum.text, date: gum.date, language: 'en' }, kb);
       ms += performance.now() - t0;
       words += gum.text.split(/\s+/).length;
-      scoreDocument(gum, layers.quotes, layers.entities, tally);
+      const misses: string[] = [];
+      scoreDocument(gum, layers.quotes, layers.entities, tally, misses);
+      if (misses.length) report.push(`== ${gum.name} (${gum.quotes.length ? `${gum.quotes.length} gold quotes` : 'no quotes annotated'})`, ...misses);
+    }
+    const missesTo = process.env.GUM_QUOTES_MISSES;
+    if (missesTo) {
+      const here = dirname(fileURLToPath(import.meta.url));
+      const out = missesTo === '1' || missesTo === 'true' ? resolve(here, '../../.tmp/gum-quotes-misses.txt') : resolve(missesTo);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, report.join('\n') + '\n');
+      console.error(`eval: gum-quotes misses written to ${out}`);
     }
     return measures(tally, documents.length, (ms / Math.max(1, words)) * 700);
   },
