@@ -513,3 +513,8 @@ test('a quote standing alone after a report is the reporter\'s, also in the next
   const text = 'Vera Lukic said the talks had failed. "We are disappointed, but we will try again."\nMarko Petrovic said the vote was close.\n"We lost by ten votes out of a thousand."';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.speakerText), ['Vera Lukic', 'Marko Petrovic']);
 });
+
+test('"pointed to" is no speech verb, "pointed out" is', () => {
+  const text = 'She pointed to the table with soup served with "electric" juice. She pointed out that "the soup was cold".';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['the soup was cold', 'She']]);
+});

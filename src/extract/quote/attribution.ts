@@ -182,6 +182,8 @@ function saneSpeaker(doc: Doc, found: Omit<Attribution, 'distance'>, content: Sp
 function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number) => boolean, quoted: number[]): Omit<Attribution, 'distance'> | null {
   const w = tree.word(v);
   if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
+  // "point" speaks only with its particle ("pointed out", not "pointed to the table").
+  if (SPEECH_FORMS.get(tree.lower(v)) === 'point out' && !tree.children(v).some((c) => tree.lower(c) === 'out')) return null;
   let subject = tree.subjectOf(v);
   // "X said Y had done “…”, urging it to …": a participle after the reported clause reports for the reporter.
   // The participle hangs somewhere in the reported clause: the nearest speech verb above it is the reporter.
