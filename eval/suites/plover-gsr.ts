@@ -166,13 +166,15 @@ function measures(label: string, t: Tally, n: number, perType: boolean): Measure
 
 /**
  * One line per scored sentence, for reading the pipeline's choices and diffing two runs
- * (`PLOVER_GSR_TRACE=path npm run eval -- plover-gsr`): gold type and actors, then the top event.
+ * (`PLOVER_GSR_TRACE=path npm run eval -- plover-gsr`): gold type and actors, the top event, the sentence, and
+ * every event with its confidence.
  */
 function traceLine(n: number, rec: GoldRecord, gold: PloverType, events: EventRecord[], entities: Entity[]): string {
   const name = (id: string | null) => (id ? entities.find((e) => e.id === id)?.name ?? id : '-');
   const top = topEvent(events);
   const got = top ? `${top.type} ${name(top.source)} -> ${name(top.target)} "${top.trigger.text}"` : 'none';
-  return `${n}\t${gold} ${actorsOf(rec.source).join('|') || '-'} -> ${actorsOf(rec.target).join('|') || '-'}\t${got}\t${rec.text}`;
+  const all = events.map((e) => `${e.type}:${e.trigger.text}:${e.confidence}`).join(' ; ');
+  return `${n}\t${gold} ${actorsOf(rec.source).join('|') || '-'} -> ${actorsOf(rec.target).join('|') || '-'}\t${got}\t${rec.text}\t${all}`;
 }
 
 const suite: EvalSuite = {

@@ -194,3 +194,18 @@ test('a hostile measure announced for the days ahead is the measure decided, one
   assert.equal(events('Serbia announced that it would close its border with Kosovo.')[0]?.type, 'COERCE');
   assert.ok(events('Serbia warned that it would close its border with Kosovo.').some((e) => e.type === 'THREATEN'));
 });
+
+test('a dictionary pattern of verb and object outranks our bare noun inside it: "lodged a protest" is a complaint', () => {
+  // Written for this test.
+  const list = events('Serbia lodged an official protest with Albania on Monday.');
+  assert.equal(only(list, 'ACCUSE').source, 'serbia');
+  assert.ok(!list.some((e) => e.type === 'PROTEST'));
+  // Street protest stays what it is.
+  assert.ok(events('Thousands joined a protest in Kosovo against Serbia.').some((e) => e.type === 'PROTEST'));
+});
+
+test('a number of people acts as the people it counts: "thousands of Serbs demonstrated"', () => {
+  const text = 'Thousands of Albanians demonstrated in the capital against Serbia.';
+  const e = events(text, { entities: entitiesIn(text, { ...ACTORS, Albanians: ['albanians', 'NORP'] }) }).find((x) => x.type === 'PROTEST')!;
+  assert.deepEqual([e.source, e.target], ['albanians', 'serbia']);
+});

@@ -41,7 +41,12 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     const last = Math.max(...tokens);
     let free = true;
     for (let i = first; i <= last; i++) if (taken.has(i)) free = false;
-    if (!free) continue;
+    if (!free && !specificOver(out, c.words.map((w) => tree.word(w).token), first, last, c.type)) continue;
+    if (!free) {
+      // "lodged a protest": the dictionary's verb-and-object pattern (CAMEO 110, a complaint) is more specific than
+      // our bare noun (street protest), which it replaces.
+      for (let k = out.length - 1; k >= 0; k--) if (out[k]!.first >= first && out[k]!.last <= last) out.splice(k, 1);
+    }
     const governed = tree.children(c.verb).some((k) => {
       const rel = tree.word(k).rel;
       const partaking = relIs(rel, 'obl') && tree.caseOf(k) === 'in' && PARTAKING_LEMMAS.has(tree.lemma(c.verb));
@@ -66,6 +71,17 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     });
   }
   return out.sort((a, b) => a.first - b.first);
+}
+
+/**
+ * Whether a CAMEO pattern of a verb and its object should replace the triggers of ours inside its span: only
+ * where each of those is a bare noun of ours that is the pattern's own word, and the pattern codes another type.
+ */
+function specificOver(own: readonly TriggerMatch[], patternTokens: readonly number[], first: number, last: number, type: string | null): boolean {
+  if (patternTokens.length < 2 || !type) return false;
+  const inside = own.filter((m) => m.last >= first && m.first <= last);
+  return inside.length > 0 && inside.every((m) => m.entry.kind === 'noun' && m.first === m.last && m.first >= first && m.last <= last &&
+    patternTokens.includes(m.first) && m.entry.type !== type);
 }
 
 /** Event types whose saying is the doing: a threat uttered is a threat made. */

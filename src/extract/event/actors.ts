@@ -544,8 +544,9 @@ function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: numb
   if (m) return { mention: m, via };
   const w = tree.word(word);
   // "Priests of the Serbian Orthodox Church accuse …", "soldiers of the 4th brigade": an agent noun acts for the
-  // body its "of" names, as the coding dictionaries' agents act for their state.
-  if (w.upos === 'NOUN' && agentRole(tree.lower(word))) {
+  // body its "of" names, as the coding dictionaries' agents act for their state; "thousands of Iraqi Kurds
+  // demonstrated": a number of people is the people it counts.
+  if ((w.upos === 'NOUN' || w.upos === 'NUM') && (agentRole(tree.lower(word)) || QUANTITIES.has(tree.lower(word)))) {
     for (const c of tree.dependents(word, 'nmod')) {
       if (tree.caseOf(c) !== 'of') continue;
       const owner = actorOfWord(ctx, tree, c);
@@ -562,6 +563,12 @@ function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: numb
   const r = actorOfWord(ctx, tree, reporter.word);
   return r ? { mention: r, via: 'reporter' } : null;
 }
+
+/** Nouns that count or gather people: "thousands of Kurds", "a group of refugees", "members of the party". */
+const QUANTITIES = new Set([
+  'thousands', 'hundreds', 'dozens', 'scores', 'millions', 'tens', 'hundred', 'thousand', 'dozen', 'group', 'groups',
+  'crowd', 'crowds', 'number', 'majority', 'members', 'member', 'delegation', 'contingent', 'unit', 'units',
+]);
 
 /** Prepositions that say what a phrase is about or amid, never whom its act is done to. */
 const TOPIC_MARKERS = new Set(['about', 'regarding', 'concerning', 'amid', 'despite']);
