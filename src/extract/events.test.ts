@@ -209,3 +209,10 @@ test('a number of people acts as the people it counts: "thousands of Serbs demon
   const e = events(text, { entities: entitiesIn(text, { ...ACTORS, Albanians: ['albanians', 'NORP'] }) }).find((x) => x.type === 'PROTEST')!;
   assert.deepEqual([e.source, e.target], ['albanians', 'serbia']);
 });
+
+test('a cooperative act a named actor says will happen is an intent; one unnamed sources report is the act', () => {
+  // Written for this test.
+  assert.ok(events('Serbia will send aid to Kosovo, Jones said on Monday.').some((e) => e.type === 'AGREE'));
+  const reported = events('Serbia will send aid to Kosovo, diplomats said on Monday.');
+  assert.ok(!reported.some((e) => e.type === 'AGREE'), JSON.stringify(reported.map((e) => [e.type, e.trigger.text])));
+});

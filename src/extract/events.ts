@@ -220,7 +220,15 @@ export function codeEvents(
     }
     for (const [inner, outer] of embedEvents(doc, kept, keptMatches, sentence.tokenStart)) embedded.push([inner, outer]);
     kept.forEach((e, n) => threatOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
-    kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, sentence.tokenStart));
+    // A reporting verb after the act ("X will visit Y, the minister said") tells an intent only when a named actor
+    // says it ("…, diplomats said" reports a plan).
+    const namedReporter = (k: number): boolean => {
+      if (!tree) return false;
+      const w = tree.wordsOfTokens(k, k)[0];
+      const subject = w === undefined ? null : tree.subjectOf(w);
+      return subject !== null && mentions.at(tree.word(subject.word).token) !== undefined;
+    };
+    kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, keptMatches[n]!.last, sentence.tokenStart, namedReporter));
     if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!));
     events.push(...kept);
   });
@@ -394,7 +402,7 @@ const WILLING = new Set(['willing', 'ready', 'prepared']);
  * express intent (03, PLOVER AGREE); "X said Y must release them" is a demand (10, REQUEST). Only in a sentence
  * that reports the statement, with the modal right before the trigger.
  */
-function intentOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number): void {
+function intentOf(doc: Doc, e: EventRecord, first: number, last: number, sentenceStart: number, namedReporter: (k: number) => boolean): void {
   let modal: 'will' | 'willing' | 'must' | null = null;
   for (let k = first - 1; k >= sentenceStart && k >= first - 3; k--) {
     const w = doc.tokens[k]!.lower;
@@ -406,7 +414,10 @@ function intentOf(doc: Doc, e: EventRecord, first: number, sentenceStart: number
   if (!modal || e.negated) return;
   const s = doc.sentences[doc.tokens[first]!.sentence]!;
   let announced = false;
-  for (let k = s.tokenStart; k < first; k++) if (ANNOUNCING.has(doc.tokens[k]!.lower) || doc.tokens[k]!.lower === 'says') announced = true;
+  for (let k = s.tokenStart; k < s.tokenEnd && !announced; k++) {
+    if (k >= first && k <= last) continue;
+    if (ANNOUNCING.has(doc.tokens[k]!.lower) || doc.tokens[k]!.lower === 'says') announced = k < first || namedReporter(k);
+  }
   if (modal === 'must') {
     if (announced && e.type !== 'REQUEST') {
       e.type = 'REQUEST';
