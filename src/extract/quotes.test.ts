@@ -518,3 +518,26 @@ test('"pointed to" is no speech verb, "pointed out" is', () => {
   const text = 'She pointed to the table with soup served with "electric" juice. She pointed out that "the soup was cold".';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['the soup was cold', 'She']]);
 });
+
+test('an interview the headline announces: the introduction names who sat down with whom; a question put as a wish to know; headings are nobody\'s turn', () => {
+  const text = [
+    'Interview with painter Lena Novak',
+    'Saturday, May 4, 2024',
+    'Lena Novak paints rivers.',
+    'Her first show opened in Ljubljana in 2001 and travelled to Vienna.',
+    'Last week Lena Novak sat down with Ivo Rus in her studio.',
+    'On rivers',
+    'I just wanted to know if you had any thoughts on the new dam.',
+    'It will kill the river, and the painters will go with it.',
+    'Why do you paint at dawn?',
+    'The light is kind then.',
+  ].join('\n');
+  const lena = entity('e1', 'Lena Novak', 'PERSON', [at(text, 'Lena Novak'), at(text, 'Lena Novak', 'name', 1), at(text, 'Lena Novak', 'name', 2)]);
+  const ivo = entity('e2', 'Ivo Rus', 'PERSON', [at(text, 'Ivo Rus')]);
+  assert.deepEqual(quotes(text, [lena, ivo]).map((q) => [q.speaker, q.text.slice(0, 12)]), [
+    ['e2', 'I just wante'],
+    ['e1', 'It will kill'],
+    ['e2', 'Why do you p'],
+    ['e1', 'The light is'],
+  ]);
+});

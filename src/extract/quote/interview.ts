@@ -63,8 +63,12 @@ const isQuestion = (doc: Doc, p: Span): boolean => {
   if (/\?["”’)]+$/.test(text)) return !findMarkedQuotes(text).some((q) => q.open > 0 && q.end >= text.lastIndexOf('?'));
   // "Tell us about …", "Talk us through …": a last sentence asking the interviewee to speak.
   if (ASKS_TO_SPEAK.test(doc.slice(doc.sentences[doc.sentenceIndexAt(p.end - 1)]!)) && doc.sentenceIndexAt(p.end - 1) - doc.sentenceIndexAt(p.start) < MAX_QUESTION_SENTENCES) return true;
+  // "I just wanted to know if you had any thoughts on …": a question put as a wish to know.
+  if (ASKS_AS_STATEMENT.test(text) && doc.sentenceIndexAt(p.end - 1) - doc.sentenceIndexAt(p.start) < 2) return true;
   return !/[.!:;"”’)]$/.test(text) && /^(?:how|what|why|when|where|who|which|do|does|did|is|are|can|could|would|will|have|has)\b/i.test(text) && /\byou(?:r)?\b/i.test(text);
 };
+
+const ASKS_AS_STATEMENT = /^(?:I|we) (?:just )?(?:wanted|want|would like|'d like|wonder(?:ed)?)(?: to (?:know|ask(?: you)?))? (?:if|whether|what|how|why|about) you\b/i;
 
 /** The turns of a labelled Q/A interview, or null when the text is not one. */
 export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[] | null {
@@ -98,16 +102,23 @@ export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[
     const role = roleOf(h.key);
     turns.push({ start: h.body, end: paragraphs[h.index]!.end, label: h.label, speakerKey: h.key, role });
     for (let k = h.index + 1; k < next; k++) {
+      if (isHeading(doc, paragraphs[k]!)) continue;
       turns.push({ ...paragraphs[k]!, label: h.label, speakerKey: h.key, role });
     }
   });
   return turns;
 }
 
+/** A section heading inside an interview ("On NATO", "The early years"): a short line with no closing punctuation. */
+function isHeading(doc: Doc, p: Span): boolean {
+  const text = doc.slice(p);
+  return /^\p{Lu}/u.test(text) && !/[.!?…:;,"”’)\]\-–—]$/.test(text) && text.split(/\s+/).length <= 8;
+}
+
 const MIN_QUESTIONS = 3;
 const MIN_QUESTIONS_UNANNOUNCED = 5;
 /** A headline that is an interview's own ("Wikinews interviews X", "Interview with X", "X tells Wikinews about …"). */
-const INTERVIEW_HEADLINE = /\binterview(?:s|ed)?\b|\b(?:tells|talks to|speaks to|speaks with) \p{Lu}/u;
+const INTERVIEW_HEADLINE = /\b[Ii]nterview(?:s|ed)?\b|\b(?:tells|talks to|speaks to|speaks with) \p{Lu}/u;
 /** How many paragraphs from the top an introduction may take before it says the text is an interview. */
 const INTRODUCTION_PARAGRAPHS = 6;
 
@@ -137,6 +148,7 @@ export function unlabelledTurns(doc: Doc, paragraphs: readonly Paragraph[], name
   if (!enough) return null;
   const turns: Turn[] = [];
   for (let k = first; k < paragraphs.length; k++) {
+    if (!questions[k] && isHeading(doc, paragraphs[k]!)) continue;
     const role = questions[k] ? 'interviewer' : 'interviewee';
     const label = role === 'interviewer' ? names.interviewer : names.interviewee;
     turns.push({ ...paragraphs[k]!, label, speakerKey: role, role });
@@ -168,10 +180,14 @@ const REPORTER = new Set(['reporter', 'correspondent', 'journalist', 'interviewe
  * and a person is preferred to an organisation.
  */
 export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[], typeOf: TypeOf = () => null): InterviewNames {
-  const limit = paragraphs[Math.min(3, paragraphs.length - 1)]?.end ?? 0;
+  // The headline and the introduction: the first four paragraphs, or up to the first question within six.
+  const firstQuestion = paragraphs.findIndex((p) => isQuestion(doc, p));
+  const introEnd = Math.max(3, Math.min(firstQuestion - 1, INTRODUCTION_PARAGRAPHS - 1));
+  const limit = paragraphs[Math.min(introEnd, paragraphs.length - 1)]?.end ?? 0;
   const tokens = doc.tokens;
   const interviewers: NameCandidate[] = [];
   const interviewees: NameCandidate[] = [];
+  const meetings: { before: Span; after: Span }[] = [];
   const add = (list: NameCandidate[], span: Span | null, strong = false) => { if (span) list.push({ span, strong }); };
   for (let i = 0; i < tokens.length && tokens[i]!.start < limit; i++) {
     const w = tokens[i]!.lower;
@@ -190,8 +206,11 @@ export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[], typeO
         if (colon >= 0) add(interviewees, properNounRunBefore(doc, colon - 1));
         continue;
       }
-      add(interviewers, properNounRunBefore(doc, i - 1));
-      add(interviewees, properNounRunAfter(doc, i + 1, 8));
+      const before = properNounRunBefore(doc, i - 1);
+      const after = properNounRunAfter(doc, i + 1, 8);
+      add(interviewers, before);
+      add(interviewees, after);
+      if (before && after) meetings.push({ before, after });
     } else if (/^(tells|told)$/.test(w)) {
       const before = properNounRunBefore(doc, i - 1);
       if (before) {
@@ -217,7 +236,11 @@ export function interviewNames(doc: Doc, paragraphs: readonly Paragraph[], typeO
     }
   }
   const interviewee = interviewees.find(isPerson) ?? interviewees.find(speaker) ?? null;
-  const interviewer = interviewers.find((c) => c.strong && isPerson(c)) ?? interviewers[0] ?? null;
+  // "X sat down with Y" goes either way: when X is the interviewee another pattern named, Y asked the questions.
+  const surname = (span: Span) => doc.slice(span).split(/\s+/).pop()!.toLowerCase();
+  const turned = interviewee ? meetings.find((m) => surname(m.before) === surname(interviewee.span) && surname(m.after) !== surname(interviewee.span)) : undefined;
+  const interviewer = interviewers.find((c) => c.strong && isPerson(c)) ?? (turned ? { span: turned.after, strong: false } : null) ??
+    interviewers.find((c) => !interviewee || surname(c.span) !== surname(interviewee.span)) ?? null;
   return { interviewer: interviewer?.span ?? null, interviewee: interviewee?.span ?? null };
 }
 
