@@ -4,6 +4,7 @@
  * is an indexed range plus one query for the page's reports: no grouping over all events at read time.
  */
 import type { Queryable } from '../store/db.js';
+import type { DateBasis } from '../model/types.js';
 import { Where } from './where.js';
 import { normalizeName } from '../nlp/fold.js';
 import { sourceLabel } from './outlet.js';
@@ -61,7 +62,7 @@ export interface TimelineEntry {
   locationName: string | null;
   date: string | null;
   /** `report` when no report states the date: the event happened by then (shown "≤ date"). */
-  dateBasis?: 'stated' | 'report' | null;
+  dateBasis?: DateBasis | null;
   negated: boolean;
   modality: string;
   /** The first reports (by publication date), at most MENTIONS_PER_ENTRY of them. */
