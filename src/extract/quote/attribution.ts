@@ -25,7 +25,7 @@ export interface Attribution {
 }
 
 const SENTENCE_END = new Set(['.', '!', '?', ';']);
-const QUOTE_MARK = /^["'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]+$/;
+const QUOTE_MARK = /^["'\u201c\u201d\u201e\u201a\u2018\u2019\u00ab\u00bb\u2039\u203a]+$/;
 /** Punctuation, quote marks included (the tagger reads « » as X). */
 const isPunct = (t: Token): boolean => t.pos === 'PUNCT' || QUOTE_MARK.test(t.text);
 const BE_FORMS = new Set(['was', 'were', 'is', 'are', 'be', 'been', 'being']);

@@ -25,3 +25,11 @@ test('guillemets, low-high marks and single marks nested in double ones', () => 
   assert.deepEqual(texts('«Nous restons,» he said. „Wir bleiben“, she said.'), ['Nous restons', 'Wir bleiben']);
   assert.deepEqual(texts('“He called it ‘a farce’ and left,” she said.'), ['He called it ‘a farce’ and left']);
 });
+
+test('»…« and ‚…‘ as German and Danish papers print them', () => {
+  assert.deepEqual(texts('»Wir bleiben,« sagte er. Sie sagte: ‚Nie wieder.‘'), ['Wir bleiben', 'Nie wieder.']);
+});
+
+test('guillemets with French spacing inside them', () => {
+  assert.deepEqual(texts('Il a dit : « Nous restons ici ». Puis il est parti.'), ['Nous restons ici']);
+});

@@ -1,5 +1,5 @@
 /**
- * Finds quotations delimited by quote marks, in every convention news uses: “…” ‘…’ „…“ „…” «…» ‹…› "…" and the
+ * Finds quotations delimited by quote marks, in every convention news uses: “…” ‘…’ „…“ „…” «…» »…« ‚…‘ ‹…› "…" and the
  * straight '…' of British papers. Single marks double as apostrophes, so a closing mark is told from one by context:
  * inside a word ("Serbia’s", "don't") it is none, nor in an elision ("the '90s", "rock 'n' roll"); after a final s
  * before a word ("the teachers’ union") it is a plural possessive unless a new quote opens after it or, on a second
@@ -28,10 +28,12 @@ const CLOSERS: Record<string, string> = {
   '\u2018': '\u2019',
   "'": "'\u2019", // the straight single mark, as British papers print quotes ('We will …,' he said)
   '\u201d': '\u201d', // ”…” (Nordic style)
+  '\u00bb': '\u00ab', // »…« (German and Danish style)
+  '\u201a': '\u2018\u2019', // ‚…‘ (German low single marks)
 };
 
 /** Single marks: they double as apostrophes, and they nest inside double-marked quotes. */
-const SINGLE = new Set(['\u2018', "'"]);
+const SINGLE = new Set(['\u2018', "'", '\u201a']);
 /** Closing single marks, which are apostrophes too. */
 const SINGLE_CLOSE = new Set(['\u2019', "'"]);
 
@@ -45,7 +47,8 @@ const ELISION = /^['\u2018\u2019](?:\d0s|\d\ds|\d\d\b|em\b|til\b|cause\b|tis\b|t
 function canOpen(text: string, i: number, lineStart: number): boolean {
   const before = i > lineStart ? text[i - 1]! : undefined;
   const after = text[i + 1];
-  if (isSpace(after)) return false;
+  // French spacing puts a (no-break) space inside guillemets: « Nous restons ».
+  if (isSpace(after) && !(text[i] === '\u00ab' && /^[ \u00a0\u202f][\p{L}\p{N}]/u.test(text.slice(i + 1, i + 3)))) return false;
   if (before !== undefined && !OPEN_BEFORE.test(before) && !'\u201c\u201e"\u2018\''.includes(before)) return false;
   // ‘90s is an elided century, not a quote.
   if (text[i] === '\u2018' && /\d/.test(after ?? '')) return false;
@@ -127,7 +130,7 @@ export function findMarkedQuotes(text: string): MarkedQuote[] {
   return quotes;
 }
 
-const ANY_MARK = /["'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb\u2039\u203a]/g;
+const ANY_MARK = /["'\u201c\u201d\u201e\u2018\u2019\u201a\u00ab\u00bb\u2039\u203a]/g;
 
 function scanLine(text: string, lineStart: number, from: number, to: number, out: MarkedQuote[], strict: boolean): void {
   const found: MarkedQuote[] = [];
