@@ -1,15 +1,18 @@
 /**
  * The main job: read every source, turn each item into a Document, skip exact duplicates (recording the new
- * source), link near-duplicates to the first copy, analyse, and store each document with its layers in one
- * transaction. One bad input never stops the others.
+ * source), analyse, and store the documents with their layers a batch per transaction (near-duplicates linked to
+ * the first copy there). One bad input never stops the others: a batch that fails is stored document by document.
  */
 import type { Document, KnowledgeBase } from '../model/types.js';
 import { analyze } from '../extract/pipeline.js';
 import { AnalysisBudgetError, type AnalysisBudget } from '../extract/budget.js';
 import { wordCount } from '../nlp/doc.js';
-import { addDocumentSource, documentExists, refreshStatistics, writeDocument, type NearDuplicate, type Store } from '../store/store.js';
+import { addDocumentSource, documentExists, refreshStatistics, type NearDuplicate, type Store } from '../store/store.js';
 import type { Queryable } from '../store/db.js';
-import { lshBands, minhash, NEAR_DUPLICATE_THRESHOLD, similarity } from './dedup.js';
+import { writeBatch, writeDocuments, type Outcome } from '../store/batch.js';
+import { findNearDuplicates } from '../store/near-duplicates.js';
+import { prepareDocument, type PreparedDocument } from '../store/prepare.js';
+import { lshBands, minhash } from './dedup.js';
 import { DocumentError, toDocument } from './document.js';
 import type { Manifest } from './manifest.js';
 import { resolveOutlet } from './outlet.js';
@@ -25,6 +28,8 @@ export interface IngestOptions extends ReadOptions {
   manifest?: Manifest | null;
   /** Size and time allowed per document (`--max-chars`, `--analysis-timeout`); the default budget when absent. */
   budget?: AnalysisBudget;
+  /** Documents written per transaction (default BATCH_DOCUMENTS; 1 writes each alone). */
+  batchSize?: number;
   /** Called after each item with the running summary. */
   onProgress?: (summary: IngestSummary, origin: string) => void;
 }
@@ -42,14 +47,33 @@ export interface IngestSummary {
   stored: string[];
 }
 
-/** Near-duplicate candidates checked per document. */
-const MAX_CANDIDATES = 25;
-
-export type Outcome = 'new' | 'duplicate' | 'near-duplicate';
+export type { Outcome };
 
 export async function ingest(store: Store, inputs: string[], opts: IngestOptions): Promise<IngestSummary> {
   const summary: IngestSummary = { read: 0, new: 0, duplicate: 0, nearDuplicate: 0, failed: 0, notEnglish: 0, failures: [], stored: [] };
   let refreshedAt = 0;
+  // Documents analysed and waiting for the next write: written together, each row once (store/batch.ts).
+  const pending: { prepared: PreparedDocument; document: Document; origin: string }[] = [];
+  let weight = 0;
+  const flush = async () => {
+    if (!pending.length) return;
+    const results = await writeDocuments(store.db, pending.map((p) => p.prepared));
+    results.forEach((r, k) => {
+      const { document, origin } = pending[k]!;
+      if ('error' in r) {
+        summary.failed++;
+        summary.failures.push({ origin, message: `could not be stored: ${r.error.message}` });
+      } else count(summary, document, r.outcome);
+      opts.onProgress?.(summary, origin);
+    });
+    pending.length = 0;
+    weight = 0;
+    // A long run keeps the planner's statistics current as it goes (PGlite has no autovacuum to do it).
+    if (summary.new - refreshedAt >= STATISTICS_EVERY) {
+      await refreshStatistics(store.db);
+      refreshedAt = summary.new;
+    }
+  };
   // A manifest alone names what to read.
   const sources = inputs.length ? inputs : (opts.manifest?.entries.map((e) => e.path) ?? []);
   for await (const event of readSources(sources, opts)) {
@@ -65,31 +89,62 @@ export async function ingest(store: Store, inputs: string[], opts: IngestOptions
     try {
       const document = toDocument(item, { date: listed?.date ?? opts.date });
       document.source = resolveOutlet({ given: opts.source, stated: listed?.source ?? item.source, url: document.url }, opts.kb);
-      const outcome = await storeDocument(store, document, opts.kb, opts.budget);
-      if (outcome === 'duplicate') summary.duplicate++;
-      else {
-        summary.new++;
-        summary.stored.push(document.id);
-        if (outcome === 'near-duplicate') summary.nearDuplicate++;
-        if (document.language !== 'en' && document.language !== 'und') summary.notEnglish++;
+      // A copy of a document waiting in the batch is recorded once that document is stored.
+      if (pending.some((p) => p.document.id === document.id)) await flush();
+      if (await documentExists(store.db, document.id)) {
+        await addDocumentSource(store.db, document.id, document);
+        count(summary, document, 'duplicate');
+      } else {
+        const prepared = analyseForStore(document, opts.kb, opts.budget);
+        pending.push({ prepared, document, origin: item.origin });
+        weight += prepared.weight;
+        if (pending.length >= (opts.batchSize ?? BATCH_DOCUMENTS) || weight >= BATCH_WEIGHT) await flush();
       }
     } catch (err) {
       summary.failed++;
       summary.failures.push({ origin: item.origin, message: err instanceof DocumentError || err instanceof AnalysisBudgetError ? err.message : `could not be stored: ${(err as Error).message}` });
     }
     opts.onProgress?.(summary, item.origin);
-    // A long run keeps the planner's statistics current as it goes (PGlite has no autovacuum to do it).
-    if (summary.new - refreshedAt >= STATISTICS_EVERY) {
-      await refreshStatistics(store.db);
-      refreshedAt = summary.new;
-    }
   }
+  await flush();
   if (summary.new > 0) await refreshStatistics(store.db);
   return summary;
 }
 
+/**
+ * Documents per write transaction, and the size (characters of text plus rows, prepare.ts `weight`) at which a
+ * batch is written sooner: a hundred ordinary articles, or fewer long ones, so a batch's rows stay a few MB.
+ */
+export const BATCH_DOCUMENTS = 100;
+export const BATCH_WEIGHT = 4_000_000;
+
 /** Documents stored between two refreshes of the planner's statistics during one run. */
 const STATISTICS_EVERY = 2000;
+
+function count(summary: IngestSummary, document: Document, outcome: Outcome): void {
+  if (outcome === 'duplicate') {
+    summary.duplicate++;
+    return;
+  }
+  summary.new++;
+  summary.stored.push(document.id);
+  if (outcome === 'near-duplicate') summary.nearDuplicate++;
+  if (document.language !== 'en' && document.language !== 'und') summary.notEnglish++;
+}
+
+/** Analyses a document and turns it into the rows it is stored as; its near-duplicate is found at write time. */
+function analyseForStore(document: Document, kb: KnowledgeBase, budget?: AnalysisBudget): PreparedDocument {
+  const signature = minhash(document.text);
+  const bands = lshBands(signature);
+  const analysis = analyze(document, kb, { budget });
+  const stored = { ...document, ...analysis.date };
+  // The near-duplicate is looked up once the write holds the store, so that a copy another writer (a second process
+  // on a Postgres server) stored meanwhile is seen; that writer may even have stored this very article.
+  return prepareDocument({
+    document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands,
+    nearDuplicate: null, lookupNearDuplicate: true,
+  });
+}
 
 /** Stores one document unless it is already there; returns what happened. */
 export async function storeDocument(store: Store, document: Document, kb: KnowledgeBase, budget?: AnalysisBudget): Promise<Outcome> {
@@ -98,38 +153,10 @@ export async function storeDocument(store: Store, document: Document, kb: Knowle
     await addDocumentSource(db, document.id, document);
     return 'duplicate';
   }
-  const signature = minhash(document.text);
-  const bands = lshBands(signature);
-  const analysis = analyze(document, kb, { budget });
-  const stored = { ...document, ...analysis.date };
-  // The near-duplicate is looked up once the write holds the store, so that a copy another writer (a second process
-  // on a Postgres server) stored meanwhile is seen; that writer may even have stored this very article.
-  let nearDuplicate: NearDuplicate | null = null;
-  const inserted = await writeDocument(db, {
-    document: stored, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate: null,
-    lookupNearDuplicate: async (tx) => (nearDuplicate = await findNearDuplicate(tx, signature, bands)),
-  });
-  if (!inserted) return 'duplicate';
-  return nearDuplicate ? 'near-duplicate' : 'new';
+  return (await writeBatch(db, [analyseForStore(document, kb, budget)])).outcomes[0]!;
 }
 
 /** The first stored document this one nearly duplicates, by LSH candidates checked on their signatures. */
 export async function findNearDuplicate(db: Queryable, signature: number[], bands: number[]): Promise<NearDuplicate | null> {
-  // The candidates sharing the most bands, and only those: in a corpus of similar reports (one house style, one
-  // template) many documents share a band or two by chance, and fetching all their signatures would grow with the
-  // store. A true near-duplicate shares about 6 of the 16 bands on average.
-  const { rows } = await db.query<{ id: string; minhash: number[]; root: string | null }>(
-    `WITH c AS (SELECT document_id, count(*) AS shared FROM document_bands
-                 WHERE (band, hash) IN (SELECT * FROM unnest($1::smallint[], $2::bigint[]))
-                 GROUP BY document_id ORDER BY shared DESC, document_id LIMIT ${MAX_CANDIDATES})
-     SELECT s.document_id AS id, s.minhash, d.near_duplicate_of AS root
-       FROM c JOIN document_signatures s ON s.document_id = c.document_id JOIN documents d ON d.id = c.document_id`,
-    [bands.map((_, i) => i), bands],
-  );
-  let best: NearDuplicate | null = null;
-  for (const r of rows) {
-    const s = similarity(signature, r.minhash);
-    if (s >= NEAR_DUPLICATE_THRESHOLD && (!best || s > best.similarity)) best = { id: r.root ?? r.id, similarity: s };
-  }
-  return best;
+  return (await findNearDuplicates(db, [{ id: '', signature, bands }]))[0] ?? null;
 }

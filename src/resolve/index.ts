@@ -1,19 +1,31 @@
 /**
- * Cross-document resolution, run inside the transaction that stores a document: its events join (or start)
- * timeline entries, its quotes join quotes carried by other outlets, its stances and events are checked against
- * other sources for disagreement. Incremental and index-driven, so the cost per document does not grow with the
- * store. What it builds is materialised in the tables of migration 002, which src/service/statements.ts reads.
+ * Cross-document resolution, run inside the transaction that stores a batch of documents: their events join (or
+ * start) timeline entries, their quotes join quotes carried by other outlets, their stances and events are checked
+ * against other sources for disagreement. Each kind asks the store once for the whole batch (index probes whose
+ * cost does not grow with the store), then decides in memory, document by document in the batch's order, exactly
+ * as if the documents had been stored one after another. What it builds is materialised in the tables of
+ * migration 002, which src/service/statements.ts reads; the caller writes it (store/batch.ts).
  */
 import type { Queryable } from '../store/db.js';
-import { resolveEvents } from './timeline.js';
-import { resolveQuotes } from './quotes.js';
-import { resolveStances } from './stances.js';
+import type { PreparedDocument } from '../store/prepare.js';
+import { resolveTimeline, type TimelineResult } from './timeline.js';
+import { resolveQuoteGroups, type QuoteResult } from './quotes.js';
+import { resolveStanceDisagreements } from './stances.js';
 
-export async function resolveDocument(tx: Queryable, documentId: string): Promise<void> {
-  const row = (await tx.query<{ date: string | null }>(
-    `SELECT to_char(date, 'YYYY-MM-DD') AS date FROM documents WHERE id = $1`, [documentId])).rows[0];
-  if (!row) return;
-  await resolveEvents(tx, documentId, row.date);
-  await resolveQuotes(tx, documentId, row.date);
-  await resolveStances(tx, documentId, row.date);
+export interface Resolution {
+  timeline: TimelineResult;
+  quotes: QuoteResult;
+  /** Per document: its disagreements, events' first, then stances'. */
+  disagreements: unknown[][][];
+}
+
+export async function resolveBatch(tx: Queryable, docs: PreparedDocument[]): Promise<Resolution> {
+  const timeline = await resolveTimeline(tx, docs.map((d) => ({ id: d.id, date: d.date, events: d.resolveEvents })));
+  const quotes = await resolveQuoteGroups(tx, docs.map((d) => ({ id: d.id, date: d.date, quotes: d.resolveQuotes })));
+  const stances = await resolveStanceDisagreements(tx, docs.map((d) => ({
+    id: d.id, date: d.date, claims: d.resolveStances,
+    stances: d.stances.map((r) => ({ holder_id: r[1] as string, topic: r[2] as string, polarity: r[3] as string,
+      evidence_start: r[4] as number, evidence_end: r[5] as number, date: r[6] as string | null })),
+  })));
+  return { timeline, quotes, disagreements: docs.map((_, j) => [...timeline.disagreements[j]!, ...stances[j]!]) };
 }

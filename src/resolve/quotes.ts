@@ -5,16 +5,17 @@
  * Lookups are index probes on the groups (one row per distinct quote, holding its fullest text): equal text by
  * md5; "a stored quote contains this one" when both open with the same eight words (outlets trim the end of a long
  * quote far more often than its start; an excerpt from the middle is not merged); "this one contains a stored
- * quote" by the stored quote's first eight words among this one's windows.
+ * quote" by the stored quote's first eight words among this one's windows. Heads are probed by their hash and the
+ * speaker together, so a head many quotes share (a template, a slogan) does not mean reading all of them. A batch
+ * of documents is resolved in memory, as if stored one after another, and written once (store/batch.ts).
  */
 import type { Queryable } from '../store/db.js';
-import { insertRows } from '../store/rows.js';
 
 export const MIN_CONTAINED_WORDS = 8;
 /** Below this many words, equal texts with no speaker on either side are too generic to merge ("historic"). */
 const MIN_ANONYMOUS_WORDS = 8;
 
-interface StoredQuote {
+export interface StoredQuote {
   local_id: string;
   norm_text: string;
   speaker_id: string | null;
@@ -28,76 +29,200 @@ export function wordWindows(norm: string, n = MIN_CONTAINED_WORDS): string[] {
   return [...out];
 }
 
-/**
- * Groups every quote of one document. Set-based: one query finds, for all the document's quotes at once, a stored
- * quote with the same text, a stored longer quote that contains it, or a stored shorter one it contains (a LATERAL
- * probe per quote, each an index lookup); new groups and joined groups are then written in one statement each.
- */
-export async function resolveQuotes(tx: Queryable, documentId: string, docDate: string | null): Promise<void> {
-  const quotes = (await tx.query<StoredQuote>(
-    'SELECT local_id, norm_text, speaker_id FROM quotes WHERE document_id = $1 AND norm_text <> \'\' ORDER BY span_start', [documentId])).rows;
-  if (!quotes.length) return;
-  const found = await findGroups(tx, quotes);
-  const groupOf: (string | null)[] = quotes.map((_, k) => found.get(k) ?? null);
-  // The same quote twice in one document (a pull quote, a repeated line) is one group too.
-  const local = new Map<string, number>();
-  quotes.forEach((q, k) => {
-    const first = local.get(q.norm_text);
-    if (first === undefined) local.set(q.norm_text, k);
-    else if (!groupOf[k] && (q.speaker_id ?? null) === (quotes[first]!.speaker_id ?? null)) groupOf[k] = `local:${first}`;
-  });
-  const fresh = quotes.map((_, k) => k).filter((k) => !groupOf[k]);
-  const ids = (await tx.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('quote_groups', 'id'))::text AS id FROM generate_series(1, $1)`, [fresh.length])).rows.map((r) => r.id);
-  fresh.forEach((k, n) => (groupOf[k] = ids[n]!));
-  for (let k = 0; k < quotes.length; k++) if (groupOf[k]!.startsWith('local:')) groupOf[k] = groupOf[Number(groupOf[k]!.slice(6))]!;
-  const count = new Map<string, number>();
-  for (const g of groupOf) count.set(g!, (count.get(g!) ?? 0) + 1);
-  const freshIds = new Set(ids);
-  await insertRows(tx, 'quote_groups', ['id', 'speaker_id', 'first_date', 'quote_count', 'norm_text'],
-    fresh.map((k) => [groupOf[k], quotes[k]!.speaker_id, docDate, count.get(groupOf[k]!), quotes[k]!.norm_text]));
-  const joined = [...new Set(groupOf.filter((g) => !freshIds.has(g!)))] as string[];
-  if (joined.length) {
-    const member = joined.map((g) => quotes[groupOf.indexOf(g)]!);
-    await tx.query(
-      `UPDATE quote_groups g SET speaker_id = COALESCE(g.speaker_id, u.speaker_id), quote_count = g.quote_count + u.n,
-              norm_text = CASE WHEN length(u.norm_text) > length(g.norm_text) THEN u.norm_text ELSE g.norm_text END,
-              first_date = CASE WHEN g.first_date IS NULL OR $5::date < g.first_date THEN COALESCE($5::date, g.first_date) ELSE g.first_date END
-         FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[]) AS u(id, speaker_id, n, norm_text) WHERE g.id = u.id`,
-      [joined, member.map((q) => q.speaker_id), joined.map((g) => count.get(g)), member.map((q) => q.norm_text), docDate]);
-  }
-  await tx.query(
-    `UPDATE quotes q SET group_id = u.group_id FROM unnest($1::text[], $2::bigint[]) AS u(local_id, group_id)
-      WHERE q.document_id = $3 AND q.local_id = u.local_id`,
-    [quotes.map((q) => q.local_id), groupOf, documentId]);
+/** A quote group as resolution sees it: stored, or made by the batch being written. */
+interface GroupState {
+  id: string;
+  speaker_id: string | null;
+  first_date: string | null;
+  quote_count: number;
+  norm_text: string;
 }
 
-/** For each quote (by index), the group of a stored quote it is the same as, if any. */
-async function findGroups(tx: Queryable, quotes: StoredQuote[]): Promise<Map<number, string>> {
-  const words = quotes.map((q) => q.norm_text.split(' ').length);
-  const rows = (await tx.query<{ k: number; id: string }>(
-    `SELECT v.k, m.id FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[]) AS v(k, norm, speaker_id, words, windows)
+export interface QuoteDocument {
+  id: string;
+  date: string | null;
+  /** The quotes with text, in text order. */
+  quotes: StoredQuote[];
+}
+
+export interface QuoteResult {
+  /** Per document: each quote's group id, by its local id. */
+  groupOf: Map<string, string>[];
+  /** New groups, final: [id, speaker_id, first_date, quote_count, norm_text]. */
+  groups: unknown[][];
+  /** Stored groups joined by the batch: [id, speaker_id, first_date, norm_text, quotes added]. */
+  updates: unknown[][];
+}
+
+const PROVISIONAL = 'new:';
+const order = (id: string) => (id.startsWith(PROVISIONAL) ? 1e18 + Number(id.slice(PROVISIONAL.length)) : Number(id));
+
+/** The first eight words, as the generated `head` column has them (null under eight). */
+export function headOf(norm: string): string | null {
+  return /^((?:[^ ]+ ){7}[^ ]+)/.exec(norm)?.[1] ?? null;
+}
+
+/** One quote and what its lookups compare. */
+interface Probe {
+  q: StoredQuote;
+  words: number;
+  windows: string[];
+}
+
+/** A match found for a quote: how it matches (1 same text, 2 a group contains it, 3 it contains a group) and the group. */
+interface Match {
+  pref: number;
+  id: string;
+  length: number;
+}
+
+/** Better first: the kind of match, then the oldest group (for containment of a group, the longest first). */
+const better = (a: Match, b: Match) => a.pref - b.pref || (a.pref === 3 ? b.length - a.length : 0) || order(a.id) - order(b.id);
+
+/** The matches of one quote with a group, by kind; the SQL of findGroups in memory. */
+function groupMatches(g: GroupState, p: Probe): Match[] {
+  const v = p.q;
+  if (g.speaker_id && v.speaker_id && g.speaker_id !== v.speaker_id) return [];
+  const out: Match[] = [];
+  const m = (pref: number) => out.push({ pref, id: g.id, length: g.norm_text.length });
+  if ((v.speaker_id || p.words >= MIN_ANONYMOUS_WORDS) && g.norm_text === v.norm_text) m(1);
+  if (p.words >= MIN_CONTAINED_WORDS) {
+    const head = headOf(g.norm_text);
+    if (head && head === p.windows[0] && ` ${g.norm_text} `.includes(` ${v.norm_text} `)) m(2);
+    if (head && p.windows.includes(head) && ` ${v.norm_text} `.includes(` ${g.norm_text} `)) m(3);
+  }
+  return out;
+}
+
+/**
+ * Groups every quote of a batch of documents, as if they were stored one after another. The store is asked once,
+ * for all the batch's quotes (findGroups); the groups the batch itself makes or grows are held here, matched in
+ * memory, and stand in for their stored versions. Nothing is written: the caller inserts the result.
+ */
+export async function resolveQuoteGroups(tx: Queryable, docs: QuoteDocument[]): Promise<QuoteResult> {
+  const touched = new Map<string, GroupState>();
+  const added = new Map<string, number>();
+  let made = 0;
+  const probes = docs.map((d) => d.quotes.map((q): Probe => {
+    const words = q.norm_text.split(' ').length;
+    return { q, words, windows: words >= MIN_CONTAINED_WORDS ? wordWindows(q.norm_text) : [] };
+  }));
+  const all = probes.flat();
+  const known = new Map<string, GroupState>();
+  const ask = async (ps: Probe[], exclude: string[]) => {
+    const answer = await findGroups(tx, ps, exclude);
+    for (const list of answer.values()) for (const m of list) known.set(m.id, m.g);
+    return answer;
+  };
+  const stored = await ask(all, []);
+  const groupOf = docs.map(() => new Map<string, string>());
+
+  for (let j = 0; j < docs.length; j++) {
+    const { date: docDate } = docs[j]!;
+    const mine = probes[j]!;
+    if (!mine.length) continue;
+    const found: (string | null)[] = [];
+    for (const p of mine) {
+      const fromStore = stored.get(p) ?? [];
+      let matches: Match[] = fromStore.filter((m) => !touched.has(m.id));
+      // A group this batch changed may no longer match as its stored row did, and then hides the next one.
+      const stale = fromStore.some((m) => touched.has(m.id) && !groupMatches(touched.get(m.id)!, p).some((x) => x.pref === m.pref));
+      if (stale) matches = (await ask([p], [...touched.keys()].filter((id) => !id.startsWith(PROVISIONAL)))).get(p) ?? [];
+      for (const g of touched.values()) matches.push(...groupMatches(g, p));
+      found.push(matches.sort(better)[0]?.id ?? null);
+    }
+    const quotes = mine.map((p) => p.q);
+    const of: (string | null)[] = found;
+    // The same quote twice in one document (a pull quote, a repeated line) is one group too.
+    const local = new Map<string, number>();
+    quotes.forEach((q, k) => {
+      const first = local.get(q.norm_text);
+      if (first === undefined) local.set(q.norm_text, k);
+      else if (!of[k] && (q.speaker_id ?? null) === (quotes[first]!.speaker_id ?? null)) of[k] = `local:${first}`;
+    });
+    const fresh = quotes.map((_, k) => k).filter((k) => !of[k]);
+    for (const k of fresh) of[k] = `${PROVISIONAL}${made++}`;
+    for (let k = 0; k < quotes.length; k++) if (of[k]!.startsWith('local:')) of[k] = of[Number(of[k]!.slice(6))]!;
+    const count = new Map<string, number>();
+    for (const g of of) count.set(g!, (count.get(g!) ?? 0) + 1);
+    const freshIds = new Set(fresh.map((k) => of[k]!));
+    for (const k of fresh) {
+      const id = of[k]!;
+      touched.set(id, { id, speaker_id: quotes[k]!.speaker_id, first_date: docDate, quote_count: count.get(id)!, norm_text: quotes[k]!.norm_text });
+    }
+    for (const id of new Set(of.filter((g) => !freshIds.has(g!))) as Set<string>) {
+      // The group takes the document's first member's speaker when it had none, and its text when that is longer.
+      const member = quotes[of.indexOf(id)]!;
+      const g = touched.get(id) ?? known.get(id)!;
+      touched.set(id, {
+        id, speaker_id: g.speaker_id ?? member.speaker_id, quote_count: g.quote_count + count.get(id)!,
+        norm_text: member.norm_text.length > g.norm_text.length ? member.norm_text : g.norm_text,
+        first_date: g.first_date === null || (docDate !== null && docDate < g.first_date) ? docDate ?? g.first_date : g.first_date,
+      });
+      if (!id.startsWith(PROVISIONAL)) added.set(id, (added.get(id) ?? 0) + count.get(id)!);
+    }
+    quotes.forEach((q, k) => groupOf[j]!.set(q.local_id, of[k]!));
+  }
+
+  const ids = made ? (await tx.query<{ id: string }>(
+    `SELECT nextval(pg_get_serial_sequence('quote_groups', 'id'))::text AS id FROM generate_series(1, $1)`, [made])).rows.map((r) => r.id) : [];
+  const real = (id: string) => (id.startsWith(PROVISIONAL) ? ids[Number(id.slice(PROVISIONAL.length))]! : id);
+  for (const m of groupOf) for (const [local, id] of m) m.set(local, real(id));
+  const groups: unknown[][] = [];
+  const updates: unknown[][] = [];
+  for (const g of touched.values()) {
+    if (g.id.startsWith(PROVISIONAL)) groups.push([real(g.id), g.speaker_id, g.first_date, g.quote_count, g.norm_text]);
+    else updates.push([g.id, g.speaker_id, g.first_date, g.norm_text, added.get(g.id) ?? 0]);
+  }
+  groups.sort((a, b) => Number(a[0]) - Number(b[0]));
+  updates.sort((a, b) => Number(a[0]) - Number(b[0]));
+  return { groupOf, groups, updates };
+}
+
+const GROUP_COLS = `g.id, g.speaker_id, to_char(g.first_date, 'YYYY-MM-DD') AS first_date, g.quote_count, g.norm_text`;
+/** The speakers a group may have to match a quote's: the same, none, or any when the quote has none. */
+const SPEAKERS = (probe: (speaker: string) => string) =>
+  `${probe('v.speaker_id IS NOT NULL AND g.speaker_id = v.speaker_id')} UNION ALL ${probe('g.speaker_id IS NULL')}
+   UNION ALL ${probe('v.speaker_id IS NULL AND g.speaker_id IS NOT NULL')}`;
+
+/**
+ * For each quote, the best stored group of each kind of match (at most three rows), with the group's row.
+ * Each is an index probe: equal text by md5 of the text, containment by md5 of the head, each with the speaker.
+ * `exclude`: stored groups the caller holds a newer version of.
+ */
+async function findGroups(tx: Queryable, probes: Probe[], exclude: string[]): Promise<Map<Probe, (Match & { g: GroupState })[]>> {
+  const out = new Map<Probe, (Match & { g: GroupState })[]>();
+  if (!probes.length) return out;
+  const rows = (await tx.query<GroupState & { k: number; pref: number }>(
+    `SELECT v.k, m.* FROM unnest($1::int[], $2::text[], $3::text[], $4::int[], $5::text[]) AS v(k, norm, speaker_id, words, windows)
        CROSS JOIN LATERAL (
-         SELECT id FROM (
-           (SELECT g.id::text AS id, 1 AS pref FROM quote_groups g
-             WHERE (v.speaker_id IS NOT NULL OR v.words >= ${MIN_ANONYMOUS_WORDS})
-               AND md5(g.norm_text) = md5(v.norm) AND g.norm_text = v.norm
-               AND (g.speaker_id IS NULL OR v.speaker_id IS NULL OR g.speaker_id = v.speaker_id)
-             ORDER BY g.id LIMIT 1)
-           UNION ALL
-           (SELECT g.id::text, 2 FROM quote_groups g
-             WHERE v.words >= ${MIN_CONTAINED_WORDS} AND g.head = split_part(v.windows, '|', 1)
+         (SELECT 1 AS pref, ${GROUP_COLS} FROM quote_groups g
+           WHERE (v.speaker_id IS NOT NULL OR v.words >= ${MIN_ANONYMOUS_WORDS})
+             AND md5(g.norm_text) = md5(v.norm) AND g.norm_text = v.norm AND g.id <> ALL($6::bigint[])
+             AND (g.speaker_id IS NULL OR v.speaker_id IS NULL OR g.speaker_id = v.speaker_id)
+           ORDER BY g.id LIMIT 1)
+         UNION ALL
+         (SELECT 2, c.* FROM (${SPEAKERS((speaker) => `(SELECT ${GROUP_COLS} FROM quote_groups g
+             WHERE v.words >= ${MIN_CONTAINED_WORDS} AND g.head IS NOT NULL AND md5(g.head) = md5(split_part(v.windows, '|', 1))
+               AND g.head = split_part(v.windows, '|', 1) AND ${speaker} AND g.id <> ALL($6::bigint[])
                AND position(' ' || v.norm || ' ' IN ' ' || g.norm_text || ' ') > 0
-               AND (g.speaker_id IS NULL OR v.speaker_id IS NULL OR g.speaker_id = v.speaker_id)
-             ORDER BY g.id LIMIT 1)
-           UNION ALL
-           (SELECT g.id::text, 3 FROM quote_groups g
-             WHERE v.words >= ${MIN_CONTAINED_WORDS} AND g.head = ANY(string_to_array(v.windows, '|'))
+             ORDER BY g.id LIMIT 1)`)}) c ORDER BY c.id LIMIT 1)
+         UNION ALL
+         (SELECT 3, c.* FROM (${SPEAKERS((speaker) => `(SELECT ${GROUP_COLS} FROM quote_groups g
+             WHERE v.words >= ${MIN_CONTAINED_WORDS} AND g.head IS NOT NULL
+               AND md5(g.head) IN (SELECT md5(w) FROM unnest(string_to_array(v.windows, '|')) w)
+               AND g.head = ANY(string_to_array(v.windows, '|')) AND ${speaker} AND g.id <> ALL($6::bigint[])
                AND position(' ' || g.norm_text || ' ' IN ' ' || v.norm || ' ') > 0
-               AND (g.speaker_id IS NULL OR v.speaker_id IS NULL OR g.speaker_id = v.speaker_id)
-             ORDER BY length(g.norm_text) DESC, g.id LIMIT 1)
-         ) c ORDER BY pref LIMIT 1) m`,
-    [quotes.map((_, k) => k), quotes.map((q) => q.norm_text), quotes.map((q) => q.speaker_id), words,
-      quotes.map((q, k) => (words[k]! >= MIN_CONTAINED_WORDS ? wordWindows(q.norm_text).join('|') : ''))])).rows;
-  return new Map(rows.map((r) => [Number(r.k), r.id]));
+             ORDER BY length(g.norm_text) DESC, g.id LIMIT 1)`)}) c ORDER BY length(c.norm_text) DESC, c.id LIMIT 1)
+       ) m`,
+    [probes.map((_, k) => k), probes.map((p) => p.q.norm_text), probes.map((p) => p.q.speaker_id), probes.map((p) => p.words),
+      probes.map((p) => p.windows.join('|')), exclude])).rows;
+  for (const r of rows) {
+    const p = probes[Number(r.k)]!;
+    const g: GroupState = { id: String(r.id), speaker_id: r.speaker_id, first_date: r.first_date, quote_count: Number(r.quote_count), norm_text: r.norm_text };
+    const list = out.get(p) ?? [];
+    list.push({ pref: Number(r.pref), id: g.id, length: g.norm_text.length, g });
+    out.set(p, list);
+  }
+  return out;
 }

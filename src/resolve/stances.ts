@@ -4,6 +4,8 @@
  * with the other document closest to it in time — the nearest contradiction is the telling one — once. Two claims
  * further apart than SAME_PERIOD_DAYS are a change of position (Serbia joining the Partnership for Peace in 2006
  * and opposing membership in 2017), not two sources contradicting each other: the stance list shows it as a change.
+ * The nearest claims are read from an index on the claims' document dates, so a holder's thousandth claim on a topic
+ * costs what its tenth did.
  */
 import type { Queryable } from '../store/db.js';
 import { dateInterval, type DateInterval } from './dates.js';
@@ -16,7 +18,7 @@ export const SAME_PERIOD_DAYS = 183;
 /** Other documents' claims looked at, nearest first, for one that is about the same period. */
 const NEAREST = 5;
 
-interface StanceClaim {
+export interface StanceClaim {
   holder_id: string;
   topic: string;
   polarity: string;
@@ -37,28 +39,92 @@ export function samePeriod(a: DateInterval | null, b: DateInterval | null): bool
   return gap <= SAME_PERIOD_DAYS;
 }
 
-export async function resolveStances(tx: Queryable, documentId: string, docDate: string | null): Promise<void> {
-  // One claim per holder, topic and polarity: the first piece of evidence the document gives for it.
-  const claims = (await tx.query<StanceClaim>(
-    `SELECT DISTINCT ON (holder_id, topic, polarity) holder_id, topic, polarity, evidence_start, evidence_end, date
-       FROM stances WHERE document_id = $1 AND polarity IN ('support', 'oppose')
-      ORDER BY holder_id, topic, polarity, evidence_start`, [documentId])).rows;
-  for (const c of claims) {
-    const period = claimPeriod(c.date, docDate);
-    const others = (await tx.query<{ document_id: string; evidence_start: number; evidence_end: number; date: string | null; doc_date: string | null }>(
-      `SELECT s.document_id, s.evidence_start, s.evidence_end, s.date, to_char(d.date, 'YYYY-MM-DD') AS doc_date
-         FROM stances s JOIN documents d ON d.id = s.document_id
-        WHERE s.holder_id = $1 AND s.topic = $2 AND s.polarity = $3 AND s.document_id <> $4
-        ORDER BY abs(d.date - $5::date) NULLS LAST, d.date DESC NULLS LAST, s.document_id, s.evidence_start
-        LIMIT ${NEAREST}`, [c.holder_id, c.topic, OPPOSITE[c.polarity], documentId, docDate])).rows;
-    const other = others.find((o) => samePeriod(period, claimPeriod(o.date, o.doc_date)));
-    if (!other) continue;
-    await tx.query(
-      `INSERT INTO disagreements (kind, actor_id, topic, a_document_id, a_start, a_end, a_claim, b_document_id, b_start, b_end, b_claim)
-       VALUES ('stance', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [c.holder_id, c.topic, other.document_id, other.evidence_start, other.evidence_end, OPPOSITE[c.polarity],
-        documentId, c.evidence_start, c.evidence_end, c.polarity]);
+export interface StanceDocument {
+  id: string;
+  date: string | null;
+  /** One claim per holder, topic and polarity (support or oppose): its first piece of evidence. */
+  claims: StanceClaim[];
+  /** Every stance of the document, as later documents compare with it. */
+  stances: StanceClaim[];
+}
+
+/** Another document's claim, as compared with a new one. */
+interface OtherClaim {
+  document_id: string;
+  evidence_start: number;
+  evidence_end: number;
+  date: string | null;
+  doc_date: string | null;
+}
+
+const days = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
+/**
+ * Nearest in time to `docDate` first (undated last); then the later, then by document and evidence. With no date
+ * to be near, the latest first.
+ */
+function nearer(docDate: string | null) {
+  const gap = (o: OtherClaim) => (docDate && o.doc_date ? days(o.doc_date, docDate) : Infinity);
+  return (a: OtherClaim, b: OtherClaim) => gap(a) - gap(b) ||
+    (a.doc_date === b.doc_date ? 0 : a.doc_date === null ? 1 : b.doc_date === null ? -1 : a.doc_date > b.doc_date ? -1 : 1) ||
+    (a.document_id < b.document_id ? -1 : a.document_id > b.document_id ? 1 : 0) || a.evidence_start - b.evidence_start;
+}
+
+/**
+ * The stance disagreements of a batch of documents, as if stored one after another: each claim against the
+ * NEAREST other claims, from the store (asked once for the batch) and from the batch's earlier documents. Rows per
+ * document (store/insert-batch.ts DISAGREEMENT_COLUMNS).
+ */
+export async function resolveStanceDisagreements(tx: Queryable, docs: StanceDocument[]): Promise<unknown[][][]> {
+  const asked = docs.flatMap((d) => d.claims.map((c) => ({ d, c })));
+  const stored = await nearestClaims(tx, asked.map(({ d, c }) => ({ ...c, polarity: OPPOSITE[c.polarity]!, docDate: d.date })));
+  let n = 0;
+  return docs.map((d, j) => d.claims.map((c): unknown[] | null => {
+    const mine = stored.get(n++) ?? [];
+    for (let i = 0; i < j; i++) {
+      for (const s of docs[i]!.stances) {
+        if (s.holder_id === c.holder_id && s.topic === c.topic && s.polarity === OPPOSITE[c.polarity]) {
+          mine.push({ document_id: docs[i]!.id, evidence_start: s.evidence_start, evidence_end: s.evidence_end, date: s.date, doc_date: docs[i]!.date });
+        }
+      }
+    }
+    const period = claimPeriod(c.date, d.date);
+    const other = mine.sort(nearer(d.date)).slice(0, NEAREST).find((o) => samePeriod(period, claimPeriod(o.date, o.doc_date)));
+    if (!other) return null;
+    return ['stance', c.holder_id, c.topic, null, other.document_id, other.evidence_start, other.evidence_end, OPPOSITE[c.polarity],
+      d.id, c.evidence_start, c.evidence_end, c.polarity];
+  }).filter((r): r is unknown[] => r !== null));
+}
+
+/**
+ * For each claim, the NEAREST stored claims of its holder on its topic with the polarity asked, by document date:
+ * read outwards from the claim's document date on the (holder, topic, polarity, doc_date) index, the undated last.
+ */
+async function nearestClaims(tx: Queryable, claims: (Pick<StanceClaim, 'holder_id' | 'topic' | 'polarity'> & { docDate: string | null })[]): Promise<Map<number, OtherClaim[]>> {
+  const out = new Map<number, OtherClaim[]>();
+  if (!claims.length) return out;
+  const cols = `s.document_id, s.evidence_start, s.evidence_end, s.date, to_char(s.doc_date, 'YYYY-MM-DD') AS doc_date`;
+  const same = 's.holder_id = v.holder_id AND s.topic = v.topic AND s.polarity = v.polarity';
+  const rows = (await tx.query<OtherClaim & { k: number }>(
+    `SELECT v.k, o.* FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[]) AS v(k, holder_id, topic, polarity, doc_date)
+       CROSS JOIN LATERAL (
+         (SELECT ${cols} FROM stances s WHERE ${same} AND s.doc_date <= coalesce(v.doc_date, 'infinity'::date)
+           ORDER BY s.doc_date DESC, s.document_id, s.evidence_start LIMIT ${NEAREST})
+         UNION ALL
+         (SELECT ${cols} FROM stances s WHERE ${same} AND s.doc_date > v.doc_date
+           ORDER BY s.doc_date, s.document_id, s.evidence_start LIMIT ${NEAREST})
+         UNION ALL
+         (SELECT ${cols} FROM stances s WHERE ${same} AND s.doc_date IS NULL
+           ORDER BY s.document_id, s.evidence_start LIMIT ${NEAREST})
+       ) o`,
+    [claims.map((_, k) => k), claims.map((c) => c.holder_id), claims.map((c) => c.topic), claims.map((c) => c.polarity), claims.map((c) => c.docDate)])).rows;
+  for (const r of rows) {
+    const { k, ...o } = r;
+    const list = out.get(Number(k)) ?? [];
+    list.push(o);
+    out.set(Number(k), list);
   }
+  return out;
 }
 
 /**
