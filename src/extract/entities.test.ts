@@ -53,7 +53,7 @@ test('the KB-lookup baseline finds only KB names', () => {
 test('geographic words and place prepositions make unknown runs places, not people', () => {
   assert.deepEqual(summary('Tourists from Port Moresby flew to Lake Tovrenna, then drove across Kowloon East.'), [
     'GPE:Port Moresby:-',
-    'GPE:Lake Tovrenna:-',
+    'LOC:Lake Tovrenna:-',
     'GPE:Kowloon East:-',
   ]);
 });

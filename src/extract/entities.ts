@@ -53,7 +53,27 @@ export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
     const kind = f.kind === 'alias' && f.entry && isSurname(f.entry, surface) ? 'surname' : f.kind;
     table.addMention(e, f.start, f.end, kind);
   }
+  knightsByGivenName(doc, table);
   return table.finish();
+}
+
+/**
+ * "Sir Tony" after "Sir Tony Blair": a knight or dame is called by the given name, so a lone given name after "Sir"
+ * or "Dame" is the one person of the document whose full name begins with it.
+ */
+function knightsByGivenName(doc: Doc, table: EntityTable): void {
+  for (const e of [...table.entities]) {
+    if (e.kbId || e.type !== 'PERSON' || e.name.includes(' ') || !e.mentions.length) continue;
+    const titled = e.mentions.every((m) => {
+      const k = doc.tokenIndexAt(m.start);
+      return /^(?:sir|dame)$/.test(doc.tokens[k - 1]?.lower ?? '');
+    });
+    if (!titled) continue;
+    const given = normalizeName(e.name);
+    const full = table.entities.filter((p) => p !== e && p.type === 'PERSON' && p.mentions.length &&
+      normalizeName(p.name).split(' ').length > 1 && normalizeName(p.name).split(' ')[0] === given);
+    if (full.length === 1) table.merge(e, full[0]!, 'alias');
+  }
 }
 
 function entityOf(table: EntityTable, doc: Doc, f: Found, strongType: Map<string, Found['type']>): Entity {

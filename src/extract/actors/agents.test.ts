@@ -58,3 +58,11 @@ test('named agents keep their entity and are linked to their state', () => {
   assert.equal(v.sourceAgent?.entity, byName(l, 'Kremlin')!.id);
   assert.equal(v.sourceAgent?.code, 'RUSGOV');
 });
+
+test('an agent phrase that describes a person, or a former office, is no act of the state', () => {
+  // Written for this test.
+  const l = run('Tomas Kerbel, a former French foreign minister, spoke first. Ana Brisk, a Brazilian diplomat, agreed.');
+  assert.equal(byName(l, 'France'), undefined, 'a former minister acts for no state');
+  assert.equal(byName(l, 'Brazil'), undefined, 'the diplomat is the person named, not Brazil');
+  assert.equal(byName(l, 'Ana Brisk')?.actsFor?.stateName, 'Brazil');
+});

@@ -316,6 +316,14 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
       i = end;
       continue;
     }
+    // "Bernard Kouchner, a former French foreign minister", "Sergio X, a Brazilian diplomat": the words describe the
+    // person before them; a former office acts for no state, a present one links the person to it.
+    const described = describedPerson(doc, covered, ownerStart >= 0 ? Math.min(ownerStart, i) : i);
+    if (described) {
+      if (!described.former && described.person) link(described.person, state, entryOfState(state), state.name, role);
+      i = end;
+      continue;
+    }
     // "Russia's ambassador Igor X": the person named after the agent words acts for the state.
     const named = covered.get(end + 1) ?? (tokens[end + 1]?.lower === ',' ? covered.get(end + 2) : undefined);
     if (named && named.e.type === 'PERSON' && named.first >= end + 1) {
@@ -349,6 +357,34 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     }
   }
   return links;
+}
+
+/** Words before an agent phrase that put its office in the past: "a former French foreign minister". */
+const FORMER = new Set(['former', 'ex', 'then', 'late', 'onetime', 'erstwhile', 'retired']);
+
+/**
+ * Whether the agent phrase starting at token `front` describes someone rather than naming the state's agent: an
+ * appositive after a person ("X, a Brazilian diplomat") or a former office ("a former British prime minister").
+ * Returns the person described (null when none is named) and whether the office is past; null when neither.
+ */
+function describedPerson(doc: Doc, covered: Map<number, Located>, front: number): { person: Entity | null; former: boolean } | null {
+  const tokens = doc.tokens;
+  const sentence = tokens[front]!.sentence;
+  let former = false;
+  let k = front - 1;
+  for (let steps = 0; k >= 0 && steps < 4 && tokens[k]!.sentence === sentence && !covered.has(k); steps++, k--) {
+    const t = tokens[k]!;
+    if (FORMER.has(t.lower)) former = true;
+    else if (!((t.pos === 'ADJ' || t.pos === 'ADV' || /ed$/.test(t.lower)) && /^\p{Ll}/u.test(t.text))) break;
+  }
+  const det = tokens[k];
+  if (!det || det.sentence !== sentence || !['a', 'an', 'the'].includes(det.lower)) return former ? { person: null, former } : null;
+  const comma = tokens[k - 1];
+  const before = comma?.text === ',' ? covered.get(k - 2) : undefined;
+  const person = before && before.last === k - 2 && before.e.type === 'PERSON' ? before.e : null;
+  if (!person && !former) return null;
+  // "a former minister" with no one named is still no act of the state.
+  return { person, former };
 }
 
 /** Sets `actsFor` on the named agents, once the layer's ids are final. */

@@ -5,7 +5,8 @@
  */
 import type { Doc, Token } from '../../nlp/doc.js';
 import type { EntityType, KbEntry, KnowledgeBase, MentionKind } from '../../model/types.js';
-import { matchKb, type KbMatch } from '../../kb/matcher.js';
+import { isDescriptive, matchKb, tokenKeys, type KbMatch } from '../../kb/matcher.js';
+import { foldText } from '../../nlp/fold.js';
 import {
   CONNECTORS, EVENT_HEADS, FAC_HEADS, GPE_HEADS, LAW_HEADS, LOC_HEADS, NEVER_NAMES, ORG_HEADS,
   PLACE_FIRST_WORDS, PLACE_LAST_WORDS, PLACE_PREPOSITIONS, PRODUCT_CUES, SPEECH_VERBS, STORM_WORDS, TITLE_WORDS,
@@ -38,10 +39,75 @@ export interface FindOptions {
 
 /** Every name in the document, in text order. */
 export function findNames(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): Found[] {
-  const matches = matchKb(doc, kb);
+  const matches = withHyphenated(doc, kb, matchKb(doc, kb));
   if (opts.discover === false) return matches.map(fromMatch);
   const cued = findByCues(doc, matches);
-  return opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc));
+  return opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc), kb);
+}
+
+interface HyphenNode {
+  next: Map<string, HyphenNode>;
+  target?: { entry: KbEntry; kind: KbMatch['kind']; capital: boolean[] };
+}
+
+const hyphenTries = new WeakMap<KnowledgeBase, HyphenNode>();
+
+/** The KB's names with a hyphenated word ("Co-operation", "al-Qaeda", "Nagorno-Karabakh"), by words split at spaces. */
+function hyphenTrie(kb: KnowledgeBase): HyphenNode {
+  let root = hyphenTries.get(kb);
+  if (root) return root;
+  root = { next: new Map() };
+  const add = (surface: string, entry: KbEntry, kind: KbMatch['kind']) => {
+    // Descriptive aliases are left out as the matcher leaves them, judged on whole words ("Co-operation" is one).
+    if (!/\p{L}-\p{L}/u.test(surface) || (kind === 'alias' && isDescriptive(surface.replace(/(\p{L})-(\p{L})/gu, '$1$2'), entry))) return;
+    const words = foldText(surface.normalize('NFC')).split(/\s+/).map((w) => w.replace(/^[("]+|[),."]+$/g, '')).filter(Boolean);
+    let node = root!;
+    for (const w of words) {
+      const key = w.toLowerCase();
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map() }));
+      node = child;
+    }
+    node.target ??= { entry, kind, capital: words.map((w) => /^[A-Z]/.test(w)) };
+  };
+  for (const e of kb.entries) {
+    add(e.name, e, 'name');
+    for (const a of e.aliases) add(a, e, 'alias');
+    for (const d of e.demonyms ?? []) add(d, e, 'demonym');
+  }
+  hyphenTries.set(kb, root);
+  return root;
+}
+
+/**
+ * KB names the matcher's word split misses: it cuts an alias at its hyphens ("Co", "-", "operation"), which finds
+ * the text's words where the tokeniser cut them too ("Ing-wen") but not where it kept them whole ("Co-operation",
+ * "al-Qaeda", "Nagorno-Karabakh"). These are looked up by the text's own words; a match the matcher made stands.
+ */
+function withHyphenated(doc: Doc, kb: KnowledgeBase, matches: KbMatch[]): KbMatch[] {
+  const keys = tokenKeys(doc);
+  if (!keys.some((k) => k.includes('-'))) return matches;
+  const root = hyphenTrie(kb);
+  if (!root.next.size) return matches;
+  const more: KbMatch[] = [];
+  const dropped = new Set<KbMatch>();
+  for (let i = 0; i < keys.length; i++) {
+    let node = root.next.get(keys[i]!);
+    let best: { end: number; t: NonNullable<HyphenNode['target']> } | null = null;
+    for (let j = i; node; ) {
+      if (node.target && node.target.capital.every((c, k) => !c || /^[A-Z]/.test(doc.shadow[doc.tokens[i + k]!.start]!))) best = { end: j + 1, t: node.target };
+      j++;
+      node = j < keys.length && doc.tokens[j]!.sentence === doc.tokens[i]!.sentence ? node.next.get(keys[j]!) : undefined;
+    }
+    if (!best) continue;
+    // The longer name wins over the matcher's names inside it ("Europe" in "… Co-operation in Europe").
+    const inside = matches.filter((m) => m.tokenStart < best!.end && m.tokenEnd > i);
+    if (inside.some((m) => m.tokenStart < i || m.tokenEnd > best!.end)) continue;
+    for (const m of inside) dropped.add(m);
+    more.push({ start: doc.tokens[i]!.start, end: doc.tokens[best.end - 1]!.end, tokenStart: i, tokenEnd: best.end, entry: best.t.entry, kind: best.t.kind });
+    i = best.end - 1;
+  }
+  return more.length ? [...matches.filter((m) => !dropped.has(m)), ...more].sort((a, b) => a.start - b.start) : matches;
 }
 
 /** The cue rules: runs of capitalised tokens and KB matches, split and typed by titles and head nouns. */

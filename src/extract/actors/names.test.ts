@@ -6,6 +6,7 @@ import { TEST_KB } from './testkb.js';
 import { tidySpan } from './names.js';
 import type { NameSpan } from '../../nlp/ner/doc-names.js';
 import type { KnowledgeBase } from '../../model/types.js';
+import { defaultKnowledgeBase } from '../../kb/load.js';
 
 const names = (text: string, kb: KnowledgeBase = TEST_KB) => {
   const doc = new Doc(text);
@@ -62,4 +63,38 @@ test('titles, offices, commas and dates are not part of a tagged name', () => {
   assert.deepEqual(tidy(span('Serbian', 'Petrovic', 'PER')), ['PER:Dubravka Petrovic']);
   assert.deepEqual(tidy(span('Dubravka', 'Varga', 'PER')), ['PER:Dubravka Petrovic', 'PER:Ilse Varga']);
   assert.deepEqual(tidy(span('Australia', 'Saturday', 'PLACE')), ['PLACE:Australia']);
+});
+
+// Sentences written for these tests; the names are invented unless the bundled KB is used.
+const has = (got: string[], ...want: string[]) => { for (const w of want) assert.ok(got.includes(w), `${w} in ${got.join(' | ')}`); };
+
+test('a person\'s name is read across its particles', () => {
+  has(names('Talks were chaired by Maria Van der Hoeven, the mediator.'), 'PERSON:Maria Van der Hoeven:-');
+  has(names('The envoy, Marco Tavares de Lima, said little.'), 'PERSON:Marco Tavares de Lima:-');
+});
+
+test('the words around a discovered name type it', () => {
+  has(names('Mr Dravosz said the plan was sound.'), 'PERSON:Dravosz:-');
+  has(names('Fighting spread across the Ostrava-Kelm region and the Veltra river.'), 'LOC:Veltra:-');
+  has(names('Troops joined the Zorvat exercise, which Zorvat holds every four years.'), 'EVENT:Zorvat:-');
+  has(names('Anna Kiss, an analyst at Meridian Insight, a think-tank in Vienna, disagreed.'), 'ORG:Meridian Insight:-');
+  has(names('Climbers reached Mount Veskor at dawn.'), 'LOC:Mount Veskor:-');
+});
+
+test('numbered laws are whole; numbers, letters and abbreviations alone are not names', () => {
+  has(names('The president signed Executive Order 14120 on Monday.'), 'LAW:Executive Order 14120:-');
+  has(names('Allies invoked Article 7 of the treaty.'), 'LAW:Article 7:-');
+  const got = names('More than 200 soldiers saw GDP fall by a HUGE margin in part XVII.');
+  assert.deepEqual(got.filter((n) => !n.startsWith('LAW')), []);
+});
+
+test('KB names with a hyphenated word are found where the text keeps the word whole', () => {
+  const kb = defaultKnowledgeBase();
+  has(names('Monitors from the Organisation for Security and Co-operation in Europe arrived.', kb), 'ORG:Organisation for Security and Co-operation in Europe:osce');
+});
+
+test('a lone given name after "Sir" is the knight named in full', () => {
+  const doc = new Doc('Sir Alaric Fenwood chaired the board. Sir Alaric said it would meet again.');
+  const fenwood = recognise(doc, TEST_KB).find((e) => e.name === 'Alaric Fenwood');
+  assert.deepEqual(fenwood?.mentions.map((m) => m.text), ['Alaric Fenwood', 'Alaric']);
 });

@@ -15,7 +15,9 @@
 import type { Doc } from '../../nlp/doc.js';
 import type { EntityType } from '../../model/types.js';
 import type { NameSpan } from '../../nlp/ner/doc-names.js';
-import type { KbMatch } from '../../kb/matcher.js';
+import { tokenKeys, type KbMatch } from '../../kb/matcher.js';
+import type { KnowledgeBase } from '../../model/types.js';
+import { officeAt, officeTrie } from './roles.js';
 import { fromMatch, headType, type Found } from './discover.js';
 import { PLACE_LAST_WORDS, TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
 import { isGivenName } from './givennames.js';
@@ -23,10 +25,12 @@ import { isCommonWord } from './vocabulary.js';
 
 const TYPE_OF: Record<string, EntityType> = { PER: 'PERSON', ORG: 'ORG', PLACE: 'GPE' };
 
-export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tagged: NameSpan[]): Found[] {
+export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tagged: NameSpan[], kb: KnowledgeBase | null = null): Found[] {
   const out: Found[] = [];
   const used = new Set<Found>();
-  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t)).map((t) => withKbStart(t, matches));
+  const inOffice = kb ? officePhrases(doc, kb) : () => false;
+  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t)).map((t) => withKbStart(t, matches))
+    .filter((t) => !inOffice(t.tokenStart, t.tokenEnd));
   const kbSpan = new Map<string, KbMatch>();
   const kbEnd = new Map<number, KbMatch>();
   for (const m of matches) {
@@ -85,7 +89,138 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
     out.push(f);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return consistentTypes(doc, out, tagged);
+  return consistentTypes(doc, withNumberedLaws(doc, refined(doc, out)), tagged);
+}
+
+/**
+ * Office titles of two words or more ("The High Representative", "Secretary General"): a tagged span inside one
+ * is part of the title, not a name ("High"). The KB's names inside them stay (the cue rules keep them).
+ */
+function officePhrases(doc: Doc, kb: KnowledgeBase): (from: number, to: number) => boolean {
+  if (!kb.offices.length) return () => false;
+  const root = officeTrie(kb);
+  const keys = tokenKeys(doc);
+  const end = new Int32Array(doc.tokens.length).fill(-1);
+  for (let i = 0; i < keys.length; i++) {
+    if (!root.next.has(keys[i]!)) continue;
+    const o = officeAt(root, keys, i);
+    if (o && o.end - i >= 2 && /^\p{Lu}/u.test(doc.tokens[i]!.text)) for (let k = i; k < o.end; k++) end[k] = Math.max(end[k]!, o.end);
+  }
+  return (from, to) => end[from]! >= to && [...Array(to - from).keys()].every((k) => end[from + k]! >= to);
+}
+
+/** Particles inside a person's name: "Peter Van der Auweraert", "Sérgio Vieira de Mello", "Faisal bin Farhan". */
+const PARTICLES = new Set(['van', 'der', 'den', 'de', 'da', 'das', 'do', 'dos', 'du', 'di', 'del', 'della', 'von', 'zu', 'bin', 'ibn', 'bint', 'ben', 'abu', 'al', 'el', 'ter', 'ten', 'la', 'le']);
+
+/** Heads of military units, whose names open with their number: "16 Air Assault Brigade", "3rd Battalion". */
+const UNIT_HEADS = new Set(['brigade', 'battalion', 'division', 'regiment', 'corps', 'squadron', 'fleet', 'army', 'company', 'platoon', 'wing']);
+
+/** Abbreviations in capitals that name no organisation or place. */
+const NOT_NAMES = new Set(['gdp', 'gnp', 'gmt', 'utc', 'bst', 'cet', 'est', 'ceo', 'cfo', 'coo', 'cto', 'hq', 'tv', 'dna', 'pdf', 'vat',
+  'usd', 'eur', 'gbp', 'cfa', 'faq', 'am', 'pm', 'ok']);
+
+const capitalised = (t: { text: string } | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+
+/**
+ * Names read whole, over what the tagger and the cue rules cut: a person's name across its particles (a person
+ * span and a capitalised word joined by "de", "van der", "bin"), a military unit with its number, and no name of
+ * digits alone, of a common abbreviation ("GDP"), or of a headline's words in capitals with a verb among them.
+ */
+function refined(doc: Doc, found: Found[]): Found[] {
+  const tokens = doc.tokens;
+  const byStart = new Map<number, Found>();
+  const byEnd = new Map<number, Found>();
+  for (const f of found) {
+    byStart.set(f.tokenStart, f);
+    byEnd.set(f.tokenEnd, f);
+  }
+  const gone = new Set<Found>();
+  const out: Found[] = [];
+  const particle = (k: number) => !!tokens[k] && PARTICLES.has(tokens[k]!.lower) && /^\p{Ll}/u.test(tokens[k]!.text);
+  const glued = (a: number, b: number) => tokens[a]!.sentence === tokens[b]!.sentence;
+  for (const f0 of found) {
+    if (gone.has(f0)) continue;
+    let f = f0;
+    if (!f.entry && (f.type === 'PERSON' || isGivenName(tokens[f.tokenStart]!.lower))) {
+      // Forward: "Peter Van" + "der" + "Auweraert", "Sérgio Vieira" + "de" + "Mello".
+      let k = f.tokenEnd;
+      while (particle(k) && k - f.tokenEnd < 3) k++;
+      const endsInParticle = f.tokenEnd - f.tokenStart >= 2 && PARTICLES.has(tokens[f.tokenEnd - 1]!.lower);
+      if ((k > f.tokenEnd || endsInParticle) && capitalised(tokens[k]) && glued(f.tokenStart, k)) {
+        const next = byStart.get(k);
+        if (!next?.entry) {
+          let end = next ? next.tokenEnd : k + 1;
+          if (!next) while (capitalised(tokens[end]) && glued(k, end) && !byStart.has(end) && end - k < 2) end++;
+          if (next) gone.add(next);
+          f = { ...f, end: tokens[end - 1]!.end, tokenEnd: end, type: 'PERSON', strong: false };
+        }
+      }
+      // Backward: "Faisal" + "bin" + "Farhan al-Saud".
+      let b = f.tokenStart - 1;
+      while (b >= 0 && particle(b) && f.tokenStart - b < 3) b--;
+      if (b < f.tokenStart - 1 && b >= 0 && capitalised(tokens[b]) && glued(b, f.tokenStart)) {
+        const prev = byEnd.get(b + 1);
+        if (!prev?.entry && (!prev || !gone.has(prev)) && tokens[b]!.sentence === tokens[f.tokenStart]!.sentence && b > doc.sentences[tokens[b]!.sentence]!.tokenStart - 1) {
+          const start = prev ? prev.tokenStart : b;
+          if (prev) {
+            gone.add(prev);
+            const at = out.indexOf(prev);
+            if (at >= 0) out.splice(at, 1);
+          }
+          f = { ...f, start: tokens[start]!.start, tokenStart: start };
+        }
+      }
+    }
+    if (!f.entry && f.type === 'ORG' && UNIT_HEADS.has(tokens[f.tokenEnd - 1]!.lower) && /^\d+(?:st|nd|rd|th)?$/.test(tokens[f.tokenStart - 1]?.text ?? '')) {
+      f = { ...f, start: tokens[f.tokenStart - 1]!.start, tokenStart: f.tokenStart - 1 };
+    }
+    if (!f.entry && notAName(doc, f)) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Heads of a legal text's numbered parts and instruments: "Article 4", "Executive Order 13219", "Resolution 1244". */
+const NUMBERED_LAW_HEADS = new Set(['article', 'order', 'resolution', 'directive', 'regulation', 'amendment', 'decree', 'protocol', 'chapter', 'section']);
+
+/**
+ * Numbered laws, which the tagger and the cue rules cut at the number ("Order" as a person): a capitalised head and
+ * its number, with the capitalised words before it that no KB name holds ("Executive Order 13219").
+ */
+function withNumberedLaws(doc: Doc, found: Found[]): Found[] {
+  const tokens = doc.tokens;
+  let out = found;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i]!;
+    if (!NUMBERED_LAW_HEADS.has(head.lower) || !/^\p{Lu}/u.test(head.text)) continue;
+    // The number, or the number after the law's abbreviation in parentheses ("Executive Order (E.O.) 13219").
+    const n = tokens[i + 1]?.text === '(' && tokens[i + 3]?.text === ')' ? i + 4 : i + 1;
+    if (!/^\d+[A-Za-z]?$/.test(tokens[n]?.text ?? '') || tokens[n]!.sentence !== head.sentence) continue;
+    const sentStart = doc.sentences[head.sentence]!.tokenStart;
+    let start = i;
+    while (start - 1 > sentStart && /^\p{Lu}\p{Ll}/u.test(tokens[start - 1]!.text) && start > i - 3) start--;
+    const end = n + 1;
+    const touching = out.filter((f) => f.tokenStart < end && f.tokenEnd > start);
+    if (touching.some((f) => f.entry)) continue;
+    out = out.filter((f) => !touching.includes(f));
+    out.push({ start: tokens[start]!.start, end: tokens[end - 1]!.end, tokenStart: start, tokenEnd: end, type: 'LAW', entry: null, kind: 'name', strong: true });
+  }
+  return out === found ? found : out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function notAName(doc: Doc, f: Found): boolean {
+  const words = doc.tokens.slice(f.tokenStart, f.tokenEnd);
+  if (words.every((t) => !/\p{L}/u.test(t.text))) return true;
+  if (words.length === 1) {
+    const w = words[0]!;
+    const upper = w.text === w.text.toUpperCase();
+    // A letter ("60 X", "comet 81P"), a Roman numeral ("part XVII"), an abbreviation no name has ("GDP"), or an
+    // ordinary word in capitals for emphasis ("HUGE").
+    if (/^\p{L}$/u.test(w.text) || /^[IVXLC]{2,}$/.test(w.text)) return true;
+    if (upper && (NOT_NAMES.has(w.lower) || (w.text.length > 3 && isCommonWord(w.lower)))) return true;
+  }
+  const caps = words.every((t) => t.text === t.text.toUpperCase());
+  return caps && words.length > 1 && words.some((t) => t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON');
 }
 
 /**
@@ -103,6 +238,17 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
   };
   for (const t of tagged) if (TYPE_OF[t.type]) vote(key(t.start, t.end), typeOfSpan(doc, t), 1);
   for (const f of found) if (!f.entry && f.strong) vote(key(f.start, f.end), f.type, 3);
+  // The words around a name outvote both: "Mr Netanyahu", "the Darfur region", "Polityka Insight, a think-tank".
+  const context = new Map<string, Map<EntityType, number>>();
+  for (const f of found) {
+    if (f.entry || f.type === 'NORP') continue;
+    const t = contextType(doc, f);
+    if (!t) continue;
+    const k = key(f.start, f.end);
+    const m = context.get(k) ?? new Map<EntityType, number>();
+    context.set(k, m);
+    m.set(t, (m.get(t) ?? 0) + 1);
+  }
   const personWords = new Set<string>();
   for (const f of found) {
     if (f.type !== 'PERSON' || f.tokenEnd - f.tokenStart < 2) continue;
@@ -112,15 +258,58 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
   return found.map((f) => {
     if (f.entry || f.type === 'NORP') return f;
     const k = key(f.start, f.end);
-    const m = votes.get(k);
+    const m = context.get(k) ?? votes.get(k);
     let type: EntityType = f.type;
-    if (f.tokenEnd - f.tokenStart === 1 && personWords.has(doc.tokens[f.tokenStart]!.lower) && !f.strong) type = 'PERSON';
+    if (f.tokenEnd - f.tokenStart === 1 && personWords.has(doc.tokens[f.tokenStart]!.lower) && !f.strong && !context.has(k)) type = 'PERSON';
     else if (m) {
       let best = -1;
       for (const [t, n] of m) if (n > best) { best = n; type = t; }
     }
     return type === f.type ? f : { ...f, type };
   });
+}
+
+/** Titles of address: the name after one is a person's. */
+const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'madame', 'mme', 'monsieur']);
+
+/** Lower-case heads after a name that make it a region or a natural feature: "the Darfur region", "the Dniester river". */
+const LOC_AFTER = new Set(['region', 'regions', 'river', 'valley', 'mountains', 'desert', 'basin', 'peninsula', 'plateau', 'delta', 'steppe', 'highlands']);
+
+/** Lower-case heads after a name that make it the name of an exercise or a campaign: "the Zapad exercise". */
+const EVENT_AFTER = new Set(['exercise', 'exercises', 'drills', 'offensive']);
+
+/** Nouns of an appositive that make the name before it an organisation: "Polityka Insight, a think-tank". */
+const ORG_APPOSITIVE = new Set(['think-tank', 'tank', 'company', 'firm', 'group', 'party', 'agency', 'organisation', 'organization', 'charity',
+  'consultancy', 'newspaper', 'broadcaster', 'outlet', 'website', 'bank', 'militia', 'movement', 'alliance', 'coalition', 'ngo', 'pollster',
+  'operator', 'producer', 'manufacturer', 'insurer', 'airline', 'union', 'network', 'institute', 'faction']);
+
+/**
+ * The type the words around a discovered name give it, or null: a title of address before it (PERSON), a
+ * region's or landform's head after it (LOC), an exercise after it (EVENT), an appositive naming an organisation
+ * (ORG); a landform's first or last word (LOC: "Mount Hermon"). A single word the tagger read as a person but that
+ * "the" opens before a possessive ("the Sahel's juntas") is a place.
+ */
+function contextType(doc: Doc, f: Found): EntityType | null {
+  const tokens = doc.tokens;
+  const sentence = tokens[f.tokenStart]!.sentence;
+  const before = tokens[f.tokenStart - 1];
+  const after = tokens[f.tokenEnd];
+  const same = (t: typeof before) => !!t && t.sentence === sentence;
+  if (same(before) && HONORIFICS.has(before!.lower.replace(/\./g, '')) && /^\p{Lu}/u.test(before!.text)) return 'PERSON';
+  if (same(after) && /^\p{Ll}/u.test(after!.text)) {
+    if (LOC_AFTER.has(after!.lower)) return 'LOC';
+    if (EVENT_AFTER.has(after!.lower)) return 'EVENT';
+  }
+  if (same(after) && after!.text === ',' && ['a', 'an'].includes(tokens[f.tokenEnd + 1]?.lower ?? '')) {
+    for (let k = f.tokenEnd + 2; k < Math.min(tokens.length, f.tokenEnd + 6) && tokens[k]!.sentence === sentence && /^\p{Ll}/u.test(tokens[k]!.text); k++) {
+      if (ORG_APPOSITIVE.has(tokens[k]!.lower)) return 'ORG';
+    }
+  }
+  // "The Sahel's juntas": a person's name takes no article before its possessive (a place's does).
+  if (f.type === 'PERSON' && f.tokenEnd - f.tokenStart === 1 && before?.lower === 'the' && same(before) && /^['’]s$/.test(after?.text ?? '')) return 'LOC';
+  const words = f.tokenEnd - f.tokenStart;
+  if (words > 1 && (LANDFORM_FIRST.has(tokens[f.tokenStart]!.lower.replace(/\./g, '')) || LANDFORM_LAST.has(tokens[f.tokenEnd - 1]!.lower))) return 'LOC';
+  return null;
 }
 
 /**
@@ -163,8 +352,14 @@ function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
   const head = headType(lastWord);
   for (let k = t.tokenStart; k < t.tokenEnd; k++) if (headType(doc.tokens[k]!.lower.replace(/\./g, '')) === 'ORG') return 'ORG';
   if (type === 'ORG') return PLACE_LAST_WORDS.has(lastWord) && t.tokenEnd - t.tokenStart > 1 ? 'GPE' : 'ORG';
+  // "Mount Hermon", "Lake Ohrid", "Cape Horn", "Golan Heights": a landform.
+  const first = doc.tokens[t.tokenStart]?.lower.replace(/\./g, '') ?? '';
+  if (t.tokenEnd - t.tokenStart > 1 && (LANDFORM_FIRST.has(first) || LANDFORM_LAST.has(lastWord))) return 'LOC';
   return head === 'LOC' || head === 'FAC' ? head : 'GPE';
 }
+
+const LANDFORM_FIRST = new Set(['mount', 'mt', 'lake', 'cape', 'gulf']);
+const LANDFORM_LAST = new Set(['heights', 'plateau', 'steppe', 'delta']);
 
 /** "The Brooklyn Paper" is named "Brooklyn Paper": the article is not part of the name (as GUM and our KB write them). */
 function withoutArticle(doc: Doc, f: Found): Found {
@@ -247,7 +442,10 @@ function extended(doc: Doc, t: NameSpan): NameSpan {
     const hyphen = tokens[e];
     const next = tokens[e + 1];
     if (!hyphen || !next || e + 1 >= sentenceEnd || hyphen.text !== '-' || hyphen.start !== tokens[e - 1]!.end || next.start !== hyphen.end) break;
-    if (!/^\p{L}/u.test(next.text) || (!/^\p{Lu}/u.test(next.text) && isCommonWord(next.lower))) break;
+    // A person's lower-case part is a name unless it makes the whole an adjective ("Putin-led", "Trump-era"):
+    // "Tsai Ing-wen", though "wen" is an English word.
+    const lower = !/^\p{Lu}/u.test(next.text);
+    if (!/^\p{L}/u.test(next.text) || (lower && (t.type === 'PER' ? COMBINING.has(next.lower) || /(?:ed|ing)$/.test(next.lower) : isCommonWord(next.lower)))) break;
     e += 2;
   }
   const last = tokens[e - 1]!;
@@ -269,6 +467,10 @@ function extended(doc: Doc, t: NameSpan): NameSpan {
 }
 
 const COMPLEMENT = new Set(['on', 'for', 'of']);
+
+/** Words after a hyphen that make a person's name an adjective: "Putin-led", "Trump-era", "Kremlin-style". */
+const COMBINING = new Set(['led', 'era', 'style', 'like', 'type', 'backed', 'based', 'linked', 'allied', 'aligned', 'owned', 'friendly',
+  'born', 'made', 'run', 'appointed', 'esque', 'ism', 'ist', 'ite', 'ites', 'world', 'free', 'wide', 'level', 'class']);
 
 /**
  * Title words that name the holder of an office (not the qualifiers TITLE_WORDS also has, such as "defence" or

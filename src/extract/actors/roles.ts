@@ -10,14 +10,14 @@ import { aliasWords, tokenKeys } from '../../kb/matcher.js';
 import { normalizeName } from '../../nlp/fold.js';
 import type { EntityTable } from './table.js';
 
-interface OfficeNode {
+export interface OfficeNode {
   next: Map<string, OfficeNode>;
   office?: string;
 }
 
 const officeTries = new WeakMap<KnowledgeBase, OfficeNode>();
 
-function officeTrie(kb: KnowledgeBase): OfficeNode {
+export function officeTrie(kb: KnowledgeBase): OfficeNode {
   let root = officeTries.get(kb);
   if (root) return root;
   root = { next: new Map() };
@@ -212,7 +212,7 @@ export function resolveRoleNominals(doc: Doc, kb: KnowledgeBase, date: string | 
 }
 
 /** The longest office name starting at token i: its end (exclusive) and office id. */
-function officeAt(root: OfficeNode, keys: string[], i: number): { end: number; office: string } | null {
+export function officeAt(root: OfficeNode, keys: string[], i: number): { end: number; office: string } | null {
   let node = root.next.get(keys[i]!);
   let best: { end: number; office: string } | null = null;
   for (let j = i; node; ) {
