@@ -41,7 +41,7 @@ export const extractQuotes: Extractor<'quotes'> = (doc, _ctx, prior) => {
   const marked = findMarkedQuotes(doc.text).filter((q) => !inTurn(q.open));
   const inMarked = spanTest(marked.map((q) => ({ start: q.open, end: q.close + 1 })));
   const reported = reportedQuotes(doc, (offset) => inTurn(offset) || inMarked(offset), marked, index);
-  drafts.push(...markedQuotes(doc, marked, paragraphs, index, reported));
+  drafts.push(...markedQuotes(doc, marked, paragraphs, index, [...reported].sort((a, b) => a.start - b.start)));
   drafts.push(...reported);
   drafts.sort((a, b) => a.start - b.start || b.end - a.end);
   return withoutHeadlineEchoes(drafts, paragraphs[0]).map((d, n) => ({ id: `q${n + 1}`, ...d }));
@@ -82,6 +82,7 @@ function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draf
   });
 }
 
+/** `reported`: the document's reported speech, by start. */
 function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: readonly Paragraph[], index: MentionIndex, reported: readonly Draft[]): Draft[] {
   const out: Draft[] = [];
   /** The marked quote and paragraph of each draft in `out`. */
@@ -125,13 +126,13 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     if (title && byTree?.oblique) return;
     if (title && found && WORK_VERBS.has(SPEECH_FORMS.get(found.verb.lower) ?? '')) return;
     let draft: Draft;
+    let reporter: Draft | null;
     if (found) {
       draft = withSpeaker(doc, q, true, found.phrase, index);
-    } else if (reporterBefore(doc, q, para, reported, previous?.draft)) {
+    } else if ((reporter = reporterBefore(doc, q, para, reported, previous?.draft))) {
       // "X said the talks had failed. “We are disappointed.”": a quote standing alone right after a report goes on
       // with the reporter's words.
-      const r = reporterBefore(doc, q, para, reported, previous?.draft)!;
-      draft = { ...quoteSpan(doc, q, true), speaker: r.speaker, speakerText: r.speakerText, speakerSpan: r.speakerSpan ?? null };
+      draft = { ...quoteSpan(doc, q, true), speaker: reporter.speaker, speakerText: reporter.speakerText, speakerSpan: reporter.speakerSpan ?? null };
     } else if (previous?.draft.speakerText && (previous.paragraph === p || (opensParagraph && previous.paragraph === p - 1))) {
       // The second half of a split quote, or the next paragraph of a long one: the same speaker goes on.
       draft = { ...quoteSpan(doc, q, true), speaker: previous.draft.speaker, speakerText: previous.draft.speakerText, speakerSpan: previous.draft.speakerSpan ?? null };
@@ -206,7 +207,19 @@ function reporterBefore(doc: Doc, q: MarkedQuote, para: Paragraph, reported: rea
   const before = doc.sentences[s - 1]!;
   // A quote that opens its paragraph follows the last sentence of the paragraph before.
   if (before.start < para.start && q.open !== para.start) return null;
-  const r = reported.find((d) => !d.direct && d.speakerText && d.start >= before.start && d.end <= before.end);
+  // Reported clauses are in text order: the first that starts in the sentence before, by binary search.
+  let lo = 0;
+  let hi = reported.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reported[mid]!.start < before.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let r: Draft | undefined;
+  for (let k = lo; k < reported.length && reported[k]!.start < before.end; k++) {
+    const d = reported[k]!;
+    if (!d.direct && d.speakerText && d.end <= before.end) { r = d; break; }
+  }
   if (!r || (previous && previous.end > r.start)) return null;
   return r;
 }
