@@ -393,6 +393,8 @@ const NOUN_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'with', 'to'
 const PARTICIPLE_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'to']);
 /** Nouns of speech acts, whose "of"-phrase is the speaker ("the request of X"), not the one acted on. */
 const SPEECH_ACT_NOUNS = new Set(['request', 'demand', 'appeal', 'plea', 'proposal', 'offer', 'invitation', 'ultimatum', 'call', 'statement', 'warning', 'threat']);
+/** Nouns of support, whose "of"-phrase is the supporter ("the backing of X"), save in "in support of X". */
+const BACKING_NOUNS = new Set(['support', 'backing', 'endorsement', 'blessing']);
 /** Prepositions that mark a noun event's source: "the invasion by X", "pressure from X". */
 const NOUN_SOURCE_MARKERS = new Set(['by', 'from']);
 /** A noun as the circumstance of a clause: "said during talks in Belgrade" — the clause's subject took part. */
@@ -771,7 +773,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     // "withdrawal from the town of X" names where from, not who.
     if (o.marker === 'from' && NAMED_BY_OF.has(tree.lemma(o.word))) continue;
     // "at the request of the UAE", "the demands of the protesters": a speech act's "of" names who makes it.
-    const agentive = NOUN_SOURCE_MARKERS.has(o.marker) || (o.marker === 'of' && SPEECH_ACT_NOUNS.has(tree.lemma(n)));
+    // "the backing of most parties", "the support of the US": a supporter's "of", except "in support of X".
+    const backer = o.marker === 'of' && BACKING_NOUNS.has(tree.lemma(n)) && tree.caseOf(n) !== 'in';
+    const agentive = NOUN_SOURCE_MARKERS.has(o.marker) || (o.marker === 'of' && SPEECH_ACT_NOUNS.has(tree.lemma(n))) || backer;
     if (agentive && !out.source) {
       out.sourceFound = true;
       const m = actorOfWord(ctx, tree, o.word);

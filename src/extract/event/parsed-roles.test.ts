@@ -121,3 +121,13 @@ test('an agent noun acts for the body its "of" names: "priests of the Church con
   const condemned = events.find((e) => e.trigger.text === 'condemned')!;
   assert.deepEqual([condemned.type, condemned.source, condemned.target], ['ACCUSE', 'church', 'tarsk']);
 });
+
+test('support nouns: "an endorsement from X" received, "the backing of X", "in support of X"', { skip: !hasModel }, () => {
+  const names: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Horvat: ['horvat', 'PERSON'] };
+  const got = eventsOf('Horvat received a public endorsement from Valmora.', names).find((e) => e.trigger.text === 'endorsement')!;
+  assert.deepEqual([got.type, got.source, got.target], ['SUPPORT', 'valmora', 'horvat']);
+  const backing = eventsOf('Horvat won with the backing of Valmora.', names).find((e) => e.trigger.text === 'backing')!;
+  assert.equal(backing.source, 'valmora');
+  const inSupport = eventsOf('Valmora restated its position in support of Tarsk.', names).find((e) => e.trigger.text === 'support')!;
+  assert.equal(inSupport.target, 'tarsk');
+});

@@ -244,3 +244,24 @@ test('a verb the parser coordinated with a noun takes the subject of the clause 
   assert.equal(text(t, hit?.word), 'she');
   assert.equal(hit?.passive, false);
 });
+
+// Varga remains in office , and last week received an award .
+const SUBJECTLESS = parsed(`
+  Varga PROPN NNP 2 nsubj
+  remains VERB VBZ 0 root remain
+  in ADP IN 4 case
+  office NOUN NN 2 obl
+  , PUNCT , 9 punct
+  and CCONJ CC 9 cc
+  last ADJ JJ 8 amod
+  week NOUN NN 9 obl:tmod
+  received VERB VBD 2 ccomp receive
+  an DET DT 11 det
+  award NOUN NN 9 obj
+  . PUNCT . 2 punct
+`);
+
+test("a finite verb with no subject of its own shares its governor's, whatever the parser called it", () => {
+  const t = new SyntaxTree(SUBJECTLESS);
+  assert.deepEqual(t.subjectOf(idx(t, 'received')), { word: idx(t, 'Varga'), passive: false, via: 'coordination' });
+});

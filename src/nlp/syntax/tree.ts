@@ -18,6 +18,10 @@ const PASSIVE_SUBJECT = new Set(['nsubj:pass', 'csubj:pass']);
 /** Relative pronouns: a relative clause's subject that stands for the noun the clause modifies. */
 const RELATIVE = new Set(['which', 'who', 'whom', 'that', 'whose']);
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
+/** Finite verb forms (past, present third person and not): a clause with one has a subject somewhere. */
+const FINITE_XPOS = new Set(['VBD', 'VBZ', 'VBP']);
+/** Heads a subjectless finite clause may share a subject with: predicates, not nouns. */
+const VERBAL_HEAD = new Set(['VERB', 'AUX', 'ADJ']);
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither']);
 /** Verbs whose xcomp is not done: "refused to withdraw", "failed to join", "declined to comment". */
 const NEGATING_GOVERNORS = new Set(['refuse', 'fail', 'decline', 'neglect', 'avoid', 'stop', 'cease', 'omit']);
@@ -206,6 +210,13 @@ export class SyntaxTree {
       // A shared auxiliary attaches to the first conjunct only: "was arrested and charged".
       const passive = ownPassive || (up.passive && w.xpos === 'VBN' && this.dependent(p, 'aux') < 0);
       return { word: up.word, passive, via: 'coordination' };
+    }
+    // A finite verb with no subject of its own is a conjunct whatever the parser called it ("He remains under
+    // sanctions, …, and in the days before the vote received an endorsement" read as a complement): English
+    // finite clauses have subjects, so it shares its governor's.
+    if ((relIs(w.rel, 'ccomp') || w.rel === 'parataxis') && FINITE_XPOS.has(w.xpos) && this.dependent(p, 'mark') < 0 && VERBAL_HEAD.has(this.words[h]!.upos)) {
+      const up = this.subjectOf(h, depth + 1);
+      return up ? { word: up.word, passive: ownPassive, via: 'coordination' } : null;
     }
     if (w.rel === 'advcl' && (w.xpos === 'VBG' || w.xpos === 'VBN' || w.xpos === 'VB')) {
       const up = this.subjectOf(h, depth + 1);
