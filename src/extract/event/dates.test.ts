@@ -125,3 +125,8 @@ test('a past act after a sentence that dates its scene, in the same paragraph, t
   const two = events('Serbia closed the crossing on March 10 and reopened it on March 12. Kosovo condemned Serbia.');
   assert.equal(dateOf(two, 'condemned')?.basis, 'report');
 });
+
+test('a sentence that places its act by words of its own does not take the scene\'s time', () => {
+  const placed = events('Thousands of people marched in Serbia on March 10. Days later Serbia detained 40 people.');
+  assert.notEqual(dateOf(placed, 'detained')?.basis, 'context');
+});

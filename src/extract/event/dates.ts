@@ -157,6 +157,9 @@ export function reportDate(
 }
 
 
+/** Words by which a sentence places its act in time itself, relative to something else. */
+const OWN_TIME_WORDS = new Set(['before', 'after', 'since', 'until', 'ago', 'later', 'earlier', 'days', 'weeks', 'months', 'years', 'previously', 'recently', 'then']);
+
 /**
  * A past act told in the sentence after one that dates its scene, in the same paragraph ("Protesters took to the
  * streets on Sunday. Police said they detained 400 people."; "Within hours of Assad fleeing in December, troops
@@ -171,6 +174,8 @@ function contextDate(input: EventDateInput, event: Pick<EventRecord, 'modality'>
   const before = doc.sentences[sentence - 1]!;
   const here = doc.sentences[sentence]!;
   if (doc.text.slice(before.end, here.start).includes('\n')) return null;
+  // "In the days before the vote", "weeks later": the sentence places its act by words of its own.
+  for (let k = here.tokenStart; k < here.tokenEnd; k++) if (OWN_TIME_WORDS.has(doc.tokens[k]!.lower)) return null;
   let found: TimeExpression | null = null;
   for (const t of times) {
     if (t.start < before.start || t.end > before.end) continue;
