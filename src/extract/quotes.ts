@@ -67,15 +67,22 @@ function turnQuotes(doc: Doc, turns: readonly Turn[], index: MentionIndex): Draf
     const entity = speakerEntity(index, [t.label]);
     if (entity) byKey.set(t.speakerKey, entity.id);
   }
+  // A label the headline gave with a role before the name ("Biologist Jane Doe") is the person named inside it;
+  // looked up once per label text, as every turn of an unlabelled interview carries the same label.
+  const inside = new Map<string, string | null>();
+  const personInside = (label: Span): string | null => {
+    const key = doc.slice(label);
+    if (!inside.has(key)) inside.set(key, index.within(label).find((e) => e.type === 'PERSON')?.id ?? null);
+    return inside.get(key)!;
+  };
   return turns.map((t) => {
-    // A label the headline gave with a role before the name ("Biologist Jane Doe") is the person named inside it.
-    const own = t.label ? speakerEntity(index, [t.label]) ?? index.within(t.label).find((e) => e.type === 'PERSON') ?? null : null;
+    const own = t.label ? speakerEntity(index, [t.label])?.id ?? personInside(t.label) : null;
     return {
       text: doc.text.slice(t.start, t.end),
       start: t.start,
       end: t.end,
       direct: true,
-      speaker: own?.id ?? byKey.get(t.speakerKey) ?? null,
+      speaker: own ?? byKey.get(t.speakerKey) ?? null,
       speakerText: t.label ? doc.slice(t.label) : null,
       speakerSpan: t.label ? { start: t.label.start, end: t.label.end } : null,
     };
