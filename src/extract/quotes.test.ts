@@ -541,3 +541,10 @@ test('an interview the headline announces: the introduction names who sat down w
     ['e1', 'The light is'],
   ]);
 });
+
+test('a quote signed with a dash and a person\'s name is that person\'s; one signed with an outlet and a date is a cited headline', () => {
+  const text = '“We will never give up the north, whatever it costs us.” — Vera Lukic, speaking in Nis\n“Bridges and rivers of the north.” — The Daily, 5 May 2010\nVera Lukic spoke in Nis on Monday.';
+  const vera = entity('e1', 'Vera Lukic', 'PERSON', [at(text, 'Vera Lukic'), at(text, 'Vera Lukic', 'name', 1)]);
+  const daily = entity('e2', 'The Daily', 'ORG', [at(text, 'The Daily')]);
+  assert.deepEqual(quotes(text, [vera, daily]).map((q) => [q.text, q.speaker]), [['We will never give up the north, whatever it costs us.', 'e1']]);
+});

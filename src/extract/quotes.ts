@@ -15,7 +15,7 @@ import { attributionAfter, attributionBefore, attributionByTree, type Attributio
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type InterviewNames, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
-import { nounPhraseLeft, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
+import { nounPhraseLeft, nounPhraseRight, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
 import { SPEECH_FORMS } from './quote/verbs.js';
 
@@ -116,6 +116,8 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     const opensParagraph = q.open === para.start;
     // "Osmani: “We …”": a name and a colon introduce the quote, at the start of the line or sentence.
     found ??= colonIntroduced(doc, q, para);
+    // "“…” — Vera Lukic, in Nis": a closed quote signed with a dash and a person's name (a pull quote, an epigraph).
+    found ??= dashSigned(doc, q, para, index);
     if (!found && opensParagraph && p > 0 && /:["”’]?$/.test(doc.slice(paragraphs[p - 1]!))) {
       // "X said:" ending the paragraph before a paragraph that is all quote.
       found = attributionBefore(doc, { open: paragraphs[p - 1]!.end, start: paragraphs[p - 1]!.end, end: paragraphs[p - 1]!.end }, paragraphs[p - 1]!.start);
@@ -266,6 +268,20 @@ function colonIntroduced(doc: Doc, q: MarkedQuote, para: Paragraph): Attribution
   const first = doc.tokenIndexAt(phrase.start);
   if (first !== sentenceStart && first !== lineStart) return null;
   return { phrase, verb: doc.tokens[colon]!, distance: 0 };
+}
+
+/** A closed quote followed by a dash and the name of a person of the document: the name is the speaker. */
+function dashSigned(doc: Doc, q: MarkedQuote, para: Paragraph, index: MentionIndex): Attribution | null {
+  if (!q.closed) return null;
+  const dash = /^[\s,.]*[\u2014\u2013-]\s*/.exec(doc.text.slice(q.close + 1, para.end));
+  if (!dash) return null;
+  const first = doc.tokenIndexAt(q.close + 1 + dash[0].length);
+  const end = doc.tokenIndexAt(para.end);
+  const phrase = nounPhraseRight(doc, first, end);
+  if (!phrase || phrase.pronoun) return null;
+  const entity = speakerEntity(index, phrase.heads);
+  if (entity?.type !== 'PERSON') return null;
+  return { phrase, verb: doc.tokens[first - 1]!, distance: 0 };
 }
 
 const wordsOf = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
