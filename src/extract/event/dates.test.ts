@@ -130,3 +130,10 @@ test('a sentence that places its act by words of its own does not take the scene
   const placed = events('Thousands of people marched in Serbia on March 10. Days later Serbia detained 40 people.');
   assert.notEqual(dateOf(placed, 'detained')?.basis, 'context');
 });
+
+test('a measure announced for the days ahead is dated by its announcement', () => {
+  const list = events('On March 10 Serbia announced that it would close its border with Kosovo.');
+  assert.equal(dateOf(list, 'close')?.value, '2024-03-10');
+  // What is reported as said stays undated by the saying.
+  assert.notEqual(dateOf(events('On March 10 Serbia said that it would close its border with Kosovo.'), 'close')?.value, '2024-03-10');
+});

@@ -240,7 +240,10 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     if (complementsOnly && w.rel === 'conj') return 0;
     if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
     const h = w.head;
-    if (!speechAct && (relIs(w.rel, 'ccomp') || relIs(w.rel, 'xcomp')) && REPORTING_LEMMAS.has(tree.lemma(h))) return 0;
+    // "On September 9th Mr Tusk announced that the country would close its border": a measure announced for the
+    // days ahead is decided when it is announced, and the announcement's time dates it.
+    const decided = tree.lemma(h) === 'announce' && tree.dependents(k, 'aux').some((x) => tree.lower(x) === 'would' || tree.lower(x) === 'will');
+    if (!speechAct && !decided && (relIs(w.rel, 'ccomp') || relIs(w.rel, 'xcomp')) && REPORTING_LEMMAS.has(tree.lemma(h))) return 0;
     // "will meet on Monday after weeks of protests", "before the invasion": what the governor is placed after or
     // before happened at another time, so its time is not the event's.
     if (!complementsOnly && (relIs(w.rel, 'obl') || relIs(w.rel, 'nmod') || relIs(w.rel, 'advcl')) && ORDERING.has(tree.caseOf(k) ?? markOf(tree, k))) return 0;
