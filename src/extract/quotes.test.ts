@@ -548,3 +548,14 @@ test('a quote signed with a dash and a person\'s name is that person\'s; one sig
   const daily = entity('e2', 'The Daily', 'ORG', [at(text, 'The Daily')]);
   assert.deepEqual(quotes(text, [vera, daily]).map((q) => [q.text, q.speaker]), [['We will never give up the north, whatever it costs us.', 'e1']]);
 });
+
+test('a title with no article before the name is that person; with an article it is someone else; a statement is its owner\'s', () => {
+  const text = [
+    '"The form must be well thought out," said Minister of Education Vera Lukic.',
+    '"We will not comment," said a spokeswoman for Prime Minister Marko Petrovic.',
+    'Petrovic\'s statement added, "There is no question the bridge should have been built here."',
+  ].join('\n');
+  const vera = entity('e1', 'Vera Lukic', 'PERSON', [at(text, 'Vera Lukic')]);
+  const marko = entity('e2', 'Marko Petrovic', 'PERSON', [at(text, 'Marko Petrovic'), at(text, 'Petrovic', 'surname', 1)]);
+  assert.deepEqual(quotes(text, [vera, marko]).map((q) => q.speaker), ['e1', null, 'e2']);
+});

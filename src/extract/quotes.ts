@@ -8,7 +8,7 @@
  * governing them), names and titles in marks, and cited headlines are not quotes; a headline quote its body repeats
  * is listed once.
  */
-import type { Quote, Span } from '../model/types.js';
+import type { Entity, Quote, Span } from '../model/types.js';
 import type { Doc } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import { attributionAfter, attributionBefore, attributionByTree, type Attribution } from './quote/attribution.js';
@@ -182,7 +182,7 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
 
 function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase, index: MentionIndex): Draft {
   const phrase = withoutTime(doc, found);
-  let entity = speakerEntity(index, phrase.heads);
+  let entity = speakerEntity(index, phrase.heads) ?? nameAfterTitle(doc, phrase, index) ?? statementOwner(doc, phrase, index);
   const head = phrase.heads[phrase.heads.length - 1];
   if (!entity && head && !phrase.pronoun && phrase.heads.length === 1) {
     entity = antecedentEntity(index, {
@@ -199,6 +199,33 @@ function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase
     speakerText: doc.text.slice(phrase.start, phrase.end),
     speakerSpan: { start: phrase.start, end: phrase.end },
   };
+}
+
+/**
+ * "CEO of the Refugee Council Jane Doe", "Governor of Washington Jane Doe": a title with no article before it,
+ * whose phrase ends in a person's name, is that person; the preposition inside made the title the head. With an
+ * article ("a spokeswoman for Prime Minister Jane Doe") the title is someone else.
+ */
+function nameAfterTitle(doc: Doc, phrase: SpeakerPhrase, index: MentionIndex): Entity | null {
+  const tokens = doc.tokensIn(phrase);
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  if (!first || !last || tokens.length < 3 || phrase.pronoun || first.pos === 'DET' || first.pos === 'PRON' || first.pos === 'NUM') return null;
+  if (!tokens.some((t) => t.pos === 'ADP')) return null;
+  return index.covering(last).find((e) => e.type === 'PERSON' && e.mentions.some((m) => m.end === last.end && m.start > first.start)) ?? null;
+}
+
+/** Nouns for what a speaker issued: "Cornyn's statement added" is Cornyn's. */
+const ISSUED = new Set(['statement', 'letter', 'communique', 'communiqué', 'tweet', 'post', 'message', 'release', 'report']);
+
+/** The owner named before "'s" when the phrase's head is a statement ("the ministry's statement"). */
+function statementOwner(doc: Doc, phrase: SpeakerPhrase, index: MentionIndex): Entity | null {
+  const tokens = doc.tokensIn(phrase);
+  const head = phrase.heads[phrase.heads.length - 1];
+  if (!head || !ISSUED.has(head.lower)) return null;
+  const k = tokens.findIndex((t) => t.lower === "'s" || t.lower === '\u2019s');
+  if (k < 1) return null;
+  return speakerEntity(index, [tokens[k - 1]!]);
 }
 
 function quoteSpan(doc: Doc, span: Span, direct: boolean): Pick<Quote, 'text' | 'start' | 'end' | 'direct'> {
