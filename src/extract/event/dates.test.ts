@@ -137,3 +137,8 @@ test('a measure announced for the days ahead is dated by its announcement', () =
   // What is reported as said stays undated by the saying.
   assert.notEqual(dateOf(events('On March 10 Serbia said that it would close its border with Kosovo.'), 'close')?.value, '2024-03-10');
 });
+
+test('times that narrow each other in the scene\'s sentence date the next act by the finest', () => {
+  const list = events('Serbia moved troops in March last year. Serbia attacked Kosovo.');
+  assert.deepEqual(dateOf(list, 'attacked'), { value: '2023-03', text: 'March', basis: 'context' });
+});

@@ -56,6 +56,21 @@ export function statedDate(input: EventDateInput): EventDate | null {
 }
 
 /**
+ * Index of the first time starting at or after `offset`. The times layer is in text order: a sentence's times are
+ * found by a binary search, not by reading the whole document's times for every trigger.
+ */
+function firstTimeFrom(times: readonly TimeExpression[], offset: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * The time expression of the sentence that dates the event, among those `usable` accepts: one on the predicate
  * (or the trigger's words) first, then one on a nominal argument of it ("at a meeting on Monday"; "the military on
  * Friday accused", as the parser may hang it), then one on the nearest predicate governing its clause, and last one
@@ -65,17 +80,8 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
   const { doc, times, tree } = input;
   const s = doc.sentences[input.sentence];
   if (!s) return null;
-  // The times layer is in text order: the sentence's times are found by a binary search, not by reading the
-  // whole document's times for every trigger.
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid]!.start < s.start) lo = mid + 1;
-    else hi = mid;
-  }
   const inSentence: TimeExpression[] = [];
-  for (let k = lo; k < times.length && times[k]!.start < s.end; k++) {
+  for (let k = firstTimeFrom(times, s.start); k < times.length && times[k]!.start < s.end; k++) {
     const t = times[k]!;
     if (t.end <= s.end && usable(t)) inSentence.push(t);
   }
@@ -176,15 +182,18 @@ function contextDate(input: EventDateInput, event: Pick<EventRecord, 'modality'>
   if (doc.text.slice(before.end, here.start).includes('\n')) return null;
   // "In the days before the vote", "weeks later": the sentence places its act by words of its own.
   for (let k = here.tokenStart; k < here.tokenEnd; k++) if (OWN_TIME_WORDS.has(doc.tokens[k]!.lower)) return null;
+  // One time, or times that narrow each other ("December" and "last year": 2024-12 within 2024), the finest.
   let found: TimeExpression | null = null;
-  for (const t of times) {
-    if (t.start < before.start || t.end > before.end) continue;
-    const value = eventValue(t);
-    if (!value || value > report) continue;
-    if (found && eventValue(found) !== value) return null;
-    found ??= t;
+  let value = '';
+  for (let k = firstTimeFrom(times, before.start); k < times.length && times[k]!.start < before.end; k++) {
+    const t = times[k]!;
+    if (t.end > before.end) continue;
+    const v = eventValue(t);
+    if (!v || v > report) continue;
+    if (found && !v.startsWith(value) && !value.startsWith(v)) return null;
+    if (v.length > value.length) [found, value] = [t, v];
   }
-  return found ? { value: eventValue(found)!, text: found.text, basis: 'context' } : null;
+  return found ? { value, text: found.text, basis: 'context' } : null;
 }
 
 /** The basis of a stored event date, from its text: the report's date has no words. */
