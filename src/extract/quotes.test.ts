@@ -559,3 +559,8 @@ test('a title with no article before the name is that person; with an article it
   const marko = entity('e2', 'Marko Petrovic', 'PERSON', [at(text, 'Marko Petrovic'), at(text, 'Petrovic', 'surname', 1)]);
   assert.deepEqual(quotes(text, [vera, marko]).map((q) => q.speaker), ['e1', null, 'e2']);
 });
+
+test('"continue" speaks only as an attribution, not when something else continues', () => {
+  const text = 'Officials will drop the interview to "streamline" the process, while health checks will continue. "We are done," she continued. She continued: "We will go on."';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['We are done', 'We will go on.']);
+});

@@ -168,6 +168,12 @@ function reporterSubject(tree: SyntaxTree, v: number, depth = 0): SubjectHit | n
   return subject;
 }
 
+/** The verb at `v` stands right before the quote's first word, a colon or comma and the mark between. */
+function introduces(doc: Doc, tree: SyntaxTree, v: number, quoted: number[]): boolean {
+  const q = Math.min(...quoted);
+  return q > v && q - v <= 3 && tree.words.slice(v + 1, q).every((w) => w.upos === 'PUNCT' || QUOTE_MARK.test(w.text));
+}
+
 /** A longest speaker phrase: longer ones come from a misparse. */
 const MAX_SPEAKER_TOKENS = 16;
 
@@ -214,6 +220,9 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
   // "The port was “calm”, the authority added": the verb hangs from the clause that holds the quote.
   const frames = w.rel === 'parataxis' && w.head >= 0 && quoted.some((q) => tree.dominates(w.head, q) && !tree.dominates(v, q));
   if (!holds && !hangs && !frames) return null;
+  // "continue" speaks only as an attribution ("“…,” he continued", "She continued: “…”"); otherwise things just
+  // continue ("health checks will continue").
+  if (SPEECH_FORMS.get(tree.lower(v)) === 'continue' && !hangs && !introduces(doc, tree, v, quoted)) return null;
   return { phrase: subjectPhrase(doc, tree, subject.word, v), verb: doc.tokens[w.token]!, governs: ((holds && !throughNounClause(tree, v, quoted)) || frames || (hangs && w.rel === 'parataxis')), oblique: oblique && !hangs && !frames };
 }
 
