@@ -564,3 +564,9 @@ test('"continue" speaks only as an attribution, not when something else continue
   const text = 'Officials will drop the interview to "streamline" the process, while health checks will continue. "We are done," she continued. She continued: "We will go on."';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['We are done', 'We will go on.']);
 });
+
+test('an indefinite speaker stays unnamed even where coreference made it a mention of its state', () => {
+  const text = '"The minister is missing a historic chance," an Israeli former minister said.';
+  const israel = entity('e1', 'Israel', 'GPE', [at(text, 'an Israeli former minister', 'nominal')]);
+  assert.deepEqual(quotes(text, [israel]).map((q) => [q.speaker, q.speakerText]), [[null, 'an Israeli former minister']]);
+});

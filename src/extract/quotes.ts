@@ -183,6 +183,9 @@ function reportedQuotes(doc: Doc, blocked: (offset: number) => boolean, marked: 
 function withSpeaker(doc: Doc, span: Span, direct: boolean, found: SpeakerPhrase, index: MentionIndex): Draft {
   const phrase = withoutTime(doc, found);
   let entity = speakerEntity(index, phrase.heads) ?? nameAfterTitle(doc, phrase, index) ?? statementOwner(doc, phrase, index);
+  // "an Israeli former minister", "a Russian official": an indefinite phrase names nobody but a person its words
+  // name, even where coreference made it a mention of the state it serves.
+  if (entity && entity.type !== 'PERSON' && INDEFINITE.has(doc.tokensIn(phrase)[0]?.lower ?? '')) entity = null;
   const head = phrase.heads[phrase.heads.length - 1];
   if (!entity && head && !phrase.pronoun && phrase.heads.length === 1) {
     entity = antecedentEntity(index, {
@@ -214,6 +217,9 @@ function nameAfterTitle(doc: Doc, phrase: SpeakerPhrase, index: MentionIndex): E
   if (!tokens.some((t) => t.pos === 'ADP')) return null;
   return index.covering(last).find((e) => e.type === 'PERSON' && e.mentions.some((m) => m.end === last.end && m.start > first.start)) ?? null;
 }
+
+/** Words that open an indefinite noun phrase. */
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'several', 'two', 'three', 'many']);
 
 /** Nouns for what a speaker issued: "Cornyn's statement added" is Cornyn's. */
 const ISSUED = new Set(['statement', 'letter', 'communique', 'communiqué', 'tweet', 'post', 'message', 'release', 'report']);
