@@ -32,6 +32,7 @@ export const ORG_HEADS = words(`
   international inc ltd llc corp co gmbh ag association council commission cooperative directorate
   herald journal tribune gazette magazine paper chronicle telegraph observer daily weekly star courier dispatch
   broadcasting records studios entertainment labs systems technologies airline motors plc sa
+  bloc fleet regiment squadron
 `);
 
 export const EVENT_HEADS = words(`

@@ -98,3 +98,12 @@ test('a lone given name after "Sir" is the knight named in full', () => {
   const fenwood = recognise(doc, TEST_KB).find((e) => e.name === 'Alaric Fenwood');
   assert.deepEqual(fenwood?.mentions.map((m) => m.text), ['Alaric Fenwood', 'Alaric']);
 });
+
+test('operations, settlements, appositive organisations and hyphenated pairs of KB names', () => {
+  has(names('Paratroopers joined Exercise Iron Meadow and Operation Lantern.'), 'EVENT:Exercise Iron Meadow:-', 'EVENT:Operation Lantern:-');
+  has(names('Fighters took small towns, such as Zelbra, and the village of Kurdan.'), 'GPE:Zelbra:-', 'GPE:Kurdan:-');
+  has(names('The Patriotic Bloc, a coalition, lost.'), 'ORG:Patriotic Bloc:-');
+  const pair = names('Both praised Serbia-Russia energy cooperation.');
+  has(pair, 'GPE:Serbia:serbia', 'GPE:Russia:russia');
+  assert.ok(!pair.some((n) => n.includes('Serbia-Russia')), pair.join(' | '));
+});

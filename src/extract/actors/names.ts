@@ -29,7 +29,9 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
   const out: Found[] = [];
   const used = new Set<Found>();
   const inOffice = kb ? officePhrases(doc, kb) : () => false;
-  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t)).map((t) => withKbStart(t, matches))
+  // A KB name after a hyphen is a name of its own ("Hungary-Serbia", "US-China"): spans are not carried over it.
+  const kbStarts = new Set(matches.map((m) => m.tokenStart));
+  const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t, kbStarts)).map((t) => withKbStart(t, matches))
     .filter((t) => !inOffice(t.tokenStart, t.tokenEnd));
   const kbSpan = new Map<string, KbMatch>();
   const kbEnd = new Map<number, KbMatch>();
@@ -180,6 +182,9 @@ function refined(doc: Doc, found: Found[]): Found[] {
   return out;
 }
 
+/** Words that open the names of military operations and exercises: "Operation Orbital", "Exercise Joint Endeavour". */
+const OPERATION_OPENERS = new Set(['operation', 'exercise']);
+
 /** Heads of a legal text's numbered parts and instruments: "Article 4", "Executive Order 13219", "Resolution 1244". */
 const NUMBERED_LAW_HEADS = new Set(['article', 'order', 'resolution', 'directive', 'regulation', 'amendment', 'decree', 'protocol', 'chapter', 'section']);
 
@@ -204,6 +209,18 @@ function withNumberedLaws(doc: Doc, found: Found[]): Found[] {
     if (touching.some((f) => f.entry)) continue;
     out = out.filter((f) => !touching.includes(f));
     out.push({ start: tokens[start]!.start, end: tokens[end - 1]!.end, tokenStart: start, tokenEnd: end, type: 'LAW', entry: null, kind: 'name', strong: true });
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const head = tokens[i]!;
+    if (!OPERATION_OPENERS.has(head.lower) || !/^\p{Lu}/u.test(head.text) || !capitalised(tokens[i + 1]) || tokens[i + 1]!.sentence !== head.sentence) continue;
+    let end = i + 1;
+    while (end < tokens.length && end - i <= 3 && capitalised(tokens[end]) && tokens[end]!.sentence === head.sentence) end++;
+    const touching = out.filter((f) => f.tokenStart < end && f.tokenEnd > i);
+    // A KB name after the word is the operation's place or owner ("Operation in Kosovo" reads no further).
+    if (touching.some((f) => f.entry && f.tokenStart > i)) continue;
+    out = out.filter((f) => !touching.includes(f));
+    out.push({ start: head.start, end: tokens[end - 1]!.end, tokenStart: i, tokenEnd: end, type: 'EVENT', entry: null, kind: 'name', strong: true });
+    i = end - 1;
   }
   return out === found ? found : out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
@@ -272,6 +289,9 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
 /** Titles of address: the name after one is a person's. */
 const HONORIFICS = new Set(['mr', 'mrs', 'ms', 'mx', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'madame', 'mme', 'monsieur']);
 
+/** Nouns of settlements that name the place after them: "the town of X", "villages such as X". */
+const SETTLEMENTS = new Set(['town', 'towns', 'city', 'cities', 'village', 'villages', 'port', 'ports', 'district', 'districts', 'province', 'provinces']);
+
 /** Lower-case heads after a name that make it a region or a natural feature: "the Darfur region", "the Dniester river". */
 const LOC_AFTER = new Set(['region', 'regions', 'river', 'valley', 'mountains', 'desert', 'basin', 'peninsula', 'plateau', 'delta', 'steppe', 'highlands']);
 
@@ -301,12 +321,17 @@ function contextType(doc: Doc, f: Found): EntityType | null {
     if (EVENT_AFTER.has(after!.lower)) return 'EVENT';
   }
   if (same(after) && after!.text === ',' && ['a', 'an'].includes(tokens[f.tokenEnd + 1]?.lower ?? '')) {
-    for (let k = f.tokenEnd + 2; k < Math.min(tokens.length, f.tokenEnd + 6) && tokens[k]!.sentence === sentence && /^\p{Ll}/u.test(tokens[k]!.text); k++) {
+    for (let k = f.tokenEnd + 2; k < Math.min(tokens.length, f.tokenEnd + 7) && tokens[k]!.sentence === sentence && /^(?:\p{Ll}|-$)/u.test(tokens[k]!.text); k++) {
       if (ORG_APPOSITIVE.has(tokens[k]!.lower)) return 'ORG';
     }
   }
   // "The Sahel's juntas": a person's name takes no article before its possessive (a place's does).
   if (f.type === 'PERSON' && f.tokenEnd - f.tokenStart === 1 && before?.lower === 'the' && same(before) && /^['’]s$/.test(after?.text ?? '')) return 'LOC';
+  // "towns such as Léré", "the village of Beit Jinn": a settlement.
+  const b2 = tokens[f.tokenStart - 2];
+  if (same(b2) && ((b2!.lower === 'such' && before!.lower === 'as' && SETTLEMENTS.has(tokens[f.tokenStart - 3]?.lower.replace(/,$/, '') ?? '')) ||
+    (before!.lower === 'of' && SETTLEMENTS.has(b2!.lower) && tokens[f.tokenStart - 3]?.lower === 'the'))) return 'GPE';
+  if (same(b2) && b2!.lower === 'such' && before!.lower === 'as' && tokens[f.tokenStart - 3]?.text === ',' && SETTLEMENTS.has(tokens[f.tokenStart - 4]?.lower ?? '')) return 'GPE';
   const words = f.tokenEnd - f.tokenStart;
   if (words > 1 && (LANDFORM_FIRST.has(tokens[f.tokenStart]!.lower.replace(/\./g, '')) || LANDFORM_LAST.has(tokens[f.tokenEnd - 1]!.lower))) return 'LOC';
   return null;
@@ -375,11 +400,11 @@ function withoutArticle(doc: Doc, f: Found): Found {
  * name, and "and" joins two places or two people, not one name ("Bosnia and Kosovo"). An organisation keeps its
  * "and" ("Organisation for Security and Co-operation in Europe").
  */
-export function tidySpan(doc: Doc, tagged: NameSpan): NameSpan[] {
+export function tidySpan(doc: Doc, tagged: NameSpan, kbStarts: ReadonlySet<number> = new Set()): NameSpan[] {
   const tokens = doc.tokens;
   // Part of a token ("Fasher" of "el-Fasher", "T" of "T-shirts"): the token is the cue rules' and the KB's to read.
   if (tagged.start !== tokens[tagged.tokenStart]!.start || tagged.end !== tokens[tagged.tokenEnd - 1]!.end) return [];
-  const t = extended(doc, tagged);
+  const t = extended(doc, tagged, kbStarts);
   const pieces: NameSpan[] = [];
   let from = t.tokenStart;
   const cutAt = (k: number) => {
@@ -434,14 +459,14 @@ export function tidySpan(doc: Doc, tagged: NameSpan): NameSpan[] {
  * and an organisation's complement after its head noun ("European Council on Foreign Relations", "Adriatic
  * Council for Maritime Security"): a connector and capitalised words up to the next lower-case word.
  */
-function extended(doc: Doc, t: NameSpan): NameSpan {
+function extended(doc: Doc, t: NameSpan, kbStarts: ReadonlySet<number>): NameSpan {
   const tokens = doc.tokens;
   const sentenceEnd = doc.sentences[tokens[t.tokenStart]!.sentence]!.tokenEnd;
   let e = t.tokenEnd;
   for (;;) {
     const hyphen = tokens[e];
     const next = tokens[e + 1];
-    if (!hyphen || !next || e + 1 >= sentenceEnd || hyphen.text !== '-' || hyphen.start !== tokens[e - 1]!.end || next.start !== hyphen.end) break;
+    if (!hyphen || !next || e + 1 >= sentenceEnd || hyphen.text !== '-' || hyphen.start !== tokens[e - 1]!.end || next.start !== hyphen.end || kbStarts.has(e + 1)) break;
     // A person's lower-case part is a name unless it makes the whole an adjective ("Putin-led", "Trump-era"):
     // "Tsai Ing-wen", though "wen" is an English word.
     const lower = !/^\p{Lu}/u.test(next.text);
