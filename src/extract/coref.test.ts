@@ -167,3 +167,9 @@ test('"the jihadists" goes to the group the text introduced as jihadist, not the
   const ents = resolve('The Tarsk Liberation Front, a jihadist group, blockaded the town. Escorts from the Valmora Guard helped convoys. Officials cut a deal with the jihadists. The group said little.', '2025-03-01');
   assert.ok(mentionsOf(ents, 'Tarsk Liberation Front').includes('the jihadists/nominal'), JSON.stringify(ents.map((e) => [e.name, e.type])));
 });
+
+test('a bare organ before an "of" that names no one is still the state the passage is about', () => {
+  // Written for this test.
+  const ents = resolve('Serbia held a vote on Sunday. Critics accuse the government of fraud.', '2025-03-01');
+  assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'government/nominal']);
+});

@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Doc } from '../../nlp/doc.js';
+import type { Doc, Token } from '../../nlp/doc.js';
 import type { AgentRole, Entity, EventAgent, EventRecord, KbEntry, KnowledgeBase, Mention } from '../../model/types.js';
 import { aliasWords } from '../../kb/matcher.js';
 import { demonymIndex, holdsOn } from './roles.js';
@@ -30,6 +30,16 @@ export const CAMEO_AGENTS_PATH = resolve(dirname(fileURLToPath(import.meta.url))
 const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'DIP']);
 /** Words after an agent phrase that introduce its owner ("the government of Chad", "the authorities in Kyiv"). */
 const OWNER_AFTER = new Set(['of', 'in']);
+/**
+ * Whether a name after the agent phrase owns it: "the government in Tirana", "the army of Ruritania" (known or not),
+ * but not "accuses the government of fearmongering".
+ */
+function ownerAfter(tokens: readonly Token[], end: number): boolean {
+  if (!OWNER_AFTER.has(tokens[end + 1]?.lower ?? '')) return false;
+  const next = tokens[end + 2]?.lower === 'the' ? tokens[end + 3] : tokens[end + 2];
+  return !!next && /^\p{Lu}/u.test(next.text);
+}
+
 /** Agent heads that a person's name can own: "the Biden administration", "Lukashenko's regime". */
 const PERSONAL_GOVERNMENT = new Set(['administration', 'government', 'regime', 'cabinet']);
 
@@ -304,7 +314,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     }
     // "The government", "police" with no owner: the body named before with the same head, else the state the
     // passage is about.
-    if (!state && !owner && !OWNER_AFTER.has(tokens[end + 1]?.lower ?? '')) {
+    if (!state && !owner && !ownerAfter(tokens, end)) {
       bare ??= mentionList(doc, table);
       const found = bareAgentState(doc, kb, bare, i, end);
       if (found) {
