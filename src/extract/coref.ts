@@ -31,7 +31,7 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   const inQuote = insideMarkedQuote(doc.text);
   resolveStateDescriptions(doc, ctx.kb, table, inQuote);
   resolvePlaceDescriptions(doc, ctx.kb, table, inQuote);
-  resolveGroupDescriptions(doc, table, inQuote);
+  resolveGroupDescriptions(doc, ctx.kb, table, inQuote);
   const links = resolveAgents(doc, ctx.kb, ctx.date, table);
   resolveSpeakerPronouns(doc, ctx.kb, table, inQuote);
   resolveActorPronouns(doc, table, inQuote);

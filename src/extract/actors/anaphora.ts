@@ -241,18 +241,21 @@ export function resolvePlaceDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
 
 /** Heads of descriptions of an armed or political group the text has named: "the rebel group", "the jihadists". */
 const GROUP_DESCRIPTIONS = new Set(['group', 'militia', 'jihadists', 'rebels', 'militants', 'insurgents', 'paramilitaries']);
+/** Kinds of KB organisations that news calls "the group": armed groups and parties, not states' organs. */
+const GROUP_KINDS = new Set(['armed-group', 'party']);
 /** How far back (sentences) a group description looks for the group. */
 const GROUP_LOOKBACK = 6;
 
 /**
- * "The group said", "the rebel group announced", "cut a deal with the jihadists": an organisation the knowledge
- * base does not know, named before. A group a story is about is usually one the KB lacks
- * (the KB's bodies are states' organs and international organisations, which news calls by their own descriptions:
- * "the alliance", "the bloc"); where the text names none, the description stays unresolved.
+ * "The group said", "the rebel group announced", "cut a deal with the jihadists": an organisation named before that
+ * the knowledge base does not know, or knows as an armed group or a party. (The KB's other bodies are states' organs
+ * and international organisations, which news calls by descriptions of their own: "the alliance", "the bloc".)
+ * Where the text names none, the description stays unresolved.
  */
-export function resolveGroupDescriptions(doc: Doc, table: EntityTable, inQuote: (offset: number) => boolean): void {
+export function resolveGroupDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const tokens = doc.tokens;
-  const groups = candidates(doc, table, inQuote, true).filter((c) => c.e.type === 'ORG' && !c.e.kbId && c.m.kind !== 'pronoun');
+  const group = (e: Entity) => e.type === 'ORG' && (!e.kbId || GROUP_KINDS.has(kb.byId.get(e.kbId)?.kind ?? ''));
+  const groups = candidates(doc, table, inQuote, true).filter((c) => group(c.e) && c.m.kind !== 'pronoun');
   if (!groups.length) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -274,12 +277,25 @@ export function resolveGroupDescriptions(doc: Doc, table: EntityTable, inQuote: 
   }
 }
 
-/** Whether the sentence that first names `e` uses the word `stem` (as "jihadist", "rebel", "militant"). */
+/**
+ * Whether the text describes `e` with the word `stem` where it names it: in an apposition after a name of it ("JNIM,
+ * the Sahel's pre-eminent jihadist group"; past a bracketed short form) or in the description right before one ("the
+ * jihadist group JNIM"), not merely near it ("jihadists linked to al-Qaeda").
+ */
 function introducedAs(doc: Doc, e: Entity, stem: string): boolean {
-  const first = e.mentions.find((m) => m.kind === undefined || m.kind === 'name' || m.kind === 'alias');
-  if (!first) return false;
-  const s = doc.sentences[doc.tokens[doc.tokenIndexAt(first.start)]!.sentence]!;
-  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (doc.tokens[k]!.lower.replace(/e?s$/, '') === stem) return true;
+  const tokens = doc.tokens;
+  const is = (k: number) => tokens[k]!.lower.replace(/e?s$/, '') === stem;
+  for (const m of e.mentions) {
+    if (m.kind !== undefined && m.kind !== 'name' && m.kind !== 'alias') continue;
+    const first = doc.tokenIndexAt(m.start);
+    const sentence = tokens[first]!.sentence;
+    for (let k = first - 1; k >= 0 && tokens[k]!.sentence === sentence && /^[a-z]/.test(tokens[k]!.text) && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN'); k--) if (is(k)) return true;
+    let k = doc.tokenIndexAt(m.end - 1) + 1;
+    if (tokens[k]?.text === '(') while (k < tokens.length && tokens[k]!.text !== ')' && tokens[k]!.sentence === sentence) k++;
+    if (tokens[k]?.text === ')') k++;
+    if (tokens[k]?.text !== ',') continue;
+    for (k++; k < tokens.length && tokens[k]!.sentence === sentence && tokens[k]!.text !== ',' && tokens[k]!.text !== '.'; k++) if (is(k)) return true;
+  }
   return false;
 }
 
