@@ -570,3 +570,14 @@ test('an indefinite speaker stays unnamed even where coreference made it a menti
   const israel = entity('e1', 'Israel', 'GPE', [at(text, 'an Israeli former minister', 'nominal')]);
   assert.deepEqual(quotes(text, [israel]).map((q) => [q.speaker, q.speakerText]), [[null, 'an Israeli former minister']]);
 });
+
+test('a news headline with "tells" over two rhetorical questions to "you" is no interview', () => {
+  const text = [
+    'Mayor tells Council to wait for the bridge',
+    'Do you remember the old ferry?',
+    'It ran every hour until the river froze in 1990.',
+    'Can you imagine the town without it?',
+    'The council could not, and voted to keep it.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});

@@ -117,8 +117,11 @@ function isHeading(doc: Doc, p: Span): boolean {
 
 const MIN_QUESTIONS = 3;
 const MIN_QUESTIONS_UNANNOUNCED = 5;
-/** A headline that is an interview's own ("Wikinews interviews X", "Interview with X", "X tells Wikinews about …"). */
-const INTERVIEW_HEADLINE = /\b[Ii]nterview(?:s|ed)?\b|\b(?:tells|talks to|speaks to|speaks with) \p{Lu}/u;
+/**
+ * A headline that is an interview's own ("Wikinews interviews X", "Interview with X", "X tells Wikinews about …");
+ * "Mayor tells Council to wait" is news, not an interview.
+ */
+const INTERVIEW_HEADLINE = /\b[Ii]nterview(?:s|ed)?\b|\b(?:tells|talks to|speaks to|speaks with) \p{Lu}[\p{L}.'’-]*(?: \p{Lu}[\p{L}.'’-]*){0,2} about\b/u;
 /** How many paragraphs from the top an introduction may take before it says the text is an interview. */
 const INTRODUCTION_PARAGRAPHS = 6;
 
