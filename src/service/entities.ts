@@ -145,6 +145,8 @@ export interface EntityProfile {
   /** `changedFrom`: the opposite position held before this stance's period (a change, not a disagreement). */
   stances: { documentId: string; topic: string; polarity: string; date: string | null; evidence: string; changedFrom?: { polarity: string; date: string } }[];
   corrections?: string[];
+  /** The NORP actors counted with this state ("Russian" with Russia), when any (service/nations.ts). */
+  nations?: { id: string; name: string }[];
 }
 
 export async function entityProfile(db: Queryable, requested: string, kb: KnowledgeBase, limit = 50, nations: NationMode = 'fold'): Promise<EntityProfile | null> {
@@ -247,6 +249,10 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
     const others = await entityNames(db, ov, eventList.map((v) => v.otherId).filter((x): x is string => !!x));
     for (const v of eventList) if (v.otherId) v.otherName = others.get(v.otherId)?.name ?? v.otherName;
   }
+  const nationIds = folds.filter((x) => x.into === id && members.includes(x.from)).map((x) => x.from);
+  const peoples = nationIds.length
+    ? (await db.query<{ id: string; name: string }>('SELECT id, name FROM entities WHERE id = ANY($1::text[]) ORDER BY name', [nationIds])).rows
+    : [];
   const fixes = shownCorrections([...new Set([...members.flatMap((m) => ov.entityCorrections(null, m)), ...(ov.editOf(id)?.corrections ?? []), ...(split ? [split.id.slice(2)] : [])])]);
   return {
     id, name: shown?.name ?? e.name, type: shown?.type ?? e.type, kbId, wikidata: e.wikidata, aliasesSeen: e.aliases,
@@ -260,6 +266,7 @@ export async function entityProfile(db: Queryable, requested: string, kb: Knowle
     stances: withChanges(stances.rows.filter((s: any) => keep(s.document_id, s.holder_id))
       .map((s: any) => ({ documentId: s.document_id, topic: s.topic, polarity: s.polarity, date: s.date, evidence: s.evidence }))),
     ...(fixes.length ? { corrections: fixes } : {}),
+    ...(peoples.length ? { nations: peoples } : {}),
   };
 }
 

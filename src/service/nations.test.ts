@@ -53,6 +53,7 @@ describe('NORP actors are counted with their states', () => {
     const profile = (await entityProfile(store.db, 'x:NORP:russian', kb))!;
     assert.equal(profile.id, 'kb:russia');
     assert.equal(profile.documentCount, 2);
+    assert.deepEqual(profile.nations, [{ id: 'x:NORP:russian', name: 'Russian' }]);
     assert.equal((await entityProfile(store.db, 'x:NORP:russian', kb, 50, 'separate'))!.id, 'x:NORP:russian');
     const serbia = (await entityProfile(store.db, 'kb:serbia', kb))!;
     assert.ok(serbia.coActors.some((c) => c.id === 'kb:russia'));

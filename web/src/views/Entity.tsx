@@ -22,6 +22,8 @@ export function EntityView({ id }: { id: string }) {
       <section className="facts">
         <h2>Known as</h2>
         <p>{[...new Set([...(p.kb?.aliases ?? []), ...p.aliasesSeen])].join(' · ') || '—'}</p>
+        {!!p.nations?.length && (<><h2>Counted with its people</h2>
+          <p>{p.nations.map((n) => n.name).join(' · ')} <span className="muted small">(counted here; documents show them as a people, NORP)</span></p></>)}
         {!!p.kb?.roleLabels.length && (<><h2>Roles</h2><ul>{p.kb.roleLabels.map((r) => <li key={r}>{r}</li>)}</ul></>)}
         {!!p.kb?.membershipLabels.length && (<><h2>Memberships</h2><ul>{p.kb.membershipLabels.map((r) => <li key={r}>{r}</li>)}</ul></>)}
       </section>
