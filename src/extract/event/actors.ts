@@ -387,6 +387,8 @@ export interface TriggerSpan {
 
 /** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
 const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
+/** Event types whose "from" names where or whom the act comes from, not its target. */
+const FROM_IS_ORIGIN = new Set(['AID', 'SUPPORT', 'COOPERATE', 'MOBILIZE']);
 /** Prepositions that mark a noun event's target: "invasion of X", "sanctions on X", "talks with X", "aid to X". */
 const NOUN_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'for', 'into']);
 /** Prepositions by which a participle on an event noun marks its target: "sanctions imposed on X", "aid sent to X". */
@@ -705,7 +707,10 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
     // The trigger's own prepositions mark its target: "arrived in X", "called on X", "protest at X".
     const own = new Set(tree.wordsOfTokens(markers.first, markers.last).filter((w) => tree.word(w).upos === 'ADP').map((w) => tree.lower(w)));
     if (markers.targetMarker) own.add(markers.targetMarker);
-    const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by');
+    // "stepped in with supplies from Hungary", "sent troops from Kosovo": giving and sending come from a place or
+    // a giver, never at it.
+    const origin = (o: Oblique) => o.marker === 'from' && FROM_IS_ORIGIN.has(markers.type) && !own.has('from');
+    const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by') && !origin(o);
     const argumentsOf = (h: number): number[] => {
       const objects = tree.objectsOf(h).filter((o) => !inTrigger(o));
       // A trigger that spans its object noun ("imposed sanctions on X") reads the obliques of that noun too.

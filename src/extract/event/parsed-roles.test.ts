@@ -131,3 +131,10 @@ test('support nouns: "an endorsement from X" received, "the backing of X", "in s
   const inSupport = eventsOf('Valmora restated its position in support of Tarsk.', names).find((e) => e.trigger.text === 'support')!;
   assert.equal(inSupport.target, 'tarsk');
 });
+
+test('giving comes from a place, not at it: "sent aid from Valmora" has no target in Valmora', { skip: !hasModel }, () => {
+  const events = eventsOf('Tarsk sent emergency aid from Valmora on Monday.', { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] });
+  const aid = events.find((e) => e.type === 'AID')!;
+  assert.equal(aid.source, 'tarsk');
+  assert.notEqual(aid.target, 'valmora');
+});
