@@ -387,6 +387,8 @@ export interface TriggerSpan {
 
 /** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
 const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
+/** Nouns for the one who acts for another ("Taiwan's arms supplier", "its main backer"): see nounActors. */
+const RELATION_NOUNS = new Set(['supplier', 'backer', 'sponsor', 'patron']);
 /** Event types whose "from" names where or whom the act comes from, not its target. */
 const FROM_IS_ORIGIN = new Set(['AID', 'SUPPORT', 'COOPERATE', 'MOBILIZE']);
 /** Prepositions that mark a noun event's target: "invasion of X", "sanctions on X", "talks with X", "aid to X". */
@@ -768,6 +770,23 @@ function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors
 function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean, type: string): TreeActors {
   const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.negatedHere(n) };
   const possessor = tree.possessorOf(n);
+  // "The United States is Taiwan's main arms supplier", "Russia, Serbia's chief backer": a noun for the one who
+  // acts is said of its copula's subject or of the noun it stands beside, and its possessor is whom it acts for.
+  if (RELATION_NOUNS.has(tree.lemma(n))) {
+    if (possessor >= 0) {
+      out.targetFound = true;
+      const m = actorOfWord(ctx, tree, possessor);
+      if (m) out.target = { mention: m, via: 'possessive' };
+    }
+    const w = tree.word(n);
+    const holder = tree.dependent(n, 'cop') >= 0 ? tree.dependent(n, 'nsubj') : w.rel === 'appos' ? w.head : -1;
+    if (holder >= 0) {
+      out.sourceFound = true;
+      const m = actorOfWord(ctx, tree, holder);
+      if (m) out.source = { mention: m, via: 'own' };
+    }
+    return out;
+  }
   if (possessor >= 0) {
     out.sourceFound = true;
     const m = actorOfWord(ctx, tree, possessor);

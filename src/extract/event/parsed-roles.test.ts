@@ -138,3 +138,11 @@ test('giving comes from a place, not at it: "sent aid from Valmora" has no targe
   assert.equal(aid.source, 'tarsk');
   assert.notEqual(aid.target, 'valmora');
 });
+
+test('a noun for the one who acts for another: "X is Y\'s arms supplier", "X, Y\'s chief backer"', { skip: !hasModel }, () => {
+  const names: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] };
+  const supplier = eventsOf("Valmora is Tarsk's main arms supplier.", names).find((e) => e.trigger.text === 'supplier')!;
+  assert.deepEqual([supplier.type, supplier.source, supplier.target], ['AID', 'valmora', 'tarsk']);
+  const backer = eventsOf("Valmora, Tarsk's chief backer, stayed silent.", names).find((e) => e.trigger.text === 'backer')!;
+  assert.deepEqual([backer.type, backer.source, backer.target], ['SUPPORT', 'valmora', 'tarsk']);
+});
