@@ -853,6 +853,16 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     }
     return out;
   }
+  // "He remains under US sanctions", "the city came under attack": whoever is under the event undergoes it. (The
+  // parser may hang "under" on the noun's first modifier: "under both US and UK sanctions".)
+  const under = g.marker === 'under' || tree.children(n).some((c) => tree.word(c).rel === 'compound' && c < n && tree.caseOf(c) === 'under');
+  if (under && (relIs(g.rel, 'obl') || g.rel === 'obj') && subject && !passive) {
+    if (!out.target) {
+      out.targetFound = true;
+      out.target = subjectActor(ctx, tree, v, subject.word, viaOf(subject.via));
+    }
+    return out;
+  }
   // "Mr X has been rattled by protests", "the town was hit by air strikes": the event is the passive's agent, and
   // the passive's subject the one it is done to.
   if (relIs(g.rel, 'obl') && g.marker === 'by' && passive && tree.word(n).head === v) {

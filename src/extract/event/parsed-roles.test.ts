@@ -146,3 +146,11 @@ test('a noun for the one who acts for another: "X is Y\'s arms supplier", "X, Y\
   const backer = eventsOf("Valmora, Tarsk's chief backer, stayed silent.", names).find((e) => e.trigger.text === 'backer')!;
   assert.deepEqual([backer.type, backer.source, backer.target], ['SUPPORT', 'valmora', 'tarsk']);
 });
+
+test('whoever is under an event undergoes it: "X remains under Y sanctions", "X came under attack from Y"', { skip: !hasModel }, () => {
+  const names: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Horvat: ['horvat', 'PERSON'] };
+  const sanctions = eventsOf('Horvat remains under Valmora sanctions.', names).find((e) => e.type === 'SANCTION')!;
+  assert.deepEqual([sanctions.source, sanctions.target], ['valmora', 'horvat']);
+  const attack = eventsOf('Valmora came under attack from Tarsk on Monday.', names).find((e) => e.type === 'ASSAULT')!;
+  assert.deepEqual([attack.source, attack.target], ['tarsk', 'valmora']);
+});
