@@ -528,9 +528,9 @@ test('an interview the headline announces: the introduction names who sat down w
     'Last week Lena Novak sat down with Ivo Rus in her studio.',
     'On rivers',
     'I just wanted to know if you had any thoughts on the new dam.',
-    'It will kill the river, and the painters will go with it.',
+    'It will kill the river, and I will go with it.',
     'Why do you paint at dawn?',
-    'The light is kind then.',
+    'The light is kind then, and I am awake.',
   ].join('\n');
   const lena = entity('e1', 'Lena Novak', 'PERSON', [at(text, 'Lena Novak'), at(text, 'Lena Novak', 'name', 1), at(text, 'Lena Novak', 'name', 2)]);
   const ivo = entity('e2', 'Ivo Rus', 'PERSON', [at(text, 'Ivo Rus')]);
@@ -580,4 +580,24 @@ test('a news headline with "tells" over two rhetorical questions to "you" is no 
     'The council could not, and voted to keep it.',
   ].join('\n');
   assert.deepEqual(quotes(text).filter((q) => q.direct), []);
+});
+
+test('news whose subheadings are questions, answered in the third person, is no interview; nor labels over statements', () => {
+  const explainer = [
+    'Court drops the case against the mayor',
+    'Prosecutors dropped the case on Tuesday.',
+    'What did the prosecutors say?',
+    'The chief prosecutor said: "The evidence has weakened over the years."',
+    'What was the case about?',
+    'The mayor was accused of taking bribes in 2015.',
+    'What has the reaction been?',
+    'The mayor\'s party welcomed the decision.',
+    'What happens next?',
+    'The mayor is expected to stand again in the spring.',
+    'Why does it matter?',
+    'The city votes in May.',
+  ].join('\n');
+  assert.deepEqual(quotes(explainer).filter((q) => q.direct).map((q) => q.text), ['The evidence has weakened over the years.']);
+  const report = 'The home side won 3-1.\nHome: Ana Horvat missed the game with a knee injury.\nAway: Two players were booked.\nHome: Play the leaders on Friday.\nAway: Host the champions on Sunday.';
+  assert.deepEqual(quotes(report).filter((q) => q.direct), []);
 });

@@ -41,6 +41,7 @@ export function paragraphsOf(text: string): Paragraph[] {
 // A label: up to five capitalised words (or initials), then a colon and the turn's words.
 const LABEL = /^((?:[A-Z][\p{L}.'’-]*|of|and|the|de|van|von)(?: (?:[A-Z][\p{L}.'’-]*|of|and|the|de|van|von)){0,4}):[ \t]+(?=\S)/u;
 const MIN_LABELLED_TURNS = 4;
+const MIN_LABELLED_QUESTIONS = 2;
 
 function labelKey(label: string): string {
   const words = label.split(/\s+/).filter((w) => /^[A-Z]/.test(w));
@@ -92,6 +93,11 @@ export function labelledTurns(doc: Doc, paragraphs: readonly Paragraph[]): Turn[
     share[1]++;
     questionShare.set(h.key, share);
   }
+  // Someone asks: labels over statements only ("Thunder: … / Lakers: …" closing a match report, "Price drop: …")
+  // are no interview.
+  let asked = 0;
+  for (const [q] of questionShare.values()) asked += q;
+  if (asked < MIN_LABELLED_QUESTIONS) return null;
   const roleOf = (key: string): Turn['role'] => {
     const [q, n] = questionShare.get(key)!;
     return q / n > 0.5 ? 'interviewer' : q === 0 ? 'interviewee' : 'unknown';
@@ -114,6 +120,12 @@ function isHeading(doc: Doc, p: Span): boolean {
   const text = doc.slice(p);
   return /^\p{Lu}/u.test(text) && !/[.!?…:;,"”’)\]\-–—]$/.test(text) && text.split(/\s+/).length <= 8;
 }
+
+/** Case matters: "US" is a country, "i" no pronoun. */
+const FIRST_PERSON = /\b(?:I|I['’](?:m|ve|d|ll)|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Mm]y|[Oo]ur|me|us)\b/;
+
+/** A paragraph without the words it quotes in double marks (a source's "I …" is not the writer's). */
+const withoutQuoted = (text: string): string => text.replace(/["“][^"“”]*["”]/g, ' ');
 
 const MIN_QUESTIONS = 3;
 const MIN_QUESTIONS_UNANNOUNCED = 5;
@@ -139,11 +151,16 @@ export function unlabelledTurns(doc: Doc, paragraphs: readonly Paragraph[], name
   const headline = paragraphs[0] ? doc.slice(paragraphs[0]) : '';
   let answered = 0;
   let answeredToYou = 0;
+  let firstPerson = 0;
   for (let k = 0; k + 1 < paragraphs.length; k++) {
     if (!questions[k] || questions[k + 1]) continue;
     answered++;
     if (/\byou(?:r)?\b/i.test(doc.slice(paragraphs[k]!))) answeredToYou++;
+    if (FIRST_PERSON.test(withoutQuoted(doc.slice(paragraphs[k + 1]!)))) firstPerson++;
   }
+  // An interviewee speaks for themselves: news that puts its subheadings as questions ("What did the prosecutors
+  // say?") answers them in the third person, quoting others.
+  if (firstPerson * 3 < answered) return null;
   // A text that says it is an interview needs three answered questions; one that does not, more. Two questions
   // to "you" are an interview only under a headline that says so: news quotes rhetorical questions too.
   const announced = /\binterview/i.test(top);
