@@ -216,3 +216,15 @@ test('a cooperative act a named actor says will happen is an intent; one unnamed
   const reported = events('Serbia will send aid to Kosovo, diplomats said on Monday.');
   assert.ok(!reported.some((e) => e.type === 'AGREE'), JSON.stringify(reported.map((e) => [e.type, e.trigger.text])));
 });
+
+test('a pattern may end on an agent its state owns ("send Russian police"), and readiness for force is a threat', () => {
+  // Written for this test; "Russian police" is made a nominal mention of Russia by the coreference step.
+  const text = 'Putin said he stands ready to send Russian police into Serbia if the protests turn violent.';
+  const entities = entitiesIn(text, ACTORS);
+  const russia = entities.find((e) => e.id === 'russia') ?? { id: 'russia', name: 'Russia', type: 'GPE' as const, kbId: null, wikidata: null, aliases: [], mentions: [] };
+  const at = text.indexOf('police');
+  russia.mentions.push({ start: at, end: at + 'police'.length, text: 'police', kind: 'nominal' });
+  if (!entities.includes(russia)) entities.push(russia);
+  const threat = events(text, { entities }).find((e) => e.trigger.text.startsWith('send'))!;
+  assert.deepEqual([threat.type, threat.target], ['THREATEN', 'serbia']);
+});

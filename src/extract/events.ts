@@ -168,8 +168,10 @@ export function codeEvents(
     const kept: EventRecord[] = [];
     const keptMatches: TriggerMatch[] = [];
     for (const match of matches) {
-      // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event.
-      if (mentions.at(match.first) || mentions.at(match.last)) continue;
+      // A trigger word inside a name ("Partnership for Peace", "Vilnius Summit") names an entity, not an event. A
+      // pattern may end on an agent the coreference made a mention of its state ("send Russian police").
+      const lastMention = match.last > match.first ? mentions.at(match.last) : undefined;
+      if (mentions.at(match.first) || (lastMention && lastMention.kind !== 'nominal')) continue;
       if (insideModifier(doc, match.first)) continue;
       // "take back control": a particle of another verb is not the verb it is spelt like ("back" = support).
       if (tree && match.entry.kind === 'verb' && match.first === match.last && particleOf(tree, match.first)) continue;
@@ -246,6 +248,8 @@ function particleOf(tree: SyntaxTree, t: number): boolean {
   return w.rel === 'compound:prt' || w.upos === 'ADP' || w.upos === 'ADV' || w.upos === 'PART';
 }
 
+/** Hostile acts and shows of force whose readiness is a threat. */
+const READY_FOR_FORCE = new Set(['MOBILIZE', 'ASSAULT', 'COERCE', 'SANCTION']);
 /** Verbs of commitment (lemmas), whose complement says what is promised. */
 const VOWING = new Set(['vow', 'pledge', 'promise', 'swear']);
 /** Words of force in a promised act: a vow to use them is a threat. */
@@ -257,9 +261,19 @@ const FORCE_WORDS = new Set(['force', 'war', 'attack', 'attacks', 'strike', 'str
  * accept the results").
  */
 function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch): void {
-  if (e.type !== 'AGREE') return;
   const p = anchorWord(tree, match.first, match.last);
   if (p < 0) return;
+  // "stands ready to send police into the country if …", "is prepared to use force": readiness for a hostile act
+  // or a show of force is a threat (CAMEO 13), as a vow to use force is.
+  if (READY_FOR_FORCE.has(e.type) && !e.negated) {
+    const h = tree.word(p).head;
+    if (relIs(tree.word(p).rel, 'xcomp') && h >= 0 && WILLING.has(tree.lower(h))) {
+      e.type = 'THREATEN';
+      e.cameo = '13';
+    }
+    return;
+  }
+  if (e.type !== 'AGREE') return;
   const lemma = tree.lemma(p);
   if (VOWING.has(lemma) && !e.negated) {
     // What is vowed, and how: "vowed to take back the valley, using force".
