@@ -4,6 +4,7 @@ import type { Entity, EntityType, KnowledgeBase, Mention, MentionKind, Quote } f
 import { Doc } from '../nlp/doc.js';
 import { extractQuotes } from './quotes.js';
 import { emptyKnowledgeBase } from '../kb/load.js';
+import { handParsed } from '../../test/hand-parsed-model.js';
 
 const kb = emptyKnowledgeBase();
 
@@ -600,4 +601,28 @@ test('news whose subheadings are questions, answered in the third person, is no 
   assert.deepEqual(quotes(explainer).filter((q) => q.direct).map((q) => q.text), ['The evidence has weakened over the years.']);
   const report = 'The home side won 3-1.\nHome: Ana Horvat missed the game with a knee injury.\nAway: Two players were booked.\nHome: Play the leaders on Friday.\nAway: Host the champions on Sunday.';
   assert.deepEqual(quotes(report).filter((q) => q.direct), []);
+});
+
+test('the attribution right after the closing mark wins over a tree that names someone else', () => {
+  const text = 'Visits failed to help, which was "very hard," wrote Ana.';
+  // A misparse: the visits as the subject of "wrote", the quote its complement, Ana its object.
+  const model = handParsed(`
+    Visits 13 nsubj NOUN NNS
+    failed 13 parataxis VERB VBD
+    to 4 mark PART TO
+    help 2 xcomp VERB VB
+    , 10 punct PUNCT ,
+    which 10 nsubj PRON WDT
+    was 10 cop AUX VBD
+    " 10 punct PUNCT \`\`
+    very 10 advmod ADV RB
+    hard 13 ccomp ADJ JJ
+    , 10 punct PUNCT ,
+    " 10 punct PUNCT ''
+    wrote 0 root VERB VBD write
+    Ana 13 obj PROPN NNP
+    . 13 punct PUNCT .
+  `);
+  const found = extractQuotes(new Doc(text, model), { kb, date: null }, { entities: [] });
+  assert.deepEqual(found.filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['very hard', 'Ana']]);
 });

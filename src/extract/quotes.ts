@@ -103,8 +103,14 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     const regionEnd = Math.min(para.end, marked[n + 1]?.open ?? para.end);
     const words = wordCount(doc.shadow, q);
     // The speech verb the tree links to the quote; the token rules where there is none.
-    const byTree = attributionByTree(doc, q);
-    let found: Attribution | null = q.closed ? attributionAfter(doc, q, regionEnd) : null;
+    const after = q.closed ? attributionAfter(doc, q, regionEnd) : null;
+    // "“…,” wrote Taylor" / "“…,” he said" right after the closing mark is the surest attribution there is: where
+    // the tree names someone else (a misparse: "Four appointments failed …, which was “…,” wrote Taylor"), the
+    // words after the quote win, unless they are only "according to" a source.
+    const overruled = !!after && after.verb.lower !== 'according';
+    const tree = attributionByTree(doc, q);
+    const byTree = tree && overruled && !(tree.phrase.start < after!.phrase.end && after!.phrase.start < tree.phrase.end) ? null : tree;
+    let found: Attribution | null = after;
     found ??= attributionBefore(doc, q, regionStart);
     // A short quote counts only with a speech verb right next to it, as the token rules see it (scare quotes).
     // A short quote inside the clause a speech verb heads is that speaker's wording ("accused X of 'Y'", "called
