@@ -129,7 +129,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
   app.get('/api/health', async (c) => c.json({ ok: true, admission: admission.stats(), readCache: cache?.stats() ?? null }));
   app.get('/api/config', (c) => c.json({ writeNeedsToken: !!opts.token, eventTypes: PLOVER_TYPES, entityTypes: ENTITY_TYPES, edgeKinds: EDGE_KINDS, stanceTopics: STANCE_TOPICS }));
-  app.get('/api/stats', async (c) => c.json(await getStats(db)));
+  app.get('/api/stats', async (c) => c.json(await getStats(db, { estimate: true })));
   app.get('/api/overview', async (c) => c.json(await overview(db)));
 
   app.get('/api/documents', async (c) => {

@@ -131,6 +131,7 @@ export const FIXTURES: FixtureSpec[] = [
       { type: 'REQUEST', source: 'Kosovo', target: 'NATO', trigger: 'asked' },
       { type: 'ACCUSE', source: 'Russia', target: 'NATO', trigger: 'accused' },
     ],
-    stances: [{ holder: 'Kosovo', topic: 'NATO membership', polarity: 'support', evidence: 'Kosovo asked NATO on Friday to speed up its membership path.', object: 'Kosovo' }],
+    // (Evidence without "Friday": a test stores this text again with another day.)
+    stances: [{ holder: 'Kosovo', topic: 'NATO membership', polarity: 'support', evidence: 'to speed up its membership path', object: 'Kosovo' }],
   },
 ];

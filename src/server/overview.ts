@@ -14,7 +14,7 @@ export interface Overview {
 
 export async function overview(db: Queryable): Promise<Overview> {
   const [stats, actors, events, months] = await Promise.all([
-    getStats(db),
+    getStats(db, { estimate: true }),
     listEntities(db, { limit: 12 }),
     timeline(db, { limit: 10, newestFirst: true }),
     db.query<{ month: string; documents: number }>(

@@ -185,29 +185,53 @@ export interface Stats {
   stances: number;
   firstDate: string | null;
   lastDate: string | null;
+  /** Counts given as the planner's estimate (large tables; see getStats). */
+  estimated?: string[];
 }
 
-export async function getStats(db: Queryable): Promise<Stats> {
+/** With `estimate`, a layer table the planner puts at this many rows or more is not counted: its estimate is given. */
+export const EXACT_COUNT_BELOW = 100_000;
+
+/**
+ * What the store holds. Counting a table reads all of it (a million mentions take a second on PGlite), so with
+ * `estimate` (the API, which every view of the UI asks) a large layer table's count is the planner's estimate from
+ * the last ANALYZE (ingest runs one after each run), and `estimated` names those counts; documents and actors are
+ * always counted.
+ */
+export async function getStats(db: Queryable, o: { estimate?: boolean } = {}): Promise<Stats> {
   const one = async (sql: string) => Number(Object.values((await db.query<any>(sql)).rows[0] ?? { n: 0 })[0] ?? 0);
+  const estimated: string[] = [];
+  const big = o.estimate ? new Map((await db.query<{ t: string; n: number }>(
+    `SELECT t, c.reltuples::float8 AS n FROM unnest($1::text[]) AS t JOIN pg_class c ON c.oid = to_regclass(t)`,
+    [['sentences', 'mentions', 'quotes', 'events', 'times', 'stances']])).rows.map((r) => [r.t, r.n])) : new Map<string, number>();
+  const count = (table: string, key: string) => {
+    const n = big.get(table);
+    if (n !== undefined && n >= EXACT_COUNT_BELOW) {
+      estimated.push(key);
+      return Promise.resolve(Math.round(n));
+    }
+    return one(`SELECT count(*) FROM ${table}`);
+  };
   const [documents, nearDuplicates, sources, sentences, words, entities, entitiesInKb, mentions, quotes, events, times, stances] = await Promise.all([
     one('SELECT count(*) FROM documents'),
     one('SELECT count(*) FROM documents WHERE near_duplicate_of IS NOT NULL'),
     one('SELECT count(*) FROM document_sources'),
-    one('SELECT count(*) FROM sentences'),
+    count('sentences', 'sentences'),
     one('SELECT coalesce(sum(word_count), 0) FROM documents'),
     one('SELECT count(*) FROM entities WHERE document_count > 0'),
     one('SELECT count(*) FROM entities WHERE kb_id IS NOT NULL AND document_count > 0'),
-    one('SELECT count(*) FROM mentions'),
-    one('SELECT count(*) FROM quotes'),
-    one('SELECT count(*) FROM events'),
-    one('SELECT count(*) FROM times'),
-    one('SELECT count(*) FROM stances'),
+    count('mentions', 'mentions'),
+    count('quotes', 'quotes'),
+    count('events', 'events'),
+    count('times', 'times'),
+    count('stances', 'stances'),
   ]);
   const langs = (await db.query<{ language: string; n: number }>('SELECT language, count(*)::int AS n FROM documents GROUP BY language ORDER BY n DESC')).rows;
   const range = (await db.query<any>(`SELECT to_char(min(date), 'YYYY-MM-DD') AS first, to_char(max(date), 'YYYY-MM-DD') AS last FROM documents`)).rows[0];
   return {
     documents, nearDuplicates, sources, languages: Object.fromEntries(langs.map((l) => [l.language, l.n])), sentences, words,
     entities, entitiesInKb, mentions, quotes, events, times, stances, firstDate: range?.first ?? null, lastDate: range?.last ?? null,
+    ...(estimated.length ? { estimated } : {}),
   };
 }
 

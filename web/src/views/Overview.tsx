@@ -14,7 +14,8 @@ export function Overview() {
     <div className="overview">
       <h1>Overview</h1>
       <section className="counts" aria-label="Counts">
-        {counts.map(([k, v]) => <div key={k} className="count"><strong>{v.toLocaleString()}</strong><span>{k}</span></div>)}
+        {/* A large store's layer counts are the planner's estimates (src/service/documents.ts getStats). */}
+        {counts.map(([k, v]) => <div key={k} className="count" title={s.estimated?.includes(k) ? 'estimated' : undefined}><strong>{s.estimated?.includes(k) ? '≈ ' : ''}{v.toLocaleString()}</strong><span>{k}</span></div>)}
         <div className="count"><strong>{s.firstDate ? `${s.firstDate.slice(0, 4)}–${s.lastDate?.slice(0, 4)}` : '—'}</strong><span>span</span></div>
       </section>
       <div className="columns">

@@ -1,0 +1,35 @@
+/**
+ * The documents the actor graph is counted over: the latest GRAPH_WINDOW originals in the date range, or, for one
+ * actor's neighbourhood, the latest that name it (through the demonym folds: "Russian" counts for Russia). A busy
+ * store names every actor with every other, so links counted over ten thousand documents say little more than over
+ * the latest few hundred, and cost thirty times as much (a 10,000-document store took 18 s a graph; see
+ * docs/graph-view.md). As with an actor's co-actors (entities.ts), the cost stays flat as the store grows.
+ */
+import type { Queryable } from '../store/db.js';
+import type { NationFold } from './nations.js';
+
+/** As many as an actor's co-actors are counted over (entities.ts): the latest 300. */
+export const GRAPH_WINDOW = 300;
+
+export async function graphWindow(db: Queryable, f: { from?: string; to?: string; actor?: string }, folds: NationFold[]): Promise<string[]> {
+  const params: unknown[] = [];
+  const p = (v: unknown) => (params.push(v), `$${params.length}`);
+  const range = [f.from ? `d.date >= ${p(f.from)}::date` : '', f.to ? `d.date <= ${p(f.to)}::date` : ''].filter(Boolean).map((c) => ` AND ${c}`).join('');
+  if (f.actor) {
+    const ids = [f.actor, ...folds.filter((x) => x.into === f.actor).map((x) => x.from)];
+    // The actor's rows in date order (the (entity_id, doc_date) index), newest first, up to the window: one id is
+    // read in the index's order and stops there; several (a state and its people) are merged and sorted.
+    if (ids.length === 1) {
+      return (await db.query<{ id: string }>(
+        `SELECT m.document_id AS id FROM document_entities m JOIN documents d ON d.id = m.document_id
+          WHERE m.entity_id = ${p(f.actor)} AND d.near_duplicate_of IS NULL${range}
+          ORDER BY m.doc_date DESC NULLS LAST, m.document_id LIMIT ${GRAPH_WINDOW}`, params)).rows.map((r) => r.id);
+    }
+    return (await db.query<{ id: string }>(
+      `SELECT DISTINCT ON (m.doc_date, m.document_id) m.document_id AS id FROM document_entities m JOIN documents d ON d.id = m.document_id
+        WHERE m.entity_id = ANY(${p(ids)}::text[]) AND d.near_duplicate_of IS NULL${range}
+        ORDER BY m.doc_date DESC NULLS LAST, m.document_id LIMIT ${GRAPH_WINDOW}`, params)).rows.map((r) => r.id);
+  }
+  return (await db.query<{ id: string }>(
+    `SELECT d.id FROM documents d WHERE d.near_duplicate_of IS NULL${range} ORDER BY d.date DESC NULLS LAST, d.id LIMIT ${GRAPH_WINDOW}`, params)).rows.map((r) => r.id);
+}
