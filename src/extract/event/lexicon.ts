@@ -28,6 +28,8 @@ export interface TriggerEntry {
   targetMarker?: string | null;
   /** The pattern matched a negation that is part of its meaning: the event is not negated by it. */
   absorbsNegation?: boolean;
+  /** A CAMEO verb coded by its block's default, no pattern of words around it matched: weaker evidence. */
+  byDefault?: boolean;
 }
 
 export interface Lexicon {
