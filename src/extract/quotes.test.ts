@@ -626,3 +626,8 @@ test('the attribution right after the closing mark wins over a tree that names s
   const found = extractQuotes(new Doc(text, model), { kb, date: null }, { entities: [] });
   assert.deepEqual(found.filter((q) => q.direct).map((q) => [q.text, q.speakerText]), [['very hard', 'Ana']]);
 });
+
+test('a name after a naming word may have short words and an article before it', () => {
+  const text = 'He ran a live show called “Ask Dr. Ivo” at fairs. The minister visited the old jail, dubbed the “Grand Hotel” by the men held there. He called the plan “A Disaster For Everyone” on Monday.';
+  assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['A Disaster For Everyone']);
+});

@@ -135,7 +135,7 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     if (!found && (title || citedHeadline(doc, q, para))) return;
     // "a robot named “Better Idea”", "a print called “Cowboys”": what a naming word introduces in capitals is a name,
     // whoever the sentence is attributed to.
-    if (namedAs(doc, q) && (title || capitalisedWord(doc.text.slice(q.start, q.end)))) return;
+    if (namedAs(doc, q) && (title || capitalisedName(doc.text.slice(q.start, q.end)))) return;
     // A title the tree reaches only through an oblique ("says on “The Harbour Page”") is where it was said; one that
     // is read or written ("read “War and Peace”") is a work.
     if (title && byTree?.oblique) return;
@@ -342,15 +342,24 @@ function withoutHeadlineEchoes(drafts: Draft[], headline: Paragraph | undefined)
 /** Words that introduce a name: "named “…”", "known as “…”". */
 const NAMING = new Set(['named', 'called', 'titled', 'entitled', 'dubbed', 'nicknamed', 'labelled', 'labeled', 'renamed', 'codenamed']);
 
-/** Whether a naming word stands right before the quote's opening mark. */
+/** Whether a naming word stands right before the quote's opening mark, or before an article before it. */
 function namedAs(doc: Doc, q: MarkedQuote): boolean {
-  const before = doc.tokens[doc.tokenIndexAt(q.open) - 1];
+  let before = doc.tokens[doc.tokenIndexAt(q.open) - 1];
+  // "dubbed the “Hanoi Hilton”"
+  if (before && ['the', 'a', 'an'].includes(before.lower)) before = doc.tokens[before.i - 1];
   if (!before) return false;
   return NAMING.has(before.lower) || (before.lower === 'as' && ['known', 'referred', 'billed'].includes(doc.tokens[before.i - 1]?.lower ?? ''));
 }
 
-/** One capitalised word and nothing else ("Anonymous"). */
-const capitalisedWord = (text: string): boolean => /^\p{Lu}[\p{L}\p{N}'’-]*$/u.test(text.trim());
+/** Words in a name that stay lower case ("Better Idea of Afghan Girls"). */
+const NAME_FUNCTION_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'on', 'for', 'to', 'de', 'at']);
+
+/** A name of up to eight words, each capitalised but its function words ("Anonymous", "Ask Dr. Mike"). */
+function capitalisedName(text: string): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length > 8 || !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  return words.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || NAME_FUNCTION_WORDS.has(w));
+}
 
 /** Most words capitalised and no sentence end: a name or a title, not a sentence someone said. */
 function titleLike(text: string): boolean {
