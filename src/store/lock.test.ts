@@ -149,3 +149,17 @@ test('in one process: a second lock on a held folder is refused, and released lo
   lockFolder(folder, 'after a crash').release();
   assert.equal(existsSync(join(folder, LOCK_FILE)), false);
 });
+
+test('the temporary lock files of a process killed mid-way are swept by the next holder; a live one\'s stay', () => {
+  const folder = join(dir, 'leftovers');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+  const deadFile = join(folder, `${LOCK_FILE}.${dead}.abc123`);
+  const liveFile = join(folder, `${LOCK_FILE}.${process.ppid}.def456`);
+  writeFileSync(deadFile, '{}\n');
+  writeFileSync(liveFile, '{}\n');
+  lockFolder(folder, 'sweeper').release();
+  assert.equal(existsSync(deadFile), false);
+  assert.equal(existsSync(liveFile), true);
+});

@@ -9,7 +9,7 @@
  * Every open takes the lock, reads included: a PGlite reader writes too (checkpoints, the WAL on close), so no two
  * processes may share a folder; concurrent writers need a Postgres server.
  */
-import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { StoreError } from './db.js';
 
@@ -25,6 +25,32 @@ export interface FolderLock {
   path: string;
   /** Removes the lock file (only while it is still ours); idempotent. */
   release(): void;
+}
+
+/** The files a lock leaves behind when its process dies mid-way: `dossier.lock.<pid>.<random>`, `dossier.lock.takeover`. */
+const LEFTOVER = /^dossier\.lock\.(\d+)\.[a-z0-9]+$/;
+
+/**
+ * Removes the temporary lock files of processes that died between writing and removing them (kill -9 at the wrong
+ * moment), once this process holds the lock: nothing else can be creating one for this folder then, except a
+ * process still alive, whose files stay.
+ */
+function sweepLeftovers(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = LEFTOVER.exec(name);
+    if (!m || Number(m[1]) === process.pid || isAlive(Number(m[1]))) continue;
+    try {
+      unlinkSync(join(folder, name));
+    } catch {
+      // gone already
+    }
+  }
 }
 
 /** A guard file lives this long at most; older, its creator died between creating and removing it. */
@@ -132,6 +158,7 @@ export function lockFolder(dataDir: string, command = currentCommand()): FolderL
       // nothing to clean
     }
   }
+  sweepLeftovers(folder);
   const lock: FolderLock = {
     path,
     release() {
