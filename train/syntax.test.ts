@@ -20,3 +20,14 @@ test('training is deterministic: the same data and settings give the same file, 
   assert.equal(out.rel[out.head.indexOf(0)], 'root');
   assert.equal(model.meta.trainingSentences, 300);
 });
+
+test('with the tagger lexicon too: the same file twice, and the lexicon travels in it', { skip: !haveData && 'needs ../shared/data' }, () => {
+  const small = { ...DEFAULT_SETTINGS, limit: 300, folds: 2, taggerEpochs: 2, parserEpochs: 1, labellerEpochs: 1, minRowWeight: 0.5, lexicon: true };
+  const a = buildSyntaxModel(SHARED, small);
+  assert.ok(a.equals(buildSyntaxModel(SHARED, small)));
+  const model = new PerceptronSyntaxModel(a, 'small');
+  assert.equal((model.meta.settings as { lexicon?: boolean }).lexicon, true);
+  assert.ok(JSON.stringify(model.meta.corpora).includes('verb-forms.tsv'));
+  const out = model.analyse(['Officials', 'froze', 'the', 'accounts', '.']);
+  assert.equal(out.head.filter((h) => h === 0).length, 1);
+});

@@ -3,8 +3,8 @@
  *
  * Data: UD English EWT train, plus GUM's openly licensed genres (academic, bio, court, voyage; GUM's news and
  * interviews are the evaluation set and are not in ../shared/data). EWT dev is scored after each parser epoch.
- * Steps: tag set and label set → jack-knifed tags (10 folds) → final tagger → parser on jack-knifed tags
- * (dynamic oracle) → labeller → lexicon → file. Every shuffle is seeded and every table is written in key
+ * Steps: tag set and label set → (tagger lexicon, with --lexicon) → jack-knifed tags (10 folds) → final tagger →
+ * parser on jack-knifed tags (dynamic oracle) → labeller → lexicon → file. Every shuffle is seeded and every table is written in key
  * order, so the same data gives the same file, byte for byte.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
@@ -12,12 +12,12 @@ import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readConllu, type TreebankSentence } from './conllu.js';
-import { buildTagDictionary, jackknifeTags, trainTagger, type TaggedSentence } from './tagger.js';
+import { ambiguityClasses, buildTagDictionary, jackknifeTags, readVerbForms, trainTagger, type TaggedSentence } from './tagger.js';
 import { trainLabeller, trainParser, type TreeSentence } from './parser.js';
 import { buildLexicon } from './lexicon.js';
 import { encodeModel } from '../src/nlp/syntax/model-file.js';
 import { sentenceAtoms } from '../src/nlp/syntax/words.js';
-import { tagSentence } from '../src/nlp/syntax/tagger.js';
+import { tagSentence, TagLexicon } from '../src/nlp/syntax/tagger.js';
 import { parseSentence } from '../src/nlp/syntax/parser.js';
 import { WeightTable } from '../src/nlp/syntax/weights.js';
 import { beamParse } from '../src/nlp/syntax/beam.js';
@@ -42,6 +42,11 @@ export interface TrainSettings {
   minRowWeight: number;
   /** Beam width of the parser: 1 trains greedily with the dynamic oracle, more trains globally (train/beam.ts). */
   beam: number;
+  /**
+   * Train the tagger with its lexicon (ambiguity classes and the event dictionary's verb forms; docs/syntax.md).
+   * Left out of the settings when off, so that a model trained without it keeps the bytes it had before the option.
+   */
+  lexicon?: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -83,6 +88,17 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   // second-pass tags as wrong as they will be.
   const dict = buildTagDictionary(trainTagged);
   log(`tag dictionary: ${dict.size} unambiguous words`);
+  // The tagger's lexicon: ambiguity classes from the training data (each sentence sees those of the other folds
+  // only) and the event dictionary's verb forms (data/tagger/verb-forms.tsv, scripts/derive-verb-forms.ts).
+  let tagLexicon: { lexicon: TagLexicon; classes: Record<string, string>; verbForms: Record<string, string> } | undefined;
+  if (settings.lexicon) {
+    const amb = ambiguityClasses(trainTagged, tagSet, settings.folds);
+    const verbForms = readVerbForms(join(root, 'data/tagger/verb-forms.tsv'));
+    const lexicon = new TagLexicon(amb.full, verbForms);
+    trainTagged.forEach((s, i) => { s.lex = { cls: amb.perSentence[i]!, verb: lexicon.atoms(s.atoms).verb }; });
+    tagLexicon = { lexicon, classes: amb.full, verbForms };
+    log(`tagger lexicon: ${Object.keys(amb.full).length} ambiguity classes, ${Object.keys(verbForms).length} verb forms`);
+  }
   const jack1 = jackknifeTags(trainTagged, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed, log, dict);
   const trainTagged2 = trainTagged.map((s, i) => ({ ...s, ahead: jack1[i]! }));
   const jack = jackknifeTags(trainTagged2, tagSet.length, settings.folds, settings.taggerEpochs, settings.seed + 100, log, dict);
@@ -91,8 +107,9 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
   const tagger2Table = trainTagger(trainTagged2, tagSet.length, settings.taggerEpochs, settings.seed + 100, dict).finish(settings.minRowWeight);
   const tagger = new WeightTable(taggerTable);
   const tagger2 = new WeightTable(tagger2Table);
-  const devFirst = devTagged.map((s) => tagSentence(tagger, s.atoms, undefined, dict));
-  const devTags = devTagged.map((s, i) => tagSentence(tagger2, s.atoms, devFirst[i], dict));
+  const devLex = devTagged.map((s) => tagLexicon?.lexicon.atoms(s.atoms));
+  const devFirst = devTagged.map((s, i) => tagSentence(tagger, s.atoms, undefined, dict, undefined, undefined, devLex[i]));
+  const devTags = devTagged.map((s, i) => tagSentence(tagger2, s.atoms, devFirst[i], dict, undefined, undefined, devLex[i]));
   const gold = devTagged.map((s) => s.tags);
   log(`tagger: dev joint-tag accuracy ${pct(devFirst, gold)} first pass, ${pct(devTags, gold)} second (${elapsed()})`);
 
@@ -124,6 +141,7 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
 
   const sources = [
     'UD English EWT v2.16 train (CC BY-SA 4.0)',
+    ...(tagLexicon ? ['tagger verb forms: data/tagger/verb-forms.tsv, from the PETRARCH2 CAMEO verb dictionary (MIT, Open Event Data)'] : []),
     `GUM academic, bio, court, voyage: ${openGum.length} documents (CC BY 4.0 annotations; texts CC BY 4.0 / CC BY-SA 3.0)`,
   ];
   const file = encodeModel({
@@ -141,6 +159,9 @@ export function buildSyntaxModel(shared: string, settings: TrainSettings, log: (
     tags: tagSet,
     labels: labelSet,
     tagDict: Object.fromEntries([...dict].map(([w, t]) => [w, tagSet[t]!])),
+    // Absent without the lexicon (JSON leaves out undefined), so such a file is byte for byte what it was before.
+    tagClasses: tagLexicon?.classes,
+    verbForms: tagLexicon?.verbForms,
     lexicon: buildLexicon(train),
   }, { tagger: taggerTable, tagger2: tagger2Table, parser: parserTable, labeller: labellerTable });
   log(`tagger ${taggerTable.cls.length} + ${tagger2Table.cls.length} weights, parser ${parserTable.cls.length}, labeller ${labellerTable.cls.length} (${elapsed()})`);
@@ -180,6 +201,7 @@ export function main(args: string[] = process.argv.slice(2)): void {
     taggerEpochs: opt('tagger-epochs', d.taggerEpochs), folds: opt('folds', d.folds), parserEpochs: opt('parser-epochs', d.parserEpochs),
     explore: d.explore, labellerEpochs: opt('labeller-epochs', d.labellerEpochs), seed: d.seed, limit: opt('limit', d.limit),
     minRowWeight: opt('min-row-weight', d.minRowWeight), beam: opt('beam', d.beam),
+    ...(args.includes('--lexicon') ? { lexicon: true } : {}),
   };
   const out = resolve(args.includes('--out') ? args[args.indexOf('--out') + 1]! : join(root, 'models/syntax-en.bin.gz'));
   let file: Buffer;

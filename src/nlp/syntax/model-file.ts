@@ -17,6 +17,10 @@ export interface ModelHeader {
   lexicon: Lexicon;
   /** Unambiguous frequent words: lower-cased form → joint tag. */
   tagDict: Record<string, string>;
+  /** The tagger's lexicon (TagLexicon): lower-cased form → its ambiguity class ("ADJ JJ|VERB VBN"). */
+  tagClasses?: Record<string, string>;
+  /** The tagger's lexicon: lower-cased form → its verb readings in the event dictionary ("VBD"). */
+  verbForms?: Record<string, string>;
 }
 
 export interface ModelTables {

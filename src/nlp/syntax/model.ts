@@ -12,7 +12,7 @@ import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
 import { coarseOfTags, parserTags } from './tagset.js';
-import { tagSentence, WordScoreCache, type TagConstraint } from './tagger.js';
+import { TagLexicon, tagSentence, WordScoreCache, type TagConstraint, type TagDictionary } from './tagger.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
 import { sentenceAtoms, WordAtomCache } from './words.js';
@@ -34,7 +34,9 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly upos: Upos[];
   private readonly xpos: string[];
   private readonly rootLabel: number;
-  private readonly tagDict: ReadonlyMap<string, number>;
+  private readonly tagDict: TagDictionary;
+  /** The tagger's lexicon, when the model was trained with one (`npm run train -- --lexicon`). */
+  private readonly lexicon: TagLexicon | undefined;
   private readonly coarse: Uint8Array;
   /** Per tag, 1 if a word of a name may take it (see TagConstraint). */
   private readonly nameTags: Uint8Array;
@@ -63,7 +65,10 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.coarse = coarseOfTags(header.tags);
     this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
-    this.tagDict = new Map(Object.entries(header.tagDict).map(([w, t]) => [w, tagId.get(t)!]));
+    this.lexicon = header.tagClasses ? new TagLexicon(header.tagClasses, header.verbForms ?? {}) : undefined;
+    // The dictionary carries the lexicon, so a caller that tags with the dictionary alone (bench/syntax.ts) tags
+    // as analyse does.
+    this.tagDict = Object.assign(new Map(Object.entries(header.tagDict).map(([w, t]) => [w, tagId.get(t)!])), { lexicon: this.lexicon });
     this.wordScores1 = new WordScoreCache(this.tagger);
     this.wordScores2 = new WordScoreCache(this.tagger2);
   }
@@ -79,8 +84,9 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     if (n === 0) return out;
     const a = sentenceAtoms(forms, this.atomCache);
     const constraint = this.constraint(n, names);
-    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint);
-    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint);
+    const lex = this.lexicon?.atoms(a);
+    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
+    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);

@@ -6,7 +6,7 @@
 import { featureKey } from './hash.js';
 import type { SentenceAtoms } from './words.js';
 
-export const TAGGER_MAX_FEATURES = 52;
+export const TAGGER_MAX_FEATURES = 64;
 /**
  * The first keys taggerFeatures writes (templates 0-9) read only the word itself: its form, affixes, shape and
  * flags. The tagger caches their summed weights per word form (tagger.ts); keep them first and word-only.
@@ -15,6 +15,19 @@ export const TAGGER_WORD_FEATURES = 10;
 
 const START = [0x5a17, 0x5a18];
 const END = [0xe7d1, 0xe7d2];
+
+/**
+ * What a lexicon says of each word of a sentence, as atoms (0: it says nothing): `cls`, the set of tags the
+ * training treebanks gave the word (its ambiguity class), and `verb`, the verb forms an event dictionary lists it
+ * as ("froze": a past form). Both are properties of the word type, so they generalise where the word's own
+ * weights are thin: every word of the class "NOUN NN|VERB VB" shares what the context says of that class.
+ */
+export interface LexAtoms {
+  cls: Uint32Array;
+  verb: Uint32Array;
+}
+
+const NO_LEX = 0x6e6c6578;
 
 /** Tag id used for positions before the sentence start. */
 export const NO_TAG = 0xffff;
@@ -27,7 +40,8 @@ function wAt(a: SentenceAtoms, k: number): number {
  * Writes the keys of position i into `out` and returns how many. `tags` holds the tags predicted so far
  * (positions < i).
  */
-export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Uint32Array, ahead?: ArrayLike<number>): number {
+export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Uint32Array, ahead?: ArrayLike<number>,
+  lex?: LexAtoms): number {
   let n = 0;
   const t1 = i >= 1 ? tags[i - 1]! : NO_TAG;
   const t2 = i >= 2 ? tags[i - 2]! : NO_TAG - 1;
@@ -71,6 +85,22 @@ export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<numb
   out[n++] = featureKey(36, a.flags[i]!, a.casing);
   out[n++] = featureKey(37, a.suf3[i]!, a.flags[i]!, a.casing);
   out[n++] = featureKey(38, a.lastPart[i]!);
+  if (lex) {
+    // The word's ambiguity class alone, with the tag before, and with its neighbours' classes and words; the
+    // event dictionary's verb reading alone, with the tag before and with the word before ("to" + base form).
+    const c0 = lex.cls[i]!, cNext = i + 1 < a.n ? lex.cls[i + 1]! : NO_LEX, cPrev = i >= 1 ? lex.cls[i - 1]! : NO_LEX;
+    const v0 = lex.verb[i]!;
+    out[n++] = featureKey(50, c0);
+    out[n++] = featureKey(51, c0, t1);
+    out[n++] = featureKey(52, c0, cNext);
+    out[n++] = featureKey(53, cPrev, c0);
+    out[n++] = featureKey(54, c0, wAt(a, i + 1));
+    out[n++] = featureKey(55, c0, t1, t2);
+    out[n++] = featureKey(56, v0);
+    out[n++] = featureKey(57, v0, t1);
+    out[n++] = featureKey(58, v0, wAt(a, i - 1));
+    out[n++] = featureKey(59, v0, c0);
+  }
   if (ahead) {
     // Second pass: the first pass's tags, for the right context a left-to-right tagger cannot see.
     const f0 = ahead[i]!;
@@ -85,6 +115,7 @@ export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<numb
     out[n++] = featureKey(46, f0, wi);
     out[n++] = featureKey(47, t1, f0, f1);
     out[n++] = featureKey(48, f1, a.suf3[i]!);
+    if (lex) out[n++] = featureKey(49, lex.cls[i]!, f1);
   }
   return n;
 }

@@ -1,13 +1,58 @@
 /** Greedy left-to-right tagging with the averaged-perceptron tagger: one joint UPOS+XPOS tag per word. */
-import { TAGGER_MAX_FEATURES, TAGGER_WORD_FEATURES, taggerFeatures } from './tagger-features.js';
+import { TAGGER_MAX_FEATURES, TAGGER_WORD_FEATURES, taggerFeatures, type LexAtoms } from './tagger-features.js';
+import { hashString } from './hash.js';
 import { argmax, type Scorer, type WeightTable } from './weights.js';
 import type { SentenceAtoms } from './words.js';
 
 /**
  * Words that (nearly) always take one tag in the training data ("the", "of", "said"): they are tagged from this
  * table without scoring, which skips about half the words of news text. Lower-cased normalised form → tag id.
+ * It may carry the tagger's lexicon, so that whoever holds the dictionary tags with the lexicon too.
  */
-export type TagDictionary = ReadonlyMap<string, number>;
+export type TagDictionary = ReadonlyMap<string, number> & { readonly lexicon?: TagLexicon };
+
+/**
+ * The tagger's lexicon: for a lower-cased form, its ambiguity class in the training treebanks ("NOUN NN|VERB VB",
+ * the tags it was seen with) and its verb reading in the event dictionary ("VBD VBN" for "froze"). Both are
+ * spelled as strings in the model file and become atoms (their hashes) here.
+ */
+export class TagLexicon {
+  private readonly classes: Map<string, number>;
+  private readonly verbs: Map<string, number>;
+
+  constructor(classes: Readonly<Record<string, string>>, verbs: Readonly<Record<string, string>>) {
+    this.classes = atomMap(classes);
+    this.verbs = atomMap(verbs);
+  }
+
+  atoms(a: SentenceAtoms): LexAtoms {
+    const cls = new Uint32Array(a.n), verb = new Uint32Array(a.n);
+    for (let i = 0; i < a.n; i++) {
+      const w = a.lowerText[i]!;
+      cls[i] = this.classes.get(w) ?? 0;
+      verb[i] = this.verbs.get(w) ?? 0;
+    }
+    return { cls, verb };
+  }
+}
+
+/** Form → atom of its value; the same value string always gives the same atom, in training and at run time. */
+function atomMap(m: Readonly<Record<string, string>>): Map<string, number> {
+  const atoms = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const w in m) {
+    const v = m[w]!;
+    let h = atoms.get(v);
+    if (h === undefined) atoms.set(v, (h = lexAtom(v)));
+    out.set(w, h);
+  }
+  return out;
+}
+
+/** The atom of a lexicon value (never 0, which means "not in the lexicon"). */
+export function lexAtom(value: string): number {
+  return hashString(value) || 1;
+}
 
 /**
  * The summed weights of a word's own features (the first TAGGER_WORD_FEATURES keys: the word, its affixes, shape
@@ -70,7 +115,7 @@ export interface TagConstraint {
  * cache (of the scorer's own table), a word's own features are summed once per form.
  */
 export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<number>, dict?: TagDictionary,
-  cache?: WordScoreCache, constraint?: TagConstraint): Int32Array {
+  cache?: WordScoreCache, constraint?: TagConstraint, lex: LexAtoms | undefined = dict?.lexicon?.atoms(a)): Int32Array {
   const tags = new Int32Array(a.n);
   const keys = KEYS;
   if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
@@ -83,7 +128,7 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
       tags[i] = known;
       continue;
     }
-    const k = taggerFeatures(a, i, tags, keys, ahead);
+    const k = taggerFeatures(a, i, tags, keys, ahead, lex);
     if (cache) {
       cache.wordScores(a.formText[i]!, i === 0, keys, scores);
       cache.table.add(keys, TAGGER_WORD_FEATURES, k, scores);
