@@ -631,3 +631,22 @@ test('a name after a naming word may have short words and an article before it',
   const text = 'He ran a live show called “Ask Dr. Ivo” at fairs. The minister visited the old jail, dubbed the “Grand Hotel” by the men held there. He called the plan “A Disaster For Everyone” on Monday.';
   assert.deepEqual(quotes(text).filter((q) => q.direct).map((q) => q.text), ['A Disaster For Everyone']);
 });
+
+test('of two subjects the parser gives a speech verb across a dateline dash, the one nearest the verb speaks', () => {
+  const text = 'LINDBURG — The council said that the bridge would reopen.';
+  const model = handParsed(`
+    LINDBURG 5 nsubj PROPN NNP
+    -- 1 punct PUNCT :
+    The 4 det DET DT
+    council 5 nsubj NOUN NN
+    said 0 root VERB VBD say
+    that 10 mark SCONJ IN
+    the 8 det DET DT
+    bridge 10 nsubj NOUN NN
+    would 10 aux AUX MD
+    reopen 5 ccomp VERB VB
+    . 5 punct PUNCT .
+  `);
+  const found = extractQuotes(new Doc(text, model), { kb, date: null }, { entities: [] });
+  assert.deepEqual(found.map((q) => [q.text, q.speakerText]), [['the bridge would reopen', 'The council']]);
+});

@@ -205,6 +205,15 @@ function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number)
     const noun = tree.dependents(v, 'nsubj').find((c) => tree.word(c).upos === 'NOUN' || tree.word(c).upos === 'PROPN');
     if (noun !== undefined) subject = { word: noun, passive: false, via: 'own' };
   }
+  // "WASHINGTON — NASA announced": of two subjects the parser gave the verb (a dateline, a misparse), the one
+  // nearest before it speaks.
+  if (subject?.via === 'own') {
+    const before = tree.children(v).filter((c) => c < v && tree.word(c).rel === 'nsubj' && !inside(c));
+    const nearest = before.length ? Math.max(...before) : -1;
+    // Only across punctuation and names: "a letter seen by Sky News says" has one subject, misparsed twice.
+    const between = tree.words.slice(subject.word + 1, nearest);
+    if (nearest > subject.word && !between.some((w) => w.upos === 'VERB' || w.upos === 'AUX' || w.upos === 'ADP')) subject = { ...subject, word: nearest };
+  }
   if (!subject || subject.passive || inside(subject.word)) return null;
   // A subject that hangs from a word of the quote is the quoted clause's own subject, not the speaker.
   const sh = tree.word(subject.word).head;
