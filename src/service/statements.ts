@@ -318,12 +318,16 @@ export async function listQuotes(db: Queryable, f: QuoteFilter = {}): Promise<{ 
                                           AND m.span_start >= q.span_start AND m.span_end <= q.span_end)` : '';
     w.add(`g.id IN (${onStance}${byWords.length ? ` UNION SELECT q.group_id FROM quotes q WHERE q.group_id IS NOT NULL AND (${byWords.join(' OR ')}) ${names}` : ''})`);
   }
-  const total = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM quote_groups g ${w.sql}`, w.params)).rows[0]!.n;
+  // The page and the total in one query: a filter (a topic's words, the quotes a stance was read from) is then
+  // evaluated once, not once for the count and again for the page. Past the last page the count is asked alone.
+  const countParams = [...w.params];
   const page = w.page(f.limit, f.offset);
   const groups = (await db.query<any>(
-    `SELECT g.id::text AS id, g.speaker_id, e.name AS speaker_name, to_char(g.first_date, 'YYYY-MM-DD') AS date
+    `SELECT g.id::text AS id, g.speaker_id, e.name AS speaker_name, to_char(g.first_date, 'YYYY-MM-DD') AS date, count(*) OVER ()::int AS total
        FROM quote_groups g LEFT JOIN entities e ON e.id = g.speaker_id ${w.sql}
       ORDER BY g.first_date DESC NULLS LAST, g.id DESC ${page}`, w.params)).rows;
+  const total = groups.length ? groups[0].total as number
+    : (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM quote_groups g ${w.sql}`, countParams)).rows[0]!.n;
   if (!groups.length) return { total, items: [] };
   const members = (await db.query<any>(
     `SELECT q.group_id::text AS group_id, q.document_id, q.span_start, q.span_end, q.text, q.direct, q.speaker_text,
@@ -402,13 +406,19 @@ export async function stancePage(db: Queryable, f: StanceFilter & { counted?: bo
   const from = `FROM stances st JOIN documents d ON d.id = st.document_id`;
   const total = f.counted ? (await db.query<{ n: number }>(`SELECT count(*)::int AS n ${from} ${w.sql}`, w.params)).rows[0]!.n : 0;
   const page = w.page(f.limit, f.offset, 500);
+  // The page is chosen on the stances' own columns first; only its rows are joined to names and have their evidence
+  // cut from the text (cutting it for every stance on a topic before sorting read thousands of texts). Stances have
+  // no key of their own; within one statement a row's ctid names it.
   const rows = (await db.query<any>(
-    `SELECT st.holder_id, e.name AS holder_name, st.topic, st.object_id, o.name AS object_name, st.polarity, ${date} AS date,
+    `WITH chosen AS (
+       SELECT st.ctid AS row, ${date} AS date FROM ${from.replace('FROM ', '')} ${w.sql}
+        ORDER BY ${date} DESC NULLS LAST, st.document_id, st.evidence_start ${page})
+     SELECT st.holder_id, e.name AS holder_name, st.topic, st.object_id, o.name AS object_name, st.polarity, c.date,
             st.document_id, d.title, ${sourceLabel('d')} AS source, st.evidence_start, st.evidence_end,
             substr(d.text, st.evidence_start + 1, st.evidence_end - st.evidence_start) AS evidence
-       ${from} JOIN entities e ON e.id = st.holder_id LEFT JOIN entities o ON o.id = st.object_id
-       ${w.sql}
-      ORDER BY ${date} DESC NULLS LAST, st.document_id, st.evidence_start ${page}`, w.params)).rows;
+       FROM chosen c JOIN stances st ON st.ctid = c.row JOIN documents d ON d.id = st.document_id
+       JOIN entities e ON e.id = st.holder_id LEFT JOIN entities o ON o.id = st.object_id
+      ORDER BY c.date DESC NULLS LAST, st.document_id, st.evidence_start`, w.params)).rows;
   const found = rows.map((r): StanceEntry => ({
     holderId: r.holder_id, holderName: r.holder_name, topic: r.topic, objectId: r.object_id, objectName: r.object_name,
     label: stanceLabel(r.topic, r.object_name), polarity: r.polarity, date: r.date, documentId: r.document_id,
