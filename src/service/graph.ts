@@ -187,11 +187,15 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
       : col;
     const source = actor('v.source_id');
     const target = actor('v.target_id');
-    w.add('NOT v.negated').add(`${source} <> ${target}`).add('v.document_id = ANY($::text[])', window);
+    w.add('NOT v.negated').add(`${source} <> ${target}`);
+    // The window's events first (OFFSET 0 keeps the planner from reading the actors' event indexes across the
+    // store instead: 400,000 entries for every actor at 10,000 documents), and only the window's documents.
+    const inWindow = w.param(window);
+    w.add(`d.id = ANY(${inWindow}::text[])`);
     const idList = w.param(ids);
     const rows = (await db.query<{ source: string; target: string; type: string; n: number; first: string | null; last: string | null }>(
       `SELECT ${source} AS source, ${target} AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
-         FROM events v JOIN documents d ON d.id = v.document_id
+         FROM (SELECT * FROM events WHERE document_id = ANY(${inWindow}::text[]) OFFSET 0) v JOIN documents d ON d.id = v.document_id
         ${w.sql} AND ${source} = ANY(${idList}::text[]) AND ${target} = ANY(${idList}::text[])
         GROUP BY 1, 2, v.type`, w.params)).rows;
     const wanted = f.types?.length ? new Set(f.types.map((t) => t.toUpperCase())) : null;
