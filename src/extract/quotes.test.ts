@@ -650,3 +650,16 @@ test('of two subjects the parser gives a speech verb across a dateline dash, the
   const found = extractQuotes(new Doc(text, model), { kb, date: null }, { entities: [] });
   assert.deepEqual(found.map((q) => [q.text, q.speakerText]), [['the bridge would reopen', 'The council']]);
 });
+
+test('inverted attributions the tagger misreads, "43-year-old" speakers and long appositions after a quote', () => {
+  const text = [
+    '"We are excited about the tour," comments Ivo Rus in a statement.',
+    '"Two months after the first signs, I could barely walk," wrote 43-year-old Marko Petrovic of Nis.',
+    '"If the city raises the tax, shops will close," Vera Lukic, a senior fellow at the Centre for Urban Policy in Nis, wrote in a note.',
+  ].join('\n');
+  assert.deepEqual(quotes(text).map((q) => q.speakerText), [
+    'Ivo Rus',
+    '43-year-old Marko Petrovic of Nis',
+    'Vera Lukic, a senior fellow at the Centre for Urban Policy in Nis',
+  ]);
+});

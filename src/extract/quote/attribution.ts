@@ -63,21 +63,24 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
   // The “History” section of the site explains: a quote a common noun follows with no punctuation between modifies
   // that noun; it is not an utterance whose attribution follows.
   const noun = tokens[first];
-  if (first === doc.tokenIndexAt(quote.close + 1) && noun && noun.pos === 'NOUN' && noun.text === noun.lower) return null;
+  // "said X" / "added KCNA" / "it added". Right after the quote and before a name or an article, a speech form is
+  // the verb however the tagger read it ("“…,” comments Johnston", "writes the Associated Press").
+  const invertedForm = !!noun && SPEECH_FORMS.has(noun.lower) && !noun.lower.endsWith('ing') && (tokens[first + 1]?.pos === 'PROPN' || tokens[first + 1]?.pos === 'DET');
+  if (first === doc.tokenIndexAt(quote.close + 1) && noun && noun.pos === 'NOUN' && noun.text === noun.lower && !invertedForm) return null;
   // “… it could be me.” The next sentence: a quote that ends its sentence with a full stop takes an attribution
   // after it only when the next word is lower case ("he said") or a speech verb ("said X").
   const ended = /\.["'\u201d\u2019\u00bb]*$/.test(doc.text.slice(quote.start, quote.close + 1).trimEnd());
   const next = tokens[first];
   if (ended && next && /^\p{Lu}/u.test(next.text) && !speechVerbAt(doc, first)) return null;
   let limit = first;
-  while (limit < tokens.length && tokens[limit]!.start < regionEnd && !SENTENCE_END.has(tokens[limit]!.lower) && limit - first < 14) limit++;
+  // Long enough for a subject with its apposition ("X, a senior fellow at the Y Center, wrote").
+  while (limit < tokens.length && tokens[limit]!.start < regionEnd && !SENTENCE_END.has(tokens[limit]!.lower) && limit - first < 24) limit++;
   if (first >= limit) return null;
   if (isAccordingTo(doc, first)) {
     const phrase = nounPhraseRight(doc, first + 2, limit);
     return phrase ? { phrase, verb: tokens[first]!, distance: 0 } : null;
   }
-  // "said X" / "added KCNA" / "it added".
-  if (speechVerbAt(doc, first)) {
+  if (speechVerbAt(doc, first) || invertedForm) {
     const phrase = nounPhraseRight(doc, first + 1, limit);
     return phrase ? { phrase, verb: tokens[first]!, distance: 0 } : null;
   }

@@ -199,7 +199,8 @@ export function nounPhraseRight(doc: Doc, j: number, limit: number): SpeakerPhra
       k++;
       continue;
     }
-    if (isPossessive(t, doc) || (t.lower === '-' && head && t.start === tokens[k - 1]!.end)) { k++; continue; }
+    // "43-year-old Jane Doe": a hyphen glued to the words on both sides joins them, before the head too.
+    if (isPossessive(t, doc) || (t.lower === '-' && k > j && t.start === tokens[k - 1]!.end && tokens[k + 1]?.start === t.end)) { k++; continue; }
     if (t.pos === 'ADP' && NP_PREPOSITIONS.has(t.lower) && head && k + 1 < limit && NP_POS.has(tokens[k + 1]!.pos)) {
       if (!heads.length) heads.push(head);
       k++;
@@ -247,7 +248,8 @@ const TIME_LEAD = new Set(['on', 'in', 'last', 'this', 'earlier', 'late', 'early
 export function withoutTime(doc: Doc, phrase: SpeakerPhrase): SpeakerPhrase {
   const tokens = doc.tokensIn(phrase);
   if (tokens.length < 2) return phrase;
-  const isTime = (t: Token) => TIME_TOKEN.test(t.lower) && !phrase.heads.includes(t);
+  // A number glued to a hyphen is part of a compound ("43-year-old"), not a date.
+  const isTime = (t: Token) => TIME_TOKEN.test(t.lower) && !phrase.heads.includes(t) && !(/^\d/.test(t.text) && doc.text[t.end] === '-');
   let a = 0;
   let b = tokens.length - 1;
   // Leading: "December 1st", "On Friday,", "Last week".
