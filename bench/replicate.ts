@@ -50,8 +50,8 @@ for (let k = 1; have > 0 && have + copies < want; k++) {
     await q(`INSERT INTO quotes (document_id, local_id, span_start, span_end, text, direct, speaker_id, speaker_text, norm_text, group_id)
       SELECT m.new, local_id, span_start, span_end, text, direct, speaker_id, speaker_text, norm_text, group_id + $OFF FROM quotes s JOIN dmap m ON m.old = s.document_id`);
     await q(`UPDATE quote_groups g SET quote_count = c.n FROM (SELECT group_id, count(*)::int AS n FROM quotes WHERE group_id >= $OFF AND group_id < $OFF + ${BAND} GROUP BY 1) c WHERE g.id = c.group_id`);
-    await q(`INSERT INTO stances (document_id, holder_id, topic, polarity, evidence_start, evidence_end, date, object_id)
-      SELECT m.new, holder_id, topic, polarity, evidence_start, evidence_end, date, object_id FROM stances s JOIN dmap m ON m.old = s.document_id`);
+    await q(`INSERT INTO stances (document_id, holder_id, topic, polarity, evidence_start, evidence_end, date, object_id, doc_date)
+      SELECT m.new, holder_id, topic, polarity, evidence_start, evidence_end, date, object_id, doc_date FROM stances s JOIN dmap m ON m.old = s.document_id`);
     await q(`INSERT INTO disagreements (kind, actor_id, topic, entry_id, a_document_id, a_start, a_end, a_claim, b_document_id, b_start, b_end, b_claim)
       SELECT kind, actor_id, topic, entry_id + $OFF, a.new, a_start, a_end, a_claim, b.new, b_start, b_end, b_claim
         FROM disagreements x JOIN dmap a ON a.old = x.a_document_id JOIN dmap b ON b.old = x.b_document_id`);
