@@ -663,3 +663,11 @@ test('inverted attributions the tagger misreads, "43-year-old" speakers and long
     'Vera Lukic, a senior fellow at the Centre for Urban Policy in Nis',
   ]);
 });
+
+test('"weighed in" speaks with its particle; words ending in punctuation before a plain noun are an utterance', () => {
+  const text = '"We all miss him so much," Ivo Rus weighed in. The bags weighed in at ten kilos.\n"We got her, we got her!" officers announced on their radios.';
+  assert.deepEqual(quotes(text).map((q) => [q.text, q.speakerText]), [
+    ['We all miss him so much', 'Ivo Rus'],
+    ['We got her, we got her!', 'officers'],
+  ]);
+});

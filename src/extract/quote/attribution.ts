@@ -40,7 +40,9 @@ export function speechVerbAt(doc: Doc, i: number): string | null {
   // mark follow it.
   const framesQuote = t.lower.endsWith('s') && /^[,:]$/.test(doc.tokens[i + 1]?.lower ?? '') && QUOTE_MARK.test(doc.tokens[i + 2]?.text ?? '');
   if (t.pos !== 'VERB' && t.pos !== 'ADJ' && !ALWAYS_VERB.has(t.lower) && !framesQuote) return null;
-  if (base === 'point out' && doc.tokens[i + 1]?.lower !== 'out') return null;
+  // A verb with a particle speaks only with it ("pointed out", "weighed in").
+  const particle = base.split(' ')[1];
+  if (particle && doc.tokens[i + 1]?.lower.replace(/\.$/, '') !== particle) return null;
   // A participle ("…, saying", "whilst promising") has its subject elsewhere in the sentence.
   if (t.lower.endsWith('ing')) return null;
   const before = doc.tokens[i - 1];
@@ -63,10 +65,12 @@ export function attributionAfter(doc: Doc, quote: Span & { close: number }, regi
   // The “History” section of the site explains: a quote a common noun follows with no punctuation between modifies
   // that noun; it is not an utterance whose attribution follows.
   const noun = tokens[first];
+  const endsInPunctuation = /[.,!?…;:]$/.test(doc.text.slice(quote.start, quote.end));
   // "said X" / "added KCNA" / "it added". Right after the quote and before a name or an article, a speech form is
   // the verb however the tagger read it ("“…,” comments Johnston", "writes the Associated Press").
   const invertedForm = !!noun && SPEECH_FORMS.has(noun.lower) && !noun.lower.endsWith('ing') && (tokens[first + 1]?.pos === 'PROPN' || tokens[first + 1]?.pos === 'DET');
-  if (first === doc.tokenIndexAt(quote.close + 1) && noun && noun.pos === 'NOUN' && noun.text === noun.lower && !invertedForm) return null;
+  // ("“We got her!” officers announced": words that end in punctuation are an utterance.)
+  if (first === doc.tokenIndexAt(quote.close + 1) && noun && noun.pos === 'NOUN' && noun.text === noun.lower && !invertedForm && !endsInPunctuation) return null;
   // “… it could be me.” The next sentence: a quote that ends its sentence with a full stop takes an attribution
   // after it only when the next word is lower case ("he said") or a speech verb ("said X").
   const ended = /\.["'\u201d\u2019\u00bb]*$/.test(doc.text.slice(quote.start, quote.close + 1).trimEnd());
@@ -191,8 +195,9 @@ function saneSpeaker(doc: Doc, found: Omit<Attribution, 'distance'>, content: Sp
 function speechByTree(doc: Doc, tree: SyntaxTree, v: number, inside: (w: number) => boolean, quoted: number[]): Omit<Attribution, 'distance'> | null {
   const w = tree.word(v);
   if (w.upos !== 'VERB' || !SPEECH_FORMS.has(tree.lower(v))) return null;
-  // "point" speaks only with its particle ("pointed out", not "pointed to the table").
-  if (SPEECH_FORMS.get(tree.lower(v)) === 'point out' && !tree.children(v).some((c) => tree.lower(c) === 'out')) return null;
+  // A verb with a particle speaks only with it ("pointed out", not "pointed to the table").
+  const particle = SPEECH_FORMS.get(tree.lower(v))!.split(' ')[1];
+  if (particle && !tree.children(v).some((c) => tree.lower(c) === particle)) return null;
   let subject = tree.subjectOf(v);
   // "X said Y had done “…”, urging it to …": a participle after the reported clause reports for the reporter.
   // The participle hangs somewhere in the reported clause: the nearest speech verb above it is the reporter.

@@ -107,6 +107,7 @@ const SPEECH_VERBS: Record<string, string[]> = {
   snap: ['snaps', 'snapped', 'snapping'],
   interject: [],
   reason: [],
+  'weigh in': ['weighs', 'weighed', 'weighing'],
   // "The letter reads “…”": what a document says.
   read: ['reads', 'read', 'reading'],
 };
@@ -142,5 +143,5 @@ export const QUOTE_ONLY: ReadonlySet<string> = new Set([
   'tweet', 'promise', 'maintain', 'post', 'call', 'denounce', 'condemn', 'voice', 'chant', 'brand', 'dub', 'label',
   'term', 'frame', 'hail', 'shout', 'scream', 'exclaim', 'quip', 'retort', 'counter', 'fret', 'joke', 'boast',
   'lament', 'muse', 'sigh', 'recount', 'plead', 'beg', 'thunder', 'scoff', 'mention', 'elaborate', 'whisper', 'mutter',
-  'yell', 'snap', 'interject', 'read',
+  'yell', 'snap', 'interject', 'read', 'weigh in',
 ]);
