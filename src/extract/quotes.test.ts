@@ -671,3 +671,8 @@ test('"weighed in" speaks with its particle; words ending in punctuation before 
     ['We got her, we got her!', 'officers'],
   ]);
 });
+
+test('an aside after the speaker\'s name is not part of the name', () => {
+  const text = 'Vera Lukic, for her part, said she is convinced that the bridge will be built.';
+  assert.deepEqual(quotes(text).map((q) => [q.text, q.speakerText]), [['she is convinced that the bridge will be built', 'Vera Lukic']]);
+});

@@ -333,6 +333,9 @@ function phraseOf(doc: Doc, tree: SyntaxTree, h: number): SpeakerPhrase {
   while (from > 0 && keep[from - 1] === keep[from]! - 1) from--;
   while (to + 1 < keep.length && keep[to + 1] === keep[to]! + 1) to++;
   let run = keep.slice(from, to + 1);
+  // "Dzaferovic, for his part, said": an aside that a comma and a preposition open after the head is not the name.
+  const aside = run.findIndex((k, n) => k > h && tree.word(k).text === ',' && tree.word(run[n + 1] ?? -1)?.upos === 'ADP');
+  if (aside > 0) run = run.slice(0, aside);
   while (run.length > 1 && tree.word(run[0]!).upos === 'PUNCT') run = run.slice(1);
   while (run.length > 1 && tree.word(run[run.length - 1]!).upos === 'PUNCT') run = run.slice(0, -1);
   // The rest of a name ("Mr" + flat "Swierczynski") and a name in apposition can be what a mention covers.
