@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { Doc } from '../nlp/doc.js';
 import { recognise, recogniseEntities } from './entities.js';
 import { TEST_KB } from './actors/testkb.js';
+import type { KbEntry, KnowledgeBase } from '../model/types.js';
 
 const run = (text: string) => recogniseEntities(new Doc(text), { kb: TEST_KB, date: '2022-05-04' }, {});
 const summary = (text: string) => run(text).map((e) => `${e.type}:${e.name}:${e.kbId ?? '-'}`);
@@ -96,4 +97,18 @@ test('a lower-case Arabic article joined by a hyphen belongs to the name it open
   const names = run('President Hamid al-Rashad visited the town of el-Karma on Monday.').map((e) => e.name);
   assert.ok(names.includes('Hamid al-Rashad'), names.join(', '));
   assert.ok(names.includes('el-Karma'), names.join(', '));
+});
+
+test('a surname alone names the one KB person who bears it, unless someone else in the document does', () => {
+  // Invented people, written for this test.
+  const people: KbEntry[] = [
+    { id: 'veskovic', type: 'PERSON', name: 'Dora Veskovic', aliases: [] },
+    { id: 'stone', type: 'PERSON', name: 'Petar Stone', aliases: [] },
+  ];
+  const kb: KnowledgeBase = { ...TEST_KB, entries: [...TEST_KB.entries, ...people], byId: new Map([...TEST_KB.entries, ...people].map((e) => [e.id, e])) };
+  const linked = (text: string) => recognise(new Doc(text), kb).filter((e) => e.kbId === 'veskovic' || e.kbId === 'stone').map((e) => `${e.kbId}:${e.mentions.map((m) => m.text).join(',')}`);
+  assert.deepEqual(linked('Minister Veskovic said the talks would go on.'), ['veskovic:Veskovic']);
+  assert.deepEqual(linked('Mila Veskovic arrived. Veskovic said the talks would go on.'), [], 'another Veskovic is named');
+  assert.deepEqual(linked('Stone said the talks would go on.'), [], 'an English word needs a title');
+  assert.deepEqual(linked('Mr Stone said the talks would go on.'), ['stone:Stone']);
 });

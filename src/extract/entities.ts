@@ -9,6 +9,7 @@ import { normalizeName } from '../nlp/fold.js';
 import type { Extractor } from './pipeline.js';
 import { findNames, type FindOptions, type Found } from './actors/discover.js';
 import { EntityTable } from './actors/table.js';
+import { isCommonWord } from './actors/vocabulary.js';
 
 export const recogniseEntities: Extractor<'entities'> = (doc, ctx) => recognise(doc, ctx.kb);
 
@@ -54,8 +55,70 @@ export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
     table.addMention(e, f.start, f.end, kind);
   }
   knightsByGivenName(doc, table);
+  if (opts.discover !== false) kbPeopleBySurname(doc, kb, table);
   return table.finish();
 }
+
+const surnameIndexes = new WeakMap<KnowledgeBase, Map<string, KbEntry[]>>();
+
+/** KB people by the last word of their name (folded), for kbPeopleBySurname. */
+function surnameIndex(kb: KnowledgeBase): Map<string, KbEntry[]> {
+  let idx = surnameIndexes.get(kb);
+  if (!idx) {
+    idx = new Map();
+    for (const e of kb.entries) {
+      if (e.type !== 'PERSON') continue;
+      const words = normalizeName(e.name).split(' ');
+      if (words.length < 2) continue;
+      const list = idx.get(words[words.length - 1]!) ?? [];
+      list.push(e);
+      idx.set(words[words.length - 1]!, list);
+    }
+    surnameIndexes.set(kb, idx);
+  }
+  return idx;
+}
+
+/**
+ * "Obama said", "Mr Sunak", "President Trump" in a document that never gives the full name: a surname the tagger
+ * or the cue rules read as a person is the KB's one person of that surname, when no one else in the document
+ * bears it (a full name there would be the surname's, coref.ts) and the KB has no namesake. An ordinary English
+ * word ("Trump", "May", "Rice"), or a name read as a place or an organisation, counts only after a title or a
+ * title of address. The text names the person by surname; nothing is added that it does not say.
+ */
+function kbPeopleBySurname(doc: Doc, kb: KnowledgeBase, table: EntityTable): void {
+  const idx = surnameIndex(kb);
+  const people = table.entities.filter((e) => e.type === 'PERSON' && e.mentions.length);
+  // The tagger types a lone unknown surname badly ("Obama" a place): a name of another type is looked at too.
+  const single = table.entities.filter((e) => !e.kbId && e.mentions.length && !e.name.includes(' ') && ['PERSON', 'GPE', 'ORG'].includes(e.type));
+  for (const e of single) {
+    const key = normalizeName(e.name);
+    const kbPeople = idx.get(key);
+    if (kbPeople?.length !== 1) continue;
+    // Someone else in the document bears the surname: it is theirs (coref.ts), unless they are that KB person.
+    if (people.some((p) => p !== e && p.kbId !== kbPeople[0]!.id && normalizeName(p.name).split(' ').pop() === key)) continue;
+    const titled = e.mentions.some((m) => TITLES.has(doc.tokens[doc.tokenIndexAt(m.start) - 1]?.lower.replace(/\./g, '') ?? ''));
+    if (isCommonWord(key) && !titled) continue;
+    // One the tagger took for a place or an organisation counts after a title, or where it acts as a person does:
+    // the subject of a verb or a possessor ("Obama said", "Obama's"; "visiting Austin", "south of Austin, …" are
+    // the city, not Lloyd Austin).
+    if (e.type !== 'PERSON' && !titled && !actsAsPerson(doc, e)) continue;
+    table.merge(e, table.kbEntity(kbPeople[0]!), 'surname');
+  }
+}
+
+function actsAsPerson(doc: Doc, e: Entity): boolean {
+  return e.mentions.some((m) => {
+    const k = doc.tokenIndexAt(m.end - 1);
+    const next = doc.tokens[k + 1];
+    // "a centre in Austin told media": the verb is the centre's.
+    if (doc.tokens[doc.tokenIndexAt(m.start) - 1]?.pos === 'ADP') return false;
+    return !!next && next.sentence === doc.tokens[k]!.sentence && (next.pos === 'VERB' || next.pos === 'AUX' || /^['’]s$/.test(next.text));
+  });
+}
+
+/** Titles and titles of address before a surname. */
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'president', 'chancellor', 'minister', 'premier', 'secretary', 'senator', 'governor', 'general']);
 
 /**
  * "Sir Tony" after "Sir Tony Blair": a knight or dame is called by the given name, so a lone given name after "Sir"

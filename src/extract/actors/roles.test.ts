@@ -14,10 +14,12 @@ const envoy: KbEntry = {
 const biden: KbEntry = {
   id: 'biden', type: 'PERSON', name: 'Joe Biden', aliases: [], roles: [{ office: 'president', of: 'serbia', from: '2021-01' }],
 };
+// A namesake without the office: the surname alone fixes no one, the title does.
+const namesake: KbEntry = { id: 'jill-biden', type: 'PERSON', name: 'Jill Biden', aliases: [] };
 const KB: KnowledgeBase = {
-  entries: [...TEST_KB.entries, envoy, biden],
+  entries: [...TEST_KB.entries, envoy, biden, namesake],
   offices: [...TEST_KB.offices, { id: 'special-representative', names: ['envoy'] }],
-  byId: new Map([...TEST_KB.entries, envoy, biden].map((e) => [e.id, e])),
+  byId: new Map([...TEST_KB.entries, envoy, biden, namesake].map((e) => [e.id, e])),
 };
 
 function people(text: string, date: string) {
@@ -55,7 +57,7 @@ test('an appositive office is the person it stands beside, not another holder', 
     ['Mila Rendak: Mila Rendak/name, president/nominal']);
 });
 
-test('a surname after an office title names the one holder with that surname', () => {
+test('a surname after an office title names the one holder with that surname, among namesakes', () => {
   assert.deepEqual(people('President Biden signed the order. The president left.', '2022-01-10'),
     ['biden: Biden/surname, president/nominal']);
   assert.deepEqual(people('President Biden signed the order.', '2019-01-10'), ['Biden: Biden/name']);
