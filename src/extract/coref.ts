@@ -25,7 +25,7 @@ export const resolveCoreference: Extractor<'entities'> = (doc, ctx, prior) => {
   resolveInterviewLabels(doc, table);
   resolveSurnames(table);
   resolveRoleNominals(doc, ctx.kb, ctx.date, table);
-  resolveCapitals(doc, ctx.kb, table);
+  resolveCapitals(doc, ctx.kb, table, ctx.date);
   resolveNominals(doc, table);
   // One reading of the quote marks for every rule that must not resolve a word inside a quotation.
   const inQuote = insideMarkedQuote(doc.text);
