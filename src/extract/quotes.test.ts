@@ -676,3 +676,8 @@ test('an aside after the speaker\'s name is not part of the name', () => {
   const text = 'Vera Lukic, for her part, said she is convinced that the bridge will be built.';
   assert.deepEqual(quotes(text).map((q) => [q.text, q.speakerText]), [['she is convinced that the bridge will be built', 'Vera Lukic']]);
 });
+
+test('a quote right after "X issued a statement" is the statement\'s words', () => {
+  const text = 'Senator Vera Lukic issued a statement on the decision. "Like many people here, I am disappointed with the choice."\nThe ministry released a statement on Monday.\n"We reject the claims entirely and will respond in court."';
+  assert.deepEqual(quotes(text).map((q) => q.speakerText), ['Senator Vera Lukic', 'The ministry']);
+});

@@ -15,7 +15,7 @@ import { attributionAfter, attributionBefore, attributionByTree, type Attributio
 import { reportedSpeechIn, wordCount } from './quote/indirect.js';
 import { interviewNames, labelledTurns, paragraphsOf, unlabelledTurns, type InterviewNames, type Paragraph, type Turn } from './quote/interview.js';
 import { findMarkedQuotes, type MarkedQuote } from './quote/marks.js';
-import { nounPhraseLeft, nounPhraseRight, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
+import { nounPhraseLeft, nounPhraseRight, subjectBefore, withoutTime, type SpeakerPhrase } from './quote/phrase.js';
 import { antecedentEntity, MentionIndex, speakerEntity } from './quote/speaker.js';
 import { SPEECH_FORMS } from './quote/verbs.js';
 
@@ -142,12 +142,16 @@ function markedQuotes(doc: Doc, marked: readonly MarkedQuote[], paragraphs: read
     if (title && found && WORK_VERBS.has(SPEECH_FORMS.get(found.verb.lower) ?? '')) return;
     let draft: Draft;
     let reporter: Draft | null;
+    let issuer: SpeakerPhrase | null;
     if (found) {
       draft = withSpeaker(doc, q, true, found.phrase, index);
     } else if ((reporter = reporterBefore(doc, q, para, reported, previous?.draft))) {
       // "X said the talks had failed. “We are disappointed.”": a quote standing alone right after a report goes on
       // with the reporter's words.
       draft = { ...quoteSpan(doc, q, true), speaker: reporter.speaker, speakerText: reporter.speakerText, speakerSpan: reporter.speakerSpan ?? null };
+    } else if ((issuer = issuerBefore(doc, q, para, previous?.draft))) {
+      // "Senator X issued a statement on the decision. “Like many Texans, …”": the statement's words.
+      draft = withSpeaker(doc, q, true, issuer, index);
     } else if (previous?.draft.speakerText && (previous.paragraph === p || (opensParagraph && previous.paragraph === p - 1))) {
       // The second half of a split quote, or the next paragraph of a long one: the same speaker goes on.
       draft = { ...quoteSpan(doc, q, true), speaker: previous.draft.speaker, speakerText: previous.draft.speakerText, speakerSpan: previous.draft.speakerSpan ?? null };
@@ -270,6 +274,29 @@ function reporterBefore(doc: Doc, q: MarkedQuote, para: Paragraph, reported: rea
   }
   if (!r || (previous && previous.end > r.start)) return null;
   return r;
+}
+
+const ISSUING = new Set(['issued', 'released', 'published', 'posted', 'sent', 'put']);
+
+/**
+ * The subject of "issued a statement" (released a letter, posted a message …) in the sentence right before the one
+ * a quote opens, with no quote of its own since, or null.
+ */
+function issuerBefore(doc: Doc, q: MarkedQuote, para: Paragraph, previous: Draft | undefined): SpeakerPhrase | null {
+  const s = doc.sentenceIndexAt(q.open);
+  const sentence = doc.sentences[s];
+  if (!sentence || s === 0 || /\S/.test(doc.text.slice(Math.max(sentence.start, para.start), q.open))) return null;
+  const before = doc.sentences[s - 1]!;
+  if ((before.start < para.start && q.open !== para.start) || (previous && previous.end > before.start)) return null;
+  for (let v = before.tokenStart; v < before.tokenEnd; v++) {
+    if (!ISSUING.has(doc.tokens[v]!.lower)) continue;
+    const det = doc.tokens[v + 1];
+    const noun = doc.tokens[v + 2];
+    if (!det || !noun || !['a', 'an', 'the', 'his', 'her', 'its', 'their'].includes(det.lower) || !ISSUED.has(noun.lower)) continue;
+    const phrase = subjectBefore(doc, v, before.tokenStart);
+    if (phrase && !phrase.pronoun) return phrase;
+  }
+  return null;
 }
 
 /** Nouns that report someone else's words: a short quote in their clause is that someone's. */
