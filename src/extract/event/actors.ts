@@ -855,7 +855,7 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
   }
   // "He remains under US sanctions", "the city came under attack": whoever is under the event undergoes it. (The
   // parser may hang "under" on the noun's first modifier: "under both US and UK sanctions".)
-  const under = g.marker === 'under' || tree.children(n).some((c) => tree.word(c).rel === 'compound' && c < n && tree.caseOf(c) === 'under');
+  const under = g.marker === 'under' || tree.children(n).some((c) => (tree.word(c).rel === 'compound' || relIs(tree.word(c).rel, 'nmod')) && c < n && tree.caseOf(c) === 'under');
   if (under && (relIs(g.rel, 'obl') || g.rel === 'obj') && subject && !passive) {
     if (!out.target) {
       out.targetFound = true;
