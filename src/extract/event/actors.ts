@@ -783,7 +783,7 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     if (holder >= 0) {
       out.sourceFound = true;
       const m = actorOfWord(ctx, tree, holder);
-      if (m) out.source = { mention: m, via: 'own' };
+      if (m) out.source = { mention: m, via: 'subject' };
     }
     return out;
   }
