@@ -1,16 +1,18 @@
 /**
  * `npm run bench`: speed measured on a synthetic corpus this script generates (bench/corpus.ts).
- *   --docs N        documents (default 10000)
+ *   --docs N        documents for the analysis figures (default 10000)
+ *   --store-docs N  documents for the store figures (default 2000), written as ingest writes them
+ *   --store postgres  the store figures against DATABASE_URL (a schema of its own, dropped after)
+ *   --long          the store figures over 20,000 documents: is the write rate flat as the store grows?
+ *   --only store    the store figures alone
  *   --json          also print the figures as one JSON object on the last line
  * Prints: docs/s and tokens/s through cleaning + Doc + times; the full pipeline's cost per step; the store's write
- * rate (PGlite in a temporary folder); search latency p50/p95; API latency for an entity page and a timeline page;
+ * rate, the batched-INSERT ceiling on the same rows and their ratio, the rate per 1,000 documents, bytes on disk
+ * per document (bench/store.ts); search latency p50/p95; API latency for an entity page and a timeline page;
  * peak RSS. The syntax model: its load time and memory (measured first, before anything else is loaded), the
  * parser's words per second on the synthetic corpus's sentences, and the full pipeline with every sentence parsed.
  * Timings are reported, never asserted.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { syntheticArticle } from './corpus.js';
 import { cleanText } from '../src/ingest/clean.js';
@@ -22,14 +24,16 @@ import { udWords } from '../src/nlp/syntax/tokenise.js';
 import type { SyntaxModel } from '../src/nlp/syntax/types.js';
 import { existsSync } from 'node:fs';
 import { defaultKnowledgeBase } from '../src/kb/load.js';
-import { openStore, refreshStatistics, writeDocument } from '../src/store/store.js';
-import { lshBands, minhash } from '../src/ingest/dedup.js';
-import { findNearDuplicate } from '../src/ingest/ingest.js';
+import type { Store } from '../src/store/store.js';
+import { BATCH_DOCUMENTS } from '../src/ingest/ingest.js';
 import { searchSentences } from '../src/service/documents.js';
-import { createHash } from 'node:crypto';
-import type { Document } from '../src/model/types.js';
+import { storeBench, storeReport } from './store.js';
 
-const { values } = parseArgs({ options: { docs: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: {
+  docs: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false },
+  store: { type: 'string', default: 'pglite' }, 'store-docs': { type: 'string', default: '2000' }, long: { type: 'boolean', default: false },
+  only: { type: 'string' },
+} });
 const N = Number(values.docs);
 const figures: Record<string, number | string> = {};
 const kb = defaultKnowledgeBase();
@@ -66,8 +70,8 @@ function loadModelMeasured(): { model: SyntaxModel; ms: number; rssMb: number; h
   };
 }
 
-async function main(): Promise<void> {
-  console.log(`bench: ${N} synthetic articles of ~700 words, knowledge base of ${kb.entries.length} entries\n`);
+/** Sections 1 and 2: the foundation, the full pipeline by step, the syntax model. */
+async function analysisFigures(): Promise<void> {
   // First, while the process holds little else: the syntax model's load time and memory.
   const syntax = loadModelMeasured();
 
@@ -146,59 +150,40 @@ async function main(): Promise<void> {
     report('full pipeline + every sentence parsed docs/s', parseSample / secs, 'docs/s');
     report('  parse ms/doc', parseMs / parseSample, 'ms', 3);
   }
+}
 
-  // 3. The store: every document written with its layers, one transaction each.
-  const dir = mkdtempSync(join(tmpdir(), 'dossier-bench-'));
-  const store = await openStore({ dataDir: dir });
-  try {
-    let writeMs = 0;
-    let analyseMs = 0;
-    t0 = performance.now();
-    for (let i = 0; i < N; i++) {
-      const a = syntheticArticle(i);
-      const text = cleanText(a.text);
-      const a0 = performance.now();
-      const analysis = analyze({ text, date: a.date, language: 'en' }, kb);
-      analyseMs += performance.now() - a0;
-      const document: Document = { id: createHash('sha256').update(text).digest('hex'), text, title: a.title, date: a.date, dateSource: 'given', source: `bench-${i % 40}`, url: null, language: 'en' };
-      const w0 = performance.now();
-      const signature = minhash(text);
-      const bands = lshBands(signature);
-      const nearDuplicate = await findNearDuplicate(store.db, signature, bands);
-      await writeDocument(store.db, { document, doc: analysis.doc, layers: analysis.layers, wordCount: wordCount(analysis.doc), signature, bands, nearDuplicate });
-      writeMs += performance.now() - w0;
-      if (i % 1000 === 999) process.stderr.write(`  stored ${i + 1}/${N}\r`);
-      // As ingest does: the planner's statistics are refreshed every 2000 documents and at the end of a run.
-      if (i % 2000 === 1999) await refreshStatistics(store.db);
-    }
-    await refreshStatistics(store.db);
-    secs = (performance.now() - t0) / 1000;
-    report('ingest end to end (analyse + store) docs/s', N / secs, 'docs/s');
-    report('store write rate (dedup lookup + write)', (N * 1000) / writeMs, 'docs/s');
+async function main(): Promise<void> {
+  console.log(`bench: ${N} synthetic articles of ~700 words, knowledge base of ${kb.entries.length} entries\n`);
+  if (values.only !== 'store') await analysisFigures();
 
-    // 4. Search latency.
-    const queries = ['security', 'Vucic', 'Partnership for Peace', 'sanctions Russia', 'border management', 'KFOR exercise',
-      'dialogue normalisation', 'Pristina', 'energy supplies', '"red lines"', 'observers vote', 'judiciary reform'];
-    const lat: number[] = [];
-    for (let k = 0; k < 200; k++) {
-      const q0 = performance.now();
-      await searchSentences(store.db, queries[k % queries.length]!, { limit: 20 });
-      lat.push(performance.now() - q0);
-    }
-    report(`search p50 at ${N} docs`, pct(lat, 50), 'ms', 2);
-    report(`search p95 at ${N} docs`, pct(lat, 95), 'ms', 2);
-
-    // 5. API latency, when the server is there.
-    await apiLatency(store).catch((err) => console.log(`api latency: skipped (${(err as Error).message})`));
-  } finally {
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  // 3. The store: documents analysed ahead and written in batches, against the batched-INSERT ceiling of the same
+  // rows (bench/store.ts); then search and API latency on the store written.
+  const storeDocs = values.long ? 20_000 : Number(values['store-docs']);
+  const f = await storeBench({
+    docs: storeDocs, store: values.store === 'postgres' ? 'postgres' : 'pglite', batch: BATCH_DOCUMENTS, kb,
+    onStore: async (store) => {
+      // 4. Search latency.
+      const queries = ['security', 'Vucic', 'Partnership for Peace', 'sanctions Russia', 'border management', 'KFOR exercise',
+        'dialogue normalisation', 'Pristina', 'energy supplies', '"red lines"', 'observers vote', 'judiciary reform'];
+      const lat: number[] = [];
+      for (let k = 0; k < 200; k++) {
+        const q0 = performance.now();
+        await searchSentences(store.db, queries[k % queries.length]!, { limit: 20 });
+        lat.push(performance.now() - q0);
+      }
+      report(`search p50 at ${storeDocs} docs`, pct(lat, 50), 'ms', 2);
+      report(`search p95 at ${storeDocs} docs`, pct(lat, 95), 'ms', 2);
+      // 5. API latency, when the server is there.
+      await apiLatency(store, storeDocs).catch((err) => console.log(`api latency: skipped (${(err as Error).message})`));
+    },
+  });
+  storeReport(f, report);
+  figures.store_windows = f.windows.map((w) => Number(w.toFixed(2))).join(' ');
   report('peak RSS', peakRssMb(), 'MB', 0);
   if (values.json) console.log(JSON.stringify({ bench: figures }));
 }
 
-async function apiLatency(store: Awaited<ReturnType<typeof openStore>>): Promise<void> {
+async function apiLatency(store: Store, N: number): Promise<void> {
   const mod = await import('../src/server/app.js');
   const app = mod.createApp(store, kb);
   const top = (await (await app.request('/api/entities?limit=20')).json()) as { items: { id: string }[] };

@@ -10,6 +10,7 @@
  * of documents is resolved in memory, as if stored one after another, and written once (store/batch.ts).
  */
 import type { Queryable } from '../store/db.js';
+import { takeIds } from './ids.js';
 
 export const MIN_CONTAINED_WORDS = 8;
 /** Below this many words, equal texts with no speaker on either side are too generic to merge ("historic"). */
@@ -101,13 +102,29 @@ function groupMatches(g: GroupState, p: Probe): Match[] {
  */
 export async function resolveQuoteGroups(tx: Queryable, docs: QuoteDocument[]): Promise<QuoteResult> {
   const touched = new Map<string, GroupState>();
+  // The batch's groups by text and by head: a quote's lookups read the groups it can match, not all of them.
+  const byKey = new Map<string, Set<string>>();
+  const keep = (g: GroupState) => {
+    touched.set(g.id, g);
+    for (const key of [`n|${g.norm_text}`, `h|${headOf(g.norm_text)}`]) {
+      const ids = byKey.get(key) ?? new Set<string>();
+      ids.add(g.id);
+      byKey.set(key, ids);
+    }
+  };
+  const near = (p: Probe) => {
+    const out = new Set<string>();
+    for (const key of [`n|${p.q.norm_text}`, ...p.windows.map((w) => `h|${w}`)]) for (const id of byKey.get(key) ?? []) out.add(id);
+    return out;
+  };
   const added = new Map<string, number>();
   let made = 0;
   const probes = docs.map((d) => d.quotes.map((q): Probe => {
     const words = q.norm_text.split(' ').length;
     return { q, words, windows: words >= MIN_CONTAINED_WORDS ? wordWindows(q.norm_text) : [] };
   }));
-  const all = probes.flat();
+  // A short quote with no speaker matches nothing (too generic): the store is not asked about it.
+  const all = probes.flat().filter((p) => p.q.speaker_id || p.words >= Math.min(MIN_ANONYMOUS_WORDS, MIN_CONTAINED_WORDS));
   const known = new Map<string, GroupState>();
   const ask = async (ps: Probe[], exclude: string[]) => {
     const answer = await findGroups(tx, ps, exclude);
@@ -128,7 +145,7 @@ export async function resolveQuoteGroups(tx: Queryable, docs: QuoteDocument[]): 
       // A group this batch changed may no longer match as its stored row did, and then hides the next one.
       const stale = fromStore.some((m) => touched.has(m.id) && !groupMatches(touched.get(m.id)!, p).some((x) => x.pref === m.pref));
       if (stale) matches = (await ask([p], [...touched.keys()].filter((id) => !id.startsWith(PROVISIONAL)))).get(p) ?? [];
-      for (const g of touched.values()) matches.push(...groupMatches(g, p));
+      for (const id of near(p)) matches.push(...groupMatches(touched.get(id)!, p));
       found.push(matches.sort(better)[0]?.id ?? null);
     }
     const quotes = mine.map((p) => p.q);
@@ -148,13 +165,13 @@ export async function resolveQuoteGroups(tx: Queryable, docs: QuoteDocument[]): 
     const freshIds = new Set(fresh.map((k) => of[k]!));
     for (const k of fresh) {
       const id = of[k]!;
-      touched.set(id, { id, speaker_id: quotes[k]!.speaker_id, first_date: docDate, quote_count: count.get(id)!, norm_text: quotes[k]!.norm_text });
+      keep({ id, speaker_id: quotes[k]!.speaker_id, first_date: docDate, quote_count: count.get(id)!, norm_text: quotes[k]!.norm_text });
     }
     for (const id of new Set(of.filter((g) => !freshIds.has(g!))) as Set<string>) {
       // The group takes the document's first member's speaker when it had none, and its text when that is longer.
       const member = quotes[of.indexOf(id)]!;
       const g = touched.get(id) ?? known.get(id)!;
-      touched.set(id, {
+      keep({
         id, speaker_id: g.speaker_id ?? member.speaker_id, quote_count: g.quote_count + count.get(id)!,
         norm_text: member.norm_text.length > g.norm_text.length ? member.norm_text : g.norm_text,
         first_date: g.first_date === null || (docDate !== null && docDate < g.first_date) ? docDate ?? g.first_date : g.first_date,
@@ -164,8 +181,7 @@ export async function resolveQuoteGroups(tx: Queryable, docs: QuoteDocument[]): 
     quotes.forEach((q, k) => groupOf[j]!.set(q.local_id, of[k]!));
   }
 
-  const ids = made ? (await tx.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('quote_groups', 'id'))::text AS id FROM generate_series(1, $1)`, [made])).rows.map((r) => r.id) : [];
+  const ids = await takeIds(tx, 'quote_groups', made);
   const real = (id: string) => (id.startsWith(PROVISIONAL) ? ids[Number(id.slice(PROVISIONAL.length))]! : id);
   for (const m of groupOf) for (const [local, id] of m) m.set(local, real(id));
   const groups: unknown[][] = [];
@@ -210,7 +226,7 @@ async function findGroups(tx: Queryable, probes: Probe[], exclude: string[]): Pr
          UNION ALL
          (SELECT 3, c.* FROM (${SPEAKERS((speaker) => `(SELECT ${GROUP_COLS} FROM quote_groups g
              WHERE v.words >= ${MIN_CONTAINED_WORDS} AND g.head IS NOT NULL
-               AND md5(g.head) IN (SELECT md5(w) FROM unnest(string_to_array(v.windows, '|')) w)
+               AND md5(g.head) = ANY(ARRAY(SELECT md5(w) FROM unnest(string_to_array(v.windows, '|')) w))
                AND g.head = ANY(string_to_array(v.windows, '|')) AND ${speaker} AND g.id <> ALL($6::bigint[])
                AND position(' ' || g.norm_text || ' ' IN ' ' || v.norm || ' ') > 0
              ORDER BY length(g.norm_text) DESC, g.id LIMIT 1)`)}) c ORDER BY length(c.norm_text) DESC, c.id LIMIT 1)

@@ -18,6 +18,7 @@
  */
 import type { Queryable } from '../store/db.js';
 import { dateInterval, intervalsNest, morePrecise, type DateInterval } from './dates.js';
+import { takeIds } from './ids.js';
 
 /** Undated reports of one event: how far apart (in days) their documents may be published. */
 export const UNDATED_WINDOW_DAYS = 3;
@@ -235,6 +236,32 @@ function datesAgree(t: EntryState, p: Probe): boolean {
   return to >= addDays(dto, -W) && to <= addDays(dto, W);
 }
 
+/**
+ * The batch's entries by the keys a gathered event can match them through (type with source, with target, or with
+ * its date when neither is named), so that each lookup reads a few entries, not all the batch has made. A key an
+ * entry had before it changed stays listed; entryMatches decides.
+ */
+class TouchedIndex {
+  private readonly byKey = new Map<string, Set<string>>();
+
+  add(t: EntryState): void {
+    for (const key of [`${t.type}|s|${t.source_id}`, `${t.type}|t|${t.target_id}`, `${t.type}|v|${t.date_value}`]) {
+      const ids = this.byKey.get(key) ?? new Set<string>();
+      ids.add(t.id);
+      this.byKey.set(key, ids);
+    }
+  }
+
+  of(p: Probe): Set<string> {
+    const c = p.cluster;
+    const keys = [c.source ? `${c.type}|s|${c.source}` : null, c.target ? `${c.type}|t|${c.target}` : null,
+      !c.source && !c.target ? `${c.type}|v|${p.value}` : null];
+    const out = new Set<string>();
+    for (const key of keys) for (const id of (key && this.byKey.get(key)) || []) out.add(id);
+    return out;
+  }
+}
+
 const byBusiest = (a: EntryState, b: EntryState) => b.mention_count - a.mention_count || order(a.id) - order(b.id);
 
 /**
@@ -246,6 +273,11 @@ const byBusiest = (a: EntryState, b: EntryState) => b.mention_count - a.mention_
  */
 export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): Promise<TimelineResult> {
   const touched = new Map<string, EntryState>();
+  const nearby = new TouchedIndex();
+  const keep = (t: EntryState) => {
+    touched.set(t.id, t);
+    nearby.add(t);
+  };
   const added = new Map<string, number>();
   let made = 0;
   const reports = new Map<string, BatchReport[]>();
@@ -261,7 +293,9 @@ export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): 
     }) ?? null : null));
     return { clusters, exactValue, probes: clusters.map((c, k) => probeOf(-1, k, c, exactValue[k]!)) };
   });
-  const probes = gathered.flatMap((g, doc) => g.probes.map((p) => ((p.doc = doc), p)));
+  // An undated event of an undated document, or one naming no actor, can join no stored entry: not asked about.
+  const probes = gathered.flatMap((g, doc) => g.probes.map((p) => ((p.doc = doc), p)))
+    .filter((p) => (p.dfrom ? true : !!docs[p.doc]!.date && !!(p.cluster.source || p.cluster.target)));
   const stored = await findCandidates(tx, probes, docs, []);
 
   for (let j = 0; j < docs.length; j++) {
@@ -269,16 +303,19 @@ export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): 
     const { clusters, exactValue, probes: mine } = gathered[j]!;
     if (!events.length) continue;
     const candidates = new Map<number, EntryState[]>();
-    for (const p of mine) {
+    // Entries this batch changed stand in for their stored rows; where they filled the store's answer, what they hid
+    // is asked for again without them (one query for the document's events).
+    const hidden = mine.filter((p) => {
       const fromStore = stored.get(p) ?? [];
-      let list = fromStore.filter((c) => !touched.has(c.id));
-      // Entries this batch changed stand in for their stored rows; when they filled the store's answer, what they
-      // hid is asked for again, without them.
-      if (fromStore.length === CANDIDATES && list.length < CANDIDATES) {
-        const exclude = [...touched.keys()].filter((id) => !id.startsWith(PROVISIONAL));
-        list = (await findCandidates(tx, [p], docs, exclude)).get(p) ?? [];
+      return fromStore.length === CANDIDATES && fromStore.some((c) => touched.has(c.id));
+    });
+    const again = hidden.length ? await findCandidates(tx, hidden, docs, [...touched.keys()].filter((id) => !id.startsWith(PROVISIONAL))) : null;
+    for (const p of mine) {
+      const list = (again?.has(p) || hidden.includes(p) ? again!.get(p) ?? [] : stored.get(p) ?? []).filter((c) => !touched.has(c.id));
+      for (const id of nearby.of(p)) {
+        const t = touched.get(id)!;
+        if (entryMatches(t, p, docDate)) list.push({ ...t });
       }
-      for (const t of touched.values()) if (entryMatches(t, p, docDate)) list.push({ ...t });
       candidates.set(p.k, list.sort(byBusiest).slice(0, CANDIDATES));
     }
     // An entry takes each document once. The pairs are taken best agreement first, not in the document's order, so
@@ -303,7 +340,7 @@ export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): 
       if (!e) {
         const [date_value, date_from, date_to, date_basis] = entryDate(c, exactValue[k]!);
         const id = `${PROVISIONAL}${made++}`;
-        touched.set(id, { id, type: c.type, cameo: first(k, 'cameo'), source_id: c.source, target_id: c.target, location_id: first(k, 'location_id'),
+        keep({ id, type: c.type, cameo: first(k, 'cameo'), source_id: c.source, target_id: c.target, location_id: first(k, 'location_id'),
           date_value, date_from, date_to, date_basis, doc_date: docDate, mention_count: c.members.length });
         return id;
       }
@@ -318,7 +355,7 @@ export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): 
       else if (c.exact) date = entryDate(c, exactValue[k]!);
       else date = entryDate({ exact: null, bound: had.bound && c.bound && c.bound < had.bound ? c.bound : had.bound ?? c.bound }, null);
       const now = touched.get(e.id) ?? e;
-      touched.set(e.id, {
+      keep({
         ...now, source_id: now.source_id ?? c.source, target_id: now.target_id ?? c.target, location_id: now.location_id ?? first(k, 'location_id'),
         cameo: now.cameo ?? first(k, 'cameo'), date_value: date[0], date_from: date[1], date_to: date[2], date_basis: date[3],
         mention_count: now.mention_count + c.members.length,
@@ -347,8 +384,7 @@ export async function resolveTimeline(tx: Queryable, docs: TimelineDocument[]): 
 
   const disagreements = await recordContradictions(tx, docs, claims, reports);
   // Real ids for the new entries, in the order they were made: later than every stored one, as the provisional ids.
-  const ids = made ? (await tx.query<{ id: string }>(
-    `SELECT nextval(pg_get_serial_sequence('timeline_entries', 'id'))::text AS id FROM generate_series(1, $1)`, [made])).rows.map((r) => r.id) : [];
+  const ids = await takeIds(tx, 'timeline_entries', made);
   const real = (id: string) => (id.startsWith(PROVISIONAL) ? ids[Number(id.slice(PROVISIONAL.length))]! : id);
   for (const m of entryOf) for (const [local, id] of m) m.set(local, real(id));
   for (const rows of disagreements) for (const r of rows) r[3] = real(r[3] as string);
@@ -386,7 +422,7 @@ const AGREE = `CASE WHEN v.basis = 'stated' AND t.date_basis IS DISTINCT FROM 'r
 // Two narrow reads of the (type, actor, date_from) indexes find every entry whose dates can agree (probeOf): a range
 // a stated date's length plus the window long, and the two days a year or a month containing its start begins on.
 const IN_RANGE = `v.dfrom IS NOT NULL AND t.date_from BETWEEN v.lo AND v.hi AND ${AGREE}`;
-const AT_START = `v.dfrom IS NOT NULL AND t.date_from IN (date_trunc('year', v.lo)::date, date_trunc('month', v.lo)::date) AND ${AGREE}`;
+const AT_START = `v.dfrom IS NOT NULL AND t.date_from IN (v.ys, v.ms) AND ${AGREE}`;
 const UNDATED = `v.dfrom IS NULL AND v.doc_date IS NOT NULL AND t.date_from IS NULL
     AND t.doc_date BETWEEN v.doc_date - ${UNDATED_WINDOW_DAYS} AND v.doc_date + ${UNDATED_WINDOW_DAYS}`;
 const BY_SOURCE = `v.source_id IS NOT NULL AND t.type = v.type AND t.source_id = v.source_id
@@ -406,8 +442,9 @@ async function findCandidates(tx: Queryable, probes: Probe[], docs: TimelineDocu
   const rows = (await tx.query<EntryState & { k: number }>(
     `SELECT v.k, c.id::text AS id, c.type, c.cameo, c.source_id, c.target_id, c.location_id, c.date_value, c.date_from, c.date_to, c.date_basis,
             c.doc_date, c.mention_count
-       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[], $8::date[], $9::text[], $10::text[], $11::date[])
-            AS v(k, type, source_id, target_id, dfrom, dto, lo, hi, value, basis, doc_date)
+       FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[], $7::date[], $8::date[], $9::text[], $10::text[], $11::date[],
+                   $13::date[], $14::date[])
+            AS v(k, type, source_id, target_id, dfrom, dto, lo, hi, value, basis, doc_date, ys, ms)
        CROSS JOIN LATERAL (
          SELECT * FROM (
            ${probe(`${BY_SOURCE} AND ${IN_RANGE}`)} UNION ${probe(`${BY_SOURCE} AND ${AT_START}`)} UNION ${probe(`${BY_SOURCE} AND ${UNDATED}`)}
@@ -419,7 +456,8 @@ async function findCandidates(tx: Queryable, probes: Probe[], docs: TimelineDocu
           ORDER BY t.mention_count DESC, t.id LIMIT ${CANDIDATES}) c`,
     [probes.map((_, k) => k), probes.map((p) => p.cluster.type), probes.map((p) => p.cluster.source), probes.map((p) => p.cluster.target),
       probes.map((p) => p.dfrom), probes.map((p) => p.dto), probes.map((p) => p.lo), probes.map((p) => p.hi), probes.map((p) => p.value),
-      probes.map((p) => p.basis), probes.map((p) => docs[p.doc]!.date), exclude])).rows;
+      probes.map((p) => p.basis), probes.map((p) => docs[p.doc]!.date), exclude,
+      probes.map((p) => (p.lo ? `${p.lo.slice(0, 4)}-01-01` : null)), probes.map((p) => (p.lo ? `${p.lo.slice(0, 7)}-01` : null))])).rows;
   for (const r of rows) {
     const p = probes[Number(r.k)]!;
     const { k: _k, ...entry } = r;

@@ -88,7 +88,7 @@ export const QUOTE_COLUMNS = ['document_id', 'local_id', 'span_start', 'span_end
 export const EVENT_COLUMNS = ['document_id', 'local_id', 'type', 'cameo', 'source_id', 'target_id', 'location_id', 'date_value', 'date_text',
   'negated', 'modality', 'trigger_start', 'trigger_end', 'trigger_text', 'sentence_start', 'sentence_end', 'confidence',
   'source_state_id', 'target_state_id', 'date_basis', 'entry_id'];
-export const STANCE_COLUMNS = ['document_id', 'holder_id', 'topic', 'polarity', 'evidence_start', 'evidence_end', 'date', 'doc_date'];
+export const STANCE_COLUMNS = ['document_id', 'holder_id', 'topic', 'polarity', 'evidence_start', 'evidence_end', 'date', 'doc_date', 'object_id'];
 
 /** The key a document is recorded under in document_sources: where it was seen (its origin). */
 export function sourceRow(id: string, d: WriteInput['document']): Row {
@@ -117,7 +117,7 @@ export function prepareDocument(input: WriteInput): PreparedDocument {
     v.date ? v.date.basis ?? (v.date.text ? 'stated' : 'report') : null]);
   const quotes = layers.quotes.map((q) => [d.id, q.id, q.start, q.end, q.text, q.direct, gid(q.speaker), q.speakerText, normalizeName(q.text)]);
   const stances = layers.stances.filter((s) => gid(s.holder))
-    .map((s) => [d.id, gid(s.holder), s.topic, s.polarity, s.evidence.start, s.evidence.end, s.date, d.date]);
+    .map((s) => [d.id, gid(s.holder), s.topic, s.polarity, s.evidence.start, s.evidence.end, s.date, d.date, gid(s.object ?? null)]);
   const sentences = doc.sentences.map((s, i) => [d.id, i, s.start, s.end, doc.shadow.slice(s.start, s.end)]);
   const mentions = layers.entities.flatMap((e) => e.mentions.map((m) => [d.id, globalIds.get(e.id), e.id, m.start, m.end, m.text, m.kind ?? 'name']));
   const prepared: PreparedDocument = {
