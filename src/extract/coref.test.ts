@@ -173,3 +173,10 @@ test('a bare organ before an "of" that names no one is still the state the passa
   const ents = resolve('Serbia held a vote on Sunday. Critics accuse the government of fraud.', '2025-03-01');
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'government/nominal']);
 });
+
+test('a head named by a state\'s presidency ("the Kremlin leader") is that state\'s president on the date', () => {
+  const doc = new Doc('The Kremlin leader said little on Monday.');
+  const ctx = { kb: defaultKnowledgeBase(), date: '2020-09-14' };
+  const ents = resolveCoreference(doc, ctx, { entities: recogniseEntities(doc, ctx, {}) });
+  assert.ok(mentionsOf(ents, 'Vladimir Putin').some((m) => m.endsWith('/nominal')), JSON.stringify(ents.map((e) => e.name)));
+});

@@ -98,6 +98,9 @@ export const SEVERAL_HOLDERS: ReadonlySet<string> = new Set([
   'head-of-office', 'head-of-mission', 'chief-negotiator', 'chief-prosecutor',
 ]);
 
+/** Offices whose words, after a presidency ("the Kremlin leader", "the Kremlin chief"), name the head of state. */
+const SEAT_HEADS = new Set(['party-leader', 'president', 'secretary-general']);
+
 /** Words before an office that put its holder at another time than the document's: "a former prime minister". */
 const NOT_NOW = new Set(['former', 'ex', 'then', 'late', 'onetime', 'one-time', 'erstwhile', 'previous', 'past', 'future',
   'incoming', 'next', 'would-be', 'first', 'last', 'interim', 'deputy', 'vice', 'acting']);
@@ -202,7 +205,9 @@ export function resolveRoleNominals(doc: Doc, kb: KnowledgeBase, date: string | 
     }
     let person: KbEntry | null = null;
     if (owned) {
-      const all = org && !SEVERAL_HOLDERS.has(office) ? holders(kb, office, org.id, date) : [];
+      // "The Kremlin leader", "the Élysée chief": a head named by a state's presidency is that state's president.
+      const seat = org?.kind === 'presidency' && org.country && SEAT_HEADS.has(office);
+      const all = seat ? holders(kb, 'president', org!.country!, date) : org && !SEVERAL_HOLDERS.has(office) ? holders(kb, office, org.id, date) : [];
       person = all.length === 1 ? all[0]! : null;
     } else if (np.det === 'the') {
       person = namedHolder(kb, office, date, table, at);
