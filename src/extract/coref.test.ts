@@ -127,7 +127,7 @@ test('a city the passage is set in counts for its state when a bare organ is res
 
 test('"his country" and "the country" name the state named before, also one first named as a place', () => {
   // Written for this test.
-  const ents = resolve('Ivo Marin has farmed in Serbia for years. For most of that time his country has been poor. It has had four governments since.');
+  const ents = resolve('Ivo Marin has farmed in Serbia for years. Since he was young his country has been poor. It has had four governments since.');
   assert.deepEqual(mentionsOf(ents, 'Serbia'), ['Serbia/name', 'his country/nominal', 'It/pronoun']);
 });
 
@@ -140,7 +140,7 @@ test('a bare organ finds the organ resolved just before it, not the state named 
 
 test('the "it" of a reported clause is the body that reports it, not the nearest name', () => {
   // Written for this test.
-  const ents = resolve('Russia said the drones strayed during an attack on Ukraine and that it had not targeted Poland.', '2025-03-01');
+  const ents = resolve('Russia said the drones had lost their way over Ukraine and that it never aimed at Poland.', '2025-03-01');
   assert.ok(mentionsOf(ents, 'Russia').includes('it/pronoun'), mentionsOf(ents, 'Russia').join(', '));
   assert.ok(!mentionsOf(ents, 'Ukraine').includes('it/pronoun'));
   const ready = resolve('Poland protested. Russia said it was ready to hold talks.', '2025-03-01');
@@ -164,7 +164,7 @@ test('"the breakaway region" names the region named before it, never a city or a
 
 test('"the jihadists" goes to the group the text introduced as jihadist, not the nearest one', () => {
   // Written for this test; neither group is in the knowledge base.
-  const ents = resolve('The Tarsk Liberation Front, a jihadist group, blockaded the town. Escorts from the Valmora Guard helped convoys. Officials cut a deal with the jihadists. The group said little.', '2025-03-01');
+  const ents = resolve('The Tarsk Liberation Front, a jihadist group, blockaded the town. Escorts from the Valmora Guard helped convoys. Officials signed a truce with the jihadists. The group said little.', '2025-03-01');
   assert.ok(mentionsOf(ents, 'Tarsk Liberation Front').includes('the jihadists/nominal'), JSON.stringify(ents.map((e) => [e.name, e.type])));
 });
 

@@ -219,7 +219,7 @@ test('a cooperative act a named actor says will happen is an intent; one unnamed
 
 test('a pattern may end on an agent its state owns ("send Russian police"), and readiness for force is a threat', () => {
   // Written for this test; "Russian police" is made a nominal mention of Russia by the coreference step.
-  const text = 'Putin said he stands ready to send Russian police into Serbia if the protests turn violent.';
+  const text = 'Putin said he was willing to send Russian police into Serbia should riots spread.';
   const entities = entitiesIn(text, ACTORS);
   const russia = entities.find((e) => e.id === 'russia') ?? { id: 'russia', name: 'Russia', type: 'GPE' as const, kbId: null, wikidata: null, aliases: [], mentions: [] };
   const at = text.indexOf('police');

@@ -257,14 +257,13 @@ const VOWING = new Set(['vow', 'pledge', 'promise', 'swear']);
 const FORCE_WORDS = new Set(['force', 'war', 'attack', 'attacks', 'strike', 'strikes', 'retaliate', 'retaliation', 'invade', 'bomb', 'destroy', 'crush', 'punish', 'retake']);
 
 /**
- * CAMEO's reading of two promises by what they promise: a vow to use force is a threat (13: "vowed to take back the
- * territory, using military force if necessary"), and not accepting something is rejecting it (12: "will not
- * accept the results").
+ * CAMEO's reading of two promises by what they promise: a vow to use force is a threat (13: "vowed to retake the
+ * valley by force if it must"), and not accepting something is rejecting it (12: "will not accept the count").
  */
 function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch): void {
   const p = anchorWord(tree, match.first, match.last);
   if (p < 0) return;
-  // "stands ready to send police into the country if …", "is prepared to use force": readiness for a hostile act
+  // "is ready to send troops across the border if …", "is prepared to use force": readiness for a hostile act
   // or a show of force is a threat (CAMEO 13), as a vow to use force is.
   if (READY_FOR_FORCE.has(e.type) && !e.negated) {
     const h = tree.word(p).head;
@@ -360,8 +359,8 @@ const EMBEDDING: Partial<Record<string, { negated?: boolean; modality?: EventRec
 const HOSTILE = new Set(['SANCTION', 'COERCE', 'ASSAULT', 'PROTEST']);
 const ANNOUNCING = new Set(['said', 'says', 'announced', 'confirmed', 'told', 'warned', 'declared', 'stated']);
 /**
- * An announced hostile measure is a decision made, not a threat: "announced it would close its border", "would
- * prohibit all aid" are the closure and the ban, said for the days ahead.
+ * An announced hostile measure is a decision made, not a threat: "announced it would shut the crossings", "would
+ * ban all flights" are the closure and the ban, said for the days ahead.
  */
 const DECIDING = new Set(['announced']);
 

@@ -25,11 +25,11 @@ const docs: [ArticleSpec, (string | null)[]][] = [
   }, ['e2']],
   [{
     date: '2022-03-02', source: 'Sarajevo Times',
-    text: 'Bosnia and Herzegovina has long aspired to join NATO. Serbia opposes NATO membership for itself. "Serbia is neutral," Dodik added.',
+    text: 'Bosnia and Herzegovina has for years wanted to join NATO. Serbia opposes NATO membership for itself. "Serbia is neutral," Dodik added.',
     entities: { e1: bosnia, e2: nato, e3: serbia, e4: dodik },
     quotes: [{ text: 'Serbia is neutral,', speaker: 'e4' }],
     stances: [
-      { holder: 'e1', topic: 'NATO membership', polarity: 'support', evidence: 'Bosnia and Herzegovina has long aspired to join NATO.' },
+      { holder: 'e1', topic: 'NATO membership', polarity: 'support', evidence: 'Bosnia and Herzegovina has for years wanted to join NATO.' },
       { holder: 'e3', topic: 'NATO membership', polarity: 'oppose', evidence: 'Serbia opposes NATO membership for itself.' },
     ],
   }, ['e1', 'e3']],

@@ -26,17 +26,17 @@ const NATO = { name: 'NATO', type: 'ORG' as const, kbId: 'nato', mentions: ['NAT
 const REPORTS: FixtureSpec[] = [
   {
     title: 'Banja Luka restates its line', date: '2017-10-18', source: 'Banja Luka Daily',
-    text: 'Republika Srpska firmly rejects the membership of Bosnia and Herzegovina in NATO. "We will never let Bosnia and Herzegovina join NATO," the assembly speaker said.',
+    text: 'Republika Srpska firmly opposes Bosnia and Herzegovina ever joining NATO. "We will never let Bosnia and Herzegovina join NATO," the assembly speaker said.',
     entities: [RS, BIH, NATO, { name: 'Nenad Stevandić', type: 'PERSON', mentions: ['the assembly speaker'] }],
     quotes: [{ text: 'We will never let Bosnia and Herzegovina join NATO,', speaker: 'Nenad Stevandić' }],
-    stances: [{ holder: 'Republika Srpska', topic: 'NATO membership', polarity: 'oppose', evidence: 'Republika Srpska firmly rejects the membership of Bosnia and Herzegovina in NATO.', object: 'Bosnia and Herzegovina' }],
+    stances: [{ holder: 'Republika Srpska', topic: 'NATO membership', polarity: 'oppose', evidence: 'Republika Srpska firmly opposes Bosnia and Herzegovina ever joining NATO.', object: 'Bosnia and Herzegovina' }],
   },
   {
     title: 'Sarajevo keeps to its path', date: '2022-03-02', source: 'Sarajevo Times',
-    text: 'Bosnia and Herzegovina has long aspired to join NATO. It also wants to join the European Union within a decade.',
+    text: 'Bosnia and Herzegovina has for years wanted to join NATO. It also wants to join the European Union within a decade.',
     entities: [BIH, NATO, { name: 'European Union', type: 'ORG', kbId: 'european-union', mentions: ['European Union'] }],
     stances: [
-      { holder: 'Bosnia and Herzegovina', topic: 'NATO membership', polarity: 'support', evidence: 'Bosnia and Herzegovina has long aspired to join NATO.', object: 'Bosnia and Herzegovina' },
+      { holder: 'Bosnia and Herzegovina', topic: 'NATO membership', polarity: 'support', evidence: 'Bosnia and Herzegovina has for years wanted to join NATO.', object: 'Bosnia and Herzegovina' },
       { holder: 'Bosnia and Herzegovina', topic: 'EU membership', polarity: 'support', evidence: 'It also wants to join the European Union within a decade.', object: 'Bosnia and Herzegovina' },
     ],
   },

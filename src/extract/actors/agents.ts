@@ -32,7 +32,7 @@ const STATE_ROLES = new Set(['GOV', 'MIL', 'COP', 'JUD', 'LEG', 'SPY', 'DIP']);
 const OWNER_AFTER = new Set(['of', 'in']);
 /**
  * Whether a name after the agent phrase owns it: "the government in Tirana", "the army of Ruritania" (known or not),
- * but not "accuses the government of fearmongering".
+ * but not "blames the government of negligence".
  */
 function ownerAfter(tokens: readonly Token[], end: number): boolean {
   if (!OWNER_AFTER.has(tokens[end + 1]?.lower ?? '')) return false;
@@ -326,7 +326,7 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
       i = end;
       continue;
     }
-    // "Bernard Kouchner, a former French foreign minister", "Sergio X, a Brazilian diplomat": the words describe the
+    // "Tomas Kerbel, a former French foreign minister", "Ana X, a Brazilian diplomat": the words describe the
     // person before them; a former office acts for no state, a present one links the person to it.
     const described = describedPerson(doc, covered, ownerStart >= 0 ? Math.min(ownerStart, i) : i);
     if (described) {

@@ -4,7 +4,7 @@
  * the sentence before) is about; a bare state organ ("the government", "police", "the ministry") names the body
  * named before with the same head word, else the state the passage is about (see actors/agents.ts, which calls
  * `bareAgentState`). Event coders (PETRARCH, NGEC) read these as their antecedents; without them "the government
- * shut down channels" and "it had not targeted any sites" have no actor.
+ * closed two newspapers" and "it never fired on the town" have no actor.
  *
  * Each rule is narrow on purpose: a pronoun outside quotation marks, in an argument position, that is not the
  * "it" of "it is clear" or "it has been reported"; an antecedent within the sentence or the two before it. A wrong
@@ -247,7 +247,7 @@ const GROUP_KINDS = new Set(['armed-group', 'party']);
 const GROUP_LOOKBACK = 6;
 
 /**
- * "The group said", "the rebel group announced", "cut a deal with the jihadists": an organisation named before that
+ * "The group said", "the rebel group announced", "talks with the rebels": an organisation named before that
  * the knowledge base does not know, or knows as an armed group or a party. (The KB's other bodies are states' organs
  * and international organisations, which news calls by descriptions of their own: "the alliance", "the bloc".)
  * Where the text names none, the description stays unresolved.
@@ -264,7 +264,7 @@ export function resolveGroupDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
     while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
     if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence || tokens[i + 1]?.lower === 'of') continue;
     // A description with a kind ("the jihadists", "the rebel group") goes to the nearest group introduced in a
-    // sentence that uses that word ("JNIM, the Sahel's pre-eminent jihadist group"); a bare "the group" to the
+    // sentence that uses that word ("the Tarsk Front, a rebel group of the north"); a bare "the group" to the
     // nearest group.
     // Failing such a group, the nearest within six sentences.
     const kinds = tokens.slice(k + 1, i + 1).map((x) => x.lower.replace(/e?s$/, '')).filter((w) => w !== 'group');
@@ -278,9 +278,9 @@ export function resolveGroupDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
 }
 
 /**
- * Whether the text describes `e` with the word `stem` where it names it: in an apposition after a name of it ("JNIM,
- * the Sahel's pre-eminent jihadist group"; past a bracketed short form) or in the description right before one ("the
- * jihadist group JNIM"), not merely near it ("jihadists linked to al-Qaeda").
+ * Whether the text describes `e` with the word `stem` where it names it: in an apposition after a name of it ("the
+ * Tarsk Front (TF), the oldest rebel group of the north"; past a bracketed short form) or in the description right
+ * before one ("the rebel group TF"), not merely near it ("rebels allied with TF").
  */
 function introducedAs(doc: Doc, e: Entity, stem: string): boolean {
   const tokens = doc.tokens;
@@ -306,8 +306,8 @@ function referring(tree: SyntaxTree, w: number): boolean {
   if (word.rel === 'obj' || word.rel === 'iobj') return true;
   if ((word.rel !== 'nsubj' && word.rel !== 'nsubj:pass') || word.head < 0) return false;
   const head = tree.word(word.head);
-  // "It was reported that …": a passive "it" with a clause of its own names nothing; "it is reported to have cut a
-  // deal" (raised from the infinitive) names who cut it.
+  // "It was reported that …": a passive "it" with a clause of its own names nothing; "it is said to have signed a
+  // truce" (raised from the infinitive) names who signed it.
   if (word.rel === 'nsubj:pass' && tree.children(word.head).some((c) => /^(ccomp|csubj)/.test(tree.word(c).rel))) return false;
   // "It was ready to talk": an adjective of will says something of its subject; "it is clear that" does not.
   if (head.upos === 'ADJ') return WILLING.has(tree.lower(word.head));
@@ -367,15 +367,15 @@ function groupSubjectBefore(tree: SyntaxTree, covering: Map<number, Entity>, w: 
 }
 
 /**
- * "The ministry said it had not targeted …": the subject of a reported clause that is "it" is, in news, the body
- * that reports it, not the nearest name ("… during an attack on Ukraine, and that it had not …"). The reporting
- * verb's subject, when one organisation or state covers it.
+ * "The ministry said the jets were lost over Ruritania and that it never aimed at them": the subject of a reported
+ * clause that is "it" is, in news, the body that reports it, not the nearest name. The reporting verb's subject,
+ * when one organisation or state covers it.
  */
 function reportingSubject(tree: SyntaxTree, covering: Map<number, Entity>, w: number): Entity | null {
   if (!/^nsubj/.test(tree.word(w).rel)) return null;
   let clause = tree.word(w).head;
   if (clause < 0) return null;
-  // "said the incursions were inadvertent, and that it had not …": a "that" clause the parser coordinated with the
+  // "said the flights were an error, and that it never …": a "that" clause the parser coordinated with the
   // reporting verb is still what it reports.
   const marked = tree.dependents(clause, 'mark').some((m) => tree.lower(m) === 'that');
   while (clause >= 0 && tree.word(clause).rel === 'conj' && !(marked && REPORTING_LEMMAS.has(tree.lemma(tree.word(clause).head)))) clause = tree.word(clause).head;

@@ -255,7 +255,7 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
   };
   for (const t of tagged) if (TYPE_OF[t.type]) vote(key(t.start, t.end), typeOfSpan(doc, t), 1);
   for (const f of found) if (!f.entry && f.strong) vote(key(f.start, f.end), f.type, 3);
-  // The words around a name outvote both: "Mr Netanyahu", "the Darfur region", "Polityka Insight, a think-tank".
+  // The words around a name outvote both: "Mr Netanyahu", "the Darfur region", "Meridian Insight, a think-tank".
   const context = new Map<string, Map<EntityType, number>>();
   for (const f of found) {
     if (f.entry || f.type === 'NORP') continue;
@@ -298,7 +298,7 @@ const LOC_AFTER = new Set(['region', 'regions', 'river', 'valley', 'mountains', 
 /** Lower-case heads after a name that make it the name of an exercise or a campaign: "the Zapad exercise". */
 const EVENT_AFTER = new Set(['exercise', 'exercises', 'drills', 'offensive']);
 
-/** Nouns of an appositive that make the name before it an organisation: "Polityka Insight, a think-tank". */
+/** Nouns of an appositive that make the name before it an organisation: "Meridian Insight, a think-tank". */
 const ORG_APPOSITIVE = new Set(['think-tank', 'tank', 'company', 'firm', 'group', 'party', 'agency', 'organisation', 'organization', 'charity',
   'consultancy', 'newspaper', 'broadcaster', 'outlet', 'website', 'bank', 'militia', 'movement', 'alliance', 'coalition', 'ngo', 'pollster',
   'operator', 'producer', 'manufacturer', 'insurer', 'airline', 'union', 'network', 'institute', 'faction']);
@@ -327,7 +327,7 @@ function contextType(doc: Doc, f: Found): EntityType | null {
   }
   // "The Sahel's juntas": a person's name takes no article before its possessive (a place's does).
   if (f.type === 'PERSON' && f.tokenEnd - f.tokenStart === 1 && before?.lower === 'the' && same(before) && /^['’]s$/.test(after?.text ?? '')) return 'LOC';
-  // "towns such as Léré", "the village of Beit Jinn": a settlement.
+  // "towns such as Kora", "the village of Dren": a settlement.
   const b2 = tokens[f.tokenStart - 2];
   if (same(b2) && ((b2!.lower === 'such' && before!.lower === 'as' && SETTLEMENTS.has(tokens[f.tokenStart - 3]?.lower.replace(/,$/, '') ?? '')) ||
     (before!.lower === 'of' && SETTLEMENTS.has(b2!.lower) && tokens[f.tokenStart - 3]?.lower === 'the'))) return 'GPE';
@@ -396,7 +396,7 @@ function withoutArticle(doc: Doc, f: Found): Found {
 
 /**
  * Cuts a tagged span to the names in it, as news writes them: a person's titles and what qualifies them come
- * before the name ("Serbian Energy Minister Dubravka Đedović" is the person "Dubravka Đedović"), a comma ends a
+ * before the name ("Valmoran Energy Minister Ana Horvat" is the person "Ana Horvat"), a comma ends a
  * name, and "and" joins two places or two people, not one name ("Bosnia and Kosovo"). An organisation keeps its
  * "and" ("Organisation for Security and Co-operation in Europe").
  */
@@ -429,7 +429,7 @@ export function tidySpan(doc: Doc, tagged: NameSpan, kbStarts: ReadonlySet<numbe
   if (from < t.tokenEnd) pieces.push(from === t.tokenStart ? t : sub(doc, t, from, t.tokenEnd));
   const isTitle = (k: number) => TITLE_WORDS.has(tokens[k]!.lower.replace(/\./g, ''));
   if (t.type !== 'PER') {
-    // "UN Relief Chief Tom Fletcher" read as one organisation: the person after the title is the name.
+    // "UN Aid Chief Ivo Marin" read as one organisation: the person after the title is the name.
     const isHolder = (k: number) => OFFICE_HOLDERS.has(tokens[k]!.lower.replace(/\./g, ''));
     return pieces.flatMap((p): NameSpan[] => {
       // "State Department Spokesperson": the office is not part of the organisation's name.

@@ -113,7 +113,7 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'ou
  * the text fixes the office fully: the state or organisation is named in the phrase ("Serbia's defence minister",
  * "the Serbian president", "the president of Kosovo", "NATO chief"), the office has one holder at a time, the KB
  * knows exactly one holder on the document's date, and the role is that state's. A definite "the president" with
- * no owner refers back to the one holder of the office the document has named; an appositive ("Karol Nawrocki,
+ * no owner refers back to the one holder of the office the document has named; an appositive ("Ana Horvat,
  * the president,") is the person it stands beside. Everything else ("a former British prime minister", "US
  * envoy", "its president", "the president" with no holder named) stays unlinked: no person is added that the text
  * does not name.
@@ -199,7 +199,7 @@ export function resolveRoleNominals(doc: Doc, kb: KnowledgeBase, date: string | 
     i = end - 1;
     if (np.notNow || np.det === 'a' || np.det === 'an' || (np.det !== null && np.det !== 'the' && np.det !== ',')) continue;
     if (np.beside) {
-      // "Karol Nawrocki, the president, called …": the person beside the office holds it.
+      // "Ana Horvat, the president, called …": the person beside the office holds it.
       table.addMention(np.beside, ...span(), 'nominal');
       continue;
     }

@@ -387,7 +387,7 @@ export interface TriggerSpan {
 
 /** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
 const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
-/** Nouns for the one who acts for another ("Taiwan's arms supplier", "its main backer"): see nounActors. */
+/** Nouns for the one who acts for another ("Tarsk's arms supplier", "its main backer"): see nounActors. */
 const RELATION_NOUNS = new Set(['supplier', 'backer', 'sponsor', 'patron']);
 /** Event types whose "from" names where or whom the act comes from, not its target. */
 const FROM_IS_ORIGIN = new Set(['AID', 'SUPPORT', 'COOPERATE', 'MOBILIZE']);
@@ -549,9 +549,9 @@ function subjectActor(ctx: ActorContext, tree: SyntaxTree, p: number, word: numb
   const m = actorOfWord(ctx, tree, word);
   if (m) return { mention: m, via };
   const w = tree.word(word);
-  // "Priests of the Serbian Orthodox Church accuse …", "soldiers of the 4th brigade": an agent noun acts for the
-  // body its "of" names, as the coding dictionaries' agents act for their state; "thousands of Iraqi Kurds
-  // demonstrated": a number of people is the people it counts.
+  // "Monks of the Valmoran Church condemned …", "soldiers of the 4th brigade": an agent noun acts for the body
+  // its "of" names, as the coding dictionaries' agents act for their state; "hundreds of Tarskians marched": a
+  // number of people is the people it counts.
   if ((w.upos === 'NOUN' || w.upos === 'NUM') && (agentRole(tree.lower(word)) || QUANTITIES.has(tree.lower(word)))) {
     for (const c of tree.dependents(word, 'nmod')) {
       if (tree.caseOf(c) !== 'of') continue;
@@ -709,8 +709,8 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
     // The trigger's own prepositions mark its target: "arrived in X", "called on X", "protest at X".
     const own = new Set(tree.wordsOfTokens(markers.first, markers.last).filter((w) => tree.word(w).upos === 'ADP').map((w) => tree.lower(w)));
     if (markers.targetMarker) own.add(markers.targetMarker);
-    // "stepped in with supplies from Hungary", "sent troops from Kosovo": giving and sending come from a place or
-    // a giver, never at it.
+    // "helped out with grain from Valmora", "sent troops from Kosovo": giving and sending come from a place or a
+    // giver, never at it.
     const origin = (o: Oblique) => o.marker === 'from' && FROM_IS_ORIGIN.has(markers.type) && !own.has('from');
     const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by') && !origin(o);
     const argumentsOf = (h: number): number[] => {
@@ -770,7 +770,7 @@ function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors
 function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean, type: string): TreeActors {
   const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.negatedHere(n) };
   const possessor = tree.possessorOf(n);
-  // "The United States is Taiwan's main arms supplier", "Russia, Serbia's chief backer": a noun for the one who
+  // "Valmora is Tarsk's largest arms supplier", "Ruritania, Borduria's firmest backer": a noun for the one who
   // acts is said of its copula's subject or of the noun it stands beside, and its possessor is whom it acts for.
   if (RELATION_NOUNS.has(tree.lemma(n))) {
     if (possessor >= 0) {
@@ -796,7 +796,7 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     if (inTrigger(o.word) || o.marker === null) continue;
     // "withdrawal from the town of X" names where from, not who.
     if (o.marker === 'from' && NAMED_BY_OF.has(tree.lemma(o.word))) continue;
-    // "at the request of the UAE", "the demands of the protesters": a speech act's "of" names who makes it.
+    // "at the request of Valmora", "the demands of the strikers": a speech act's "of" names who makes it.
     // "the backing of most parties", "the support of the US": a supporter's "of", except "in support of X".
     const backer = o.marker === 'of' && BACKING_NOUNS.has(tree.lemma(n)) && tree.caseOf(n) !== 'in';
     const agentive = NOUN_SOURCE_MARKERS.has(o.marker) || (o.marker === 'of' && SPEECH_ACT_NOUNS.has(tree.lemma(n))) || backer;
@@ -810,7 +810,7 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
       if (m) out.target = { mention: m, via: 'object' };
     }
   }
-  // "the sanctions regime imposed on Moscow", "aid sent to Ukraine": a participle on the noun (or on the noun it
+  // "the sanctions package imposed on Moscow", "aid sent to Ukraine": a participle on the noun (or on the noun it
   // is a compound of) marks the target with its preposition.
   if (!out.target) {
     const heads = [n, ...(tree.word(n).rel === 'compound' && tree.word(n).head >= 0 ? [tree.word(n).head] : [])];
@@ -853,8 +853,8 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
     }
     return out;
   }
-  // "He remains under US sanctions", "the city came under attack": whoever is under the event undergoes it. (The
-  // parser may hang "under" on the noun's first modifier: "under both US and UK sanctions".)
+  // "She is still under EU sanctions", "the city came under attack": whoever is under the event undergoes it. (The
+  // parser may hang "under" on the noun's first modifier: "under both EU and Swiss sanctions".)
   const under = g.marker === 'under' || tree.children(n).some((c) => (tree.word(c).rel === 'compound' || relIs(tree.word(c).rel, 'nmod')) && c < n && tree.caseOf(c) === 'under');
   if (under && (relIs(g.rel, 'obl') || g.rel === 'obj') && subject && !passive) {
     if (!out.target) {

@@ -155,7 +155,7 @@ export function reportDate(
   if (!report) return null;
   if (event.modality !== 'asserted' && event.modality !== 'reported') return null;
   // Every tense actTense names (past, progressive, present) is an act by or at the report; null is the rest. A
-  // denial in a past form ("it had not targeted", "did not attack") is dated like the act it denies; "has not
+  // denial in a past form ("it never fired on the town", "did not attack") is dated like the act it denies; "has not
   // joined" is a standing state, and stays undated.
   const tense = actTense(input);
   if (event.negated) return tense === 'past' && !perfectOfHave(input) ? { value: report, text: '', basis: 'report' } : null;
@@ -167,9 +167,9 @@ export function reportDate(
 const OWN_TIME_WORDS = new Set(['before', 'after', 'since', 'until', 'ago', 'later', 'earlier', 'days', 'weeks', 'months', 'years', 'previously', 'recently', 'then']);
 
 /**
- * A past act told in the sentence after one that dates its scene, in the same paragraph ("Protesters took to the
- * streets on Sunday. Police said they detained 400 people."; "Within hours of Assad fleeing in December, troops
- * were on the move. They occupied …"): news carries the time of the scene on until it names another, as TimeML's
+ * A past act told in the sentence after one that dates its scene, in the same paragraph ("Farmers blocked the
+ * motorway on Friday. Officers arrested thirty of them."; "When the regime fell in March, the army crossed the
+ * river. It took three villages …"): news carries the time of the scene on until it names another, as TimeML's
  * narrative anchoring does. Only a simple past (not "has joined", a state up to now), only where the sentence
  * before has one calendar time and it is not after the report, and only across no paragraph break.
  */
@@ -180,9 +180,9 @@ function contextDate(input: EventDateInput, event: Pick<EventRecord, 'modality'>
   const before = doc.sentences[sentence - 1]!;
   const here = doc.sentences[sentence]!;
   if (doc.text.slice(before.end, here.start).includes('\n')) return null;
-  // "In the days before the vote", "weeks later": the sentence places its act by words of its own.
+  // "A week before the summit", "months later": the sentence places its act by words of its own.
   for (let k = here.tokenStart; k < here.tokenEnd; k++) if (OWN_TIME_WORDS.has(doc.tokens[k]!.lower)) return null;
-  // One time, or times that narrow each other ("December" and "last year": 2024-12 within 2024), the finest.
+  // One time, or times that narrow each other ("March" and "last year": 2024-03 within 2024), the finest.
   let found: TimeExpression | null = null;
   let value = '';
   for (let k = firstTimeFrom(times, before.start); k < times.length && times[k]!.start < before.end; k++) {
@@ -249,8 +249,8 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     if (complementsOnly && w.rel === 'conj') return 0;
     if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
     const h = w.head;
-    // "On September 9th Mr Tusk announced that the country would close its border": a measure announced for the
-    // days ahead is decided when it is announced, and the announcement's time dates it.
+    // "On 3 May the cabinet announced it would shut the crossings": a measure announced for the days ahead is
+    // decided when it is announced, and the announcement's time dates it.
     const decided = tree.lemma(h) === 'announce' && tree.dependents(k, 'aux').some((x) => tree.lower(x) === 'would' || tree.lower(x) === 'will');
     if (!speechAct && !decided && (relIs(w.rel, 'ccomp') || relIs(w.rel, 'xcomp')) && REPORTING_LEMMAS.has(tree.lemma(h))) return 0;
     // "will meet on Monday after weeks of protests", "before the invasion": what the governor is placed after or

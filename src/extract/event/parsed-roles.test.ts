@@ -30,8 +30,8 @@ test('a passive told by its agent noun is one event: "was hit by air strikes"', 
   assert.equal(events.filter((e) => e.type === 'ASSAULT').length, 1);
 });
 
-test('a participle on an event noun marks its target: "the sanctions regime imposed on Moscow"', { skip: !hasModel }, () => {
-  const events = eventsOf('Serbia has not joined the sanctions regime imposed on Moscow.', { Serbia: ['serbia', 'GPE'], Moscow: ['russia', 'GPE'] });
+test('a participle on an event noun marks its target: "the sanctions package imposed on Moscow"', { skip: !hasModel }, () => {
+  const events = eventsOf('Serbia has not joined the sanctions package imposed on Moscow.', { Serbia: ['serbia', 'GPE'], Moscow: ['russia', 'GPE'] });
   const sanction = events.find((e) => e.type === 'SANCTION' && e.trigger.text === 'sanctions')!;
   assert.deepEqual([sanction.source, sanction.target, sanction.negated], ['serbia', 'russia', true]);
 });
@@ -53,7 +53,7 @@ test('a vow to use force is a threat; not accepting is rejecting; a particle is 
   assert.deepEqual(brief(vow).find((e) => e[3] === 'vowed'), ['THREATEN', 'ruritania', null, 'vowed', false]);
   const aid = eventsOf('Ruritania promised to continue military aid to war-torn Borduria.', { Ruritania: ['ruritania', 'GPE'], Borduria: ['borduria', 'GPE'] });
   assert.ok(!aid.some((e) => e.type === 'THREATEN'));
-  const refusal = eventsOf('Ruritania says it will not accept the results of the vote.', { Ruritania: ['ruritania', 'GPE'] });
+  const refusal = eventsOf('Ruritania says it will not accept the count of the ballot.', { Ruritania: ['ruritania', 'GPE'] });
   const reject = refusal.find((e) => e.trigger.text === 'accept')!;
   assert.deepEqual([reject.type, reject.negated], ['REJECT', false]);
 });
@@ -124,7 +124,7 @@ test('an agent noun acts for the body its "of" names: "priests of the Church con
 
 test('support nouns: "an endorsement from X" received, "the backing of X", "in support of X"', { skip: !hasModel }, () => {
   const names: Record<string, [string, EntityType]> = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Horvat: ['horvat', 'PERSON'] };
-  const got = eventsOf('Horvat received a public endorsement from Valmora.', names).find((e) => e.trigger.text === 'endorsement')!;
+  const got = eventsOf('Horvat received a warm endorsement from Valmora.', names).find((e) => e.trigger.text === 'endorsement')!;
   assert.deepEqual([got.type, got.source, got.target], ['SUPPORT', 'valmora', 'horvat']);
   const backing = eventsOf('Horvat won with the backing of Valmora.', names).find((e) => e.trigger.text === 'backing')!;
   assert.equal(backing.source, 'valmora');

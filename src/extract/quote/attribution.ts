@@ -267,7 +267,7 @@ function subjectPhrase(doc: Doc, tree: SyntaxTree, s: number, v: number): Speake
 }
 
 /**
- * "Russia's ambassador to Bosnia, Igor Kalabukhov, said": a name between commas right before the verb is the
+ * "Valmora's ambassador to Tarsk, Ivo Marin, said": a name between commas right before the verb is the
  * subject's apposition, however the parser hung it (often as a conjunct of the last noun).
  */
 function withNameBeforeVerb(doc: Doc, tree: SyntaxTree, phrase: SpeakerPhrase, v: number): SpeakerPhrase {

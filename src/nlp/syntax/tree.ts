@@ -189,7 +189,7 @@ export class SyntaxTree {
     const h = w.head;
     if (h < 0) return null;
     const ownPassive = this.dependent(p, 'aux:pass') >= 0;
-    // A clausal subject beside a subject of its own is a misread complement: "it was prepared to engage".
+    // A clausal subject beside a subject of its own is a misread complement: "it was willing to negotiate".
     const complement = relIs(w.rel, 'xcomp') || (relIs(w.rel, 'csubj') && this.dependent(h, 'nsubj', 'nsubj:pass') >= 0);
     if (complement) {
       const controller = this.dependent(h, 'obj', 'iobj');
@@ -198,7 +198,7 @@ export class SyntaxTree {
       return up ? { word: up.word, passive: ownPassive, via: 'control' } : null;
     }
     if (w.rel === 'conj') {
-      // A finite verb the parser coordinated with a noun ("said he was alarmed by the reports …, and called for")
+      // A finite verb the parser coordinated with a noun ("said she was shocked by the footage …, and asked for")
       // shares the subject of the clause that noun sits in: climb to the nearest predicate above it.
       let g = h;
       if (w.upos === 'VERB' && NOMINAL.has(this.words[g]!.upos)) {
@@ -211,8 +211,8 @@ export class SyntaxTree {
       const passive = ownPassive || (up.passive && w.xpos === 'VBN' && this.dependent(p, 'aux') < 0);
       return { word: up.word, passive, via: 'coordination' };
     }
-    // A finite verb with no subject of its own is a conjunct whatever the parser called it ("He remains under
-    // sanctions, …, and in the days before the vote received an endorsement" read as a complement): English
+    // A finite verb with no subject of its own is a conjunct whatever the parser called it ("She stays in office,
+    // …, and a week before the summit won an award" read as a complement): English
     // finite clauses have subjects, so it shares its governor's.
     if ((relIs(w.rel, 'ccomp') || w.rel === 'parataxis') && FINITE_XPOS.has(w.xpos) && this.dependent(p, 'mark') < 0 && VERBAL_HEAD.has(this.words[h]!.upos)) {
       const up = this.subjectOf(h, depth + 1);
