@@ -8,26 +8,13 @@ import type { EventRecord, Layers } from '../model/types.js';
 import { normalizeName } from '../nlp/fold.js';
 import type { NearDuplicate, WriteInput } from './store.js';
 import { globalEntityId } from './entity-id.js';
+import type { StoredEvent } from '../resolve/timeline.js';
+import type { StanceClaim } from '../resolve/stances.js';
 
 export type Row = unknown[];
 
-/** An event as resolution reads it: the stored columns it compares (src/resolve/timeline.ts). */
-export interface PreparedEvent {
-  local_id: string;
-  type: string;
-  cameo: string | null;
-  source_id: string | null;
-  target_id: string | null;
-  location_id: string | null;
-  date_value: string | null;
-  negated: boolean;
-  modality: string;
-  sentence_start: number;
-  sentence_end: number;
-  source_state_id: string | null;
-  target_state_id: string | null;
-  date_basis: string | null;
-}
+/** An event as resolution reads it: the stored columns it compares (src/resolve/timeline.ts), all of them set. */
+export type PreparedEvent = Required<StoredEvent>;
 
 export interface PreparedQuote {
   local_id: string;
@@ -35,14 +22,8 @@ export interface PreparedQuote {
   speaker_id: string | null;
 }
 
-export interface PreparedStance {
-  holder_id: string;
-  topic: string;
-  polarity: string;
-  evidence_start: number;
-  evidence_end: number;
-  date: string | null;
-}
+/** A stance as resolution reads it (src/resolve/stances.ts). */
+export type PreparedStance = StanceClaim;
 
 export interface PreparedDocument {
   id: string;

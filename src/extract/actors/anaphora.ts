@@ -208,13 +208,26 @@ export function resolveStateDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
   }
 }
 
+/**
+ * Where a definite description headed by token `i` opens: "the" before it, over plain lower-case modifiers no
+ * mention covers ("the breakaway region", "the rebel group"); -1 when it is no such description, its head is a
+ * name or a mention's, or "of" follows it ("the region of Tigray" names its place itself).
+ */
+function descriptionStart(doc: Doc, table: EntityTable, i: number): number {
+  const tokens = doc.tokens;
+  const t = tokens[i]!;
+  if (!/^[a-z]/.test(t.text) || table.at(t.start) || tokens[i + 1]?.lower === 'of') return -1;
+  let k = i - 1;
+  while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
+  return k >= 0 && tokens[k]!.lower === 'the' && tokens[k]!.sentence === t.sentence ? k : -1;
+}
+
 /** Nouns that describe a place named before: "the territory", "the breakaway region", "the enclave". */
 const PLACE_DESCRIPTIONS = new Set(['territory', 'region', 'enclave', 'province', 'peninsula']);
 
 /**
- * "The territory", "the breakaway region": a mention of the place named last within the lookback that is neither a
- * city nor a state (a state before "the territory" is as often the one that holds it). Only plain lower-case modifiers between "the" and the noun ("the Darfur region" is a
- * name of its own), and not before "of" ("the region of Tigray" names its place itself).
+ * "The territory", "the breakaway region" (see descriptionStart): a mention of the place named last within the
+ * lookback that is neither a city nor a state (a state before "the territory" is as often the one that holds it).
  */
 export function resolvePlaceDescriptions(doc: Doc, kb: KnowledgeBase, table: EntityTable, inQuote: (offset: number) => boolean): void {
   const tokens = doc.tokens;
@@ -227,10 +240,9 @@ export function resolvePlaceDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
   if (!places.length) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!PLACE_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
-    let k = i - 1;
-    while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
-    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence || tokens[i + 1]?.lower === 'of') continue;
+    if (!PLACE_DESCRIPTIONS.has(t.lower) || inQuote(t.start)) continue;
+    const k = descriptionStart(doc, table, i);
+    if (k < 0) continue;
     let region: Candidate | null = null;
     for (let n = firstFrom(places, k) - 1; n >= 0 && t.sentence - places[n]!.sentence <= LOOKBACK && !region; n--) {
       if (!isStateEntity(kb, places[n]!.e)) region = places[n]!;
@@ -259,10 +271,9 @@ export function resolveGroupDescriptions(doc: Doc, kb: KnowledgeBase, table: Ent
   if (!groups.length) return;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (!GROUP_DESCRIPTIONS.has(t.lower) || !/^[a-z]/.test(t.text) || table.at(t.start) || inQuote(t.start)) continue;
-    let k = i - 1;
-    while (k >= 0 && tokens[k]!.sentence === t.sentence && (tokens[k]!.pos === 'ADJ' || tokens[k]!.pos === 'NOUN') && /^[a-z]/.test(tokens[k]!.text) && !table.at(tokens[k]!.start)) k--;
-    if (k < 0 || tokens[k]!.lower !== 'the' || tokens[k]!.sentence !== t.sentence || tokens[i + 1]?.lower === 'of') continue;
+    if (!GROUP_DESCRIPTIONS.has(t.lower) || inQuote(t.start)) continue;
+    const k = descriptionStart(doc, table, i);
+    if (k < 0) continue;
     // A description with a kind ("the jihadists", "the rebel group") goes to the nearest group introduced in a
     // sentence that uses that word ("the Tarsk Front, a rebel group of the north"); a bare "the group" to the
     // nearest group.
