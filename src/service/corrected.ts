@@ -299,7 +299,10 @@ export async function correctStances(db: Queryable, ov: Overrides, items: Stance
   });
 }
 
-/** The actor graph as corrected: nodes merged into one sum their counts, their edges join; names are corrected. */
+/**
+ * The actor graph as corrected by merges and entity edits: nodes merged into one sum their counts, their edges join;
+ * names, types and KB links are corrected. (Splits and event corrections are read with the rows, in graph.ts.)
+ */
 export async function correctGraph(db: Queryable, ov: Overrides, g: Graph): Promise<Graph> {
   const nodes = new Map<string, GraphNode & { corrections?: string[] }>();
   for (const n of g.nodes) {
@@ -330,6 +333,7 @@ export async function correctGraph(db: Queryable, ov: Overrides, g: Graph): Prom
       continue;
     }
     prev.weight += e.weight;
+    if (e.corrections) prev.corrections = [...new Set([...(prev.corrections ?? []), ...e.corrections])];
     for (const [t, n] of Object.entries(e.types)) prev.types[t] = (prev.types[t] ?? 0) + n;
     if (e.from && (!prev.from || e.from < prev.from)) prev.from = e.from;
     if (e.to && (!prev.to || e.to > prev.to)) prev.to = e.to;

@@ -149,6 +149,11 @@ export class Overrides {
     return this.canonical(split?.into ?? id);
   }
 
+  /** The entity a split made of `id` in `document`, if any (no merge followed): what the graph pairs by document. */
+  splitIn(document: string, id: string): { into: string; id: string } | undefined {
+    return this.splits.get(`${document}|${id}`);
+  }
+
   /** Whether reading `id` in `document` differs from the analysis (merged, split, renamed…). */
   entityCorrections(document: string | null, id: string): string[] {
     const out: string[] = [];

@@ -11,18 +11,25 @@ import type { NationFold } from './nations.js';
 /** As many as an actor's co-actors are counted over (entities.ts): the latest 300. */
 export const GRAPH_WINDOW = 300;
 
-export async function graphWindow(db: Queryable, f: { from?: string; to?: string; actor?: string }, folds: NationFold[]): Promise<string[]> {
+/**
+ * `as`: the stored ids the actor is read from (an analyst's merges: every id merged into it; a split-off actor: the
+ * one it was split from), and `only`, the documents it is read in (a split's), when corrections say so.
+ */
+export async function graphWindow(db: Queryable, f: { from?: string; to?: string; actor?: string }, folds: NationFold[],
+  as: { ids?: string[]; only?: string[] } = {}): Promise<string[]> {
   const params: unknown[] = [];
   const p = (v: unknown) => (params.push(v), `$${params.length}`);
-  const range = [f.from ? `d.date >= ${p(f.from)}::date` : '', f.to ? `d.date <= ${p(f.to)}::date` : ''].filter(Boolean).map((c) => ` AND ${c}`).join('');
+  const range = [f.from ? `d.date >= ${p(f.from)}::date` : '', f.to ? `d.date <= ${p(f.to)}::date` : '', as.only ? `d.id = ANY(${p(as.only)}::text[])` : '']
+    .filter(Boolean).map((c) => ` AND ${c}`).join('');
   if (f.actor) {
-    const ids = [f.actor, ...folds.filter((x) => x.into === f.actor).map((x) => x.from)];
+    const own = as.ids ?? [f.actor];
+    const ids = [...new Set([...own, ...folds.filter((x) => own.includes(x.into)).map((x) => x.from)])];
     // The actor's rows in date order (the (entity_id, doc_date) index), newest first, up to the window: one id is
     // read in the index's order and stops there; several (a state and its people) are merged and sorted.
     if (ids.length === 1) {
       return (await db.query<{ id: string }>(
         `SELECT m.document_id AS id FROM document_entities m JOIN documents d ON d.id = m.document_id
-          WHERE m.entity_id = ${p(f.actor)} AND d.near_duplicate_of IS NULL${range}
+          WHERE m.entity_id = ${p(ids[0])} AND d.near_duplicate_of IS NULL${range}
           ORDER BY m.doc_date DESC NULLS LAST, m.document_id LIMIT ${GRAPH_WINDOW}`, params)).rows.map((r) => r.id);
     }
     return (await db.query<{ id: string }>(

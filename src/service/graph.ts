@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../store/db.js';
 import { Where } from './where.js';
-import { loadOverrides } from './corrections.js';
+import { loadOverrides, type Overrides } from './corrections.js';
+import { dateInterval } from '../resolve/dates.js';
 import { correctGraph } from './corrected.js';
 import { nationFolds, type NationFold, type NationMode } from './nations.js';
 import { graphWindow } from './graph-window.js';
@@ -55,6 +56,8 @@ export interface GraphEdge {
   types: Record<string, number>;
   from: string | null;
   to: string | null;
+  /** The analyst's corrections behind this link (an event corrected, a split), when any. */
+  corrections?: string[];
 }
 
 export interface GraphFilter {
@@ -87,56 +90,95 @@ const EVENT_DAY = `coalesce(CASE WHEN v.date_value ~ '^\\d{4}-\\d{2}-\\d{2}$' TH
 export const CO_LINKS_PER_ACTOR = 8;
 
 /**
- * The graph as corrected: actors merged by an analyst are one node, renamed ones carry their new name; a people
- * is one node with its state ("Russian" with Russia) unless `nations: 'separate'`.
+ * The graph as corrected: actors merged by an analyst are one node, renamed ones carry their new name and type, an
+ * actor split off is a node of its own with the documents, mentions and links it took; a rejected event is no
+ * link, and an event given another type, actors or date is the link it was corrected to. A people is one node with
+ * its state ("Russian" with Russia) unless `nations: 'separate'`. Documents an analyst's correction touches are
+ * read report by report (few); the rest is counted in SQL as stored.
  */
 export async function buildGraph(db: Queryable, f: GraphFilter = {}): Promise<Graph> {
   const ov = await loadOverrides(db);
   const folds = f.nations === 'separate' ? [] : await nationFolds(db, f.kb);
-  const g = await buildStoredGraph(db, f, folds);
-  return ov.empty ? g : correctGraph(db, ov, g);
-}
-
-async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFold[]): Promise<Graph> {
   // A folded actor reads as its state everywhere, the actor asked for too.
   const into = new Map(folds.map((x) => [x.from, x.into]));
-  const f = f0.actor && into.has(f0.actor) ? { ...f0, actor: into.get(f0.actor)! } : f0;
+  const actor = f.actor ? ov.canonical(into.get(f.actor) ?? f.actor) : undefined;
+  const stored = await buildStoredGraph(db, { ...f, actor }, folds, ov);
+  let g = ov.empty ? stored : await correctGraph(db, ov, stored);
+  if (!ov.empty && f.entityTypes?.length) {
+    // A corrected type counts for the filter (the SQL read the stored types, widened by the corrected ones).
+    const types = new Set(f.entityTypes);
+    const keepNode = new Set(g.nodes.filter((n) => types.has(n.type) || n.id === actor).map((n) => n.id));
+    g = { nodes: g.nodes.filter((n) => keepNode.has(n.id)), edges: g.edges.filter((e) => keepNode.has(e.source) && keepNode.has(e.target)) };
+  }
+  if (!actor) return g;
+  const edges = g.edges.filter((e) => e.source === actor || e.target === actor);
+  const keep = new Set([actor, ...edges.flatMap((e) => [e.source, e.target])]);
+  return { nodes: g.nodes.filter((n) => keep.has(n.id)), edges };
+}
+
+/** Documents read report by report because a correction touches them: an event corrected there, or a split. */
+function touchedDocuments(ov: Overrides): Set<string> {
+  const out = new Set<string>();
+  for (const key of ov.events.keys()) out.add(key.slice(0, key.indexOf('|')));
+  for (const s of ov.splitEntities()) for (const d of s.documents) out.add(d);
+  return out;
+}
+
+async function buildStoredGraph(db: Queryable, f: GraphFilter, folds: NationFold[], ov: Overrides): Promise<Graph> {
+  const into = new Map(folds.map((x) => [x.from, x.into]));
+  // The actor asked for is read from every stored id that reads as it (merged into it; a split's own documents).
+  const split = f.actor?.startsWith('c:') ? ov.splitEntities().find((x) => x.id === f.actor) : undefined;
+  const members = f.actor ? (split ? [split.from] : ov.members(f.actor).filter((id) => !id.startsWith('c:'))) : [];
   // With folds, each document's actors are read through them (`dem`: one row per document and folded actor), so a
   // document naming Russia and "Russian" counts once for Russia; without, the stored rows are read as they are.
   // Only the latest documents are read (graph-window.ts): the rows of those, folded or not.
-  const window = await graphWindow(db, f, folds);
+  const window = await graphWindow(db, f, folds, f.actor && (split || members.length > 1) ? { ids: members, only: split?.documents } : {});
   const dem = (w: Where): string => folds.length
     ? `(SELECT m.document_id, coalesce(fo.into_id, m.entity_id) AS entity_id, sum(m.mentions)::int AS mentions, min(m.doc_date) AS doc_date
           FROM document_entities m LEFT JOIN unnest(${w.param(folds.map((x) => x.from))}::text[], ${w.param(folds.map((x) => x.into))}::text[]) AS fo(from_id, into_id)
             ON fo.from_id = m.entity_id WHERE m.document_id = ANY(${w.param(window)}::text[]) GROUP BY 1, 2)`
     : `(SELECT * FROM document_entities WHERE document_id = ANY(${w.param(window)}::text[]))`;
+  const touched = ov.empty ? new Set<string>() : touchedDocuments(ov);
+  // A split is read per document: which stored id reads as which in a touched document.
+  const asIn = (doc: string, id: string) => ov.splitIn(doc, id)?.into ?? id;
   const kinds = new Set(f.kinds?.length ? f.kinds : EDGE_KINDS);
   const maxNodes = f.maxNodes ?? 120;
   // Every query below keeps the same documents: originals (not near-duplicates) in the date range.
   const docs = () => new Where().add('d.near_duplicate_of IS NULL').dateRange('d.date', f.from, f.to);
   const types = f.entityTypes?.length ? f.entityTypes : null;
+  const splits = ov.empty ? [] : ov.splitEntities();
+  // The type filter is widened by the ids a correction may give another type, or split off; buildGraph narrows it.
+  const widen = [...new Set([...members, ...ov.typeEdits().keys(), ...splits.map((x) => x.from)])].filter((id) => !id.startsWith('c:'));
+  const typeCondition = (w: Where) => (widen.length
+    ? `(e.type = ANY(${w.param(types)}::text[]) OR e.id = ANY(${w.param(widen)}::text[]))`
+    : `e.type = ANY(${w.param(types)}::text[])`);
+  const unfiltered = !f.from && !f.to && !f.actor && !folds.length;
   let nodes: GraphNode[];
-  if (!f.from && !f.to && !f.actor && !folds.length) {
+  if (unfiltered) {
     // Unfiltered, the running counts on the actors answer at once.
     const w = new Where().add('e.document_count > 0');
-    if (types) w.add('e.type = ANY($::text[])', types);
+    if (types) w.add(typeCondition(w));
     nodes = (await db.query<GraphNode>(
       `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", e.document_count AS documents, e.mention_count AS mentions
-         FROM entities e ${w.sql} ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
+         FROM entities e ${w.sql} ORDER BY e.document_count DESC, e.mention_count DESC, e.name LIMIT ${w.param(maxNodes + splits.length)}`, w.params)).rows;
   } else {
     const w = docs();
     const rows = dem(w);
     // (The window is the actor's own documents: every one names it.)
-    if (types && f.actor) w.add(`(e.type = ANY(${w.param(types)}::text[]) OR e.id = ${w.param(f.actor)})`);
-    else if (types) w.add('e.type = ANY($::text[])', types);
+    if (types) w.add(typeCondition(w));
     nodes = (await db.query<GraphNode>(
       `SELECT e.id, e.name, e.type, e.kb_id AS "kbId", count(*)::int AS documents, sum(m.mentions)::int AS mentions
          FROM ${rows} m JOIN documents d ON d.id = m.document_id JOIN entities e ON e.id = m.entity_id
         ${w.sql} GROUP BY e.id, e.name, e.type, e.kb_id
-        ORDER BY documents DESC, mentions DESC, e.name LIMIT ${w.param(maxNodes)}`, w.params)).rows;
+        ORDER BY documents DESC, mentions DESC, e.name LIMIT ${w.param(maxNodes + splits.length)}`, w.params)).rows;
   }
+  if (splits.length) nodes = await withSplits(db, nodes, splits, unfiltered ? null : window, maxNodes);
+  else nodes = nodes.slice(0, maxNodes);
   if (!nodes.length) return { nodes, edges: [] };
-  const ids = nodes.map((n) => n.id);
+  const nodeSet = new Set(nodes.map((n) => n.id));
+  // The stored ids the rows name: a split-off actor is read from the one it was split from.
+  const splitFrom = new Map(splits.map((x) => [x.id, x.from]));
+  const ids = [...new Set(nodes.map((n) => splitFrom.get(n.id) ?? n.id))];
   const edges: GraphEdge[] = [];
 
   if (kinds.has('cooccurrence')) {
@@ -146,20 +188,28 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
     // One row per document (its actors joined in one string): PGlite hands rows over one by one, and 12,000 rows
     // of 300 documents took ten times as long as 300.
     const w = new Where();
-    const byDoc = (await db.query<{ date: string | null; ids: string }>(
-      `SELECT to_char(min(m.doc_date), 'YYYY-MM-DD') AS date, string_agg(m.entity_id, '|') AS ids FROM ${dem(w)} m
+    const byDoc = (await db.query<{ doc: string; date: string | null; ids: string }>(
+      `SELECT m.document_id AS doc, to_char(min(m.doc_date), 'YYYY-MM-DD') AS date, string_agg(m.entity_id, '|') AS ids FROM ${dem(w)} m
         WHERE m.entity_id = ANY(${w.param(ids)}::text[]) GROUP BY m.document_id`, w.params)).rows;
-    const pairs = new Map<string, { a: string; b: string; weight: number; first: string | null; last: string | null }>();
-    for (const { date, ids: joined } of byDoc) {
+    const pairs = new Map<string, { a: string; b: string; weight: number; first: string | null; last: string | null; corrections?: string[] }>();
+    for (const { doc, date, ids: joined } of byDoc) {
       // ('|' is in no entity id: KB ids are slugs, a discovered one's name is normalised to letters, digits, spaces.)
-      const here = joined.split('|').sort();
+      let here = joined.split('|');
+      // In a document a split names, its actor reads as the one split off.
+      const made = touched.has(doc) ? here.map((id) => ov.splitIn(doc, id)).filter((x) => !!x) : [];
+      const fixes = made.map((x) => x.id);
+      const splitOff = new Set(made.map((x) => x.into));
+      if (made.length) here = [...new Set(here.map((id) => asIn(doc, id)))];
+      here = here.filter((id) => nodeSet.has(id)).sort();
       for (let x = 0; x < here.length; x++) {
         for (let y = x + 1; y < here.length; y++) {
           const [a, b] = [here[x]!, here[y]!];
           const key = `${a}|${b}`;
           const p = pairs.get(key);
-          if (!p) pairs.set(key, { a, b, weight: 1, first: date, last: date });
+          const fixed = splitOff.has(a) || splitOff.has(b) ? fixes : null;
+          if (!p) pairs.set(key, { a, b, weight: 1, first: date, last: date, ...(fixed ? { corrections: fixed } : {}) });
           else {
+            if (fixed) p.corrections = [...new Set([...(p.corrections ?? []), ...fixed])];
             p.weight++;
             if (date && (!p.first || date < p.first)) p.first = date;
             if (date && (!p.last || date > p.last)) p.last = date;
@@ -175,7 +225,8 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
       if ((kept.get(r.a) ?? 0) >= CO_LINKS_PER_ACTOR && (kept.get(r.b) ?? 0) >= CO_LINKS_PER_ACTOR) continue;
       kept.set(r.a, (kept.get(r.a) ?? 0) + 1);
       kept.set(r.b, (kept.get(r.b) ?? 0) + 1);
-      edges.push({ id: `co:${r.a}|${r.b}`, source: r.a, target: r.b, kind: 'cooccurrence', mode: null, weight: r.weight, types: {}, from: r.first, to: r.last });
+      edges.push({ id: `co:${r.a}|${r.b}`, source: r.a, target: r.b, kind: 'cooccurrence', mode: null, weight: r.weight, types: {}, from: r.first, to: r.last,
+        ...(r.corrections ? { corrections: r.corrections } : {}) });
     }
   }
 
@@ -190,14 +241,19 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
     w.add('NOT v.negated').add(`${source} <> ${target}`);
     // The window's events first (OFFSET 0 keeps the planner from reading the actors' event indexes across the
     // store instead: 400,000 entries for every actor at 10,000 documents), and only the window's documents.
-    const inWindow = w.param(window);
+    // Documents a correction touches are read report by report below, the rest counted here.
+    const stored = touched.size ? window.filter((d) => !touched.has(d)) : window;
+    const inWindow = w.param(stored);
     w.add(`d.id = ANY(${inWindow}::text[])`);
     const idList = w.param(ids);
-    const rows = (await db.query<{ source: string; target: string; type: string; n: number; first: string | null; last: string | null }>(
+    type Row = { source: string; target: string; type: string; n: number; first: string | null; last: string | null; corrections?: string[] };
+    const rows: Row[] = (await db.query<Row>(
       `SELECT ${source} AS source, ${target} AS target, v.type, count(*)::int AS n, min(${EVENT_DAY}) AS first, max(${EVENT_DAY}) AS last
          FROM (SELECT * FROM events WHERE document_id = ANY(${inWindow}::text[]) OFFSET 0) v JOIN documents d ON d.id = v.document_id
         ${w.sql} AND ${source} = ANY(${idList}::text[]) AND ${target} = ANY(${idList}::text[])
         GROUP BY 1, 2, v.type`, w.params)).rows;
+    const own = window.filter((d) => touched.has(d));
+    if (own.length) rows.push(...await correctedEventRows(db, ov, own, (id) => into.get(id) ?? id, (id) => nodeSet.has(id) || nodeSet.has(ov.canonical(id))));
     const wanted = f.types?.length ? new Set(f.types.map((t) => t.toUpperCase())) : null;
     const merged = new Map<string, GraphEdge>();
     for (const r of rows) {
@@ -206,6 +262,7 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
       const id = `${cls.kind}:${cls.mode}:${r.source}>${r.target}`;
       let e = merged.get(id);
       if (!e) merged.set(id, (e = { id, source: r.source, target: r.target, kind: cls.kind, mode: cls.mode, weight: 0, types: {}, from: r.first, to: r.last }));
+      if (r.corrections) e.corrections = [...new Set([...(e.corrections ?? []), ...r.corrections])];
       e.weight += r.n;
       e.types[r.type] = (e.types[r.type] ?? 0) + r.n;
       if (r.first && (!e.from || r.first < e.from)) e.from = r.first;
@@ -213,8 +270,60 @@ async function buildStoredGraph(db: Queryable, f0: GraphFilter, folds: NationFol
     }
     edges.push(...merged.values());
   }
-  const keep = f.actor ? new Set([f.actor, ...edges.filter((e) => e.source === f.actor || e.target === f.actor).flatMap((e) => [e.source, e.target])]) : null;
-  return keep
-    ? { nodes: nodes.filter((n) => keep.has(n.id)), edges: edges.filter((e) => e.source === f.actor || e.target === f.actor) }
-    : { nodes, edges };
+  return { nodes, edges };
+}
+
+/**
+ * The actors as corrected by splits: in the documents a split names, the actor split from gives its documents and
+ * mentions to the one split off (`window`: the documents counted, null for the running counts over the store).
+ */
+async function withSplits(db: Queryable, nodes: GraphNode[], splits: ReturnType<Overrides['splitEntities']>, window: string[] | null, maxNodes: number): Promise<GraphNode[]> {
+  const params: unknown[] = [[...new Set(splits.map((x) => x.from))], [...new Set(splits.flatMap((x) => x.documents))]];
+  if (window) params.push(window);
+  const rows = (await db.query<{ document_id: string; entity_id: string; mentions: number }>(
+    `SELECT m.document_id, m.entity_id, m.mentions FROM document_entities m JOIN documents d ON d.id = m.document_id
+      WHERE m.entity_id = ANY($1::text[]) AND m.document_id = ANY($2::text[]) AND d.near_duplicate_of IS NULL${window ? ' AND m.document_id = ANY($3::text[])' : ''}`,
+    params)).rows;
+  const byId = new Map(nodes.map((n) => [n.id, { ...n }]));
+  for (const s of splits) {
+    const took = rows.filter((r) => r.entity_id === s.from && s.documents.includes(r.document_id));
+    if (!took.length) continue;
+    const mentions = took.reduce((k, r) => k + r.mentions, 0);
+    const from = byId.get(s.from);
+    if (from) Object.assign(from, { documents: from.documents - took.length, mentions: from.mentions - mentions });
+    byId.set(s.id, { id: s.id, name: s.name, type: s.type, kbId: null, documents: took.length, mentions });
+  }
+  return [...byId.values()].filter((n) => n.documents > 0)
+    .sort((a, b) => b.documents - a.documents || b.mentions - a.mentions || a.name.localeCompare(b.name)).slice(0, maxNodes);
+}
+
+/**
+ * The events of documents a correction touches, one by one as corrected: a rejected or negated one is none, a
+ * corrected type, actor or date is read as given, an actor a split names in that document is the one split off
+ * (`fold`: a people read as its state, as the SQL reads the rest). Only events between actors `drawn` are kept.
+ */
+async function correctedEventRows(db: Queryable, ov: Overrides, documents: string[], fold: (id: string) => string, drawn: (id: string) => boolean) {
+  const rows = (await db.query<{ document_id: string; trigger_start: number; trigger_end: number; source_id: string | null; target_id: string | null; type: string; negated: boolean; day: string | null; doc_day: string | null }>(
+    `SELECT v.document_id, v.trigger_start, v.trigger_end, v.source_id, v.target_id, v.type, v.negated, ${EVENT_DAY} AS day, to_char(d.date, 'YYYY-MM-DD') AS doc_day
+       FROM events v JOIN documents d ON d.id = v.document_id WHERE v.document_id = ANY($1::text[])`, [documents])).rows;
+  const out: { source: string; target: string; type: string; n: number; first: string | null; last: string | null; corrections?: string[] }[] = [];
+  for (const r of rows) {
+    if (r.negated) continue;
+    const o = ov.event(r.document_id, r.trigger_start, r.trigger_end);
+    if (o?.rejected) continue;
+    const fixes = [...(o?.corrections ?? [])];
+    const read = (id: string | null) => {
+      if (!id) return null;
+      const split = ov.splitIn(r.document_id, id);
+      if (split) fixes.push(split.id);
+      return fold(split?.into ?? id);
+    };
+    const source = read(o && 'source' in o ? o.source ?? null : r.source_id);
+    const target = read(o && 'target' in o ? o.target ?? null : r.target_id);
+    if (!source || !target || source === target || !drawn(source) || !drawn(target)) continue;
+    const span = o && 'date' in o ? dateInterval(o.date ?? null) : null;
+    const [first, last] = o && 'date' in o ? [span?.from ?? r.doc_day, span?.to ?? r.doc_day] : [r.day, r.day];
+    out.push({ source, target, type: o?.type ?? r.type, n: 1, first, last, ...(fixes.length ? { corrections: [...new Set(fixes)] } : {}) });
+  }
+  return out;
 }
