@@ -12,12 +12,15 @@ import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
 import { beamParse } from './beam.js';
 import { coarseOfTags, parserTags } from './tagset.js';
-import { TagLexicon, tagSentence, WordScoreCache, type TagConstraint, type TagDictionary } from './tagger.js';
+import { TagLexicon, tagScoresAt, tagSentence, WordScoreCache, type TagConstraint, type TagDictionary } from './tagger.js';
+import type { LexAtoms } from './tagger-features.js';
+import type { SentenceAtoms } from './words.js';
 import type { SentenceAnalysis, SyntaxModel, Upos } from './types.js';
 import type { WeightTable } from './weights.js';
 import { sentenceAtoms, WordAtomCache } from './words.js';
 
 export const DEFAULT_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/syntax-en.bin.gz');
+const VERB_FORMS_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../data/tagger/verb-forms.tsv');
 
 /** The parts of speech a word of a proper name takes in EWT ("Beijing", "Court", "Orthodox", "16"). */
 const NAME_UPOS: ReadonlySet<Upos> = new Set(['PROPN', 'NOUN', 'ADJ', 'NUM']);
@@ -40,6 +43,10 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly coarse: Uint8Array;
   /** Per tag, 1 if a word of a name may take it (see TagConstraint). */
   private readonly nameTags: Uint8Array;
+  /** Per tag, 1 for a finite lexical verb (VBD, VBZ, VBP): what a verbless sentence may be given (see analyse). */
+  private readonly finiteTags: Uint8Array;
+  /** Per tag, 1 for any finite verb or modal, lexical or auxiliary: a sentence with one has its verb. */
+  private readonly anyFinite: Uint8Array;
   /**
    * Memos of what follows from a word form alone (its atoms; its own features' weights in each tagging pass).
    * They are keyed only by the form and bounded, so an analysis is the same whatever was analysed before.
@@ -64,6 +71,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.rootLabel = header.labels.indexOf('root');
     this.coarse = coarseOfTags(header.tags);
     this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
+    this.finiteTags = Uint8Array.from(header.tags, (t) => (FINITE_VERB_TAGS.has(t) ? 1 : 0));
+    this.anyFinite = Uint8Array.from(this.xpos, (x) => (FINITE_XPOS.has(x) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
     this.lexicon = header.tagClasses ? new TagLexicon(header.tagClasses, header.verbForms ?? {}) : undefined;
     // The dictionary carries the lexicon, so a caller that tags with the dictionary alone (bench/syntax.ts) tags
@@ -83,10 +92,18 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const out: SentenceAnalysis = { upos: [], xpos: [], lemma: [], feats: [], head: [], rel: [] };
     if (n === 0) return out;
     const a = sentenceAtoms(forms, this.atomCache);
-    const constraint = this.constraint(n, names);
+    let constraint = this.constraint(n, names);
     const lex = this.lexicon?.atoms(a);
-    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
-    const joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    let first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
+    let joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    const verb = this.missingVerb(a, forms, first, joint, names, lex);
+    if (verb >= 0) {
+      const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
+      masks[verb] = this.finiteTags;
+      constraint = { masks };
+      first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
+      joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    }
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     const labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
@@ -99,6 +116,41 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       out.rel.push(this.header.labels[labels[i]!]!);
     }
     return out;
+  }
+
+  /**
+   * A full sentence of prose (it ends in . ! or ?, five words or more) tagged with no finite verb has almost
+   * always lost its verb to a noun reading: web text, the training data, uses "shot", "shut" or "cut" as nouns
+   * more than news does ("jets shot down two drones" read as a noun phrase). Returns the word whose finite-verb
+   * reading the second pass found least unlikely, when that reading is within VERB_REPAIR_MARGIN of the tag it
+   * chose, so the sentence can be tagged again with that word bound to a finite verb; -1 when nothing is missing.
+   * Words of names and words the tag dictionary fixes are never candidates.
+   */
+  private missingVerb(a: SentenceAtoms, forms: readonly string[], first: Int32Array, joint: Int32Array,
+    names: ArrayLike<boolean> | undefined, lex: LexAtoms | undefined): number {
+    const n = forms.length;
+    if (n < 5 || !/^[.!?]$/.test(forms[n - 1]!)) return -1;
+    for (let i = 0; i < n; i++) if (this.anyFinite[joint[i]!]) return -1;
+    let best = -1;
+    let bestMargin = VERB_REPAIR_MARGIN;
+    const scores = new Float32Array(this.header.tags.length);
+    let subjectBefore = false;
+    for (let i = 0; i < n; i++) {
+      const candidate = subjectBefore && !names?.[i] && /^[a-z]+$/.test(forms[i]!) && !this.tagDict.has(a.lowerText[i]!)
+        && mayBeVerb(a.lowerText[i]!);
+      // A capitalised first word is a name whatever its tag: web-trained tags often miss unknown names there.
+      subjectBefore ||= NOMINAL_UPOS.has(this.upos[joint[i]!]!) || (i === 0 && /^[A-Z]/.test(forms[0]!));
+      if (!candidate) continue;
+      tagScoresAt(this.tagger2, a, i, joint, scores, first, this.wordScores2, lex);
+      let verbScore = -Infinity;
+      for (let t = 0; t < scores.length; t++) if (this.finiteTags[t] && scores[t]! > verbScore) verbScore = scores[t]!;
+      const margin = scores[joint[i]!]! - verbScore;
+      if (margin < bestMargin) {
+        bestMargin = margin;
+        best = i;
+      }
+    }
+    return best;
   }
 
   private constraint(n: number, names: ArrayLike<boolean> | undefined): TagConstraint | undefined {
@@ -134,6 +186,35 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     out.lemma.push(lemma);
     out.feats.push(feats);
   }
+}
+
+/** Finite lexical verb tags a verbless sentence may be given. */
+const FINITE_VERB_TAGS = new Set(['VERB VBD', 'VERB VBZ', 'VERB VBP']);
+const FINITE_XPOS = new Set(['VBD', 'VBZ', 'VBP', 'MD', 'VB']);
+/** How far below the chosen tag a finite-verb reading may score and still be taken (EWT dev and GUM's open genres: wider, it starts turning fragments and captions into clauses). */
+const VERB_REPAIR_MARGIN = 32;
+
+/** Tags of words that can be a clause's subject. */
+const NOMINAL_UPOS = new Set<Upos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
+
+/**
+ * Whether a lower-case word may be a finite verb: a regular past form, or a form of one of the event verbs in
+ * PETRARCH2's CAMEO dictionary (data/tagger/verb-forms.tsv; a base form there stands for the present too).
+ */
+function mayBeVerb(lower: string): boolean {
+  return (lower.length > 4 && lower.endsWith('ed')) || verbForms().has(lower);
+}
+
+let verbFormSet: Set<string> | undefined;
+function verbForms(): Set<string> {
+  if (!verbFormSet) {
+    verbFormSet = new Set();
+    for (const line of readFileSync(VERB_FORMS_PATH, 'utf8').split('\n')) {
+      const [form, tags] = line.split('\t');
+      if (form && tags && /(^|\|)VB[DZP]?($|\|)/.test(tags)) verbFormSet.add(form);
+    }
+  }
+  return verbFormSet;
 }
 
 let shipped: PerceptronSyntaxModel | null = null;

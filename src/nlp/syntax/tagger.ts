@@ -139,3 +139,19 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
   }
   return tags;
 }
+
+/**
+ * The scores of every tag for word i, given the tags to its left (`tags`) and, in the second pass, the first
+ * pass's tags (`ahead`): what tagSentence weighs at i, for a caller that wants the margin between two readings.
+ */
+export function tagScoresAt(scorer: Scorer, a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Float32Array,
+  ahead?: ArrayLike<number>, cache?: WordScoreCache, lex?: LexAtoms): Float32Array {
+  const k = taggerFeatures(a, i, tags, KEYS, ahead, lex);
+  if (cache) {
+    cache.wordScores(a.formText[i]!, i === 0, KEYS, out);
+    cache.table.add(KEYS, TAGGER_WORD_FEATURES, k, out);
+  } else {
+    scorer.score(KEYS, k, out);
+  }
+  return out;
+}
