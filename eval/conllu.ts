@@ -133,3 +133,90 @@ export function entityBrackets(ent: string): EntityBracket[] {
 export function minspanOf(fields: string[]): number[] {
   return (fields[5] ?? '').split(',').map(Number).filter((n) => n > 0);
 }
+
+/** A word of a sentence as the name-span reading needs it: 0-based `head` (-1 for the root). */
+export interface TreeWord {
+  form: string;
+  upos: string;
+  head: number;
+  rel: string;
+  /** No space after it in the text (SpaceAfter=No). */
+  glued: boolean;
+}
+
+/**
+ * The name inside a GUM mention of words [start, end) of a sentence, as a name tagger marks names, or null when
+ * the mention is not named by its head. GUM marks mentions, not names: its minimal span (`minspan`) keeps a title
+ * that heads the name ("Professor Chomsky", "columnist Dan Savage", where GUM attaches the title as `nmod:desc` or
+ * makes it the head with the name `flat` under it) and runs over an "of" phrase to its head ("Cheng Chung-tai of
+ * Civic Passion" is minspan "Cheng Chung tai Passion"), and a mention counts as named in the old reading when any
+ * word in it is a proper noun ("Nobel Peace Prize recipient"). Read from the tree instead:
+ * - the name's core is the mention's head when it is a proper noun, else the first proper noun `flat` under it (the
+ *   name after a title noun: "biologist Nick Bos"); no core, no name;
+ * - the name is the core with what its words attach by `flat`, `fixed`, `goeswith`, `compound` and capitalised
+ *   `amod`/`nummod` ("Civic Party", "Kennedy Space Center", "Movimento 5 Stelle"), and punctuation glued inside
+ *   ("Chung-tai"); for an organisation or place, its "of" phrases too ("University of Helsinki", "State of Texas");
+ * - never titles (`nmod:desc`, a lower-case compound: "Facebook creator Mark Zuckerberg"), possessors, articles,
+ *   appositions or clauses, and never a person's "of" phrase (the party or place after the name);
+ * - the span is the contiguous run of those words around the core.
+ */
+export function nameSpanOf(words: readonly TreeWord[], start: number, end: number, type: string): [number, number] | null {
+  const inside = (i: number) => i >= start && i < end;
+  let h = -1;
+  for (let i = start; i < end; i++) if (!inside(words[i]!.head)) { h = i; break; }
+  if (h < 0) return null;
+  const children = (i: number) => {
+    const out: number[] = [];
+    for (let k = start; k < end; k++) if (words[k]!.head === i) out.push(k);
+    return out;
+  };
+  const capital = (k: number) => /^\p{Lu}/u.test(words[k]!.form) || /^\d/.test(words[k]!.form);
+  let core = -1;
+  // The name after a title noun: every proper noun flat under it ("actor Jason Beghe": both are the title's).
+  const afterTitle = words[h]!.upos === 'PROPN' ? [] : children(h).filter((k) => words[k]!.rel.startsWith('flat') && words[k]!.upos === 'PROPN');
+  if (words[h]!.upos === 'PROPN') core = h;
+  else core = afterTitle[0] ?? -1;
+  // A proper noun in lower case ("candidates") is no name.
+  if (core < 0 || !capital(core)) return null;
+  const inName = new Set<number>([core, ...afterTitle]);
+  // An "of" phrase: its head with its article, preposition and names, and names joined to it ("of Australia and
+  // New Zealand"), but not a further "of" phrase ("University of Sheffield of the UK" is two names).
+  const phrase = (k: number) => {
+    inName.add(k);
+    for (const c of children(k)) {
+      const rel = words[c]!.rel;
+      if (rel === 'case' || rel === 'det' || rel === 'cc') inName.add(c);
+      else if (rel === 'conj' && capital(c)) phrase(c);
+    }
+    walk(k, false);
+  };
+  const walk = (i: number, ofs = true) => {
+    for (const k of children(i)) {
+      const w = words[k]!;
+      const rel = w.rel;
+      if (rel.startsWith('flat') || rel === 'fixed' || rel === 'goeswith') {
+        inName.add(k);
+        walk(k, ofs);
+      } else if ((rel === 'compound' || rel === 'amod' || rel === 'nummod') && capital(k)) {
+        inName.add(k);
+        walk(k, ofs);
+      } else if (rel === 'punct' && (words[k - 1]?.glued && w.glued)) inName.add(k);
+      else if (ofs && rel === 'nmod' && type !== 'person' && capital(k) && children(k).some((c) => words[c]!.rel === 'case' && /^(?:of|for|on)$/i.test(words[c]!.form))) {
+        // "University of Helsinki": the whole "of" phrase (its article, its own names).
+        if (k > i) phrase(k);
+      }
+    }
+  };
+  for (const k of inName) walk(k);
+  // The contiguous run around the core.
+  let s = core;
+  let e = core + 1;
+  while (inName.has(s - 1)) s--;
+  while (inName.has(e)) e++;
+  // Punctuation, a preposition or an article left at an edge is no part of the name (where GUM's tree hangs an
+  // "of" on a later word: "Hebrew University of Jerusalem's Einstein Institute").
+  const edge = (k: number) => ['PUNCT', 'ADP', 'DET', 'CCONJ', 'PART'].includes(words[k]!.upos);
+  while (e > s + 1 && edge(e - 1)) e--;
+  while (s < e - 1 && edge(s)) s++;
+  return [s, e];
+}
