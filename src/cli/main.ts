@@ -5,6 +5,7 @@
 import { Command, Option } from 'commander';
 import { isoDate, positiveInt, UserError } from './args.js';
 import { createWriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
 import { defaultKnowledgeBase, KbError } from '../kb/load.js';
 import type { KnowledgeBase } from '../model/types.js';
@@ -67,6 +68,7 @@ program
   .option('--max-items <n>', 'items read from one RSS/Atom feed', positiveInt, 500)
   .option('--max-chars <n>', 'longest text analysed as one document, in characters (longer ones are refused)', positiveInt, DEFAULT_BUDGET.maxChars)
   .option('--analysis-timeout <seconds>', 'analysis time allowed per document (one over it is stopped and not stored)', positiveInt, DEFAULT_BUDGET.maxMs / 1000)
+  .option('--jobs <n>', 'threads that analyse (default: the number of cores); 1 analyses in the writing thread', positiveInt, availableParallelism())
   .option('--quiet', 'no progress bar and no per-input messages')
   .action(async (sources: string[], o) => {
     const kb = kbFromOptions();
@@ -83,7 +85,8 @@ program
       let reported = 0;
       const result = await ingest(store, sources, {
         kb, date: o.date, source: o.source, manifest, allowPrivate: !!o.allowPrivate, timeoutMs: o.timeout * 1000, maxItems: o.maxItems,
-        budget: { maxChars: o.maxChars, maxMs: o.analysisTimeout * 1000 },
+        budget: { maxChars: o.maxChars, maxMs: o.analysisTimeout * 1000 }, jobs: o.jobs,
+        onPoolUnavailable: (reason: string) => process.stderr.write(`dossier: ${reason}; analysing in one thread\n`),
         onProgress: (s: IngestSummary, origin: string) => {
           bar?.setTotal(s.read + s.failed);
           bar?.update(s.read + s.failed, { new: s.new, failed: s.failed, origin: truncate(origin, 40) });
