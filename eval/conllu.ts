@@ -138,6 +138,8 @@ export function minspanOf(fields: string[]): number[] {
 export interface TreeWord {
   form: string;
   upos: string;
+  /** Penn tag, where known ("NNPS": a plural proper noun). */
+  xpos?: string;
   head: number;
   rel: string;
   /** No space after it in the text (SpaceAfter=No). */
