@@ -4,7 +4,9 @@
  *   --store-docs N  documents for the store figures (default 2000), written as ingest writes them
  *   --store postgres  the store figures against DATABASE_URL (a schema of its own, dropped after)
  *   --long          the store figures over 20,000 documents: is the write rate flat as the store grows?
- *   --only store    the store figures alone
+ *   --only store    the store figures alone; --only pool the pool's alone; --only analysis the analysis's alone
+ *   --jobs N        worker threads for the pool's figures (default 2): analysis docs/s in one thread and in the
+ *                   pool, and ingest end to end with --jobs N (bench/pool.ts)
  *   --json          also print the figures as one JSON object on the last line
  * Prints: docs/s and tokens/s through cleaning + Doc + times; the full pipeline's cost per step; the store's write
  * rate, the batched-INSERT ceiling on the same rows and their ratio, the rate per 1,000 documents, bytes on disk
@@ -28,11 +30,12 @@ import type { Store } from '../src/store/store.js';
 import { BATCH_DOCUMENTS } from '../src/ingest/ingest.js';
 import { searchSentences } from '../src/service/documents.js';
 import { storeBench, storeReport } from './store.js';
+import { poolBench, poolReport } from './pool.js';
 
 const { values } = parseArgs({ options: {
   docs: { type: 'string', default: '10000' }, json: { type: 'boolean', default: false },
   store: { type: 'string', default: 'pglite' }, 'store-docs': { type: 'string', default: '2000' }, long: { type: 'boolean', default: false },
-  only: { type: 'string' },
+  only: { type: 'string' }, jobs: { type: 'string', default: '2' },
 } });
 const N = Number(values.docs);
 const figures: Record<string, number | string> = {};
@@ -154,7 +157,16 @@ async function analysisFigures(): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(`bench: ${N} synthetic articles of ~700 words, knowledge base of ${kb.entries.length} entries\n`);
-  if (values.only !== 'store') await analysisFigures();
+  if (!values.only || values.only === 'analysis') await analysisFigures();
+  if (!values.only || values.only === 'pool') {
+    // 2c. Both cores: the analysis in a pool of worker threads, and ingest end to end through it.
+    poolReport(await poolBench({ docs: Math.min(N, 200), ingestDocs: Math.min(N, 1000), jobs: Number(values.jobs), kb }), report);
+  }
+  if (values.only && values.only !== 'store') {
+    report('peak RSS', peakRssMb(), 'MB', 0);
+    if (values.json) console.log(JSON.stringify({ bench: figures }));
+    return;
+  }
 
   // 3. The store: documents analysed ahead and written in batches, against the batched-INSERT ceiling of the same
   // rows (bench/store.ts); then search and API latency on the store written.
