@@ -1,15 +1,17 @@
 /**
  * `npm run train`: rebuilds the shipped models from ../shared/data: the syntax model (train/syntax.ts, about
  * 12 minutes on two cores), then the name tagger (train/ner.ts, about 2). `--only syntax` or `--only ner`
- * builds one; the other options go to that trainer (syntax: --limit, --out, ...; ner: --epochs, --dev, --ner-out).
+ * builds one; the other options go to that trainer (syntax: --limit, --out, ...; ner: --epochs, --dev, --ner-out,
+ * --gazetteer-from MODEL).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { main as trainSyntax, SHARED } from './syntax.js';
 import { buildNerModel, DEFAULT_NER_SETTINGS, nerInputs, type NerSettings } from './ner.js';
 import { DEFAULT_NER_MODEL_PATH } from '../src/nlp/ner/model.js';
+import { decodeNerModel } from '../src/nlp/ner/model-file.js';
 import { loadKnowledgeBase } from '../src/kb/load.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -25,7 +27,12 @@ function trainNerMain(args: string[]): void {
   const log = (m: string) => console.error(`train ner: ${m}`);
   let file: Buffer;
   try {
-    file = buildNerModel(nerInputs(SHARED, root, loadKnowledgeBase()), settings, log);
+    const inputs = nerInputs(SHARED, root, loadKnowledgeBase());
+    // --gazetteer-from FILE: the phrases of an existing model instead of today's KB, so that a change to the
+    // training data is measured apart from a change to the gazetteer.
+    const from = args.includes('--gazetteer-from') ? args[args.indexOf('--gazetteer-from') + 1] : undefined;
+    if (from) inputs.gazetteer = decodeNerModel(readFileSync(from), from).header.gazetteer;
+    file = buildNerModel(inputs, settings, log);
   } catch (err) {
     log((err as Error).message);
     process.exit(1);

@@ -14,6 +14,12 @@ import { decodeNerModel } from './model-file.js';
 
 export const DEFAULT_NER_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), '../../../models/ner-en.bin.gz');
 
+/**
+ * The model file read: DOSSIER_NER_MODEL names another (a candidate model, to compare it with the shipped one on
+ * the same tree: `DOSSIER_NER_MODEL=/tmp/ner.bin.gz npm run eval`).
+ */
+export const nerModelPath = (): string => process.env.DOSSIER_NER_MODEL || DEFAULT_NER_MODEL_PATH;
+
 export class NerModel {
   readonly meta: Readonly<Record<string, unknown>>;
   private readonly table: WeightTable;
@@ -44,16 +50,17 @@ let shipped: NerModel | null = null;
 /** The shipped model, read on first call and shared (it is never mutated). */
 export function loadNerModel(): NerModel {
   if (!shipped) {
+    const path = nerModelPath();
     let file: Buffer;
     try {
-      file = readFileSync(DEFAULT_NER_MODEL_PATH);
+      file = readFileSync(path);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-        throw new Error(`the name-tagger model is not there (${DEFAULT_NER_MODEL_PATH}); \`npm run train -- --only ner\` builds it from ../shared/data`);
+        throw new Error(`the name-tagger model is not there (${path}); \`npm run train -- --only ner\` builds it from ../shared/data`);
       }
       throw err;
     }
-    shipped = new NerModel(file, 'models/ner-en.bin.gz');
+    shipped = new NerModel(file, path === DEFAULT_NER_MODEL_PATH ? 'models/ner-en.bin.gz' : path);
   }
   return shipped;
 }
