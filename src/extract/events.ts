@@ -31,8 +31,8 @@ import { withAllegations } from './event/allegations.js';
 function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: CompiledCameo | null): TriggerMatch[] {
   if (!tree || !cameo) return own;
   const taken = new Set<number>();
-  for (const m of own) for (let i = m.first; i <= m.last; i++) taken.add(i);
-  const out = [...own];
+  for (const m of own) if (!m.weak) for (let i = m.first; i <= m.last; i++) taken.add(i);
+  let out = [...own];
   for (const c of matchCameo(tree, cameo)) {
     // "according to X" is a preposition that cites, not the verb "accord" (to agree).
     if (tree.lower(c.verb) === 'according' && c.verb + 1 < tree.words.length && tree.lower(c.verb + 1) === 'to') continue;
@@ -60,6 +60,10 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     });
     if (byOurs) continue;
     for (let i = first; i <= last; i++) taken.add(i);
+    // "stop the fighting", "seek the backing of X": a gerund of ours inside the pattern or as its verb's object is
+    // part of the pattern's event.
+    const around = new Set([...tokens, ...tree.children(c.verb).map((k) => tree.word(k).token)]);
+    out = out.filter((m) => !m.weak || !around.has(m.first));
     out.push({
       entry: {
         label: c.label, kind: 'verb', type: c.type, cameo: c.code, words: [], needsActor: true,

@@ -751,10 +751,14 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
 /** "talks between X and Y": X the source, Y the target, where the tree named neither. */
 function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors): void {
   if (out.source && out.target) return;
-  for (const o of tree.obliquesOf(p)) {
+  // The parser may hang the "between" phrase on a time or place before it ("erupted on Sunday between …").
+  // Only a time or a place: "since the accord between X and Y" is the accord's.
+  const nested = tree.children(p).filter((c) => TIME_OR_PLACE.test(tree.lower(c)) || isPlaceWord(ctx, tree, c))
+    .flatMap((c) => tree.dependents(c, 'nmod')).map((w) => ({ word: w, marker: tree.caseOf(w) }));
+  for (const o of [...tree.obliquesOf(p), ...nested]) {
     if (o.marker !== 'between') continue;
     const first = actorOfWord(ctx, tree, o.word);
-    const second = firstActor(ctx, tree, tree.conjunctsOf(o.word), 'object');
+    const second = firstActor(ctx, tree, tree.conjunctsOf(o.word), 'object') ?? (first ? afterAnd(ctx, first) : null);
     if (!out.source && first) {
       out.source = { mention: first, via: 'object' };
       out.sourceFound = true;
@@ -765,6 +769,21 @@ function between(ctx: ActorContext, tree: SyntaxTree, p: number, out: TreeActors
     if (out.target) out.targetFound = true;
     return;
   }
+}
+
+const TIME_OR_PLACE = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|day|night|morning|afternoon|evening|weekend|week|month|year)s?$/;
+
+function isPlaceWord(ctx: ActorContext, tree: SyntaxTree, w: number): boolean {
+  const m = ctx.mentions.at(tree.word(w).token);
+  return m !== undefined && PLACE_TYPES.has(m.type);
+}
+
+/** "between Valmoran and Tarskian troops", where the parse lost the conjunct: the actor right after the "and". */
+function afterAnd(ctx: ActorContext, first: TokenMention): ActorHit | null {
+  const and = first.last + 1;
+  if (and >= ctx.sentenceEnd || ctx.doc.tokens[and]!.lower !== 'and') return null;
+  const m = findObject(ctx, and, 4);
+  return m && m.entityId !== first.entityId ? { mention: m, via: 'object' } : null;
 }
 
 function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (w: number) => boolean, type: string): TreeActors {
@@ -833,6 +852,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
   between(ctx, tree, n, out);
   const g = tree.governorOf(n);
   if (!g) return out;
+  // "Clashes broke out between X and Y", "fighting erupted between …": an event noun that is its verb's subject
+  // takes the verb's "between".
+  if (g.rel === 'nsubj' || g.rel === 'nsubj:pass') between(ctx, tree, g.verb, out);
   const v = g.verb;
   const lemma = tree.lemma(v);
   const light = LIGHT_LEMMAS.has(lemma) || LIGHT_VERBS.has(tree.lower(v));

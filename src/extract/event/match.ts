@@ -11,6 +11,8 @@ export interface TriggerMatch {
   /** Token indices (into doc.tokens) of the first and last matched word, inclusive. */
   first: number;
   last: number;
+  /** A verb's gerund read as a noun ("the fighting"): it gives way to any dictionary pattern over it or around it. */
+  weak?: boolean;
 }
 
 const MAX_GAP = 4;
@@ -27,15 +29,17 @@ export function findTriggers(tokens: Token[], lexicon: Lexicon): TriggerMatch[] 
       if (!candidates) continue;
       const pos = tokens[word.last]!.pos;
       for (const entry of candidates) {
-        if (entry.kind !== 'noun' && NOT_VERB.has(pos)) continue;
+        // "the fighting", "heavy shelling": a verb's gerund read as a noun is the same act, told as a noun.
+        const gerund = entry.kind !== 'noun' && entry.words.length === 1 && pos === 'NOUN' && word.form.endsWith('ing');
+        if (entry.kind !== 'noun' && NOT_VERB.has(pos) && !gerund) continue;
         if (entry.kind === 'noun' && entry.words.length === 1 && NOT_NOUN.has(pos)) continue;
         const end = matchRest(tokens, word.last + 1, entry);
-        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i });
+        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i, ...(gerund && NOT_VERB.has(pos) ? { weak: true } : {}) });
       }
     }
   }
-  // Longest first; among equals, the earlier one, then the lexicon order.
-  all.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first);
+  // Longest first; among equals, the earlier one, a noun entry before a verb's gerund, then the lexicon order.
+  all.sort((a, b) => b.last - b.first - (a.last - a.first) || a.first - b.first || Number(!!a.weak) - Number(!!b.weak));
   const taken = new Set<number>();
   const chosen: TriggerMatch[] = [];
   for (const m of all) {

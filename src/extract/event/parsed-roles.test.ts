@@ -154,3 +154,16 @@ test('whoever is under an event undergoes it: "X remains under Y sanctions", "X 
   const attack = eventsOf('Valmora came under attack from Tarsk on Monday.', names).find((e) => e.type === 'ASSAULT')!;
   assert.deepEqual([attack.source, attack.target], ['tarsk', 'valmora']);
 });
+
+test('an event noun that is its verb\'s subject takes the verb\'s "between": "clashes broke out between X and Y"', { skip: !hasModel }, () => {
+  const events = eventsOf('Clashes broke out on Sunday between Valmora and Tarsk.', { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] });
+  const clash = events.find((e) => e.trigger.text === 'Clashes')!;
+  assert.deepEqual([clash.type, clash.source, clash.target], ['ASSAULT', 'valmora', 'tarsk']);
+});
+
+test('a verb\'s gerund read as a noun is its event, and gives way to a pattern over it', { skip: !hasModel }, () => {
+  const fighting = eventsOf('Heavy fighting broke out on Sunday between Valmora and Tarsk.', { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] });
+  assert.deepEqual(brief(fighting).filter((e) => e[3] === 'fighting'), [['ASSAULT', 'valmora', 'tarsk', 'fighting', false]]);
+  const stop = eventsOf('Valmora urged both armies to stop the fighting.', { Valmora: ['valmora', 'GPE'] });
+  assert.ok(!stop.some((e) => e.trigger.text === 'fighting'), JSON.stringify(brief(stop)));
+});
