@@ -251,10 +251,12 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
     let end = -1;
     let code = '';
     let phrase = '';
+    let words = '';
     for (let n = 1; n <= longest && i + n <= tokens.length; n++) {
       const last = i + n - 1;
       if (covered.has(last) || tokens[last]!.sentence !== tokens[i]!.sentence) break;
-      const words = tokens.slice(i, i + n).map((t) => t.lower).join(' ');
+      // Grown a word at a time: the same string as joining the phrase's words, without a slice per length.
+      words = n === 1 ? tokens[i]!.lower : `${words} ${tokens[last]!.lower}`;
       const c = agents.get(words);
       if (c) {
         end = last;
