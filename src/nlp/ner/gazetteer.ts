@@ -18,9 +18,23 @@ export const GAZ_MAX_WORDS = 6;
 
 export class Gazetteer {
   private readonly phrases: ReadonlyMap<string, number>;
+  /**
+   * The word-prefixes of the phrases of two words or more ("bank of" for "bank of england"), built on first
+   * match: a match stops growing once its words begin no phrase, instead of trying every length up to the most.
+   */
+  private prefixes: Set<string> | null = null;
 
   constructor(phrases: ReadonlyMap<string, number>) {
     this.phrases = phrases;
+  }
+
+  private prefixSet(): Set<string> {
+    if (this.prefixes) return this.prefixes;
+    const out = new Set<string>();
+    for (const phrase of this.phrases.keys()) {
+      for (let at = phrase.indexOf(' '); at > 0; at = phrase.indexOf(' ', at + 1)) out.add(phrase.slice(0, at));
+    }
+    return (this.prefixes = out);
   }
 
   get size(): number {
@@ -36,6 +50,7 @@ export class Gazetteer {
     const n = lower.length;
     const kind = new Uint8Array(n);
     const part = new Uint8Array(n);
+    const prefixes = this.prefixSet();
     for (let i = 0; i < n; ) {
       let found = 0;
       let bits = 0;
@@ -44,6 +59,7 @@ export class Gazetteer {
         phrase = len === 1 ? lower[i]! : `${phrase} ${lower[i + len - 1]!}`;
         const b = this.phrases.get(phrase);
         if (b !== undefined) { found = len; bits = b; }
+        if (!prefixes.has(phrase)) break;
       }
       if (!found) { i++; continue; }
       for (let k = 0; k < found; k++) {
