@@ -11,7 +11,7 @@
 import type { Span } from '../model/types.js';
 import { foldText } from './fold.js';
 import type { SentenceSyntax, SyntaxModel, SyntaxWord } from './syntax/types.js';
-import { udWords } from './syntax/tokenise.js';
+import { udWords, type UdWord } from './syntax/tokenise.js';
 import { DEFAULT_MODEL_PATH, loadSyntaxModel } from './syntax/model.js';
 import { readText, type Wink } from './wink.js';
 
@@ -51,6 +51,8 @@ export class Doc {
   private syntaxModel: SyntaxModel | undefined;
   /** Parsed sentences, by sentence index. */
   private readonly parsed: (SentenceSyntax | undefined)[] = [];
+  /** Each sentence's UD words, kept: the name tagger and the parser both read them. */
+  private readonly words: (readonly UdWord[] | undefined)[] = [];
   /** The spans of proper names the tagger must read as names (`useNames`): disjoint, in text order. */
   private names: Span[] = [];
   /**
@@ -178,6 +180,18 @@ export class Doc {
   }
 
   /**
+   * Sentence `index` split as UD splits words (syntax/tokenise.ts), before any tagging: what the parser and the
+   * name tagger read. Split on first request and kept; callers must not change it.
+   */
+  udWords(index: number): readonly UdWord[] {
+    const hit = this.words[index];
+    if (hit) return hit;
+    const s = this.sentences[index];
+    if (!s) throw new RangeError(`udWords: no sentence ${index} (the document has ${this.sentences.length})`);
+    return (this.words[index] = udWords(this.text, this.tokens.slice(s.tokenStart, s.tokenEnd)));
+  }
+
+  /**
    * The syntactic words of sentence `index`, tagged and parsed: UD words (a token such as "don't" holds two),
    * each with exact offsets, its Doc token, and its head as an index into the same `words` (-1 for the root).
    * Parsed on first request and kept on this Doc.
@@ -188,7 +202,7 @@ export class Doc {
     this.checkDeadline();
     const s = this.sentences[index];
     if (!s) throw new RangeError(`syntax: no sentence ${index} (the document has ${this.sentences.length})`);
-    const words = udWords(this.text, this.tokens.slice(s.tokenStart, s.tokenEnd));
+    const words = this.udWords(index);
     const out: SentenceSyntax = { sentence: index, words: [] };
     if (words.length) {
       const names = this.names.length ? words.map((w) => this.isNameWord(w.start, w.end, w.text)) : undefined;

@@ -4,7 +4,6 @@
  * sentence: the model is read-only and nothing is kept here.
  */
 import type { Doc } from '../doc.js';
-import { udWords } from '../syntax/tokenise.js';
 import type { NerType } from './decode.js';
 import { loadNerModel, type NerModel } from './model.js';
 
@@ -18,7 +17,7 @@ export interface NameSpan {
 }
 
 export function sentenceNames(doc: Doc, index: number, model: NerModel = loadNerModel()): NameSpan[] {
-  const words = udWords(doc.text, doc.sentenceTokens(index));
+  const words = doc.udWords(index);
   if (!words.length) return [];
   const spans = model.tag(words.map((w) => w.form));
   return spans.map((s) => {
