@@ -32,6 +32,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
   // A KB name after a hyphen is a name of its own ("Hungary-Serbia", "US-China"): spans are not carried over it.
   const kbStarts = new Set(matches.map((m) => m.tokenStart));
   const spans = tagged.filter((t) => TYPE_OF[t.type]).flatMap((t) => tidySpan(doc, t, kbStarts)).map((t) => withKbStart(t, matches))
+    .flatMap((t) => withoutTrailingPerson(doc, t, cued))
     .filter((t) => !inOffice(t.tokenStart, t.tokenEnd));
   const kbSpan = new Map<string, KbMatch>();
   const kbEnd = new Map<number, KbMatch>();
@@ -338,6 +339,19 @@ function contextType(doc: Doc, f: Found): EntityType | null {
 }
 
 /**
+ * "the Refugee Council Enver Solomon", "Governor of Washington Chris Gregoire" read as one organisation or place: a
+ * span that is not a person's and ends in a person the cue rules found there (two words or more, opening with a
+ * given name) is two names, the person's after the other.
+ */
+function withoutTrailingPerson(doc: Doc, t: NameSpan, cued: readonly Found[]): NameSpan[] {
+  if (t.type === 'PER') return [t];
+  const p = cued.find((f) => f.type === 'PERSON' && f.end === t.end && f.start > t.start && f.tokenEnd - f.tokenStart >= 2 &&
+    isGivenName(doc.tokens[f.tokenStart]!.lower));
+  if (!p) return [t];
+  return [sub(doc, t, t.tokenStart, p.tokenStart), { ...sub(doc, t, p.tokenStart, t.tokenEnd), type: 'PER' }];
+}
+
+/**
  * A KB match that begins before a tagged span and ends inside it begins the name: "European Council on Foreign
  * Relations" where the tagger began at "Council" and the KB knows "European Council".
  */
@@ -470,7 +484,7 @@ function extended(doc: Doc, t: NameSpan, kbStarts: ReadonlySet<number>): NameSpa
     // A person's lower-case part is a name unless it makes the whole an adjective ("Putin-led", "Trump-era"):
     // "Tsai Ing-wen", though "wen" is an English word.
     const lower = !/^\p{Lu}/u.test(next.text);
-    if (!/^\p{L}/u.test(next.text) || (lower && (t.type === 'PER' ? COMBINING.has(next.lower) || /(?:ed|ing)$/.test(next.lower) : isCommonWord(next.lower)))) break;
+    if (!/^\p{L}/u.test(next.text) || (lower && (t.type === 'PER' ? COMBINING.has(next.lower) || isParticiple(next.lower) : isCommonWord(next.lower)))) break;
     e += 2;
   }
   const last = tokens[e - 1]!;
@@ -492,6 +506,12 @@ function extended(doc: Doc, t: NameSpan, kbStarts: ReadonlySet<number>): NameSpa
 }
 
 const COMPLEMENT = new Set(['on', 'for', 'of']);
+
+/**
+ * An English participle after a person's hyphen makes an adjective ("Putin-leaning", "Trump-funded"); a short
+ * syllable that merely ends like one is a given name's part ("Lam Cheuk-ting", "Yau Wai-ching", "Wong Kwok-hing").
+ */
+const isParticiple = (w: string): boolean => w.length >= 5 && /(?:ed|ing)$/.test(w) && isCommonWord(w);
 
 /** Words after a hyphen that make a person's name an adjective: "Putin-led", "Trump-era", "Kremlin-style". */
 const COMBINING = new Set(['led', 'era', 'style', 'like', 'type', 'backed', 'based', 'linked', 'allied', 'aligned', 'owned', 'friendly',
