@@ -11,6 +11,7 @@ import type { KnowledgeBase } from '../model/types.js';
 import { openStore, type Store } from '../store/store.js';
 import type { OpenOptions } from '../store/db.js';
 import { createApp } from './app.js';
+import type { AdmissionOptions } from './admission.js';
 import { startWatcher } from '../watch/watcher.js';
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web');
@@ -65,6 +66,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** Fetch from private and loopback addresses (tests with a local feed server). */
   allowPrivateFetch?: boolean;
+  /** The bounded queue in front of the store (admission.ts); by default the store kind's. */
+  admission?: AdmissionOptions;
   log?: (s: string) => void;
 }
 
@@ -79,13 +82,15 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   const problem = exposureProblem(opts.host, opts.token);
   if (problem) throw new ServeError(problem);
   if (!opts.noBuild) await ensureWebBuilt(opts.log);
-  const store = await openStore(opts.store);
+  // PGlite on a thread of its own: its queries then never stop this thread reading, queueing and refusing
+  // requests (store/pglite-thread.ts).
+  const store = await openStore({ thread: true, ...opts.store });
   // A token, when set, is needed on loopback too: any local page could otherwise post to the default server.
   const watcher = opts.watch === false ? null : startWatcher(store, {
     kb: opts.kb, onError: (err) => opts.log?.(`watch: ${err.message}`),
     onPoll: (feed, line) => line.status === 'failed' && opts.log?.(`watch: ${feed.url}: ${line.message?.split('\n')[0]}`),
   });
-  const app = createApp(store, opts.kb, { token: opts.token || null, webRoot: WEB_DIST, allowPrivateFetch: opts.allowPrivateFetch, onFeedsChanged: () => watcher?.wake() });
+  const app = createApp(store, opts.kb, { token: opts.token || null, webRoot: WEB_DIST, allowPrivateFetch: opts.allowPrivateFetch, admission: opts.admission, onFeedsChanged: () => watcher?.wake() });
   let server: ReturnType<typeof serve>;
   const info = await new Promise<AddressInfo>((ok, fail) => {
     server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host }, ok);

@@ -24,6 +24,8 @@ export interface OpenOptions {
   dataDir?: string;
   /** How a PGlite folder's lock names this process to another one (`dossier serve`); default from argv. */
   owner?: string;
+  /** PGlite on a worker thread of this process (the server: its own thread stays free to read and refuse). */
+  thread?: boolean;
 }
 
 export class StoreError extends Error {}
@@ -34,5 +36,5 @@ export async function openDb(opts: OpenOptions): Promise<CountedDb> {
     return countWrites(await openPostgres(opts.databaseUrl));
   }
   const { openPglite } = await import('./pglite.js');
-  return countWrites(await openPglite(opts.dataDir ?? './dossier-data', opts.owner));
+  return countWrites(await openPglite(opts.dataDir ?? './dossier-data', opts.owner, { thread: opts.thread }));
 }

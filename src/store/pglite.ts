@@ -6,6 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { StoreError, type Db, type Queryable } from './db.js';
 import { lockFolder, type FolderLock } from './lock.js';
+import { openPgliteThread } from './pglite-thread.js';
 
 // A quarter of the default buffer pool: PGlite's memory is the process's memory. Reads that miss it go through the WASM
 // file layer, which costs far more than Postgres assumes, yet the data files sit in the OS page cache: so random
@@ -24,9 +25,10 @@ function initInChildProcess(dataDir: string): void {
 
 /**
  * Opens (creating when needed) the store in `dataDir`. The folder is locked for this process until `close()` or
- * exit (see lock.ts); `owner` is how the lock names this process to another one, `dossier serve` say.
+ * exit (see lock.ts); `owner` is how the lock names this process to another one, `dossier serve` say. With
+ * `thread`, the database runs on a worker thread of this process (pglite-thread.ts: the server's thread stays free).
  */
-export async function openPglite(dataDir: string, owner?: string): Promise<Db> {
+export async function openPglite(dataDir: string, owner?: string, opts: { thread?: boolean } = {}): Promise<Db> {
   let lock: FolderLock | null = null;
   if (!dataDir.startsWith('memory://')) {
     try {
@@ -39,6 +41,10 @@ export async function openPglite(dataDir: string, owner?: string): Promise<Db> {
   let pg: PGlite;
   try {
     if (lock && !existsSync(join(dataDir, 'PG_VERSION'))) initInChildProcess(dataDir);
+    if (opts.thread) {
+      const db = await openPgliteThread(dataDir, SETTINGS);
+      return { kind: 'pglite', ...db, close: () => db.close().finally(() => lock?.release()) };
+    }
     pg = await PGlite.create({ dataDir, extensions: { pg_trgm }, postgresqlconf: SETTINGS });
   } catch (err) {
     lock?.release();
