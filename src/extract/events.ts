@@ -62,7 +62,8 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     for (let i = first; i <= last; i++) taken.add(i);
     // "stop the fighting", "seek the backing of X": a gerund of ours inside the pattern or as its verb's object is
     // part of the pattern's event.
-    const around = new Set([...tokens, ...tree.children(c.verb).map((k) => tree.word(k).token)]);
+    const objects = tree.children(c.verb).filter((k) => tree.word(k).rel === 'obj' || tree.word(k).rel === 'xcomp' || tree.word(k).rel === 'nsubj:pass');
+    const around = new Set([...tokens, ...objects.map((k) => tree.word(k).token)]);
     out = out.filter((m) => !m.weak || !around.has(m.first));
     out.push({
       entry: {

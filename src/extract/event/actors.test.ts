@@ -176,3 +176,22 @@ test('a protest is against the actor named in what it demands', () => {
   assert.ok(protests.length >= 1, 'a protest event');
   for (const p of protests) assert.deepEqual(p, ['PROTEST', null, 'kesta', false]);
 });
+
+test('a demonym coordinated with another before a state organ stands for its state, however the parse joined them', () => {
+  const text = 'Valmoran and Tarskian forces shelled Kelm.';
+  // The parse this guards against: the first demonym read as the subject, the organ as its conjunct.
+  const model = handParsed(`
+    Valmoran 5 nsubj PROPN NNP
+    and 4 cc CCONJ CC
+    Tarskian 4 amod ADJ JJ
+    forces 1 conj NOUN NNS force
+    shelled 0 root VERB VBD shell
+    Kelm 5 obj PROPN NNP
+    . 5 punct PUNCT .
+  `);
+  const doc = new Doc(text, model);
+  const names: Record<string, [string, EntityType]> = { Valmoran: ['valmoran', 'NORP'], Tarskian: ['tarskian', 'NORP'], Kelm: ['kelm', 'GPE'] };
+  const states = new Map([['valmoran', 'valmora'], ['tarskian', 'tarsk']]);
+  const list = codeEvents(doc, new MentionIndex(doc, entitiesNamed(text, names)), [], [], defaultLexicon(), states);
+  assert.deepEqual(list.map(brief), [['ASSAULT', 'valmora', 'kelm', false]]);
+});

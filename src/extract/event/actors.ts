@@ -499,7 +499,7 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
   if (w < 0) return null;
   const word = tree.word(w);
   const own = ctx.mentions.at(word.token);
-  if (own) return ACTOR_TYPES.has(own.type) ? own : null;
+  if (own) return ACTOR_TYPES.has(own.type) ? sharedOrgan(ctx, tree, own) : null;
   if (word.upos === 'PRON' || word.upos === 'DET' || word.upos === 'NUM') return null;
   // "the Armenian region of Nagorno-Karabakh", "the city of el-Fasher": a place noun is the place its "of" names.
   const rels = NAMED_BY_OF.has(tree.lemma(w)) ? ['appos', 'flat', 'nmod', 'compound', 'nmod:poss', 'amod'] : ['appos', 'flat', 'compound', 'nmod:poss', 'amod', 'nmod'];
@@ -522,6 +522,23 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
     }
   }
   return null;
+}
+
+/**
+ * "Azerbaijani and Armenian forces", "US and British troops": a demonym coordinated with another before a state
+ * organ shares that organ, and stands for its state as "Azerbaijani forces" would, however the parse joined them.
+ */
+function sharedOrgan(ctx: ActorContext, tree: SyntaxTree, m: TokenMention): TokenMention {
+  if (m.type !== 'NORP') return m;
+  const tokens = ctx.doc.tokens;
+  const and = m.last + 1;
+  if (and >= ctx.sentenceEnd || tokens[and]!.lower !== 'and') return m;
+  const other = ctx.mentions.at(and + 1);
+  if (!other || other.type !== 'NORP' || other.last + 1 >= ctx.sentenceEnd) return m;
+  const noun = tree.wordsOfTokens(other.last + 1, other.last + 1)[0];
+  if (noun === undefined || tree.word(noun).upos !== 'NOUN' || !standsForState(tree, noun)) return m;
+  const state = ctx.states?.get(m.entityId);
+  return state ? { ...m, entityId: state, type: 'GPE' } : m;
 }
 
 function viaOf(via: string): Via {
