@@ -51,16 +51,21 @@ export function encodeModel(header: ModelHeader, tables: ModelTables): Buffer {
   return gzipSync(body, { level: 9 });
 }
 
-export function decodeModel(file: Buffer, name: string): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable> } {
-  let body: Buffer;
+/** The model file's bytes inflated. */
+export function inflateModel(file: Buffer, name: string): Buffer {
   try {
     // gzip ends with the inflated size (mod 2^32): inflating into one buffer of that size saves joining 16 kB
     // chunks, a copy of the whole 36 MB. The size is only a hint to zlib: a wrong one costs speed, not bytes.
     const hint = file.length >= 18 ? file.readUInt32LE(file.length - 4) : 0;
-    body = gunzipSync(file, hint >= 64 && hint <= 1 << 30 ? { chunkSize: hint + 1 } : {});
+    return gunzipSync(file, hint >= 64 && hint <= 1 << 30 ? { chunkSize: hint + 1 } : {});
   } catch {
     throw new Error(`${name}: not a syntax model (not gzip)`);
   }
+}
+
+/** The model in a file, or in its bytes already inflated (`inflated`, model-cache.ts). */
+export function decodeModel(file: Buffer | null, name: string, inflated?: Buffer): { header: ModelHeader; tables: Record<keyof ModelTables, WeightTable> } {
+  const body = inflated ?? inflateModel(file ?? Buffer.alloc(0), name);
   if (body.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error(`${name}: not a syntax model of this version`);
   const len = body.readUInt32LE(MAGIC.length);
   let at = MAGIC.length + 4;

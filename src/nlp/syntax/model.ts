@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { decodeModel, type ModelHeader } from './model-file.js';
+import { decodeModel, inflateModel, type ModelHeader } from './model-file.js';
+import { inflatedFile } from './model-cache.js';
 import { featsOf, lemmaOf } from './lexicon.js';
 import { labelSentence } from './labeller.js';
 import { parseSentence } from './parser.js';
@@ -57,8 +58,9 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   /** Per raw form, the (tag id, lemma, features) triples worked out so far: the lexicon's answers, memoised. */
   private readonly lexCache = new Map<string, (number | string)[]>();
 
-  constructor(file: Buffer, name = 'syntax model') {
-    const { header, tables } = decodeModel(file, name);
+  /** From the model file's bytes, or (file null) from its bytes already inflated. */
+  constructor(file: Buffer | null, name = 'syntax model', inflated?: Buffer) {
+    const { header, tables } = decodeModel(file, name, inflated);
     this.header = header;
     this.meta = Object.freeze({ ...header.meta });
     this.tagger = tables.tagger;
@@ -221,6 +223,10 @@ let shipped: PerceptronSyntaxModel | null = null;
 
 /** The shipped model, read on first call and shared (it is never mutated). */
 export function loadSyntaxModel(): PerceptronSyntaxModel {
-  shipped ??= new PerceptronSyntaxModel(readFileSync(DEFAULT_MODEL_PATH), 'models/syntax-en.bin.gz');
+  if (!shipped) {
+    const name = 'models/syntax-en.bin.gz';
+    // Inflated once per machine, not once per process (model-cache.ts).
+    shipped = new PerceptronSyntaxModel(null, name, inflatedFile(DEFAULT_MODEL_PATH, (file) => inflateModel(file, name)));
+  }
   return shipped;
 }
