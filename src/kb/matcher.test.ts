@@ -61,3 +61,16 @@ test('a former union named by its members is matched only by its other names', (
   assert.deepEqual(hits('Troops went to Arvia and Belmar.'), ['a', 'b']);
   assert.deepEqual(hits('The State Union of Arvia and Belmar ended.'), ['ab']);
 });
+
+test('an apostrophe inside a word and a possessive inside a name are matched as the text writes them', () => {
+  const kb2 = kbOf([
+    { id: 'valmora', type: 'GPE', name: "Côte d'Valmora", aliases: [] },
+    { id: 'tarsk-army', type: 'ORG', name: "Tarsk People's Army", aliases: ["Tarsk's Army"] },
+    { id: 'tarsk', type: 'GPE', name: 'Tarsk', aliases: [] },
+  ]);
+  const got = (text: string) => matchKb(new Doc(text), kb2).map((m) => `${text.slice(m.start, m.end)}=${m.entry.id}`);
+  assert.deepEqual(got('Troops of the Tarsk People’s Army entered Côte d’Valmora.'), ["Tarsk People’s Army=tarsk-army", "Côte d’Valmora=valmora"]);
+  // A possessive that ends an alias is not required of the text, and the text's own possessive stays outside.
+  assert.deepEqual(aliasWords("Tarsk's").map((w) => w.key), ['tarsk']);
+  assert.deepEqual(got("Tarsk's Army and Tarsk's envoy."), ["Tarsk's Army=tarsk-army", 'Tarsk=tarsk']);
+});

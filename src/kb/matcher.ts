@@ -134,8 +134,9 @@ interface AliasWord {
   rule: CaseRule;
 }
 
-// Words, numbers and dotted abbreviations ("U.S."), or single punctuation marks, like the Doc's tokenizer.
-const ALIAS_TOKEN = /[A-Za-z0-9]+(?:\.[A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]/g;
+// Words (an apostrophe between letters inside one: "d'Ivoire", "Qa'ida", "O'Reilly", as the Doc keeps them whole),
+// numbers and dotted abbreviations ("U.S."), or single punctuation marks, like the Doc's tokenizer.
+const ALIAS_TOKEN = /[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+)*\.?|[^\sA-Za-z0-9]/g;
 const DROPPED_PUNCT = new Set([',', '.', '"', '(', ')']);
 
 /** Splits an alias into the token keys a Doc would give it, with the case each token demands. */
@@ -144,11 +145,16 @@ export function aliasWords(surface: string): AliasWord[] {
   const raw = folded.match(ALIAS_TOKEN) ?? [];
   const words: AliasWord[] = [];
   for (let k = 0; k < raw.length; k++) {
-    const tok = raw[k]!;
+    let tok = raw[k]!;
     if (DROPPED_PUNCT.has(tok)) continue;
-    // A possessive in an alias is noise: the text's possessive is its own token.
-    if (tok === "'" && raw[k + 1]?.toLowerCase() === 's') {
-      k++;
+    // A possessive is its own token in the text ("People|'s"): inside a name it is one of its words ("People's
+    // Liberation Army"); at the end of an alias it is noise ("Kosovo's" names Kosovo).
+    const possessive = /^(.+)'s$/i.exec(tok);
+    if (possessive || (tok === "'" && raw[k + 1]?.toLowerCase() === 's')) {
+      if (possessive) tok = possessive[1]!;
+      else k++;
+      if (possessive) words.push({ key: tokenKey(tok.toLowerCase()), rule: caseRule(tok) });
+      if (raw.slice(k + 1).some((r) => !DROPPED_PUNCT.has(r))) words.push({ key: "'s", rule: CaseRule.Any });
       continue;
     }
     words.push({ key: tokenKey(tok.toLowerCase()), rule: caseRule(tok) });
