@@ -171,6 +171,19 @@ export interface Entity {
   mentions: Mention[];
   /** For a named agent of a state (the Kremlin, a ministry, a person in a state's office): the state and role. */
   actsFor?: ActsFor;
+  /** For a NORP entity that names a state's people ("Russian"): that state. */
+  nationOf?: NationOf;
+}
+
+/**
+ * A NORP entity's state: "Russian" is Russia's people or adjective. `state` is the state's entity in the document
+ * (null when the document names only the demonym), `kbId` and `name` the KB state. Lists, counts, the graph and
+ * profiles count the NORP with its state (src/service/nations.ts); the reader shows the demonym as a NORP.
+ */
+export interface NationOf {
+  state: string | null;
+  kbId: string;
+  name: string;
 }
 
 export interface Quote {

@@ -8,20 +8,6 @@ import type { Entity, EntityType, KbEntry, Mention, MentionKind } from '../../mo
 import { isState } from './agents.js';
 import { normalizeName } from '../../nlp/fold.js';
 
-/**
- * A NORP entity's state: "Russian" is Russia's people or adjective. `state` is the state's entity in the document
- * (null when the document names only the demonym), `kbId` and `name` the KB state. Lists, counts, the graph and
- * profiles count the NORP with its state (src/service/nations.ts); the reader shows the demonym as a NORP.
- */
-export interface NationOf {
-  state: string | null;
-  kbId: string;
-  name: string;
-}
-
-/** An entity of the layer, with the state a NORP entity names (`nationOf`, set by EntityTable.finish). */
-export type LayerEntity = Entity & { nationOf?: NationOf };
-
 export class EntityTable {
   readonly entities: Entity[] = [];
   private readonly byKb = new Map<string, Entity>();
@@ -36,7 +22,7 @@ export class EntityTable {
 
   constructor(private readonly doc: Doc, prior: readonly Entity[] = []) {
     for (const e of prior) {
-      const copy: LayerEntity = { ...e, aliases: [...e.aliases], mentions: e.mentions.map((m) => ({ ...m })) };
+      const copy: Entity = { ...e, aliases: [...e.aliases], mentions: e.mentions.map((m) => ({ ...m })) };
       this.register(copy);
       for (const m of copy.mentions) this.taken.set(m.start, copy);
       if (copy.nationOf) {
@@ -169,7 +155,7 @@ export class EntityTable {
     for (const e of kept) e.mentions.sort((a, b) => a.start - b.start);
     kept.sort((a, b) => a.mentions[0]!.start - b.mentions[0]!.start);
     kept.forEach((e, k) => (e.id = `e${k + 1}`));
-    for (const e of kept as LayerEntity[]) {
+    for (const e of kept) {
       const nation = this.nations.get(e);
       if (!nation) continue;
       const state = this.byKb.get(nation.id);
