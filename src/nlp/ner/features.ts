@@ -47,14 +47,17 @@ export function nerContext(atoms: SentenceAtoms, gaz: { kind: Uint8Array; part: 
   };
 }
 
+// What word k of the sentence reads as (past either end: a marker of the distance). Functions of the module, not
+// closures made per call: tsx names each closure as it is made, which cost more than the features themselves.
+const lowAt = (a: SentenceAtoms, k: number): number => (k < 0 ? START + k : k >= a.n ? END + k - a.n : a.lower[k]!);
+const shapeAt = (a: SentenceAtoms, k: number): number => (k < 0 ? START : k >= a.n ? END : a.shape[k]!);
+const gazAt = (c: NerContext, k: number): number => (k < 0 || k >= c.atoms.n ? 0xff : c.gazKind[k]! | (c.gazPart[k]! << 5));
+const flagsAt = (a: SentenceAtoms, k: number): number => (k < 0 || k >= a.n ? 0xff : a.flags[k]!);
+const lexAt = (c: NerContext, k: number): number => (k < 0 || k >= c.atoms.n ? 0xff : c.lex[k]!);
+
 /** Writes the keys of word i into `out` and returns how many; `labels` holds the labels given to words < i. */
 export function nerFeatures(c: NerContext, i: number, labels: ArrayLike<number>, out: Uint32Array): number {
   const a = c.atoms;
-  const n = a.n;
-  const low = (k: number) => (k < 0 ? START + k : k >= n ? END + k - n : a.lower[k]!);
-  const shp = (k: number) => (k < 0 ? START : k >= n ? END : a.shape[k]!);
-  const gz = (k: number) => (k < 0 || k >= n ? 0xff : c.gazKind[k]! | (c.gazPart[k]! << 5));
-  const fl = (k: number) => (k < 0 || k >= n ? 0xff : a.flags[k]!);
   const t1 = i >= 1 ? labels[i - 1]! : NO_LABEL;
   const t2 = i >= 2 ? labels[i - 2]! : NO_LABEL - 1;
   const wi = a.lower[i]!;
@@ -69,34 +72,33 @@ export function nerFeatures(c: NerContext, i: number, labels: ArrayLike<number>,
   out[f++] = featureKey(107, a.pre3[i]!);
   out[f++] = featureKey(108, a.flags[i]!, a.casing);
   out[f++] = featureKey(109, a.lastPart[i]!);
-  out[f++] = featureKey(110, low(i - 1));
-  out[f++] = featureKey(111, low(i + 1));
-  out[f++] = featureKey(112, low(i - 2));
-  out[f++] = featureKey(113, low(i + 2));
-  out[f++] = featureKey(114, low(i - 1), wi);
-  out[f++] = featureKey(115, wi, low(i + 1));
-  out[f++] = featureKey(116, shp(i - 1));
-  out[f++] = featureKey(117, shp(i + 1));
-  out[f++] = featureKey(118, shp(i - 1), a.shape[i]!, shp(i + 1));
-  out[f++] = featureKey(119, fl(i - 1), a.flags[i]!, fl(i + 1));
+  out[f++] = featureKey(110, lowAt(a, i - 1));
+  out[f++] = featureKey(111, lowAt(a, i + 1));
+  out[f++] = featureKey(112, lowAt(a, i - 2));
+  out[f++] = featureKey(113, lowAt(a, i + 2));
+  out[f++] = featureKey(114, lowAt(a, i - 1), wi);
+  out[f++] = featureKey(115, wi, lowAt(a, i + 1));
+  out[f++] = featureKey(116, shapeAt(a, i - 1));
+  out[f++] = featureKey(117, shapeAt(a, i + 1));
+  out[f++] = featureKey(118, shapeAt(a, i - 1), a.shape[i]!, shapeAt(a, i + 1));
+  out[f++] = featureKey(119, flagsAt(a, i - 1), a.flags[i]!, flagsAt(a, i + 1));
   out[f++] = featureKey(128, t1);
   out[f++] = featureKey(129, t1, t2);
   out[f++] = featureKey(130, t1, wi);
   out[f++] = featureKey(131, t1, a.shape[i]!);
-  out[f++] = featureKey(133, t1, low(i - 1));
-  out[f++] = featureKey(134, gz(i));
-  out[f++] = featureKey(135, gz(i), a.flags[i]!);
-  out[f++] = featureKey(136, gz(i - 1), gz(i), gz(i + 1));
-  out[f++] = featureKey(137, gz(i), t1);
-  out[f++] = featureKey(139, low(i - 1), a.shape[i]!);
-  out[f++] = featureKey(140, a.shape[i]!, low(i + 1));
-  out[f++] = featureKey(142, low(i - 1), low(i - 2));
-  out[f++] = featureKey(143, low(i + 1), low(i + 2));
-  const lx = (k: number) => (k < 0 || k >= n ? 0xff : c.lex[k]!);
-  out[f++] = featureKey(145, lx(i), a.flags[i]!);
-  out[f++] = featureKey(146, lx(i - 1), lx(i), fl(i - 1));
-  out[f++] = featureKey(147, lx(i), lx(i + 1), fl(i + 1));
-  out[f++] = featureKey(148, lx(i), t1);
-  out[f++] = featureKey(149, lx(i), gz(i), a.flags[i]!);
+  out[f++] = featureKey(133, t1, lowAt(a, i - 1));
+  out[f++] = featureKey(134, gazAt(c, i));
+  out[f++] = featureKey(135, gazAt(c, i), a.flags[i]!);
+  out[f++] = featureKey(136, gazAt(c, i - 1), gazAt(c, i), gazAt(c, i + 1));
+  out[f++] = featureKey(137, gazAt(c, i), t1);
+  out[f++] = featureKey(139, lowAt(a, i - 1), a.shape[i]!);
+  out[f++] = featureKey(140, a.shape[i]!, lowAt(a, i + 1));
+  out[f++] = featureKey(142, lowAt(a, i - 1), lowAt(a, i - 2));
+  out[f++] = featureKey(143, lowAt(a, i + 1), lowAt(a, i + 2));
+  out[f++] = featureKey(145, lexAt(c, i), a.flags[i]!);
+  out[f++] = featureKey(146, lexAt(c, i - 1), lexAt(c, i), flagsAt(a, i - 1));
+  out[f++] = featureKey(147, lexAt(c, i), lexAt(c, i + 1), flagsAt(a, i + 1));
+  out[f++] = featureKey(148, lexAt(c, i), t1);
+  out[f++] = featureKey(149, lexAt(c, i), gazAt(c, i), a.flags[i]!);
   return f;
 }
