@@ -165,11 +165,13 @@ function splitPieces(text: string, pieces: Piece[]): Piece[] {
   return out;
 }
 
+/** Characters [a, b) of piece p, as a piece of its own. A function of the module: tsx names each closure as it is made. */
+const sub = (p: Piece, a: number, b: number, joinsPrevious: boolean, hyphen = false): Piece =>
+  ({ start: p.start + a, end: p.start + b, token: p.token, joinsPrevious, hyphen });
+
 /** Splits one piece into words, appending them to `out`. */
 function splitPiece(text: string, p: Piece, out: Piece[]): void {
   const s = text.slice(p.start, p.end);
-  const sub = (a: number, b: number, joinsPrevious: boolean, hyphen = false): Piece =>
-    ({ start: p.start + a, end: p.start + b, token: p.token, joinsPrevious, hyphen });
   if (s.length < 2 || URL.test(s) || DOMAIN.test(s) || s.includes('@')) {
     out.push(p);
     return;
@@ -180,19 +182,19 @@ function splitPiece(text: string, p: Piece, out: Piece[]): void {
   }
   const fused = FUSED[s.toLowerCase()];
   if (fused !== undefined) {
-    out.push(sub(0, fused, p.joinsPrevious), sub(fused, s.length, true));
+    out.push(sub(p, 0, fused, p.joinsPrevious), sub(p, fused, s.length, true));
     return;
   }
   const clitic = ENDS_IN_CLITIC.exec(s);
   if (clitic) {
     const cut = clitic[1]!.length;
-    splitPiece(text, sub(0, cut, p.joinsPrevious), out);
-    out.push(sub(cut, s.length, true));
+    splitPiece(text, sub(p, 0, cut, p.joinsPrevious), out);
+    out.push(sub(p, cut, s.length, true));
     return;
   }
   const time = TIME_WITH_UNIT.exec(s);
   if (time) {
-    out.push(sub(0, time[1]!.length, p.joinsPrevious), sub(time[1]!.length, s.length, false));
+    out.push(sub(p, 0, time[1]!.length, p.joinsPrevious), sub(p, time[1]!.length, s.length, false));
     return;
   }
   if (hasInnerHyphen(s) && !keepsHyphens(s)) {
@@ -201,7 +203,7 @@ function splitPiece(text: string, p: Piece, out: Piece[]): void {
     let first = true;
     for (const m of s.matchAll(HYPHEN_RUNS)) {
       const isHyphen = HYPHENS.includes(m[0][0]!);
-      out.push(sub(at, at + m[0].length, first && p.joinsPrevious, isHyphen));
+      out.push(sub(p, at, at + m[0].length, first && p.joinsPrevious, isHyphen));
       at += m[0].length;
       first = false;
     }
