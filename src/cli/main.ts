@@ -19,6 +19,7 @@ import { extractFiles } from './extract.js';
 import { parseFiles } from './parse.js';
 import { getDocument, getStats, listDocuments, resolveDocumentId, searchSentences } from '../service/documents.js';
 import { entityProfile, findEntity, listEntities } from '../service/entities.js';
+import { NATION_MODES } from '../service/nations.js';
 import { print, shortId, table, truncate } from './output.js';
 import { registerStatementCommands } from './statements.js';
 import { registerServeCommand } from './serve.js';
@@ -218,15 +219,21 @@ program
     ]));
   });
 
+/** `--nations fold|separate`: NORP actors ("Russian") counted with their states (the default) or apart. */
+const nationsOption = () => new Option('--nations <mode>', 'NORP actors ("Russian") counted with the state they name, or apart')
+  .choices([...NATION_MODES]).default('fold');
+
 program
   .command('entities')
   .description('list actors with mention and document counts')
   .option('--type <type>', 'PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW or PRODUCT')
   .option('--name <text>', 'only names containing this')
   .option('--limit <n>', 'how many', positiveInt, 50)
+  .addOption(nationsOption())
   .option('--json', 'print JSON')
   .action(async (o) => {
-    const res = await withStore((s) => listEntities(s.db, { type: o.type, q: o.name, limit: o.limit }));
+    const kb = kbFromOptions();
+    const res = await withStore((s) => listEntities(s.db, { type: o.type, q: o.name, limit: o.limit, nations: o.nations, kb }));
     if (o.json) return print(JSON.stringify(res, null, 2));
     print(table(res.items.map((e) => [e.name, e.type, e.kbId ? 'kb' : 'new', String(e.documents), String(e.mentions)]), ['name', 'type', 'kb', 'docs', 'mentions']));
     print(`${res.items.length} of ${res.total} entities`);
@@ -236,14 +243,15 @@ program
   .command('entity')
   .description('an actor\'s profile: aliases seen, KB facts, documents, quotes, events, the actors it appears with')
   .argument('<name...>', 'a name in any spelling or script, or an entity id')
+  .addOption(nationsOption())
   .option('--json', 'print JSON')
   .action(async (nameParts: string[], o) => {
     const name = nameParts.join(' ');
     const kb = kbFromOptions();
     const p = await withStore(async (s) => {
-      const hit = await findEntity(s.db, name);
+      const hit = await findEntity(s.db, name, { kb, nations: o.nations });
       if (!hit) throw new UserError(`${name}: no such entity in the store (see \`dossier entities\`)`);
-      return entityProfile(s.db, hit.id, kb);
+      return entityProfile(s.db, hit.id, kb, 50, o.nations);
     });
     if (!p) return;
     if (o.json) return print(JSON.stringify(p, null, 2));

@@ -13,6 +13,7 @@ import { exportDocuments, getDocument, getStats, listDocuments, resolveDocumentI
 import { entityProfile, findEntity, listEntities } from '../service/entities.js';
 import { listDisagreements, listQuotes, listStances, timeline } from '../service/statements.js';
 import { buildGraph, EDGE_KINDS } from '../service/graph.js';
+import { NATION_MODES } from '../service/nations.js';
 import { listPlaces } from '../service/places.js';
 import { aboutOf, listTopics, parseTopic, STANCE_TOPICS, topicStances, TopicError, TOPIC_HELP, type TopicQuery } from '../service/topics.js';
 import { ApiError, dateParam, dateRange, intParam, listOf, oneOf, paging, textParam } from './params.js';
@@ -155,7 +156,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   app.get('/api/entities', async (c) => {
     const { limit, offset } = paging(q(c));
     const type = oneOf(q(c), 'type', ENTITY_TYPES);
-    return c.json(await listEntities(db, { q: textParam(q(c), 'q', 200), type, limit, offset }));
+    return c.json(await listEntities(db, { q: textParam(q(c), 'q', 200), type, limit, offset, nations: oneOf(q(c), 'nations', NATION_MODES), kb }));
   });
   app.get('/api/entities/lookup', async (c) => {
     const name = textParam(q(c), 'name', 200);
@@ -167,7 +168,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
   app.get('/api/entities/:id', async (c) => {
     const id = c.req.param('id');
     const limit = intParam(q(c), 'limit', 50, 1, 200);
-    const profile = await entityProfile(db, id, kb, limit);
+    const profile = await entityProfile(db, id, kb, limit, oneOf(q(c), 'nations', NATION_MODES));
     if (!profile) throw new ApiError(404, `unknown entity ${JSON.stringify(id.slice(0, 200))}`);
     return c.json(profile);
   });
@@ -241,6 +242,7 @@ export function createApp(store: Store, kb: KnowledgeBase, opts: AppOptions = {}
     return c.json(await buildGraph(db, {
       from, to, kinds: listOf(q(c), 'kinds', EDGE_KINDS), types: listOf(q(c), 'types', PLOVER_TYPES),
       entityTypes: listOf(q(c), 'entityTypes', ENTITY_TYPES), actor: await actorParam(c, 'actor'), maxNodes: intParam(q(c), 'maxNodes', 120, 1, 500),
+      nations: oneOf(q(c), 'nations', NATION_MODES), kb,
     }));
   });
 

@@ -14,6 +14,7 @@ const path = (name: string, description: string) => ({ name, in: 'path', require
 const topicParam = query('topic', 'A topic: NATO membership, EU membership, NATO, Russia, EU (or "joining the EU"), optionally whose: "Bosnia and Herzegovina\'s NATO membership".');
 const limit = query('limit', 'Page size (1–200).', { type: 'integer', minimum: 1, maximum: 200, default: 50 });
 const offset = query('offset', 'Items to skip.', { type: 'integer', minimum: 0, default: 0 });
+const nations = query('nations', 'NORP actors ("Russian") counted with the state they name (fold, the default) or apart (separate).', { enum: ['fold', 'separate'], default: 'fold' });
 const from = query('from', 'On or after this date.', { type: 'string', format: 'date' });
 const to = query('to', 'On or before this date.', { type: 'string', format: 'date' });
 const page = (item: string) => ({ type: 'object', required: ['total', 'items'], properties: { total: { type: 'integer' }, items: { type: 'array', items: ref(item) } } });
@@ -115,7 +116,7 @@ export const openApiDocument = {
     '/api/entities': {
       get: {
         summary: 'Actors with mention and document counts; `q` matches names and aliases, diacritic-insensitive.',
-        parameters: [query('q', 'Name or alias contains this.'), query('type', 'Entity type.', { enum: ['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'LAW', 'PRODUCT'] }), limit, offset],
+        parameters: [query('q', 'Name or alias contains this.'), query('type', 'Entity type.', { enum: ['PERSON', 'ORG', 'GPE', 'LOC', 'FAC', 'NORP', 'EVENT', 'LAW', 'PRODUCT'] }), nations, limit, offset],
         responses: { 200: json(page('EntitySummary')), ...bad },
       },
     },
@@ -123,7 +124,7 @@ export const openApiDocument = {
       get: { summary: 'The entity a name (any spelling or script) or id refers to, closest by trigrams.', parameters: [query('name', 'A name or id.')], responses: { 200: json(obj({ id: str, name: str })), ...bad, 404: error('Nothing close.') } },
     },
     '/api/entities/{id}': {
-      get: { summary: "An actor's profile.", parameters: [path('id', 'Entity id, e.g. kb:serbia.'), limit], responses: { 200: json(ref('EntityProfile')), ...bad, 404: error('Unknown entity.') } },
+      get: { summary: "An actor's profile.", parameters: [path('id', 'Entity id, e.g. kb:serbia.'), nations, limit], responses: { 200: json(ref('EntityProfile')), ...bad, 404: error('Unknown entity.') } },
     },
     '/api/quotes': {
       get: {
@@ -168,7 +169,7 @@ export const openApiDocument = {
         summary: 'Actors and their edges: co-occurrence by document, and events split cooperative/conflictual, verbal/material.',
         parameters: [from, to, query('kinds', 'Comma-separated edge kinds: cooccurrence, cooperative, conflictual.'), query('types', 'Comma-separated PLOVER types for event edges.'),
           query('entityTypes', 'Comma-separated entity types of the actors kept (PERSON, ORG, GPE, …); the actor asked for is always kept.'),
-          query('actor', 'Only this actor and its neighbours.'), query('maxNodes', 'Most connected actors kept (1–500).', { type: 'integer', default: 120 })],
+          query('actor', 'Only this actor and its neighbours.'), query('maxNodes', 'Most connected actors kept (1–500).', { type: 'integer', default: 120 }), nations],
         responses: { 200: json(obj({ nodes: { type: 'array', items: ref('GraphNode') }, edges: { type: 'array', items: ref('GraphEdge') } })), ...bad },
       },
     },

@@ -10,6 +10,7 @@ import { getDocument } from './documents.js';
 import { entityProfile, findEntity, listEntities } from './entities.js';
 import { buildGraph } from './graph.js';
 import { actorGraph } from '../export/graph.js';
+import { createApp } from '../server/app.js';
 
 // Articles written for this test: one names Russia and "Russian", one only "Russian", one Serbia alone.
 const ARTICLES: Record<string, string> = {
@@ -75,5 +76,22 @@ describe('NORP actors are counted with their states', () => {
     assert.ok(!x.nodes.some((n) => n.entityId === 'x:NORP:russian'));
     assert.equal(x.nodes.find((n) => n.entityId === 'kb:russia')!.documents, 2);
     assert.ok((await actorGraph(store.db, { kb, nations: 'separate' })).nodes.some((n) => n.entityId === 'x:NORP:russian'));
+  });
+
+  test('the API takes nations=separate on the list, the profile and the graph, and refuses other values', async () => {
+    const app = createApp(store, kb);
+    const get = async (path: string) => {
+      const res = await app.request(path);
+      return { status: res.status, body: await res.json() as any };
+    };
+    const ids = (items: { id: string }[]) => items.map((e) => e.id);
+    assert.ok(!ids((await get('/api/entities')).body.items).includes('x:NORP:russian'));
+    assert.ok(ids((await get('/api/entities?nations=separate')).body.items).includes('x:NORP:russian'));
+    assert.equal((await get('/api/entities/x:NORP:russian')).body.id, 'kb:russia');
+    assert.equal((await get('/api/entities/x:NORP:russian?nations=separate')).body.id, 'x:NORP:russian');
+    assert.ok((await get('/api/graph?nations=separate')).body.nodes.some((n: { id: string }) => n.id === 'x:NORP:russian'));
+    const bad = await get('/api/entities?nations=apart');
+    assert.equal(bad.status, 400);
+    assert.match(bad.body.error, /nations: expected one of fold, separate/);
   });
 });

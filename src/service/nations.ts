@@ -20,7 +20,8 @@ import { aliasWords } from '../kb/matcher.js';
 import { Overrides, type Correction } from './corrections.js';
 
 /** Whether NORP actors are counted with their states (default) or apart. */
-export type NationMode = 'fold' | 'separate';
+export const NATION_MODES = ['fold', 'separate'] as const;
+export type NationMode = (typeof NATION_MODES)[number];
 
 export const FOLD_PREFIX = 'nation:';
 
