@@ -20,7 +20,34 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * Answers asked for before the view that needs them is loaded (see `prefetch`), each handed out once: a later ask
+ * of the same path fetches again, so nothing stale is kept.
+ */
+const early = new Map<string, { at: number; answer: Promise<unknown> }>();
+/** An early answer is for the view being opened; one not taken within this time is dropped. */
+const EARLY_MS = 15_000;
+
+/** Starts a GET now; the next `api(path)` without options takes its answer instead of asking again. */
+export function prefetch(path: string): Promise<unknown> {
+  const known = early.get(path);
+  if (known && Date.now() - known.at < EARLY_MS) return known.answer;
+  const answer = request(path);
+  answer.catch(() => {}); // a failure is reported to whoever takes the answer
+  early.set(path, { at: Date.now(), answer });
+  return answer;
+}
+
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const known = init ? undefined : early.get(path);
+  if (known) {
+    early.delete(path);
+    if (Date.now() - known.at < EARLY_MS) return known.answer as Promise<T>;
+  }
+  return request<T>(path, init);
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const res = await fetch(path, init);
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiFailure(res.status, body?.error ?? `${res.status} ${res.statusText}`);

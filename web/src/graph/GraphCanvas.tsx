@@ -40,6 +40,7 @@ export function GraphCanvas({ graph, layout, nodeColor, selected, focus, onSelec
   useEffect(() => {
     const el = box.current;
     if (!el) return;
+    const t0 = performance.now();
     const g = new Graph({ multi: true, type: 'mixed' });
     for (const n of graph.nodes) {
       const p = layout.positions.get(n.id);
@@ -117,6 +118,7 @@ export function GraphCanvas({ graph, layout, nodeColor, selected, focus, onSelec
       const dims = renderer.getDimensions();
       const boxes = pickLabels(candidates, FONT_SIZE, dims);
       drawn = new Set(boxes.map((b) => b.key));
+      if (!el.dataset.labels) performance.mark('dossier:labelled');
       el.dataset.labels = JSON.stringify(boxes.map((b) => [b.key, Math.round(b.x), Math.round(b.y), Math.round(b.w), Math.round(b.h)]));
     };
     // Sigma processes its data and camera after 'beforeRender' and draws labels last: the labels are picked on the
@@ -139,6 +141,7 @@ export function GraphCanvas({ graph, layout, nodeColor, selected, focus, onSelec
     el.dataset.edges = String(g.size);
     sigma.current = renderer;
     renderer.refresh(); // the constructor's frame had no labels: `pick` did not exist yet
+    performance.measure('dossier:sigma', { start: t0 }); // (bench/views.ts --browser reports it)
     return () => {
       sigma.current = null;
       renderer.kill();

@@ -107,7 +107,11 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   const layout = useMemo(() => {
     if (!visible) return null;
     if (shown.current?.visible === visible) return shown.current.layout;
-    return layoutGraph(visible.graph, shown.current?.layout ?? null);
+    const t0 = performance.now();
+    const laid = layoutGraph(visible.graph, shown.current?.layout ?? null);
+    // Read by bench/views.ts --browser, which reports where a first visit spends its time.
+    performance.measure('dossier:layout', { start: t0 });
+    return laid;
   }, [visible]);
   if (visible && layout) shown.current = { visible, layout };
   const nodeColor = useCallback(
