@@ -57,3 +57,15 @@ test('a full sentence tagged without a finite verb gets its likeliest one back; 
   const caption = parse('The new flag of Valmora .');
   assert.ok(caption.a.upos.every((u) => u !== 'VERB'));
 });
+
+test('a number word is a numeral, and a finite verb read as a participle of its subject becomes the root', () => {
+  const p = parse('Twelve Tarskian drones crossed into Valmora overnight .');
+  assert.equal(p.a.xpos[0], 'CD');
+  assert.equal(p.headOf('crossed'), 'ROOT');
+  assert.equal(p.headOf('drones'), 'crossed');
+  assert.equal(p.relOf('drones'), 'nsubj');
+  assert.equal(p.headOf('Valmora'), 'crossed');
+  // A relative clause keeps its noun.
+  const q = parse('The drones that crossed into Valmora .');
+  assert.equal(q.headOf('crossed'), 'drones');
+});
