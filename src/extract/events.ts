@@ -7,7 +7,7 @@ import type { Entity, EventRecord, KnowledgeBase, Quote, TimeExpression } from '
 import { demonymIndex } from './actors/roles.js';
 import { withAgents } from './actors/agents.js';
 import { aliasWords } from '../kb/matcher.js';
-import type { Doc } from '../nlp/doc.js';
+import type { Doc, Token } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
   HALTING, PARTAKING_LEMMAS, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
@@ -169,7 +169,9 @@ export function codeEvents(
   doc.sentences.forEach((sentence, si) => {
     const tokens = doc.sentenceTokens(si);
     const tree: SyntaxTree | null = sentenceTree(doc, si);
-    const matches = withCameo(findTriggers(tokens, lexicon), tree, cameo);
+    // The parse's tags, where there is one: the token tagger reads "jets shot down" as a noun.
+    const posOf = tree ? (t: Token) => { const w = tree.wordsOfTokens(t.i, t.i)[0]; return w === undefined ? t.pos : tree.word(w).upos; } : undefined;
+    const matches = withCameo(findTriggers(tokens, lexicon, posOf), tree, cameo);
     let previousSource: ActorHit | null = null;
     const kept: EventRecord[] = [];
     const keptMatches: TriggerMatch[] = [];

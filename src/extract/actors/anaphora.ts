@@ -339,10 +339,19 @@ export function resolveActorPronouns(doc: Doc, table: EntityTable, inQuote: (off
     for (let i = sentence.tokenStart; i < sentence.tokenEnd; i++) {
       const t = tokens[i]!;
       const plural = t.lower === 'they' || t.lower === 'their';
-      if ((t.lower !== 'it' && t.lower !== 'its' && !plural) || table.at(t.start) || inQuote(t.start)) continue;
+      const them = t.lower === 'them';
+      if ((t.lower !== 'it' && t.lower !== 'its' && !plural && !them) || table.at(t.start) || inQuote(t.start)) continue;
       tree ??= sentenceTree(doc, si);
       if (!tree) break;
       const w = tree.wordsOfTokens(i, i)[0];
+      if (them) {
+        if (w === undefined || si === 0 || !objectWithoutPluralBefore(tree, w)) continue;
+        covering ??= tokenEntities(doc, table);
+        const group = pluralSubjectOf(doc, si - 1, covering);
+        const own = mainSubjectEntity(tree, covering);
+        if (group && group !== own) table.addMention(group, t.start, t.end, 'pronoun');
+        continue;
+      }
       if (w === undefined || !referring(tree, w)) continue;
       if (plural) {
         covering ??= tokenEntities(doc, table);
@@ -397,6 +406,31 @@ function reportingSubject(tree: SyntaxTree, covering: Map<number, Entity>, w: nu
   if (!subject || subject.passive || subject.word === w) return null;
   const e = covering.get(tree.word(subject.word).token);
   return e && (e.type === 'ORG' || e.type === 'GPE') ? e : null;
+}
+
+/**
+ * "Twelve Tarskian drones crossed the border. Valmoran jets shot down some of them.": "them" as an object (or the
+ * "of" of a quantity) is the plural subject of the sentence before, when nothing plural stands between: no plural
+ * noun earlier in its own sentence outside the subject of its main clause.
+ */
+function objectWithoutPluralBefore(tree: SyntaxTree, w: number): boolean {
+  const word = tree.word(w);
+  const quantity = relIs(word.rel, 'nmod') && tree.caseOf(w) === 'of';
+  if (word.rel !== 'obj' && word.rel !== 'iobj' && !quantity) return false;
+  const root = tree.words.findIndex((x) => x.rel === 'root');
+  const subject = root < 0 ? undefined : tree.dependents(root, 'nsubj')[0];
+  for (let k = 0; k < w; k++) {
+    if (!/^NNP?S$/.test(tree.word(k).xpos)) continue;
+    if (subject === undefined || !(k === subject || tree.dominates(subject, k))) return false;
+  }
+  return true;
+}
+
+/** The entity covering the subject of the sentence's main clause, if any. */
+function mainSubjectEntity(tree: SyntaxTree, covering: Map<number, Entity>): Entity | null {
+  const root = tree.words.findIndex((x) => x.rel === 'root');
+  const subject = root < 0 ? undefined : tree.dependents(root, 'nsubj')[0];
+  return subject === undefined ? null : covering.get(tree.word(subject).token) ?? null;
 }
 
 /** Whether "they" is the subject of its sentence's main clause: "They occupied territory in …". */

@@ -247,6 +247,8 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     // Looking into the event's own clause, an adverbial clause or a conjunct is another event.
     // ("accused X of violating …", parsed as an adverbial clause marked "of", is the charge, a complement.)
     if (complementsOnly && w.rel === 'conj') return 0;
+    // "jets deployed there earlier this month shot down …": a participle on a noun tells of the noun, not the act.
+    if (complementsOnly && w.rel === 'acl') return 0;
     if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
     const h = w.head;
     // "On 3 May the cabinet announced it would shut the crossings": a measure announced for the days ahead is

@@ -19,8 +19,11 @@ const MAX_GAP = 4;
 const NOT_VERB = new Set(['NOUN', 'PROPN', 'ADP', 'DET', 'PRON', 'NUM', 'PUNCT', 'CCONJ', 'SCONJ']);
 const NOT_NOUN = new Set(['VERB', 'AUX', 'ADP', 'DET', 'PRON', 'PUNCT', 'CCONJ', 'SCONJ']);
 
-/** Longest non-overlapping matches of the lexicon over `tokens` (one sentence), left to right. */
-export function findTriggers(tokens: Token[], lexicon: Lexicon): TriggerMatch[] {
+/**
+ * Longest non-overlapping matches of the lexicon over `tokens` (one sentence), left to right. `posOf` gives a
+ * token's part of speech (the parse's, where there is one), read beside the token's own tag; by default the token's own tag.
+ */
+export function findTriggers(tokens: Token[], lexicon: Lexicon, posOf: (t: Token) => string = (t) => t.pos): TriggerMatch[] {
   const all: TriggerMatch[] = [];
   for (let k = 0; k < tokens.length; k++) {
     const head = tokens[k]!;
@@ -28,13 +31,16 @@ export function findTriggers(tokens: Token[], lexicon: Lexicon): TriggerMatch[] 
       const candidates = lexicon.byFirstForm.get(word.form);
       if (!candidates) continue;
       const pos = tokens[word.last]!.pos;
+      const parsed = posOf(tokens[word.last]!);
       for (const entry of candidates) {
         // "the fighting", "heavy shelling": a verb's gerund read as a noun is the same act, told as a noun.
-        const gerund = entry.kind !== 'noun' && entry.words.length === 1 && pos === 'NOUN' && word.form.endsWith('ing');
-        if (entry.kind !== 'noun' && NOT_VERB.has(pos) && !gerund) continue;
-        if (entry.kind === 'noun' && entry.words.length === 1 && NOT_NOUN.has(pos)) continue;
+        const gerund = entry.kind !== 'noun' && entry.words.length === 1 && (pos === 'NOUN' || parsed === 'NOUN') && word.form.endsWith('ing');
+        // Either tagger's reading will do: the token tagger reads "jets shot down" as a noun, the parse may read
+        // "Moscow denies" as one.
+        if (entry.kind !== 'noun' && NOT_VERB.has(pos) && NOT_VERB.has(parsed) && !gerund) continue;
+        if (entry.kind === 'noun' && entry.words.length === 1 && NOT_NOUN.has(pos) && NOT_NOUN.has(parsed)) continue;
         const end = matchRest(tokens, word.last + 1, entry);
-        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i, ...(gerund && NOT_VERB.has(pos) ? { weak: true } : {}) });
+        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i, ...(gerund && NOT_VERB.has(pos) && NOT_VERB.has(parsed) ? { weak: true } : {}) });
       }
     }
   }
