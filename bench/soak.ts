@@ -12,6 +12,7 @@
  *                    answered (a closed loop), --seconds each; prints throughput and latency per count, and the
  *                    throughput ratio of the last count to the first (on a Postgres server, requests run in parallel)
  *   --distinct       every request a URL of its own (an unused parameter), so none is answered from the read cache
+ *   --in-process     the server's PGlite on the server's own thread (DOSSIER_STORE_THREAD=0), as before it had one
  *   --json           also print the figures as one JSON object on the last line
  * The mix: 45 % search (a rotating list of queries), 45 % entity pages (the 50 most named actors), 10 % timeline
  * pages. Not part of npm test: it takes minutes and its figures depend on the machine.
@@ -28,7 +29,7 @@ const { values } = parseArgs({
   options: {
     docs: { type: 'string', default: '10000' }, store: { type: 'string' }, rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' }, timeout: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
-    clients: { type: 'string' }, distinct: { type: 'boolean', default: false },
+    clients: { type: 'string' }, distinct: { type: 'boolean', default: false }, 'in-process': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.docs);
@@ -74,7 +75,7 @@ function build(have: number): void {
 /** Starts `dossier serve` on a free port; resolves with its URL once it listens. */
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['bin/dossier.js', '--data', DATA, 'serve', '--port', '0', '--no-build'], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: process.env,
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...(values['in-process'] ? { DOSSIER_STORE_THREAD: '0' } : {}) },
   });
   return new Promise((ok, fail) => {
     let err = '';

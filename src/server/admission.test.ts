@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Admission } from './admission.js';
+import { Admission, ALWAYS_QUEUED } from './admission.js';
 import { createApp } from './app.js';
 import type { Store } from '../store/store.js';
 import type { Db } from '../store/db.js';
@@ -16,15 +16,15 @@ test('a turn at once, then a place in the queue, then a refusal; leaving hands t
   let second: boolean | null = null;
   const waiting = a.enter().then((ok) => (second = ok));
   assert.equal(await a.enter(), false);
-  assert.deepEqual(a.stats(), { running: 1, waiting: 1, shed: 1 });
+  assert.deepEqual(a.stats(), { running: 1, waiting: 1, shed: 1, turnMs: 0 });
   await Promise.resolve();
   assert.equal(second, null, 'still waiting');
   a.leave();
   await waiting;
   assert.equal(second, true);
-  assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1 });
+  assert.deepEqual({ ...a.stats(), turnMs: 0 }, { running: 1, waiting: 0, shed: 1, turnMs: 0 });
   a.leave();
-  assert.deepEqual(a.stats(), { running: 0, waiting: 0, shed: 1 });
+  assert.deepEqual({ ...a.stats(), turnMs: 0 }, { running: 0, waiting: 0, shed: 1, turnMs: 0 });
 });
 
 test('a request waits at most maxWaitMs for its turn', async () => {
@@ -34,7 +34,7 @@ test('a request waits at most maxWaitMs for its turn', async () => {
   assert.equal(await a.enter(), false);
   const waited = performance.now() - t0;
   assert.ok(waited >= 45 && waited < 2000, `waited ${waited.toFixed(0)} ms`);
-  assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1 });
+  assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1, turnMs: 0 });
 });
 
 /** A store whose every query waits until `release()`: requests hold their turn as long as the test wants. */
@@ -70,8 +70,51 @@ test('past the queue the API answers 503 with Retry-After, quickly, and serves t
   // Health does not wait for the store, however full the queue.
   const health = await app.request('/api/health');
   assert.equal(health.status, 200);
-  assert.deepEqual((await health.json()).admission, { running: 1, waiting: 1, shed: 1 });
+  assert.deepEqual((await health.json()).admission, { running: 1, waiting: 1, shed: 1, turnMs: 0 });
   release();
   assert.equal((await first).status, 200);
   assert.equal((await second).status, 200);
+});
+
+test('beyond the places always kept, a request whose expected wait passes targetWaitMs is refused at once', async () => {
+  let clock = 0;
+  const a = new Admission({ concurrency: 1, queue: 100, maxWaitMs: 60_000, targetWaitMs: 100, retryAfterSeconds: 1 }, () => clock);
+  // One turn of 50 ms teaches the pace.
+  assert.equal(await a.enter(), true);
+  clock += 50;
+  a.leave();
+  assert.equal(a.stats().turnMs, 50);
+  assert.equal(await a.enter(), true);
+  // However slow the pace, ALWAYS_QUEUED requests may wait (one user's view asks several calls at once).
+  const queued = Array.from({ length: ALWAYS_QUEUED }, () => a.enter());
+  assert.equal(a.stats().waiting, ALWAYS_QUEUED);
+  // The next would wait (8 + 1) × 50 ms behind one turn at a time: refused, without waiting.
+  assert.equal(a.expectedWaitMs(), (ALWAYS_QUEUED + 1) * 50);
+  assert.equal(await a.enter(), false);
+  assert.equal(a.stats().shed, 1);
+  // The queued ones are served in turn.
+  for (let k = 0; k <= ALWAYS_QUEUED; k++) {
+    clock += 10;
+    a.leave();
+    if (k < ALWAYS_QUEUED) assert.equal(await queued[k], true);
+  }
+  assert.equal(a.stats().running, 0);
+  // Faster turns (10 ms each now) lower the expected wait: the average has moved towards them.
+  assert.ok(a.stats().turnMs < 50);
+});
+
+test('without targetWaitMs only the queue and maxWaitMs bound the wait', async () => {
+  let clock = 0;
+  const a = new Admission({ concurrency: 1, queue: 20, maxWaitMs: 60_000, retryAfterSeconds: 1 }, () => clock);
+  await a.enter();
+  clock += 1000;
+  a.leave();
+  await a.enter();
+  const queued = Array.from({ length: 20 }, () => a.enter());
+  assert.equal(a.stats().waiting, 20);
+  assert.equal(await a.enter(), false, 'the 21st: the queue is full');
+  for (let k = 0; k <= 20; k++) {
+    a.leave();
+    if (k < 20) assert.equal(await queued[k], true);
+  }
 });

@@ -3,9 +3,13 @@
  * `queue` more wait their turn, each at most `maxWaitMs`; past that the server answers 503 with `Retry-After` at
  * once instead of letting requests pile up behind one database until clients time out. Under a load the store
  * cannot serve, some requests are refused quickly and the rest keep a short latency; nothing waits unbounded.
+ * Beyond a few waiting, a request is also refused at once when the wait it can expect (the queue ahead of it, at
+ * the pace turns have taken of late) passes `targetWaitMs`: the queue is then as long as the store can clear in
+ * that time, whatever the pages cost.
  *
- * PGlite runs one query at a time inside this process, so a few requests in flight are enough to keep it busy and
- * more only lengthen every request; a Postgres server works on several at once (its pool's size).
+ * PGlite runs one query at a time (on a thread of its own in the server, store/pglite-thread.ts), so a few
+ * requests in flight are enough to keep it busy and more only lengthen every request; a Postgres server works on
+ * several at once (its pool's size).
  */
 import type { Context, MiddlewareHandler } from 'hono';
 
@@ -16,13 +20,20 @@ export interface AdmissionOptions {
   queue: number;
   /** How long a request may wait for its turn before it is refused. */
   maxWaitMs: number;
+  /**
+   * Refuse at once a request whose wait, judged from the queue ahead of it and the time recent requests took, would
+   * pass this: under a load the store cannot serve, the requests let in are then answered in about this time plus
+   * their own, instead of each waiting out most of `maxWaitMs` before its answer. Unset: only `queue` and
+   * `maxWaitMs` bound the wait.
+   */
+  targetWaitMs?: number;
   /** The `Retry-After` a refused request is told, in seconds. */
   retryAfterSeconds: number;
 }
 
 export const ADMISSION_DEFAULTS = {
-  pglite: { concurrency: 2, queue: 64, maxWaitMs: 2000, retryAfterSeconds: 1 },
-  postgres: { concurrency: 8, queue: 128, maxWaitMs: 2000, retryAfterSeconds: 1 },
+  pglite: { concurrency: 2, queue: 64, maxWaitMs: 2000, targetWaitMs: 400, retryAfterSeconds: 1 },
+  postgres: { concurrency: 8, queue: 128, maxWaitMs: 2000, targetWaitMs: 400, retryAfterSeconds: 1 },
 } satisfies Record<string, AdmissionOptions>;
 
 export interface AdmissionStats {
@@ -30,7 +41,15 @@ export interface AdmissionStats {
   waiting: number;
   /** Requests refused since start: queue full, or waited too long. */
   shed: number;
+  /** The time a turn has taken of late (a moving average), in ms: what the expected wait is judged by. */
+  turnMs: number;
 }
+
+/**
+ * Waiting places never refused by the expected wait (only by `queue` and `maxWaitMs`): a view of the web UI asks
+ * several calls at once, and one user after a few slow pages (a graph, the map) must not be turned away.
+ */
+export const ALWAYS_QUEUED = 8;
 
 interface Waiter {
   admit: () => void;
@@ -42,15 +61,31 @@ export class Admission {
   private running = 0;
   private readonly waiting: Waiter[] = [];
   private shed = 0;
+  /** Moving average of a turn's length; 0 until a turn has ended. */
+  private turnMs = 0;
+  /**
+   * When each running turn began. A turn that ends is matched with the oldest start, not its own: one length may
+   * be off, but the sum over every turn (the sum of ends less the sum of starts) is right, and so is the average.
+   */
+  private readonly began: number[] = [];
 
-  constructor(readonly opts: AdmissionOptions) {}
+  /** `now`: the clock turns are timed by (a test's own). */
+  constructor(readonly opts: AdmissionOptions, private readonly now: () => number = () => performance.now()) {}
+
+  /** The wait a request joining the queue now can expect: the turns ahead of it, `concurrency` at a time. */
+  expectedWaitMs(): number {
+    return ((this.waiting.length + 1) * this.turnMs) / this.opts.concurrency;
+  }
 
   enter(): Promise<boolean> {
     if (this.running < this.opts.concurrency) {
       this.running++;
+      this.began.push(this.now());
       return Promise.resolve(true);
     }
-    if (this.waiting.length >= this.opts.queue) {
+    const target = this.opts.targetWaitMs;
+    const tooLong = target !== undefined && this.waiting.length >= ALWAYS_QUEUED && this.expectedWaitMs() > target;
+    if (this.waiting.length >= this.opts.queue || tooLong) {
       this.shed++;
       return Promise.resolve(false);
     }
@@ -63,8 +98,11 @@ export class Admission {
           if (performance.now() - since > this.opts.maxWaitMs) {
             this.shed++;
             resolve(false);
-            this.leave();
-          } else resolve(true);
+            this.handOver();
+          } else {
+            this.began.push(this.now());
+            resolve(true);
+          }
         },
         timer: setTimeout(() => {
           const k = this.waiting.indexOf(waiter);
@@ -78,19 +116,30 @@ export class Admission {
   }
 
   /**
-   * Ends a turn: the longest-waiting request takes it over, on the next turn of the event loop. PGlite's queries
-   * run on this thread and their promises settle as microtasks, so handing the turn over at once would chain one
-   * request after another without the loop ever reading the sockets or firing the wait timers: new requests would
-   * sit unread in the kernel (no 503, a client timeout) for as long as the queue lasts.
+   * Ends a turn: the longest-waiting request takes it over, on the next turn of the event loop. With PGlite on
+   * this thread (DOSSIER_STORE_THREAD=0, or a caller's own store) its promises settle as microtasks, so handing the
+   * turn over at once would chain one request after another without the loop ever reading the sockets or firing
+   * the wait timers: new requests would sit unread in the kernel (no 503, a client timeout) as long as the queue.
    */
   leave(): void {
+    const since = this.began.shift();
+    if (since !== undefined) {
+      const ms = this.now() - since;
+      // A tenth of the newest turn: a few dozen turns follow a change of load, one slow page does not swing it.
+      this.turnMs = this.turnMs ? 0.9 * this.turnMs + 0.1 * ms : ms;
+    }
+    this.handOver();
+  }
+
+  /** The turn to the longest-waiting request, or back to the pool. */
+  private handOver(): void {
     const next = this.waiting.shift();
     if (next) setImmediate(next.admit);
     else this.running--;
   }
 
   stats(): AdmissionStats {
-    return { running: this.running, waiting: this.waiting.length, shed: this.shed };
+    return { running: this.running, waiting: this.waiting.length, shed: this.shed, turnMs: Math.round(this.turnMs * 10) / 10 };
   }
 }
 

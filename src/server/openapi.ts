@@ -95,8 +95,8 @@ export const openApiDocument = {
   },
   paths: {
     '/api/openapi.json': { get: { summary: 'This document.', responses: { 200: json({ type: 'object' }) } } },
-    '/api/health': { get: { summary: 'Liveness, and the load: requests running and waiting for the store, refused since start (503), the read cache (PGlite).', responses: { 200: json(obj({
-      ok: { type: 'boolean' }, admission: obj({ running: int, waiting: int, shed: int }),
+    '/api/health': { get: { summary: 'Liveness, and the load: requests running and waiting for the store, refused since start (503), the recent time of a turn at the store (ms), the read cache (PGlite).', responses: { 200: json(obj({
+      ok: { type: 'boolean' }, admission: obj({ running: int, waiting: int, shed: int, turnMs: { type: 'number' } }),
       readCache: { oneOf: [{ type: 'null' }, obj({ entries: int, bytes: int, hits: int, misses: int })] },
     })) } } },
     '/api/config': { get: { summary: 'What the UI needs to know: whether writes need a token, the event and entity types.', responses: { 200: json({ type: 'object' }) } } },

@@ -83,8 +83,8 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (problem) throw new ServeError(problem);
   if (!opts.noBuild) await ensureWebBuilt(opts.log);
   // PGlite on a thread of its own: its queries then never stop this thread reading, queueing and refusing
-  // requests (store/pglite-thread.ts).
-  const store = await openStore({ thread: true, ...opts.store });
+  // requests (store/pglite-thread.ts). DOSSIER_STORE_THREAD=0 keeps it on this thread (to compare: npm run soak).
+  const store = await openStore({ thread: process.env.DOSSIER_STORE_THREAD !== '0', ...opts.store });
   // A token, when set, is needed on loopback too: any local page could otherwise post to the default server.
   const watcher = opts.watch === false ? null : startWatcher(store, {
     kb: opts.kb, onError: (err) => opts.log?.(`watch: ${err.message}`),
