@@ -11,6 +11,7 @@ import { dateInterval } from '../resolve/dates.js';
 import { entityNames, loadOverrides, type EventOverride, type Overrides } from '../service/corrections.js';
 import { timelinePlan } from '../service/corrected.js';
 import { actorGraph, type ActorGraph, type GraphEdge, type GraphNode } from './graph.js';
+import { nationFolds } from '../service/nations.js';
 
 export type CorrectedNode = GraphNode & { corrections?: string[] };
 export type CorrectedEdge = GraphEdge & { corrections?: string[] };
@@ -56,7 +57,7 @@ export async function correctedActorGraph(db: Queryable): Promise<CorrectedGraph
   for (const n of g.nodes) {
     const taken = split.nodes.filter((s) => s.from === n.entityId);
     const documents = n.documents - taken.reduce((k, s) => k + s.documents, 0);
-    if (documents > 0) addNode({ ...n, entityId: ov.canonical(n.entityId), corrections: ov.entityCorrections(null, n.entityId) });
+    if (documents > 0) addNode({ ...n, documents, entityId: ov.canonical(n.entityId), corrections: ov.entityCorrections(null, n.entityId) });
   }
   for (const s of split.nodes) addNode({ key: '', entityId: ov.canonical(s.id), label: s.id, type: 'PERSON', kbId: null, wikidata: null, documents: s.documents, start: s.start, end: s.end, corrections: [s.correction] });
   const coTaken = new Map(split.links.map((l) => [`${l.from}|${l.other}`, l]));
@@ -121,22 +122,43 @@ export async function correctedActorGraph(db: Queryable): Promise<CorrectedGraph
   return { nodes: out, edges: outEdges };
 }
 
-/** What each active split took: its documents (and dates), and its co-occurrence with the other actors there. */
+/**
+ * What each active split took: its documents (and dates), and its co-occurrence with the other actors there, those
+ * read through the demonym folds as the graph's own rows are ("Russian" with Russia; a document naming both once).
+ */
 async function splitParts(db: Queryable, ov: Overrides): Promise<{
   nodes: { id: string; from: string; correction: string; documents: number; start: string | null; end: string | null }[];
   links: { splitId: string; from: string; other: string; correction: string; documents: number; start: string | null; end: string | null }[];
 }> {
   const out: Awaited<ReturnType<typeof splitParts>> = { nodes: [], links: [] };
-  for (const s of ov.splitEntities()) {
+  const splits = ov.splitEntities();
+  if (!splits.length) return out;
+  const into = new Map((await nationFolds(db)).map((x) => [x.from, x.into]));
+  for (const s of splits) {
     const correction = s.id.slice(2);
-    const rows = (await db.query<{ entity_id: string; documents: number; start: string | null; end: string | null }>(
-      `SELECT o.entity_id, count(*)::int AS documents, to_char(min(d.date), 'YYYY-MM-DD') AS start, to_char(max(d.date), 'YYYY-MM-DD') AS "end"
+    // One row per document and actor named there: a split names few documents.
+    const rows = (await db.query<{ document_id: string; entity_id: string; date: string | null }>(
+      `SELECT o.document_id, o.entity_id, to_char(d.date, 'YYYY-MM-DD') AS date
          FROM document_entities m JOIN document_entities o ON o.document_id = m.document_id JOIN documents d ON d.id = m.document_id
-        WHERE m.entity_id = $1 AND m.document_id = ANY($2::text[]) GROUP BY o.entity_id`, [s.from, s.documents])).rows;
-    const own = rows.find((r) => r.entity_id === s.from);
-    if (!own) continue;
-    out.nodes.push({ id: s.id, from: s.from, correction, documents: own.documents, start: own.start, end: own.end });
-    for (const r of rows) if (r.entity_id !== s.from) out.links.push({ splitId: s.id, from: s.from, other: r.entity_id, correction, documents: r.documents, start: r.start, end: r.end });
+        WHERE m.entity_id = $1 AND m.document_id = ANY($2::text[])`, [s.from, s.documents])).rows;
+    if (!rows.length) continue;
+    const span = (dates: (string | null)[]) => {
+      const ds = dates.filter((x): x is string => !!x).sort();
+      return { start: ds[0] ?? null, end: ds[ds.length - 1] ?? null };
+    };
+    const docs = new Map(rows.map((r) => [r.document_id, r.date]));
+    out.nodes.push({ id: s.id, from: s.from, correction, documents: docs.size, ...span([...docs.values()]) });
+    const byOther = new Map<string, Map<string, string | null>>();
+    for (const r of rows) {
+      const other = into.get(r.entity_id) ?? r.entity_id;
+      if (r.entity_id === s.from || other === s.from) continue;
+      const seen = byOther.get(other) ?? new Map<string, string | null>();
+      seen.set(r.document_id, r.date);
+      byOther.set(other, seen);
+    }
+    for (const [other, seen] of byOther) {
+      out.links.push({ splitId: s.id, from: s.from, other, correction, documents: seen.size, ...span([...seen.values()]) });
+    }
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { writeFixture, type FixtureSpec } from '../server/fixtures.js';
 import { addCorrection, undoCorrection, type Correction } from './corrections.js';
 import { buildGraph, type Graph } from './graph.js';
 import { getDocument } from './documents.js';
+import { correctedActorGraph } from '../export/corrected-graph.js';
 
 const FIRST: FixtureSpec = {
   title: 'Border talks', date: '2024-03-01', source: 'Valmora Herald',
@@ -109,6 +110,10 @@ describe('the API graph reads through corrections', () => {
       assert.deepEqual(edge(g, `conflictual:verbal:${VALMORA}>${province}`)?.types, { ACCUSE: 1 });
       assert.deepEqual(edge(g, `conflictual:verbal:${VALMORA}>${TARSK}`)?.types, { THREATEN: 1 });
     }
+    // The exports draw the same actors with the same documents.
+    const exported = await correctedActorGraph(store.db);
+    const api = await buildGraph(store.db);
+    assert.deepEqual(exported.nodes.map((n) => [n.entityId, n.documents]).sort(), api.nodes.map((n) => [n.id, n.documents]).sort());
     // Its neighbourhood is drawn from the documents the split gave it.
     for (const g of await graphs({ actor: province })) {
       assert.deepEqual(g.nodes.map((n) => n.id).sort(), [province, VALMORA].sort());
