@@ -69,3 +69,8 @@ test('a number word is a numeral, and a finite verb read as a participle of its 
   const q = parse('The drones that crossed into Valmora .');
   assert.equal(q.headOf('crossed'), 'drones');
 });
+
+test('an unseen "-ed" form of an event verb whose base ends in "e" gets the "e" back', () => {
+  const p = parse('The court shelved the case .');
+  assert.equal(p.a.lemma[p.forms.indexOf('shelved')], 'shelve');
+});

@@ -225,7 +225,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       }
     }
     const lex = this.header.lexicon;
-    const lemma = lemmaOf(lex, form, lower, this.xpos[t]!);
+    const lemma = restoredE(lemmaOf(lex, form, lower, this.xpos[t]!), this.xpos[t]!);
     const feats = featsOf(lex, lower, this.header.tags[t]!);
     seen.push(t, lemma, feats);
     out.lemma.push(lemma);
@@ -260,15 +260,36 @@ function mayBeVerb(lower: string): boolean {
 }
 
 let verbFormSet: Set<string> | undefined;
+let verbBaseSet: Set<string> | undefined;
+/** The finite and base forms of the CAMEO event verbs. */
 function verbForms(): Set<string> {
-  if (!verbFormSet) {
-    verbFormSet = new Set();
-    for (const line of readFileSync(VERB_FORMS_PATH, 'utf8').split('\n')) {
-      const [form, tags] = line.split('\t');
-      if (form && tags && /(^|\|)VB[DZP]?($|\|)/.test(tags)) verbFormSet.add(form);
-    }
+  if (!verbFormSet) readVerbForms();
+  return verbFormSet!;
+}
+/** The base forms of the CAMEO event verbs ("purge", "shelve"). */
+function verbBases(): Set<string> {
+  if (!verbBaseSet) readVerbForms();
+  return verbBaseSet!;
+}
+function readVerbForms(): void {
+  verbFormSet = new Set();
+  verbBaseSet = new Set();
+  for (const line of readFileSync(VERB_FORMS_PATH, 'utf8').split('\n')) {
+    const [form, tags] = line.split('\t');
+    if (!form || !tags) continue;
+    if (/(^|\|)VB[DZP]?($|\|)/.test(tags)) verbFormSet.add(form);
+    if (/(^|\|)VB($|\|)/.test(tags)) verbBaseSet.add(form);
   }
-  return verbFormSet;
+}
+
+/**
+ * The suffix rule cuts "-ed" and "-ing" off a word the treebanks never showed: "purged" → "purg". Where the cut
+ * form is no event verb of the CAMEO dictionary but the form with an "e" is, the "e" is put back.
+ */
+function restoredE(lemma: string, xpos: string): string {
+  if ((xpos !== 'VBD' && xpos !== 'VBN' && xpos !== 'VBG') || lemma.endsWith('e')) return lemma;
+  const bases = verbBases();
+  return !bases.has(lemma) && bases.has(lemma + 'e') ? lemma + 'e' : lemma;
 }
 
 let shipped: PerceptronSyntaxModel | null = null;
