@@ -41,6 +41,8 @@ export interface GraphNode {
   kbId: string | null;
   documents: number;
   mentions: number;
+  /** The analyst's corrections behind this actor as drawn (merged, split off, renamed…), when any. */
+  corrections?: string[];
 }
 
 export interface GraphEdge {

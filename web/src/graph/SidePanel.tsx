@@ -4,6 +4,7 @@ import type { Layout } from './layout';
 import type { Selection } from './GraphCanvas';
 import { KIND_NAMES, TYPE_NAMES } from './filters';
 import { edgeColor } from './colors';
+import { CorrectedBadge } from '../views/Corrections';
 
 interface Props {
   selected: Selection | null;
@@ -35,7 +36,7 @@ export function SidePanel({ selected, graph, known, layout, expanded, onSelect, 
     if (!e) return <aside className="side-panel" data-testid="graph-panel"><p className="muted small">That link is not drawn under these filters.</p></aside>;
     return (
       <aside className="side-panel" data-testid="graph-panel" data-selected-edge={e.id}>
-        <h2><span className="swatch line" style={{ background: edgeColor(e) }} />{KIND_NAMES[e.kind]}{e.mode ? ` ${e.mode === 'verbal' ? 'words' : 'deeds'}` : ''}</h2>
+        <h2><span className="swatch line" style={{ background: edgeColor(e) }} />{KIND_NAMES[e.kind]}{e.mode ? ` ${e.mode === 'verbal' ? 'words' : 'deeds'}` : ''} <CorrectedBadge ids={e.corrections} /></h2>
         <p>
           <button type="button" className="link-like" onClick={() => onSelect({ kind: 'node', id: e.source })}>{name(e.source)}</button>
           {e.kind === 'cooccurrence' ? ' and ' : ' → '}
@@ -58,7 +59,7 @@ export function SidePanel({ selected, graph, known, layout, expanded, onSelect, 
   const community = layout.communities[layout.community.get(n.id) ?? -1];
   return (
     <aside className="side-panel" data-testid="graph-panel" data-selected-node={n.id}>
-      <h2><a href={entityHref(n.id)}>{n.name}</a></h2>
+      <h2><a href={entityHref(n.id)}>{n.name}</a> <CorrectedBadge ids={n.corrections} /></h2>
       <dl className="meta">
         <dt>Type</dt><dd>{TYPE_NAMES[n.type] ?? n.type} ({n.type})</dd>
         {n.kbId && <><dt>Knowledge base</dt><dd>{n.kbId}</dd></>}
