@@ -11,7 +11,7 @@ import type { Doc, Token } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
   HALTING, PARTAKING_LEMMAS, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
-  treeActors, type ActorContext, type ActorHit,
+  STATEMENT_NOUNS, treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { relIs, sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
 import { defaultLexicon, type Lexicon } from './event/lexicon.js';
@@ -53,6 +53,9 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
       return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass' || partaking) && taken.has(tree.word(k).token);
     });
     if (governed && c.words.length === 1) continue;
+    // "issued a statement", "released a declaration": a verb coded only by its block's default ("issue" is GRANT,
+    // COOPERATE) whose object is a statement is the statement, which CAMEO codes as no event (01).
+    if (c.words.length === 1 && tree.dependents(c.verb, 'obj').some((k) => STATEMENT_NOUNS.has(tree.lemma(k)))) continue;
     // A passive whose agent is one of our event nouns tells that event: "was hit by air strikes" is the strikes.
     const byOurs = tree.children(c.verb).some((k) => {
       const rel = tree.word(k).rel;
@@ -78,6 +81,7 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
   }
   return out.sort((a, b) => a.first - b.first);
 }
+
 
 /**
  * Whether a CAMEO pattern of a verb and its object should replace the triggers of ours inside its span: only

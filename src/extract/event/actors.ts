@@ -699,9 +699,27 @@ function subjectWordOf(tree: SyntaxTree, p: number): number {
   return g ? tree.subjectOf(g.verb)?.word ?? -1 : -1;
 }
 
+/** Nouns for a statement or document someone issues: its participles are its issuer's acts. */
+export const STATEMENT_NOUNS = new Set([
+  'statement', 'declaration', 'reminder', 'communique', 'communiqué', 'announcement', 'message', 'note', 'notice',
+  'comment', 'remark', 'memo', 'memorandum', 'release', 'report', 'bulletin', 'clarification', 'letter',
+  'resolution', 'decree', 'order', 'appeal', 'motion',
+]);
+
+/**
+ * "issued a statement condemning X", "adopted a resolution demanding …": a participle on a statement that is a
+ * verb's object has that verb's subject, the issuer, for its own.
+ */
+function issuerOf(tree: SyntaxTree, subject: { word: number; via: string }): ReturnType<SyntaxTree['subjectOf']> {
+  if (subject.via !== 'participle' || !STATEMENT_NOUNS.has(tree.lemma(subject.word)) || tree.word(subject.word).rel !== 'obj') return null;
+  const issuer = tree.subjectOf(tree.word(subject.word).head);
+  return issuer && !issuer.passive ? { ...issuer, via: 'participle' } : null;
+}
+
 function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (w: number) => boolean, markers: TriggerSpan): TreeActors {
   const out: TreeActors = { source: null, target: null, sourceFound: false, targetFound: false, negated: tree.isNegated(p) };
   let subject = tree.subjectOf(p);
+  if (subject) subject = issuerOf(tree, subject) ?? subject;
   // A subject after an event verb is a misparse ("Beijing on Tuesday accused Washington"), unless the verb reports
   // speech ("…, said X"): the token rules decide instead.
   if (subject?.via === 'own' && subject.word > p && !REPORTING.has(tree.lower(p))) subject = null;

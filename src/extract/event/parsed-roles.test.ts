@@ -167,3 +167,8 @@ test('a verb\'s gerund read as a noun is its event, and gives way to a pattern o
   const stop = eventsOf('Valmora urged both armies to stop the fighting.', { Valmora: ['valmora', 'GPE'] });
   assert.ok(!stop.some((e) => e.trigger.text === 'fighting'), JSON.stringify(brief(stop)));
 });
+
+test('a statement issued is no act of its verb; its participle is the issuer\'s act', { skip: !hasModel }, () => {
+  const events = eventsOf('The Valmoran ministry issued a statement condemning Tarsk.', { Valmoran: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] });
+  assert.deepEqual(brief(events), [['ACCUSE', 'valmora', 'tarsk', 'condemning', false]]);
+});
