@@ -46,6 +46,12 @@ test('an acronym defined in parentheses names the entity it follows', () => {
   assert.deepEqual(ents[0]!.mentions.map((m) => m.text), ['Regional Water Agency', 'RWA', 'RWA']);
 });
 
+test('an acronym that is also a word names its entity wherever it is written in capitals', () => {
+  const ents = run('The Valmora Health Organisation (WHO) met today. WHO said no, and who can blame it.');
+  assert.equal(ents.length, 1);
+  assert.deepEqual(ents[0]!.mentions.map((m) => m.text), ['Valmora Health Organisation', 'WHO', 'WHO']);
+});
+
 test('the KB-lookup baseline finds only KB names', () => {
   const doc = new Doc('Defence Minister Darko Horvatek met Serbia.');
   assert.deepEqual(recognise(doc, TEST_KB, { discover: false }).map((e) => e.name), ['Serbia']);

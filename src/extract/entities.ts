@@ -54,9 +54,24 @@ export function recognise(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
     const kind = f.kind === 'alias' && f.entry && isSurname(f.entry, surface) ? 'surname' : f.kind;
     table.addMention(e, f.start, f.end, kind);
   }
+  if (opts.discover !== false) acronymUses(doc, founds, acronyms, table, strongType);
   knightsByGivenName(doc, table);
   if (opts.discover !== false) kbPeopleBySurname(doc, kb, table);
   return table.finish();
+}
+
+/**
+ * An acronym defined in parentheses after a name ("the World Health Organisation (WHO)") names it wherever it
+ * stands, also where the cue rules and the tagger pass it over: "WHO" reads as the word "who", so neither finds it.
+ */
+function acronymUses(doc: Doc, founds: Found[], acronyms: Map<string, Found>, table: EntityTable, strongType: Map<string, Found['type']>): void {
+  if (!acronyms.size) return;
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const f of founds) for (let k = f.tokenStart; k < f.tokenEnd; k++) covered[k] = 1;
+  doc.tokens.forEach((t, k) => {
+    const target = covered[k] ? undefined : acronyms.get(t.text);
+    if (target) table.addMention(entityOf(table, doc, target, strongType), t.start, t.end, 'alias');
+  });
 }
 
 const surnameIndexes = new WeakMap<KnowledgeBase, Map<string, KbEntry[]>>();

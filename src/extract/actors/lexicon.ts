@@ -52,7 +52,7 @@ export const LOC_HEADS = words(`
 
 export const FAC_HEADS = words(`
   airport bridge base square street avenue road palace building hall stadium camp tower station port harbour harbor
-  highway cathedral mosque prison plant hotel crossing checkpoint dam park museum hospital barracks
+  highway cathedral mosque prison plant hotel crossing checkpoint dam park museum hospital barracks arena
 `);
 
 export const GPE_HEADS = words('city county province district municipality oblast republic kingdom village town');

@@ -389,6 +389,9 @@ function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
   if (type === 'PERSON') return type;
   const lastWord = doc.tokens[t.tokenEnd - 1]?.lower.replace(/\./g, '') ?? '';
   const head = headType(lastWord);
+  // A facility's head at the end names the building, whatever organisation's word is before it ("National Air and
+  // Space Museum", "Olympic Stadium").
+  if (head === 'FAC' && t.tokenEnd - t.tokenStart > 1) return 'FAC';
   for (let k = t.tokenStart; k < t.tokenEnd; k++) if (headType(doc.tokens[k]!.lower.replace(/\./g, '')) === 'ORG') return 'ORG';
   if (type === 'ORG') return PLACE_LAST_WORDS.has(lastWord) && t.tokenEnd - t.tokenStart > 1 ? 'GPE' : 'ORG';
   // "Mount Hermon", "Lake Ohrid", "Cape Horn", "Golan Heights": a landform.
