@@ -228,3 +228,12 @@ test('a pattern may end on an agent its state owns ("send Russian police"), and 
   const threat = events(text, { entities }).find((e) => e.trigger.text.startsWith('send'))!;
   assert.deepEqual([threat.type, threat.target], ['THREATEN', 'serbia']);
 });
+
+test('an accusation of the act told just before is aimed at whoever did it', () => {
+  // Written for this test.
+  const e = only(events('Serbia attacked Kosovo on Sunday. Greece condemned the attack.'), 'ACCUSE');
+  assert.deepEqual([e.source, e.target], ['greece', 'serbia']);
+  // An act word with an actor of its own keeps it; the accuser's own act is not what it condemns.
+  assert.equal(only(events('Serbia attacked Kosovo on Sunday. Greece condemned the attack by Albania.'), 'ACCUSE').target, 'albania');
+  assert.equal(only(events('Greece attacked Kosovo on Sunday. Greece condemned the attack.'), 'ACCUSE').target, null);
+});

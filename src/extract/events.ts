@@ -247,6 +247,7 @@ export function codeEvents(
     events.push(...kept);
   });
   deniedActs(doc, events);
+  condemnedActs(doc, events);
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;
@@ -358,6 +359,41 @@ function deniedActs(doc: Doc, events: EventRecord[]): void {
     e.negated = true;
   }
 }
+
+/** What an act condemned may be called: the act itself, or a word for an act. */
+const ACT_WORDS = new Set([
+  'it', 'this', 'that', 'attack', 'strike', 'incursion', 'invasion', 'violation', 'bombing', 'shelling', 'killing',
+  'move', 'act', 'action', 'incident', 'raid', 'assault', 'aggression', 'provocation', 'intrusion', 'breach',
+]);
+
+/**
+ * "Drones struck a Valmoran village. Valmora condemned the attack." An accusation whose object is the act told
+ * just before (a pronoun or a word for an act, with no actor of its own) is aimed at whoever did that act: the
+ * source of the nearest hostile act before it, in its sentence or the three before, that is not the accuser.
+ */
+function condemnedActs(doc: Doc, events: EventRecord[]): void {
+  for (let n = 0; n < events.length; n++) {
+    const e = events[n]!;
+    if (e.type !== 'ACCUSE' || e.target !== null) continue;
+    const here = doc.sentenceIndexAt(e.trigger.start);
+    const tree = sentenceTree(doc, here);
+    if (!tree) continue;
+    const k = doc.tokenIndexAt(e.trigger.end - 1);
+    const p = tree.wordsOfTokens(doc.tokenIndexAt(e.trigger.start), k)[0];
+    if (p === undefined) continue;
+    const object = tree.objectsOf(p).find((o) => ACT_WORDS.has(tree.lemma(o)) && tree.possessorOf(o) < 0 && !tree.obliquesOf(o).some((x) => x.marker === 'by'));
+    if (object === undefined) continue;
+    for (let m = n - 1; m >= 0; m--) {
+      const prior = events[m]!;
+      if (here - doc.sentenceIndexAt(prior.trigger.start) > CONDEMNED_LOOKBACK) break;
+      if (!DENIABLE.has(prior.type) || prior.negated || (prior.modality !== 'asserted' && prior.modality !== 'reported') || !prior.source || prior.source === e.source) continue;
+      e.target = prior.source;
+      break;
+    }
+  }
+}
+
+const CONDEMNED_LOOKBACK = 3;
 
 /** Governing event types and what they do to an event embedded under them ("refused to join", "threatened to"). */
 const EMBEDDING: Partial<Record<string, { negated?: boolean; modality?: EventRecord['modality'] }>> = {
