@@ -128,3 +128,8 @@ test('an organisation\'s tagged span that ends in a person the cue rules found i
   assert.ok(docNames(doc).some((n) => text.slice(n.start, n.end) === 'Valmora Refugee Council Enver Kastrati'));
   has(names(text), 'ORG:Valmora Refugee Council:-', 'PERSON:Enver Kastrati:-');
 });
+
+test('a name ending in a facility\'s head is a facility, whatever organisation\'s word is before it', () => {
+  has(names('Crowds filled the Tarsk National Army Museum on Sunday, and later the Valmora Police Arena.'),
+    'FAC:Tarsk National Army Museum:-', 'FAC:Valmora Police Arena:-');
+});
