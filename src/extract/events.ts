@@ -63,7 +63,7 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
     });
     if (byOurs) continue;
     for (let i = first; i <= last; i++) taken.add(i);
-    // "stop the fighting", "seek the backing of X": a gerund of ours inside the pattern or as its verb's object is
+    // "halt the shelling", "win the backing of X": a gerund of ours inside the pattern or as its verb's object is
     // part of the pattern's event.
     const objects = tree.children(c.verb).filter((k) => tree.word(k).rel === 'obj' || tree.word(k).rel === 'xcomp' || tree.word(k).rel === 'nsubj:pass');
     const around = new Set([...tokens, ...objects.map((k) => tree.word(k).token)]);

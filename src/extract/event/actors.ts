@@ -525,7 +525,7 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
 }
 
 /**
- * "Azerbaijani and Armenian forces", "US and British troops": a demonym coordinated with another before a state
+ * "Valmoran and Tarskian forces", "US and British troops": a demonym coordinated with another before a state
  * organ shares that organ, and stands for its state as "Azerbaijani forces" would, however the parse joined them.
  */
 function sharedOrgan(ctx: ActorContext, tree: SyntaxTree, m: TokenMention): TokenMention {

@@ -50,9 +50,9 @@ test('a full sentence tagged without a finite verb gets its likeliest one back; 
   const shot = parse('Valmoran fighter jets , along with Tarskian jets sent to the border , shot down some of them .');
   assert.equal(shot.a.xpos[shot.forms.indexOf('shot')], 'VBD');
   assert.equal(shot.headOf('shot'), 'ROOT');
-  const shut = parse('The government shut down opposition television channels .');
+  const shut = parse('The cabinet shut down two private radio stations .');
   assert.equal(shut.a.upos[shut.forms.indexOf('shut')], 'VERB');
-  assert.equal(shut.relOf('government'), 'nsubj');
+  assert.equal(shut.relOf('cabinet'), 'nsubj');
   // No word of a caption is a verb the tagger nearly chose: nothing is forced.
   const caption = parse('The new flag of Valmora .');
   assert.ok(caption.a.upos.every((u) => u !== 'VERB'));
