@@ -34,3 +34,9 @@ test('a hyphenated name glued together is one name', () => {
   const s = words('Lee/PROPN/0/root Teng+/PROPN/1/flat -+/PUNCT/4/punct hui/PROPN/2/flat');
   assert.deepEqual(nameSpanOf(s, 0, 4, 'person'), [0, 4]);
 });
+
+test('a coordination of names is no name of its own', () => {
+  const s = words('Ana/PROPN/0/root Horvat/PROPN/1/flat and/CCONJ/4/cc Ivo/PROPN/1/conj Marin/PROPN/4/flat');
+  assert.equal(nameSpanOf(s, 0, 5, 'person'), null);
+  assert.deepEqual(nameSpanOf(s, 0, 2, 'person'), [0, 2]);
+});

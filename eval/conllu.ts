@@ -160,7 +160,9 @@ export interface TreeWord {
  *   ("Chung-tai"); for an organisation or place, its "of" phrases too ("University of Helsinki", "State of Texas");
  * - never titles (`nmod:desc`, a lower-case compound: "Facebook creator Mark Zuckerberg"), possessors, articles,
  *   appositions or clauses, and never a person's "of" phrase (the party or place after the name);
- * - the span is the contiguous run of those words around the core.
+ * - the span is the contiguous run of those words around the core;
+ * - a coordination of names ("Ben Chan and Leung Che-cheung", GUM's mention of the group) is not a name: its
+ *   conjuncts, GUM's mentions of their own, are.
  */
 export function nameSpanOf(words: readonly TreeWord[], start: number, end: number, type: string): [number, number] | null {
   const inside = (i: number) => i >= start && i < end;
@@ -173,6 +175,8 @@ export function nameSpanOf(words: readonly TreeWord[], start: number, end: numbe
     return out;
   };
   const capital = (k: number) => /^\p{Lu}/u.test(words[k]!.form) || /^\d/.test(words[k]!.form);
+  // A coordination ("Ben Chan and Leung Che-cheung", "Rebecca and I") is a group: its conjuncts are the names.
+  if (children(h).some((k) => words[k]!.rel === 'conj')) return null;
   let core = -1;
   // The name after a title noun: every proper noun flat under it ("actor Jason Beghe": both are the title's).
   const afterTitle = words[h]!.upos === 'PROPN' ? [] : children(h).filter((k) => words[k]!.rel.startsWith('flat') && words[k]!.upos === 'PROPN');

@@ -148,14 +148,17 @@ export function readGum(conllu: string, id: string): GumDoc {
     }
   }
   endSentence();
-  // Outermost names only: one nested in another name's span is part of that name for a flat tagger.
-  const outer = named.filter((m) => !named.some((n) => n !== m && n.minStart <= m.minStart && n.minEnd >= m.minEnd && (n.minEnd - n.minStart) > (m.minEnd - m.minStart)));
+  // Outermost names only: one nested in another name's span is part of that name for a flat tagger. Two mentions
+  // with the same name (a mention inside another whose name is the same words) are one name, linked if either is.
+  const same = (a: GoldMention, b: GoldMention) => a.minStart === b.minStart && a.minEnd === b.minEnd;
+  const unique = named.filter((m, i) => !named.some((n, k) => same(n, m) && (n.linked && !m.linked || (n.linked === m.linked && k < i))));
+  const outer = unique.filter((m) => !unique.some((n) => n !== m && n.minStart <= m.minStart && n.minEnd >= m.minEnd && (n.minEnd - n.minStart) > (m.minEnd - m.minStart)));
   const strip = ({ linked: _, ...m }: GoldMention & { linked: boolean }): GoldMention => m;
   return {
     id, text, date,
     gold: outer.filter((m) => m.linked).map(strip),
     unlinked: outer.filter((m) => !m.linked).map(strip),
-    linkedNested: named.filter((m) => m.linked && !outer.includes(m)).map(strip),
+    linkedNested: unique.filter((m) => m.linked && !outer.includes(m)).map(strip),
     groups,
     legacy,
   };
