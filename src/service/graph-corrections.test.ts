@@ -5,7 +5,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openStore, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { backends } from '../../test/helpers.js';
 import { writeFixture, type FixtureSpec } from '../server/fixtures.js';
 import { addCorrection, undoCorrection, type Correction } from './corrections.js';
 import { buildGraph, type Graph } from './graph.js';
@@ -41,8 +42,8 @@ const RURITANIA = 'x:GPE:ruritania';
 const edge = (g: Graph, id: string) => g.edges.find((e) => e.id === id);
 const node = (g: Graph, id: string) => g.nodes.find((n) => n.id === id);
 
-describe('the API graph reads through corrections', () => {
-  let store: Store;
+for (const backend of backends) describe(`the API graph reads through corrections on ${backend.name}`, { skip: backend.skip ?? false }, () => {
+  let store: Store & { dispose: () => Promise<void> };
   let first: string;
   let second: string;
   const made: Correction[] = [];
@@ -59,7 +60,7 @@ describe('the API graph reads through corrections', () => {
   const graphs = async (f: Parameters<typeof buildGraph>[1] = {}) => [await buildGraph(store.db, f), await buildGraph(store.db, { ...f, from: '2024-01-01', to: '2024-12-31' })];
 
   before(async () => {
-    store = await openStore({ dataDir: 'memory://' });
+    store = await backend.open();
     first = await writeFixture(store, FIRST);
     second = await writeFixture(store, SECOND);
   });
