@@ -13,6 +13,8 @@
  *                    throughput ratio of the last count to the first (on a Postgres server, requests run in parallel)
  *   --distinct       every request a URL of its own (an unused parameter), so none is answered from the read cache
  *   --in-process     the server's PGlite on the server's own thread (DOSSIER_STORE_THREAD=0), as before it had one
+ *   --rounds N       the load N times over on the same server, figures after each (memory growth from the start of
+ *                    the first: whether it levels off)
  *   --json           also print the figures as one JSON object on the last line
  * The mix: 45 % search (a rotating list of queries), 45 % entity pages (the 50 most named actors), 10 % timeline
  * pages. Not part of npm test: it takes minutes and its figures depend on the machine.
@@ -30,12 +32,16 @@ const { values } = parseArgs({
     docs: { type: 'string', default: '10000' }, store: { type: 'string' }, rate: { type: 'string', default: '200' },
     seconds: { type: 'string', default: '60' }, timeout: { type: 'string', default: '10' }, json: { type: 'boolean', default: false },
     clients: { type: 'string' }, distinct: { type: 'boolean', default: false }, 'in-process': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const N = Number(values.docs);
 const RATE = Number(values.rate);
 const SECONDS = Number(values.seconds);
 const TIMEOUT_MS = Number(values.timeout) * 1000;
+const ROUNDS = Math.max(1, Number(values.rounds));
+/** Distinct URLs asked once before a --distinct run (the server's first queries). */
+const WARM_DISTINCT = 40;
 const DATA = resolve(values.store ?? join(tmpdir(), `dossier-soak-${N}`));
 const ROOT = resolve(import.meta.dirname, '..');
 const postgres = !!process.env.DATABASE_URL;
@@ -137,7 +143,7 @@ async function main(): Promise<void> {
     // Warm-up: every distinct URL of the run once (with --distinct, 40 of them), so the figures are of a running
     // server, not of its first queries; with --distinct, every request of the run is a first one.
     const warm = new Set<string>();
-    for (let k = 0; k < (values.distinct ? 40 : RATE * SECONDS); k++) warm.add(pick(k)[1](values.distinct ? RATE * SECONDS + k : k));
+    for (let k = 0; k < (values.distinct ? WARM_DISTINCT : RATE * SECONDS); k++) warm.add(pick(k)[1](k));
     for (const path of warm) await one(url + path, 'warm-up');
     if (values.clients) {
       await closedLoop(url, pick, values.clients.split(',').map(Number));
@@ -145,51 +151,55 @@ async function main(): Promise<void> {
     }
     const rss0 = rssMb(child.pid!);
     console.log(`soak: ${RATE} requests/s for ${SECONDS} s against ${url} on ${where} (${Math.max(have, N)} documents); server RSS ${rss0.toFixed(0)} MB`);
+    for (let round = 1; round <= ROUNDS; round++) {
+      if (ROUNDS > 1) console.log(`round ${round} of ${ROUNDS}`);
+      // With --distinct, each round's URLs are new too (after the warm-up's).
+      const off = values.distinct ? WARM_DISTINCT + (round - 1) * RATE * SECONDS : 0;
+      const outcomes: Promise<Outcome>[] = [];
+      const total = RATE * SECONDS;
+      const t0 = performance.now();
+      let sent = 0;
+      await new Promise<void>((done) => {
+        const tick = () => {
+          // As many as are due by now: the pace holds even when a tick comes late.
+          const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * RATE));
+          for (; sent < due; sent++) {
+            const [kind, path] = pick(off + sent);
+            outcomes.push(one(url + path(off + sent), kind));
+          }
+          if (sent >= total) done();
+          else setTimeout(tick, 2);
+        };
+        tick();
+      });
+      const results = await Promise.all(outcomes);
+      const elapsed = (performance.now() - t0) / 1000;
+      const rss1 = rssMb(child.pid!);
 
-    const outcomes: Promise<Outcome>[] = [];
-    const total = RATE * SECONDS;
-    const t0 = performance.now();
-    let sent = 0;
-    await new Promise<void>((done) => {
-      const tick = () => {
-        // As many as are due by now: the pace holds even when a tick comes late.
-        const due = Math.min(total, Math.floor(((performance.now() - t0) / 1000) * RATE));
-        for (; sent < due; sent++) {
-          const [kind, path] = pick(sent);
-          outcomes.push(one(url + path(sent), kind));
-        }
-        if (sent >= total) done();
-        else setTimeout(tick, 2);
+      const ok = results.filter((r) => r.status === 200);
+      const shed = results.filter((r) => r.status === 503);
+      const timeouts = results.filter((r) => r.status === 'timeout');
+      const errors = results.filter((r) => r.status !== 200 && r.status !== 503);
+      const figures: Record<string, number> = {
+        requests: results.length, seconds: Number(elapsed.toFixed(1)), ok: ok.length, shed503: shed.length, timeouts: timeouts.length,
+        errors: errors.length, p50: pct(results.map((r) => r.ms), 50), p95: pct(results.map((r) => r.ms), 95),
+        p99: pct(results.map((r) => r.ms), 99), max: pct(results.map((r) => r.ms), 100), rssStartMb: rss0, rssEndMb: rss1,
+        rssGrowthMb: rss1 - rss0,
       };
-      tick();
-    });
-    const results = await Promise.all(outcomes);
-    const elapsed = (performance.now() - t0) / 1000;
-    const rss1 = rssMb(child.pid!);
-
-    const ok = results.filter((r) => r.status === 200);
-    const shed = results.filter((r) => r.status === 503);
-    const timeouts = results.filter((r) => r.status === 'timeout');
-    const errors = results.filter((r) => r.status !== 200 && r.status !== 503);
-    const figures: Record<string, number> = {
-      requests: results.length, seconds: Number(elapsed.toFixed(1)), ok: ok.length, shed503: shed.length, timeouts: timeouts.length,
-      errors: errors.length, p50: pct(results.map((r) => r.ms), 50), p95: pct(results.map((r) => r.ms), 95),
-      p99: pct(results.map((r) => r.ms), 99), max: pct(results.map((r) => r.ms), 100), rssStartMb: rss0, rssEndMb: rss1,
-      rssGrowthMb: rss1 - rss0,
-    };
-    const line = (name: string, v: string) => console.log(`${name.padEnd(36)} ${v}`);
-    line('requests sent / seconds', `${results.length} in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s)`);
-    line('answered 200', String(ok.length));
-    line('answered 503 (shed, Retry-After)', String(shed.length));
-    line('errors (timeouts, other statuses)', `${errors.length} (${timeouts.length} timeouts)`);
-    line('latency p50 / p95 / p99 / max, all', `${figures.p50!.toFixed(1)} / ${figures.p95!.toFixed(1)} / ${figures.p99!.toFixed(1)} / ${figures.max!.toFixed(1)} ms`);
-    for (const [kind] of paths) {
-      const ms = ok.filter((r) => r.kind === kind).map((r) => r.ms);
-      figures[`${kind}P99`] = pct(ms, 99);
-      line(`  ${kind} (200s) p50 / p95 / p99`, `${pct(ms, 50).toFixed(1)} / ${pct(ms, 95).toFixed(1)} / ${pct(ms, 99).toFixed(1)} ms (${ms.length})`);
+      const line = (name: string, v: string) => console.log(`${name.padEnd(36)} ${v}`);
+      line('requests sent / seconds', `${results.length} in ${elapsed.toFixed(1)} s (${(results.length / elapsed).toFixed(0)}/s)`);
+      line('answered 200', String(ok.length));
+      line('answered 503 (shed, Retry-After)', String(shed.length));
+      line('errors (timeouts, other statuses)', `${errors.length} (${timeouts.length} timeouts)`);
+      line('latency p50 / p95 / p99 / max, all', `${figures.p50!.toFixed(1)} / ${figures.p95!.toFixed(1)} / ${figures.p99!.toFixed(1)} / ${figures.max!.toFixed(1)} ms`);
+      for (const [kind] of paths) {
+        const ms = ok.filter((r) => r.kind === kind).map((r) => r.ms);
+        figures[`${kind}P99`] = pct(ms, 99);
+        line(`  ${kind} (200s) p50 / p95 / p99`, `${pct(ms, 50).toFixed(1)} / ${pct(ms, 95).toFixed(1)} / ${pct(ms, 99).toFixed(1)} ms (${ms.length})`);
+      }
+      line('server RSS start → end (growth)', `${rss0.toFixed(0)} → ${rss1.toFixed(0)} MB (${(rss1 - rss0) >= 0 ? '+' : ''}${(rss1 - rss0).toFixed(0)} MB)`);
+      if (values.json) console.log(JSON.stringify({ soak: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number(v.toFixed(2))])) }));
     }
-    line('server RSS start → end (growth)', `${rss0.toFixed(0)} → ${rss1.toFixed(0)} MB (${(rss1 - rss0) >= 0 ? '+' : ''}${(rss1 - rss0).toFixed(0)} MB)`);
-    if (values.json) console.log(JSON.stringify({ soak: Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Number(v.toFixed(2))])) }));
   } finally {
     child.kill('SIGTERM');
     await new Promise((ok) => child.once('exit', ok));
