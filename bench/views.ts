@@ -36,7 +36,8 @@ if (values.serve) {
   // The browser run's server, in a process of its own as `dossier serve` is: in the same process as the browser's
   // driver, a query holding the thread also held the driver, and each view was timed ~800 ms late.
   if (!values.web) await ensureWebBuilt();
-  const store = await openStore({ ...storeOptions(DATA), owner: 'bench/views.ts --serve' });
+  // As `dossier serve` opens it: PGlite on a thread of its own unless DOSSIER_STORE_THREAD=0.
+  const store = await openStore({ thread: process.env.DOSSIER_STORE_THREAD !== '0', ...storeOptions(DATA), owner: 'bench/views.ts --serve' });
   const { serve } = await import('@hono/node-server');
   const app = createApp(store, defaultKnowledgeBase(), { readCache: false, webRoot: values.web ? resolve(values.web) : WEB_DIST, admission });
   serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`serving http://127.0.0.1:${info.port}/`));
