@@ -199,14 +199,14 @@ export class PerceptronSyntaxModel implements SyntaxModel {
    * drones", opening a sentence, was read as a verb), a numeral's.
    */
   private constraint(n: number, names: ArrayLike<boolean> | undefined, lower: readonly string[]): TagConstraint | undefined {
-    const masks: (Uint8Array | undefined)[] = [];
-    let any = false;
+    let masks: (Uint8Array | undefined)[] | undefined;
     for (let i = 0; i < n; i++) {
-      const mask = names?.[i] ? this.nameTags : NUMBER_WORD.test(lower[i]!) ? this.numberTags : undefined;
-      masks.push(mask);
-      any ||= mask !== undefined;
+      const mask = names?.[i] ? this.nameTags : NUMBER_WORDS.has(lower[i]!) ? this.numberTags : undefined;
+      if (mask === undefined) continue;
+      masks ??= new Array<Uint8Array | undefined>(n).fill(undefined);
+      masks[i] = mask;
     }
-    return any ? { masks } : undefined;
+    return masks ? { masks } : undefined;
   }
 
   /** Pushes the lemma and features of a form under tag `t`: lemmaOf and featsOf, memoised per form and tag. */
@@ -246,7 +246,12 @@ const AUXILIARY_FORMS = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'bein
  * Cardinal number words, which are never anything else ("one" is: "one of them", "the one"; so are the plurals:
  * "hundreds of people").
  */
-const NUMBER_WORD = /^(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(-(one|two|three|four|five|six|seven|eight|nine))?$/;
+const UNITS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+const NUMBER_WORDS = new Set([
+  ...UNITS.slice(1), 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
+  'nineteen', ...TENS, ...TENS.flatMap((t) => UNITS.map((u) => `${t}-${u}`)),
+]);
 
 /** Tags of words that can be a clause's subject. */
 const NOMINAL_UPOS = new Set<Upos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
