@@ -150,8 +150,8 @@ export interface TreeWord {
  * The name inside a GUM mention of words [start, end) of a sentence, as a name tagger marks names, or null when
  * the mention is not named by its head. GUM marks mentions, not names: its minimal span (`minspan`) keeps a title
  * that heads the name ("Professor Chomsky", "columnist Dan Savage", where GUM attaches the title as `nmod:desc` or
- * makes it the head with the name `flat` under it) and runs over an "of" phrase to its head ("Cheng Chung-tai of
- * Civic Passion" is minspan "Cheng Chung tai Passion"), and a mention counts as named in the old reading when any
+ * makes it the head with the name `flat` under it) and runs over an "of" phrase to its head ("Ivo Brenk of the
+ * Tarsk Front" would be minspan "Ivo Brenk Front"), and a mention counts as named in the old reading when any
  * word in it is a proper noun ("Nobel Peace Prize recipient"). Read from the tree instead:
  * - the name's core is the mention's head when it is a proper noun, else the first proper noun `flat` under it (the
  *   name after a title noun: "biologist Nick Bos"); no core, no name;
@@ -161,7 +161,7 @@ export interface TreeWord {
  * - never titles (`nmod:desc`, a lower-case compound: "Facebook creator Mark Zuckerberg"), possessors, articles,
  *   appositions or clauses, and never a person's "of" phrase (the party or place after the name);
  * - the span is the contiguous run of those words around the core;
- * - a coordination of names ("Ben Chan and Leung Che-cheung", GUM's mention of the group) is not a name: its
+ * - a coordination of names ("Ivo Brenk and Mara Dask", GUM's mention of the group) is not a name: its
  *   conjuncts, GUM's mentions of their own, are.
  */
 export function nameSpanOf(words: readonly TreeWord[], start: number, end: number, type: string): [number, number] | null {
@@ -175,7 +175,7 @@ export function nameSpanOf(words: readonly TreeWord[], start: number, end: numbe
     return out;
   };
   const capital = (k: number) => /^\p{Lu}/u.test(words[k]!.form) || /^\d/.test(words[k]!.form);
-  // A coordination ("Ben Chan and Leung Che-cheung", "Rebecca and I") is a group: its conjuncts are the names.
+  // A coordination ("Ivo Brenk and Mara Dask", "Rebecca and I") is a group: its conjuncts are the names.
   if (children(h).some((k) => words[k]!.rel === 'conj')) return null;
   let core = -1;
   // The name after a title noun: every proper noun flat under it ("actor Jason Beghe": both are the title's).
@@ -186,7 +186,7 @@ export function nameSpanOf(words: readonly TreeWord[], start: number, end: numbe
   if (core < 0 || !capital(core)) return null;
   const inName = new Set<number>([core, ...afterTitle]);
   // An "of" phrase: its head with its article, preposition and names, and names joined to it ("of Australia and
-  // New Zealand"), but not a further "of" phrase ("University of Sheffield of the UK" is two names).
+  // New Zealand"), but not a further "of" phrase ("University of Kelm of Valmora" is two names).
   const phrase = (k: number) => {
     inName.add(k);
     for (const c of children(k)) {
@@ -220,7 +220,7 @@ export function nameSpanOf(words: readonly TreeWord[], start: number, end: numbe
   while (inName.has(s - 1)) s--;
   while (inName.has(e)) e++;
   // Punctuation, a preposition or an article left at an edge is no part of the name (where GUM's tree hangs an
-  // "of" on a later word: "Hebrew University of Jerusalem's Einstein Institute").
+  // "of" on a later word: "Kelm University of Valmora's Brenk Institute").
   const edge = (k: number) => ['PUNCT', 'ADP', 'DET', 'CCONJ', 'PART'].includes(words[k]!.upos);
   while (e > s + 1 && edge(e - 1)) e--;
   while (s < e - 1 && edge(s)) s++;

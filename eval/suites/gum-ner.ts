@@ -11,7 +11,7 @@
  *
  * Until 2026-12-01 the gold was GUM's minimal span from its first to its last word, of linked mentions only, nested
  * ones too; that scorer is kept as the "scored as before" figures. It did not measure names: the minimal span keeps
- * titles ("Professor Chomsky") and a person's "of" phrase ("X of Civic Passion"); every real name GUM leaves unlinked
+ * titles ("Professor Chomsky") and a person's "of" phrase ("X of the Tarsk Front"); every real name GUM leaves unlinked
  * was a false positive; a name nested in another ("Helsinki" in "University of Helsinki") was a miss for any flat
  * tagger. `node --import tsx eval/gum-ner-misses.ts` sorts the misses by cause (docs/names.md has the breakdown). */
 import { readFileSync, readdirSync } from 'node:fs';

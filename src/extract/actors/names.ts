@@ -366,7 +366,7 @@ function withKbStart(t: NameSpan, matches: KbMatch[]): NameSpan {
  * A name of the KB or the cue rules that contains tagged spans stands in their place when it is a KB match, or a
  * name the cue rules joined by its head noun ("National Union for the Total Independence of Angola" over the
  * tagger's "Total Independence", "Supreme Court" over "Court") with no tagged person and no tagged KB name inside
- * (those keep their links: "University of Sheffield of the UK").
+ * (those keep their links: "University of Kelm of Valmora").
  */
 function stands(f: Found, spans: NameSpan[], linked: (t: NameSpan) => boolean): boolean {
   if (f.entry) return true;
@@ -431,7 +431,7 @@ export function tidySpan(doc: Doc, tagged: NameSpan, kbStarts: ReadonlySet<numbe
   let ofs = 0;
   for (let k = t.tokenStart; k < t.tokenEnd; k++) {
     const w = tokens[k]!.text;
-    // "Carlo Benedetti of Italy", "University of Sheffield of the UK": the "of" that a person or a name with an
+    // "Carlo Benedetti of Italy", "University of Kelm of Valmora": the "of" that a person or a name with an
     // "of" of its own is followed by introduces another name.
     if (w === 'of' && (t.type === 'PER' || ofs++ === 1)) {
       cutAt(k);
