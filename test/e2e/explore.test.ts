@@ -53,11 +53,13 @@ describe('graph and timeline in Chromium', { skip }, () => {
    * many actors as the list under it names (they come from the same state).
    */
   const settled = async () => {
+    // A minute, not the page's default: with the whole suite running beside it on two cores, a neighbourhood of
+    // the demo store once took longer than 20 s to arrive.
     await page.waitForFunction(() => {
       const box = document.querySelector<HTMLElement>('.sigma-box');
       if (document.querySelector('.graph[data-pending]')) return false;
       return box?.dataset.labels && Number(box.dataset.nodes) === document.querySelectorAll('.graph-nodes li[data-node-id]').length;
-    });
+    }, undefined, { timeout: 60_000 });
   };
 
   /** A test whose failure leaves a picture of the page in test-output/ (which git ignores). */
