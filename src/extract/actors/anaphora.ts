@@ -417,8 +417,7 @@ function objectWithoutPluralBefore(tree: SyntaxTree, w: number): boolean {
   const word = tree.word(w);
   const quantity = relIs(word.rel, 'nmod') && tree.caseOf(w) === 'of';
   if (word.rel !== 'obj' && word.rel !== 'iobj' && !quantity) return false;
-  const root = tree.words.findIndex((x) => x.rel === 'root');
-  const subject = root < 0 ? undefined : tree.dependents(root, 'nsubj')[0];
+  const subject = mainSubject(tree);
   for (let k = 0; k < w; k++) {
     if (!/^NNP?S$/.test(tree.word(k).xpos)) continue;
     if (subject === undefined || !(k === subject || tree.dominates(subject, k))) return false;
@@ -428,9 +427,14 @@ function objectWithoutPluralBefore(tree: SyntaxTree, w: number): boolean {
 
 /** The entity covering the subject of the sentence's main clause, if any. */
 function mainSubjectEntity(tree: SyntaxTree, covering: Map<number, Entity>): Entity | null {
-  const root = tree.words.findIndex((x) => x.rel === 'root');
-  const subject = root < 0 ? undefined : tree.dependents(root, 'nsubj')[0];
+  const subject = mainSubject(tree);
   return subject === undefined ? null : covering.get(tree.word(subject).token) ?? null;
+}
+
+/** The (active) subject word of the sentence's main clause. */
+function mainSubject(tree: SyntaxTree): number | undefined {
+  const root = tree.words.findIndex((x) => x.rel === 'root');
+  return root < 0 ? undefined : tree.dependents(root, 'nsubj')[0];
 }
 
 /** Whether "they" is the subject of its sentence's main clause: "They occupied territory in …". */
@@ -447,9 +451,7 @@ function opensClause(tree: SyntaxTree, w: number): boolean {
 function pluralSubjectOf(doc: Doc, si: number, covering: Map<number, Entity>): Entity | null {
   const tree = sentenceTree(doc, si);
   if (!tree) return null;
-  const root = tree.words.findIndex((x) => x.rel === 'root');
-  if (root < 0) return null;
-  const subject = tree.dependents(root, 'nsubj')[0];
+  const subject = mainSubject(tree);
   if (subject === undefined || tree.conjunctsOf(subject).length || !/^NNP?S$/.test(tree.word(subject).xpos)) return null;
   const e = covering.get(tree.word(subject).token);
   return e && (e.type === 'ORG' || e.type === 'GPE' || e.type === 'NORP') ? e : null;

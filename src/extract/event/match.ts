@@ -30,17 +30,20 @@ export function findTriggers(tokens: Token[], lexicon: Lexicon, posOf: (t: Token
     for (const word of wordsAt(tokens, k)) {
       const candidates = lexicon.byFirstForm.get(word.form);
       if (!candidates) continue;
-      const pos = tokens[word.last]!.pos;
-      const parsed = posOf(tokens[word.last]!);
+      // Either tagger's reading will do: the token tagger reads "jets shot down" as a noun, the parse may read
+      // "Moscow denies" as one.
+      const tags = [tokens[word.last]!.pos, posOf(tokens[word.last]!)];
+      const verbal = tags.some((p) => !NOT_VERB.has(p));
+      const nominal = tags.some((p) => !NOT_NOUN.has(p));
+      // "the fighting", "heavy shelling": a verb's gerund read as a noun is the same act, told as a noun (weak: it
+      // gives way to a noun entry and to a dictionary pattern, see events.ts withCameo).
+      const gerund = !verbal && tags.includes('NOUN') && word.form.endsWith('ing');
       for (const entry of candidates) {
-        // "the fighting", "heavy shelling": a verb's gerund read as a noun is the same act, told as a noun.
-        const gerund = entry.kind !== 'noun' && entry.words.length === 1 && (pos === 'NOUN' || parsed === 'NOUN') && word.form.endsWith('ing');
-        // Either tagger's reading will do: the token tagger reads "jets shot down" as a noun, the parse may read
-        // "Moscow denies" as one.
-        if (entry.kind !== 'noun' && NOT_VERB.has(pos) && NOT_VERB.has(parsed) && !gerund) continue;
-        if (entry.kind === 'noun' && entry.words.length === 1 && NOT_NOUN.has(pos) && NOT_NOUN.has(parsed)) continue;
+        const weak = entry.kind !== 'noun' && !verbal;
+        if (weak && !(gerund && entry.words.length === 1)) continue;
+        if (entry.kind === 'noun' && entry.words.length === 1 && !nominal) continue;
         const end = matchRest(tokens, word.last + 1, entry);
-        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i, ...(gerund && NOT_VERB.has(pos) && NOT_VERB.has(parsed) ? { weak: true } : {}) });
+        if (end >= 0) all.push({ entry, first: head.i, last: tokens[end]!.i, ...(weak ? { weak: true } : {}) });
       }
     }
   }

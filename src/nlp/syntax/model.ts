@@ -261,30 +261,24 @@ const NOMINAL_UPOS = new Set<Upos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
  * PETRARCH2's CAMEO dictionary (data/tagger/verb-forms.tsv; a base form there stands for the present too).
  */
 function mayBeVerb(lower: string): boolean {
-  return (lower.length > 4 && lower.endsWith('ed')) || verbForms().has(lower);
+  return (lower.length > 4 && lower.endsWith('ed')) || verbForms().finite.has(lower);
 }
 
-let verbFormSet: Set<string> | undefined;
-let verbBaseSet: Set<string> | undefined;
-/** The finite and base forms of the CAMEO event verbs. */
-function verbForms(): Set<string> {
-  if (!verbFormSet) readVerbForms();
-  return verbFormSet!;
-}
-/** The base forms of the CAMEO event verbs ("purge", "shelve"). */
-function verbBases(): Set<string> {
-  if (!verbBaseSet) readVerbForms();
-  return verbBaseSet!;
-}
-function readVerbForms(): void {
-  verbFormSet = new Set();
-  verbBaseSet = new Set();
+/**
+ * The CAMEO event verbs' forms (data/tagger/verb-forms.tsv), read once: `finite`, their finite and base forms;
+ * `bases`, their base forms ("purge", "shelve").
+ */
+let cameoVerbs: { finite: Set<string>; bases: Set<string> } | undefined;
+function verbForms(): { finite: Set<string>; bases: Set<string> } {
+  if (cameoVerbs) return cameoVerbs;
+  cameoVerbs = { finite: new Set(), bases: new Set() };
   for (const line of readFileSync(VERB_FORMS_PATH, 'utf8').split('\n')) {
     const [form, tags] = line.split('\t');
     if (!form || !tags) continue;
-    if (/(^|\|)VB[DZP]?($|\|)/.test(tags)) verbFormSet.add(form);
-    if (/(^|\|)VB($|\|)/.test(tags)) verbBaseSet.add(form);
+    if (/(^|\|)VB[DZP]?($|\|)/.test(tags)) cameoVerbs.finite.add(form);
+    if (/(^|\|)VB($|\|)/.test(tags)) cameoVerbs.bases.add(form);
   }
+  return cameoVerbs;
 }
 
 /**
@@ -293,7 +287,7 @@ function readVerbForms(): void {
  */
 function restoredE(lemma: string, xpos: string): string {
   if ((xpos !== 'VBD' && xpos !== 'VBN' && xpos !== 'VBG') || lemma.endsWith('e')) return lemma;
-  const bases = verbBases();
+  const { bases } = verbForms();
   return !bases.has(lemma) && bases.has(lemma + 'e') ? lemma + 'e' : lemma;
 }
 

@@ -117,7 +117,6 @@ export interface TagConstraint {
 export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<number>, dict?: TagDictionary,
   cache?: WordScoreCache, constraint?: TagConstraint, lex: LexAtoms | undefined = dict?.lexicon?.atoms(a)): Int32Array {
   const tags = new Int32Array(a.n);
-  const keys = KEYS;
   if (scratch.length !== scorer.nClasses) scratch = new Float32Array(scorer.nClasses);
   const scores = scratch;
   for (let i = 0; i < a.n; i++) {
@@ -128,13 +127,7 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
       tags[i] = known;
       continue;
     }
-    const k = taggerFeatures(a, i, tags, keys, ahead, lex);
-    if (cache) {
-      cache.wordScores(a.formText[i]!, i === 0, keys, scores);
-      cache.table.add(keys, TAGGER_WORD_FEATURES, k, scores);
-    } else {
-      scorer.score(keys, k, scores);
-    }
+    tagScoresAt(scorer, a, i, tags, scores, ahead, cache, lex);
     tags[i] = mask === undefined ? argmax(scores) : argmax(scores, mask);
   }
   return tags;
@@ -142,7 +135,7 @@ export function tagSentence(scorer: Scorer, a: SentenceAtoms, ahead?: ArrayLike<
 
 /**
  * The scores of every tag for word i, given the tags to its left (`tags`) and, in the second pass, the first
- * pass's tags (`ahead`): what tagSentence weighs at i, for a caller that wants the margin between two readings.
+ * pass's tags (`ahead`): what tagSentence weighs at i, and what a caller reads the margin between two readings from.
  */
 export function tagScoresAt(scorer: Scorer, a: SentenceAtoms, i: number, tags: ArrayLike<number>, out: Float32Array,
   ahead?: ArrayLike<number>, cache?: WordScoreCache, lex?: LexAtoms): Float32Array {
