@@ -37,6 +37,21 @@ test('a request waits at most maxWaitMs for its turn', async () => {
   assert.deepEqual(a.stats(), { running: 1, waiting: 0, shed: 1, turnMs: 0 });
 });
 
+test('a turn handed to a request its timer has already refused goes on to the next, and is never lost', async () => {
+  const a = new Admission({ concurrency: 1, queue: 5, maxWaitMs: 20, retryAfterSeconds: 1 });
+  await a.enter();
+  const late = a.enter();
+  // The turn is handed over, then the thread is busy past the wait: the timer and the hand-over meet.
+  a.leave();
+  const until = performance.now() + 40;
+  while (performance.now() < until) { /* busy */ }
+  assert.equal(await late, false);
+  await new Promise((ok) => setImmediate(ok));
+  assert.equal(a.stats().running, 0);
+  // The turn is free: the next request takes it at once.
+  assert.equal(await a.enter(), true);
+});
+
 /** A store whose every query waits until `release()`: requests hold their turn as long as the test wants. */
 function stalledStore(): { store: Store; release: () => void; queries: () => number } {
   let release!: () => void;

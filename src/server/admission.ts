@@ -54,6 +54,8 @@ export const ALWAYS_QUEUED = 8;
 interface Waiter {
   admit: () => void;
   timer: ReturnType<typeof setTimeout>;
+  /** Refused by its timer: a turn handed to it afterwards goes straight on to the next. */
+  refused?: boolean;
 }
 
 /** The counting part, apart from HTTP: `enter()` resolves true with a turn, or false when refused. */
@@ -94,6 +96,13 @@ export class Admission {
       const waiter: Waiter = {
         admit: () => {
           clearTimeout(waiter.timer);
+          // Its timer fired after the turn was handed over but before this ran (the timer's clock is the loop's,
+          // coarser than performance.now): the request was already answered 503, so it must not take the turn,
+          // which it would never give back.
+          if (waiter.refused) {
+            this.handOver();
+            return;
+          }
           // A timer held back by a busy thread: the request waited too long all the same.
           if (performance.now() - since > this.opts.maxWaitMs) {
             this.shed++;
@@ -105,6 +114,7 @@ export class Admission {
           }
         },
         timer: setTimeout(() => {
+          waiter.refused = true;
           const k = this.waiting.indexOf(waiter);
           if (k >= 0) this.waiting.splice(k, 1);
           this.shed++;
