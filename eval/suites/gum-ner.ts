@@ -237,6 +237,19 @@ function kbIndex(kb: KnowledgeBase): Map<string, string> {
   return idx;
 }
 
+/**
+ * The type a gold name is scored as: a state or a city (a gold identity the KB knows as a GPE) is a GPE in our schema
+ * (as in OntoNotes), whether GUM reads it as a place or, where it acts ("Valmora stated"), as an organization.
+ */
+export function goldTypeOf(kb: KnowledgeBase): (m: { type: GoldType; identity: string }) => GoldType {
+  const index = kbIndex(kb);
+  const types = new Map(kb.entries.map((e) => [e.id, e.type]));
+  return (m) => {
+    const id = m.identity ? index.get(normalizeName(m.identity)) : undefined;
+    return id && types.get(id) === 'GPE' ? 'place' : m.type;
+  };
+}
+
 export function loadGum(dataDir: string): GumDoc[] {
   const dir = join(dataDir, 'conllu');
   return readdirSync(dir).filter((f) => f.endsWith('.conllu')).sort()
@@ -250,10 +263,7 @@ const suite: EvalSuite = {
     const kb = defaultKnowledgeBase();
     const docs = loadGum(dataDir);
     const index = kbIndex(kb);
-    const isGpe = (identity: string) => {
-      const id = identity ? index.get(normalizeName(identity)) : undefined;
-      return !!id && kb.entries.find((e) => e.id === id)?.type === 'GPE';
-    };
+    const goldType = goldTypeOf(kb);
     // full: tagger + KB + cue rules (what the pipeline runs); cues: the KB and the cue rules without the tagger;
     // tagger: the name tagger's own spans and kinds, no KB; baseline: KB lookup alone.
     const systems = { full: { discover: true }, cues: { tagger: false }, tagger: null, baseline: { discover: false } } as const;
@@ -284,9 +294,8 @@ const suite: EvalSuite = {
           words += wordCount(doc);
         }
         const pred = opts ? namedMentions(entities) : taggedMentions(doc);
-        // A state or a city is a GPE in our schema (as in OntoNotes), whether GUM reads it as a place or, where it
-        // acts ("North Korea stated"), as an organization: it is scored as a place.
-        const names = (ms: GoldMention[]) => ms.map((m) => ({ start: m.minStart, end: m.minEnd, type: isGpe(m.identity) ? 'place' : m.type }));
+        // A state or a city is scored as a place (goldTypeOf).
+        const names = (ms: GoldMention[]) => ms.map((m) => ({ start: m.minStart, end: m.minEnd, type: goldType(m) }));
         const add = (a: Counts, c: Counts) => {
           a.tp += c.tp;
           a.fp += c.fp;
