@@ -133,3 +133,10 @@ test('a name ending in a facility\'s head is a facility, whatever organisation\'
   has(names('Crowds filled the Tarsk National Army Museum on Sunday, and later the Valmora Police Arena.'),
     'FAC:Tarsk National Army Museum:-', 'FAC:Valmora Police Arena:-');
 });
+
+test('web publishers and platforms the bundled KB knows are organisations, whatever the tagger reads', () => {
+  // Unknown one-word names to the tagger: the subject of "interviewed" read as a person, a platform as a place.
+  const kb = defaultKnowledgeBase();
+  const got = names('Wikinews interviewed Ivo Brenk in Tarsk. Brenk later posted the recording to YouTube and Twitter.', kb);
+  for (const n of ['ORG:Wikinews:wikinews', 'ORG:YouTube:youtube', 'ORG:Twitter:twitter']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+});
