@@ -74,3 +74,12 @@ test('an unseen "-ed" form of an event verb whose base ends in "e" gets the "e" 
   const p = parse('The court shelved the case .');
   assert.equal(p.a.lemma[p.forms.indexOf('shelved')], 'shelve');
 });
+
+test('an unseen verb read as a closed-class word after a long apposition becomes the sentence\'s verb', () => {
+  const p = parse('Monks of the Valmoran Orthodox Church , the country \'s main faith , accuse the government of lying .');
+  assert.equal(p.a.upos[p.forms.indexOf('accuse')], 'VERB');
+  assert.equal(p.headOf('accuse'), 'ROOT');
+  assert.equal(p.headOf('Monks'), 'accuse');
+  assert.equal(p.relOf('Monks'), 'nsubj');
+  assert.equal(p.headOf('government'), 'accuse');
+});

@@ -154,7 +154,11 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       // A participle with no auxiliary before it ("drones crossed into …" read as "drones that were crossed")
       // is the commonest way a clause loses its verb, and is allowed a wider margin.
       const bare = this.xpos[joint[i]!] === 'VBN' && !AUXILIARY_FORMS.has(a.lowerText[i - 1] ?? '');
-      if (margin < (bare ? PARTICIPLE_REPAIR_MARGIN : VERB_REPAIR_MARGIN) && margin < bestMargin) {
+      // A word the tag dictionary does not know cannot belong to a closed class ("accuse" read as a preposition
+      // after a long apposition): any verb reading beats that one.
+      const closed = CLOSED_UPOS.has(this.upos[joint[i]!]!);
+      const limit = closed ? Infinity : bare ? PARTICIPLE_REPAIR_MARGIN : VERB_REPAIR_MARGIN;
+      if (margin < limit && margin < bestMargin) {
         bestMargin = margin;
         best = i;
       }
@@ -177,7 +181,12 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     let verb = -1;
     for (let i = 0; i < n; i++) {
       if (!FINITE_XPOS.has(this.xpos[joint[i]!]!) || this.xpos[joint[i]!] === 'VB') continue;
-      if (verb >= 0 || heads[i] !== root || i < root || !this.header.labels[labels[i]!]!.startsWith('acl')) return false;
+      if (verb >= 0 || i < root) return false;
+      const rel = this.header.labels[labels[i]!]!;
+      // A relative clause with neither a subject nor a relative word cannot be one ("the Valmoran church, its
+      // main faith, accuse …"): wherever it hangs in the noun phrase, it is the sentence's verb.
+      const lostRelative = rel === 'acl:relcl' && nominalChain(heads, joint, this.upos, i, root);
+      if (!rel.startsWith('acl') || (heads[i] !== root && !lostRelative)) return false;
       verb = i;
     }
     if (verb < 0) return false;
@@ -252,6 +261,21 @@ const NUMBER_WORDS = new Set([
   ...UNITS.slice(1), 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen',
   'nineteen', ...TENS, ...TENS.flatMap((t) => UNITS.map((u) => `${t}-${u}`)),
 ]);
+
+/**
+ * Whether the path from word `i`'s head up to `root` runs only through nouns and names (0-based heads, `n` for
+ * the root): the verb sits inside the root's noun phrase, not inside a clause of its own.
+ */
+function nominalChain(heads: Int32Array, joint: Int32Array, upos: readonly Upos[], i: number, root: number): boolean {
+  for (let k = heads[i]!, steps = 0; steps < heads.length; k = heads[k]!, steps++) {
+    if (k === root) return true;
+    if (k < 0 || k >= heads.length || !NOMINAL_UPOS.has(upos[joint[k]!]!)) return false;
+  }
+  return false;
+}
+
+/** Closed word classes: every member is frequent in the treebanks, so the tag dictionary knows it. */
+const CLOSED_UPOS = new Set<Upos>(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'AUX']);
 
 /** Tags of words that can be a clause's subject. */
 const NOMINAL_UPOS = new Set<Upos>(['NOUN', 'PROPN', 'PRON', 'NUM']);
