@@ -142,3 +142,33 @@ test('times that narrow each other in the scene\'s sentence date the next act by
   const list = events('Serbia moved troops in March last year. Serbia attacked Kosovo.');
   assert.deepEqual(dateOf(list, 'attacked'), { value: '2023-03', text: 'March', basis: 'context' });
 });
+
+test('an event noun is dated by "since it began" also where the parser hangs the clause on the phrase around it', () => {
+  // The clause on the noun's phrase head ("the cost of …") and on the main verb whose subject holds the noun.
+  assert.equal(dateOf(events('Greece fears the cost of the blockade of Kosovo since it began in June.'), 'blockade')?.value, '2023-06');
+  assert.equal(dateOf(events('The toll of Serbia\'s blockade of Kosovo since it began in June shocked Greece.'), 'blockade')?.value, '2023-06');
+});
+
+test('an accusation is dated by the time of the act it charges, also when the charge is parsed as a clause on the accused', () => {
+  assert.deepEqual(dateOf(events('Kosovo accuses Serbia of rigging last month\'s election.'), 'accuses'), { value: '2024-02', text: 'last month', basis: 'stated' });
+});
+
+test('a scene\'s time carries past one sentence that names no time, not past two, nor past one that moves the time on', () => {
+  const quoted = events('In January Serbia closed its border with Kosovo. "We had no choice," a minister said. Kosovo condemned Serbia.');
+  assert.deepEqual(dateOf(quoted, 'condemned'), { value: '2024-01', text: 'January', basis: 'context' });
+  const far = events('In January Serbia closed its border with Kosovo. The move was sudden. Roads were empty. Kosovo condemned Serbia.');
+  assert.equal(dateOf(far, 'condemned')?.basis, 'report');
+  const moved = events('In January Serbia closed its border with Kosovo. Weeks passed. Kosovo condemned Serbia.');
+  assert.notEqual(dateOf(moved, 'condemned')?.basis, 'context');
+});
+
+test('an event noun called recent takes the scene\'s time only when that time is near the report', () => {
+  const near = events('In February Greece sent weapons to Ukraine. Russia criticised the recent meeting between Greece and Ukraine.');
+  assert.equal(dateOf(near, 'meeting')?.value, '2024-02');
+  const old = events('Greece sent weapons to Ukraine in 2019. Russia criticised the recent meeting between Greece and Ukraine.');
+  assert.notEqual(dateOf(old, 'meeting')?.value, '2019');
+});
+
+test('an event noun under a denied present perfect is a standing state: undated', () => {
+  assert.equal(dateOf(events('Serbia has not joined the sanctions against Russia.'), 'sanctions'), null);
+});

@@ -11,7 +11,7 @@
 import type { DateBasis, EventRecord, TimeExpression } from '../../model/types.js';
 import type { Doc } from '../../nlp/doc.js';
 import { relIs, type SyntaxTree } from '../../nlp/syntax/tree.js';
-import { calendarValue, parseAnyValue } from '../time/calendar.js';
+import { calendarValue, daysBetween, daysInMonth, parseAnyValue, parseValue, parseYmd } from '../time/calendar.js';
 import { wordTense } from '../time/tense.js';
 
 export type EventDate = NonNullable<EventRecord['date']>;
@@ -135,7 +135,27 @@ function beginsEvent(tree: SyntaxTree, a: number, p: number): boolean {
   if (subject.word === p) return true;
   const pronoun = tree.word(subject.word).upos === 'PRON' || /^(it|which|that)$/.test(tree.lower(subject.word));
   const h = tree.head(a);
-  return pronoun && (h === p || tree.dominates(p, a));
+  if (!pronoun) return false;
+  if (h === p || tree.dominates(p, a) || withinPhraseOf(tree, p, h)) return true;
+  // "The toll of its blockade since it began in June alarmed Tarsk", the clause hung on the main verb: the noun
+  // inside that verb's subject.
+  const outer = tree.subjectOf(h);
+  return !!outer && outer.via === 'own' && withinPhraseOf(tree, p, outer.word);
+}
+
+/**
+ * Whether noun `p` lies inside the noun phrase headed by `h`, through "of" phrases and possessors: the parser may
+ * hang a clause about the event on the phrase's head ("the effect of its blockade since it began in June").
+ */
+function withinPhraseOf(tree: SyntaxTree, p: number, h: number): boolean {
+  let k = p;
+  for (let steps = 0; steps < 3 && k >= 0; steps++) {
+    const w = tree.word(k);
+    if (!relIs(w.rel, 'nmod') && w.rel !== 'compound') return false;
+    k = w.head;
+    if (k === h) return true;
+  }
+  return false;
 }
 
 /** A nominal argument of a predicate, whose time dates the predicate. */
@@ -167,33 +187,95 @@ export function reportDate(
 const OWN_TIME_WORDS = new Set(['before', 'after', 'since', 'until', 'ago', 'later', 'earlier', 'days', 'weeks', 'months', 'years', 'previously', 'recently', 'then']);
 
 /**
- * A past act told in the sentence after one that dates its scene, in the same paragraph ("Farmers blocked the
- * motorway on Friday. Officers arrested thirty of them."; "When the regime fell in March, the army crossed the
- * river. It took three villages …"): news carries the time of the scene on until it names another, as TimeML's
- * narrative anchoring does. Only a simple past (not "has joined", a state up to now), only where the sentence
- * before has one calendar time and it is not after the report, and only across no paragraph break.
+ * Sentences back, within the paragraph, from which a scene's time carries when the sentence between has none. At
+ * three, acts a few sentences after "within hours" or a time on a participle ("jets deployed there earlier this
+ * month") took a time the text had moved on from.
+ */
+const CONTEXT_REACH = 2;
+
+/**
+ * A past act told after a sentence that dates its scene, in the same paragraph ("Farmers blocked the motorway on
+ * Friday. Officers arrested thirty of them."; "When the regime fell in March, the army crossed the river. It took
+ * three villages …"): news carries the time of the scene on until it names another, as TimeML's narrative
+ * anchoring does. The scene may lie two or three sentences back when the sentences between name no time at all (a
+ * quotation, a remark on the act): the first sentence back with a time expression decides, and one with a time
+ * that is no calendar date ("for years") or that places its act by words of its own ("hours later", "the past two
+ * months") stops the carrying: the text has moved the time on. Only a simple past (not "has joined", a state up to
+ * now) or an event noun the text calls recent ("his recent visit"), only where the scene's sentence has one
+ * calendar time (or times that narrow each other) not after the report, and only across no paragraph break.
  */
 function contextDate(input: EventDateInput, event: Pick<EventRecord, 'modality'>, report: string): EventDate | null {
   const { doc, times, sentence } = input;
   if (sentence < 1 || (event.modality !== 'asserted' && event.modality !== 'reported')) return null;
-  if (actTense(input) !== 'past' || perfectOfHave(input)) return null;
-  const before = doc.sentences[sentence - 1]!;
+  const recent = recentNoun(input);
+  if (!(actTense(input) === 'past' && !perfectOfHave(input)) && !recent) return null;
   const here = doc.sentences[sentence]!;
-  if (doc.text.slice(before.end, here.start).includes('\n')) return null;
   // "A week before the summit", "months later": the sentence places its act by words of its own.
-  for (let k = here.tokenStart; k < here.tokenEnd; k++) if (OWN_TIME_WORDS.has(doc.tokens[k]!.lower)) return null;
-  // One time, or times that narrow each other ("March" and "last year": 2024-03 within 2024), the finest.
+  if (placesItself(doc, here)) return null;
+  let after = here;
+  for (let back = sentence - 1; back >= 0 && back >= sentence - CONTEXT_REACH; back--) {
+    const before = doc.sentences[back]!;
+    if (doc.text.slice(before.end, after.start).includes('\n')) return null;
+    const k0 = firstTimeFrom(times, before.start);
+    if (k0 < times.length && times[k0]!.start < before.end) {
+      const scene = sceneTime(times, k0, before.end, report);
+      // "Recent" is near the report: a scene years before it is another time.
+      return scene && recent && !nearReport(scene.value, report) ? null : scene;
+    }
+    if (placesItself(doc, before)) return null;
+    after = before;
+  }
+  return null;
+}
+
+/** Whether a sentence places its act by words of its own, relative to another time ("days later", "since"). */
+function placesItself(doc: Doc, s: Doc['sentences'][number]): boolean {
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) if (OWN_TIME_WORDS.has(doc.tokens[k]!.lower)) return true;
+  return false;
+}
+
+/** Days before the report within which a time may be what the text calls "recent". */
+const RECENT_DAYS = 62;
+
+/** Whether a date value (day, month or year) ends no more than RECENT_DAYS before the report's date. */
+function nearReport(value: string, report: string): boolean {
+  const r = parseYmd(report);
+  const v = parseValue(value);
+  if (!r || !v) return false;
+  const { y, m } = v.at;
+  const end = v.granularity === 'year' ? { y, m: 12, d: 31 } : v.granularity === 'month' ? { y, m, d: daysInMonth(y, m) } : v.at;
+  return daysBetween(end, r) <= RECENT_DAYS;
+}
+
+/**
+ * The time a scene's sentence sets, from its first time expression (index `k0`) to its end: one calendar time, or
+ * times that narrow each other ("March" and "last year": 2024-03 within 2024), the finest; null for times that
+ * disagree, are after the report or are no calendar date.
+ */
+function sceneTime(times: readonly TimeExpression[], k0: number, end: number, report: string): EventDate | null {
   let found: TimeExpression | null = null;
   let value = '';
-  for (let k = firstTimeFrom(times, before.start); k < times.length && times[k]!.start < before.end; k++) {
+  for (let k = k0; k < times.length && times[k]!.start < end; k++) {
     const t = times[k]!;
-    if (t.end > before.end) continue;
+    if (t.end > end) continue;
     const v = eventValue(t);
     if (!v || v > report) continue;
     if (found && !v.startsWith(value) && !value.startsWith(v)) return null;
     if (v.length > value.length) [found, value] = [t, v];
   }
   return found ? { value, text: found.text, basis: 'context' } : null;
+}
+
+/** Adjectives that place an event noun in the past without a date: "his recent visit", "the previous talks". */
+const PAST_ADJECTIVES = new Set(['recent', 'previous', 'earlier']);
+
+/** Whether the event is a noun the text calls recent or previous (an act before the report, of unstated date). */
+function recentNoun(input: EventDateInput): boolean {
+  const { tree } = input;
+  if (!tree) return false;
+  const p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  if (p < 0 || (tree.word(p).upos !== 'NOUN' && tree.word(p).upos !== 'PROPN')) return false;
+  return tree.dependents(p, 'amod').some((a) => PAST_ADJECTIVES.has(tree.lower(a)));
 }
 
 /** The basis of a stored event date, from its text: the report's date has no words. */
@@ -248,8 +330,9 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     // ("accused X of violating …", parsed as an adverbial clause marked "of", is the charge, a complement.)
     if (complementsOnly && w.rel === 'conj') return 0;
     // "jets deployed there earlier this month shot down …": a participle on a noun tells of the noun, not the act.
-    if (complementsOnly && w.rel === 'acl') return 0;
-    if (complementsOnly && relIs(w.rel, 'advcl') && !tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)))) return 0;
+    // "accused X of rigging last month's vote", the charge parsed as a clause on X, is a complement still.
+    if (complementsOnly && w.rel === 'acl' && !complementMarked(tree, k)) return 0;
+    if (complementsOnly && relIs(w.rel, 'advcl') && !complementMarked(tree, k)) return 0;
     const h = w.head;
     // "On 3 May the cabinet announced it would shut the crossings": a measure announced for the days ahead is
     // decided when it is announced, and the announcement's time dates it.
@@ -261,6 +344,11 @@ function governs(tree: SyntaxTree, a: number, p: number, speechAct: boolean, com
     steps++;
   }
   return 0;
+}
+
+/** Whether clause `k` is marked as completing its verb ("of violating", "for shelling"). */
+function complementMarked(tree: SyntaxTree, k: number): boolean {
+  return tree.dependents(k, 'mark').some((m) => COMPLEMENT_MARKS.has(tree.lower(m)));
 }
 
 /** Prepositions and subordinators that place one event before or after another. */
@@ -325,7 +413,9 @@ type ActTense = 'past' | 'progressive' | 'present' | null;
 function perfectOfHave(input: EventDateInput): boolean {
   const { tree } = input;
   if (!tree) return false;
-  const p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  let p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  // An event noun is in the perfect of the verb that governs it ("a blockade … has turned the roads into traps").
+  if (p >= 0 && (tree.word(p).upos === 'NOUN' || tree.word(p).upos === 'PROPN')) p = tree.governorOf(p)?.verb ?? -1;
   return p >= 0 && tree.dependents(p, 'aux').some((a) => tree.lemma(a) === 'have' && tree.word(a).xpos !== 'VBD');
 }
 
