@@ -172,3 +172,18 @@ test('an event noun called recent takes the scene\'s time only when that time is
 test('an event noun under a denied present perfect is a standing state: undated', () => {
   assert.equal(dateOf(events('Serbia has not joined the sanctions against Russia.'), 'sanctions'), null);
 });
+
+test('an act a picture shows, or a witness saw, took place by the report; one that is foreseen did not', () => {
+  assert.equal(dateOf(events('Footage shows Serbian troops shelling Kosovo.'), 'shelling')?.basis, 'report');
+  // Through the parser's chain of participles on the object ("a drone, made in X, tracking … before attacking it").
+  const chain = events('One video shows a Serbian drone, made in Russia, tracking a Kosovo convoy before attacking it.');
+  assert.equal(dateOf(chain, 'attacking')?.basis, 'report');
+  assert.equal(dateOf(events('Witnesses saw Serbian troops shelling Kosovo.'), 'shelling')?.basis, 'report');
+  assert.equal(dateOf(events('Analysts see Serbian troops shelling Kosovo.'), 'shelling'), null);
+});
+
+test('a readiness stated ("was prepared to engage in talks") is dated by the statement; one to come is not', () => {
+  const stated = events('The ministry said it was prepared to engage in consultations with Kosovo.');
+  assert.equal(dateOf(stated, 'consultations')?.basis, 'report');
+  assert.equal(dateOf(events('Serbia will be ready to engage in consultations with Kosovo.'), 'consultations'), null);
+});

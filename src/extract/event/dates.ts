@@ -455,7 +455,37 @@ function tenseOfAct(tree: SyntaxTree, p: number, depth: number): ActTense {
     const up = tenseOfAct(tree, w.head, depth + 1);
     return up === 'past' || up === 'present' ? up : null;
   }
+  // "Footage shows a drone (…) striking a tank": what a picture or a witness shows or saw was done by the report.
+  if ((w.xpos === 'VBG' || w.xpos === 'VBN') && w.head >= 0 && relIs(w.rel, 'acl') && shownAct(tree, w.head)) return 'past';
+  // "It was prepared to engage in talks", "is ready to send troops": a readiness stated is an offer of the
+  // statement's days, dated as "offered to send" is.
+  // (The parser reads "was prepared" as an adjective after a copula or as a passive: the form is what counts.)
+  if (w.xpos === 'VB' && w.head >= 0 && READINESS.has(tree.lower(w.head)) && tree.dependents(p, 'mark').some((m) => tree.lower(m) === 'to')) {
+    const be = tree.dependents(w.head, 'cop', 'aux:pass');
+    // "will be ready", "would be willing": a readiness to come (an aux other than the passive's "was").
+    if (be.length !== 1 || tree.dependents(w.head, 'aux').some((a) => tree.word(a).rel === 'aux')) return null;
+    const x = tree.word(be[0]!).xpos;
+    return x === 'VBD' ? 'past' : x === 'VBZ' || x === 'VBP' ? 'present' : null;
+  }
   return null;
+}
+
+/** Verbs of showing, whose object's participle ("shows troops firing") is an act that took place. */
+const SHOWING = new Set(['show', 'depict', 'capture', 'film', 'record']);
+/** Verbs of seeing, the same in the past only: "analysts see Tarsk attacking again" is a forecast. */
+const SEEING = new Set(['see', 'watch', 'witness']);
+
+/** Words of readiness, by form: "ready to", "prepared to", "willing to". */
+const READINESS = new Set(['ready', 'prepared', 'willing']);
+
+/** Whether noun `n` is the object of a verb of showing in the past or present ("one video shows a drone"), or of seeing in the past. */
+function shownAct(tree: SyntaxTree, n: number): boolean {
+  const w = tree.word(n);
+  if (w.rel !== 'obj' || w.head < 0) return false;
+  const showing = SHOWING.has(tree.lemma(w.head));
+  if (!showing && !SEEING.has(tree.lemma(w.head))) return false;
+  const t = tenseOfAct(tree, w.head, 4);
+  return t === 'past' || (showing && t === 'present');
 }
 
 /**
