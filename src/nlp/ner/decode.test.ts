@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowed, labelsOfSpans, NER_LABELS, spansOfLabels, trimSpans } from './decode.js';
+import { readFileSync } from 'node:fs';
+import { allowed, decodeNer, labelsOfSpans, NER_LABELS, NerWordScores, spansOfLabels, trimSpans } from './decode.js';
+import { NER_MAX_FEATURES, NER_WORD_FEATURES, nerContext, nerFeatures } from './features.js';
+import { DEFAULT_NER_MODEL_PATH } from './model.js';
+import { decodeNerModel } from './model-file.js';
+import { WeightTable } from '../syntax/weights.js';
+import { sentenceAtoms } from '../syntax/words.js';
 
 const id = (l: string) => NER_LABELS.indexOf(l);
 
@@ -28,4 +34,31 @@ test('a span run on over lower-case words is cut where the name ends', () => {
   const org = ['Bank', 'of', 'the', 'Western', 'Hills'];
   assert.deepEqual(trimSpans(org, [{ start: 0, end: 5, type: 'ORG' }]), [{ start: 0, end: 5, type: 'ORG' }]);
   assert.deepEqual(trimSpans(['Bank', 'of'], [{ start: 0, end: 2, type: 'ORG' }]), [{ start: 0, end: 1, type: 'ORG' }]);
+});
+
+test('the memo of a word\'s own feature sums gives the very scores and labels of summing them afresh', () => {
+  const table = new WeightTable(decodeNerModel(readFileSync(DEFAULT_NER_MODEL_PATH), 'ner').table);
+  // Three forms at most, so the memo is emptied and refilled while the sentences are tagged.
+  const memo = new NerWordScores(table, 3);
+  const sentences = [
+    ['Ivo', 'Brenk', 'met', 'the', 'Tarsk', 'delegation', 'in', 'Valmora', '.'],
+    ['THE', 'VALMORA', 'CABINET', 'MET', 'IVO', 'BRENK'],
+    ['Brenk', 'said', 'Valmora', 'would', 'reply', '.'],
+    ['the', 'tarsk', 'office', 'of', 'ivo', 'brenk', 'said', 'so'],
+  ];
+  for (const forms of sentences) {
+    const ctx = nerContext(sentenceAtoms(forms), { kind: new Uint8Array(forms.length), part: new Uint8Array(forms.length) });
+    const plain = decodeNer(table, ctx);
+    assert.deepEqual(decodeNer(table, ctx, memo), plain);
+    const keys = new Uint32Array(NER_MAX_FEATURES);
+    for (let i = 0; i < forms.length; i++) {
+      const k = nerFeatures(ctx, i, plain, keys);
+      const fresh = new Float32Array(table.nClasses);
+      table.score(keys, k, fresh);
+      const cached = new Float32Array(table.nClasses);
+      memo.wordScores(ctx, i, keys, cached);
+      table.add(keys, NER_WORD_FEATURES, k, cached);
+      assert.deepEqual(cached, fresh);
+    }
+  }
 });

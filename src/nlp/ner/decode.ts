@@ -4,8 +4,8 @@
  * rules). Decoding goes left to right and only ever picks a label that may follow the one before, so every
  * output is a well-formed set of spans.
  */
-import { NER_MAX_FEATURES, nerFeatures, type NerContext } from './features.js';
-import type { Scorer } from '../syntax/weights.js';
+import { NER_MAX_FEATURES, NER_WORD_FEATURES, nerFeatures, type NerContext } from './features.js';
+import type { Scorer, WeightTable } from '../syntax/weights.js';
 
 export const NER_TYPES = ['PER', 'ORG', 'PLACE', 'MISC'] as const;
 export type NerType = (typeof NER_TYPES)[number];
@@ -47,13 +47,58 @@ export function bestAllowed(scores: Float32Array, prev: number, last: boolean): 
 const KEYS = new Uint32Array(NER_MAX_FEATURES);
 const SCORES = new Float32Array(N_LABELS);
 
-/** Greedy constrained decoding of one sentence. */
-export function decodeNer(scorer: Scorer, c: NerContext): Int32Array {
+/**
+ * The summed weights of a word's own features (the first NER_WORD_FEATURES keys: its atoms, flags and the
+ * sentence's casing) per normalised form, first-word flag and casing, as the POS tagger's WordScoreCache does:
+ * the rest of the word's features add onto the cached sum in the same order as onto a fresh one, so the scores
+ * are the same floats. Bounded (emptied when full), so what it returns never depends on what was tagged before.
+ * Only for a table that never changes (the shipped model's), never for the trainer's.
+ */
+export class NerWordScores {
+  /** One map per first-word flag and casing (0-3): (first ? 4 : 0) + casing. */
+  private readonly maps: Map<string, number>[] = Array.from({ length: 8 }, () => new Map<string, number>());
+  private readonly sums: Float32Array;
+  private used = 0;
+
+  constructor(readonly table: WeightTable, private readonly limit = 8192) {
+    this.sums = new Float32Array(limit * table.nClasses);
+  }
+
+  /** Sets `scores` to the summed weights of keys[0..NER_WORD_FEATURES) of word i. */
+  wordScores(c: NerContext, i: number, keys: Uint32Array, scores: Float32Array): void {
+    const map = this.maps[(i === 0 ? 4 : 0) + c.atoms.casing]!;
+    const form = c.atoms.formText[i]!;
+    const C = this.table.nClasses;
+    const sums = this.sums;
+    let at = map.get(form);
+    if (at === undefined) {
+      if (this.used === this.limit) {
+        for (const m of this.maps) m.clear();
+        this.used = 0;
+      }
+      at = this.used++ * C;
+      scores.fill(0);
+      this.table.add(keys, 0, NER_WORD_FEATURES, scores);
+      for (let k = 0; k < C; k++) sums[at + k] = scores[k]!;
+      map.set(form, at);
+      return;
+    }
+    for (let k = 0; k < C; k++) scores[k] = sums[at + k]!;
+  }
+}
+
+/** Greedy constrained decoding of one sentence; with a memo of the scorer's own table, word sums come from it. */
+export function decodeNer(scorer: Scorer, c: NerContext, cache?: NerWordScores): Int32Array {
   const n = c.atoms.n;
   const labels = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const k = nerFeatures(c, i, labels, KEYS);
-    scorer.score(KEYS, k, SCORES);
+    if (cache) {
+      cache.wordScores(c, i, KEYS, SCORES);
+      cache.table.add(KEYS, NER_WORD_FEATURES, k, SCORES);
+    } else {
+      scorer.score(KEYS, k, SCORES);
+    }
     labels[i] = bestAllowed(SCORES, i ? labels[i - 1]! : -1, i === n - 1);
   }
   return labels;

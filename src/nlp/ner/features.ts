@@ -13,6 +13,11 @@ import { isGivenName } from '../../extract/actors/givennames.js';
 import { TITLE_WORDS } from '../../extract/actors/lexicon.js';
 
 export const NER_MAX_FEATURES = 64;
+/**
+ * The first keys nerFeatures writes (templates 100-109) read only the word's own atoms and the sentence's casing,
+ * so the decoder may memoise their summed weights per form (decode.ts); keep them first and word-only.
+ */
+export const NER_WORD_FEATURES = 10;
 
 /** What the tagger reads of one sentence besides its atoms. */
 export interface NerContext {
@@ -29,9 +34,18 @@ export interface NerContext {
  * ("minister", "Dr"). These lists live with the cue rules (src/extract/actors/); the tagger reads them too.
  */
 export function lexBits(lower: string): number {
-  const key = lower.replace(/\./g, '');
-  return (isCommonWord(key) ? 1 : 0) | (isGivenName(key) ? 2 : 0) | (TITLE_WORDS.has(key) ? 4 : 0);
+  let bits = LEX_BITS.get(lower);
+  if (bits === undefined) {
+    if (LEX_BITS.size >= 50_000) LEX_BITS.clear();
+    const key = lower.replace(/\./g, '');
+    bits = (isCommonWord(key) ? 1 : 0) | (isGivenName(key) ? 2 : 0) | (TITLE_WORDS.has(key) ? 4 : 0);
+    LEX_BITS.set(lower, bits);
+  }
+  return bits;
 }
+
+/** lexBits per lower-cased form: a pure function of the form over fixed word lists, asked for every word tagged. */
+const LEX_BITS = new Map<string, number>();
 
 const START = 0x5157a27;
 const END = 0xe4d0e4d;
@@ -43,8 +57,14 @@ export function nerContext(atoms: SentenceAtoms, gaz: { kind: Uint8Array; part: 
     atoms,
     gazKind: gaz.kind,
     gazPart: gaz.part,
-    lex: Uint8Array.from(atoms.lowerText, lexBits),
+    lex: lexBitsOf(atoms.lowerText),
   };
+}
+
+function lexBitsOf(lower: readonly string[]): Uint8Array {
+  const out = new Uint8Array(lower.length);
+  for (let i = 0; i < lower.length; i++) out[i] = lexBits(lower[i]!);
+  return out;
 }
 
 // What word k of the sentence reads as (past either end: a marker of the distance). Functions of the module, not

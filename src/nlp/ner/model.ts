@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WeightTable } from '../syntax/weights.js';
-import { sentenceAtoms } from '../syntax/words.js';
-import { decodeNer, spansOfLabels, trimSpans, type WordSpan } from './decode.js';
+import { sentenceAtoms, WordAtomCache } from '../syntax/words.js';
+import { decodeNer, NerWordScores, spansOfLabels, trimSpans, type WordSpan } from './decode.js';
 import { nerContext } from './features.js';
 import { Gazetteer } from './gazetteer.js';
 import { decodeNerModel } from './model-file.js';
@@ -24,20 +24,24 @@ export class NerModel {
   readonly meta: Readonly<Record<string, unknown>>;
   private readonly table: WeightTable;
   private readonly gazetteer: Gazetteer;
+  /** Memos keyed by the word form alone, bounded (docs/purity.md): its atoms, its own features' summed weights. */
+  private readonly atomCache = new WordAtomCache();
+  private readonly wordScores: NerWordScores;
 
   constructor(file: Buffer, name = 'name-tagger model') {
     const { header, table } = decodeNerModel(file, name);
     this.meta = Object.freeze({ ...header.meta });
     this.table = new WeightTable(table);
     this.gazetteer = new Gazetteer(new Map(header.gazetteer));
+    this.wordScores = new NerWordScores(this.table);
   }
 
   /** The names in one sentence of UD word forms, as word ranges. */
   tag(forms: readonly string[]): WordSpan[] {
     if (!forms.length) return [];
-    const atoms = sentenceAtoms(forms);
+    const atoms = sentenceAtoms(forms, this.atomCache);
     const ctx = nerContext(atoms, this.gazetteer.match(atoms.lowerText));
-    return trimSpans(atoms.formText, spansOfLabels(decodeNer(this.table, ctx)));
+    return trimSpans(atoms.formText, spansOfLabels(decodeNer(this.table, ctx, this.wordScores)));
   }
 
   get bytes(): number {
