@@ -21,6 +21,7 @@ import { MentionIndex } from './event/mentions.js';
 import { isNegated, modalityOf } from './event/modality.js';
 import { REPORTING_LEMMAS, statedDate, withReportDates } from './event/dates.js';
 import { withAllegations } from './event/allegations.js';
+import { demandedAct } from './event/demands.js';
 
 /**
  * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
@@ -242,6 +243,11 @@ export function codeEvents(
       const subject = w === undefined ? null : tree.subjectOf(w);
       return subject !== null && mentions.at(tree.word(subject.word).token) !== undefined;
     };
+    // Demands the tree reads ("X said Y must …") first, with their actors; then the token rules' modals.
+    if (tree) {
+      const sentenceCtx: ActorContext = { doc, mentions, sentenceStart: sentence.tokenStart, sentenceEnd: sentence.tokenEnd, quoteSpeaker: null, tree, states };
+      kept.forEach((e, n) => demandedAct(sentenceCtx, tree, e, keptMatches[n]!));
+    }
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, keptMatches[n]!.last, sentence.tokenStart, namedReporter));
     if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!));
     events.push(...kept);

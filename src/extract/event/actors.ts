@@ -548,7 +548,7 @@ function viaOf(via: string): Via {
 }
 
 /** Climbs from a predicate through xcomp and conj links to the head of its clause. */
-function clauseHead(tree: SyntaxTree, p: number): number {
+export function clauseHead(tree: SyntaxTree, p: number): number {
   let k = p;
   for (let steps = 0; steps < 6; steps++) {
     const w = tree.word(k);
@@ -618,6 +618,13 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
             const m = actorOfWord(ctx, tree, o);
             if (m) return m;
             next.push(o);
+          }
+          // "promised 20km of fencing sent to Tarsk", "a loan granted to Kelm": a participle's "to" or "on" names
+          // whom the thing goes to or bears on.
+          for (const o of tree.obliquesOf(c)) {
+            if (o.marker === null || !PARTICIPLE_TARGET_MARKERS.has(o.marker) || exclude(o.word)) continue;
+            const m = actorOfWord(ctx, tree, o.word);
+            if (m) return m;
           }
           continue;
         }
