@@ -15,6 +15,7 @@ import {
 import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
 import { docNames } from '../../nlp/ner/doc-names.js';
+import { withTeams } from './teams.js';
 import { withTaggedNames } from './names.js';
 
 export interface Found {
@@ -42,7 +43,7 @@ export function findNames(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
   const matches = withHyphenated(doc, kb, matchKb(doc, kb));
   if (opts.discover === false) return matches.map(fromMatch);
   const cued = findByCues(doc, matches);
-  return opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc), kb);
+  return withTeams(doc, opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc), kb));
 }
 
 interface HyphenNode {
