@@ -24,6 +24,8 @@ test('in a report of results every use of a side is the team, except where it is
 
 test('a score alone, a date range or a single result in a story of states changes nothing else', () => {
   assert.ok(names('Talks between Serbia and Kosovo resumed on August 15-16 in Brussels.').includes('GPE:name:Serbia:serbia'));
+  // A range of numbers with no match's word: no result.
+  assert.ok(names('Children aged 8-10 were surveyed in Slovakia, Austria and Hungary.').includes('GPE:name:Hungary:hungary'));
   const got = names('Serbia beat Albania 2-0 in a qualifier. Serbia and Albania signed a border agreement on Monday.');
   assert.ok(got.includes('ORG:metonym:Serbia:-'), got.join(', '));
   assert.ok(got.includes('GPE:name:Serbia:serbia'), 'the state in the next sentence');

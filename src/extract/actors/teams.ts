@@ -13,8 +13,8 @@ import type { Found } from './discover.js';
 
 /** Verbs and words of a match between two sides. */
 const MATCH_WORDS = new Set(['beat', 'beats', 'beaten', 'defeat', 'defeats', 'defeated', 'face', 'faces', 'faced', 'drew', 'draw', 'draws',
-  'lost', 'lose', 'loses', 'edged', 'thrashed', 'routed', 'overcame', 'trailed', 'won', 'win', 'wins', 'played', 'against', 'vs', 'v',
-  'match', 'game', 'final', 'semi-final', 'quarter-final', 'victory', 'win', 'goal', 'goals', 'scored', 'draw']);
+  'lost', 'lose', 'loses', 'edged', 'thrashed', 'routed', 'overcame', 'trailed', 'won', 'win', 'wins', 'played', 'vs', 'v',
+  'match', 'game', 'final', 'semi-final', 'quarter-final', 'goal', 'goals', 'scored']);
 
 const DASH = /^[-–—]$/;
 const GOALS = /^\d{1,2}$/;
@@ -42,18 +42,23 @@ function locative(doc: Doc, f: Found): boolean {
 
 /**
  * The clauses of the document that report a result: token ranges (a sentence cut at semicolons) holding a score
- * that no month opens ("August 15-16" is a date).
+ * that no month opens ("August 15-16" is a date) and a match's word ("beat", "lost", "goal") or a name on either
+ * side of the score ("Valmora 2 - 1 Tarsk", a result's heading). A range of numbers is no score ("children aged
+ * 8-10 from Valmora and Tarsk").
  */
 function resultClauses(doc: Doc): [number, number][] {
   const tokens = doc.tokens;
   const out: [number, number][] = [];
   let from = 0;
   let score = false;
+  let between = false;
+  let word = false;
   const close = (to: number) => {
-    if (score) out.push([from, to]);
+    if (score && (word || between)) out.push([from, to]);
     from = to;
-    score = false;
+    score = between = word = false;
   };
+  const capital = (k: number) => /^\p{Lu}/u.test(tokens[k]?.text ?? '');
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (i > from && t.sentence !== tokens[i - 1]!.sentence) close(i);
@@ -61,10 +66,14 @@ function resultClauses(doc: Doc): [number, number][] {
       close(i + 1);
       continue;
     }
+    if (MATCH_WORDS.has(t.lower)) word = true;
     const prev = tokens[i - 1];
     if (prev && MONTHS.has(prev.lower)) continue;
-    if (SCORE.test(t.text) || (GOALS.test(t.text) && DASH.test(tokens[i + 1]?.text ?? '') && GOALS.test(tokens[i + 2]?.text ?? '') &&
-      tokens[i + 2]!.sentence === t.sentence)) score = true;
+    const end = SCORE.test(t.text) ? i + 1 : GOALS.test(t.text) && DASH.test(tokens[i + 1]?.text ?? '') && GOALS.test(tokens[i + 2]?.text ?? '') &&
+      tokens[i + 2]!.sentence === t.sentence ? i + 3 : -1;
+    if (end < 0) continue;
+    score = true;
+    if (capital(i - 1) && capital(end)) between = true;
   }
   close(tokens.length);
   return out;
@@ -75,11 +84,7 @@ function sides(doc: Doc, found: readonly Found[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const [from, to] of resultClauses(doc)) {
     const inClause = found.filter((f) => f.tokenStart >= from && f.tokenEnd <= to && isPlace(f) && !locative(doc, f));
-    if (!inClause.length) continue;
-    const matchWord = doc.tokens.slice(from, to).some((t) => MATCH_WORDS.has(t.lower));
-    const keys = new Set(inClause.map((f) => keyOf(doc, f)));
-    if (keys.size < 2 && !matchWord) continue;
-    for (const k of keys) out.set(k, (out.get(k) ?? 0) + 1);
+    for (const k of new Set(inClause.map((f) => keyOf(doc, f)))) out.set(k, (out.get(k) ?? 0) + 1);
   }
   return out;
 }
