@@ -83,3 +83,11 @@ test('an unseen verb read as a closed-class word after a long apposition becomes
   assert.equal(p.relOf('Monks'), 'nsubj');
   assert.equal(p.headOf('government'), 'accuse');
 });
+
+test('a fronted day before a name is the verb\'s oblique, and the name its subject', () => {
+  const p = parse('On Monday Valmora will send paratroopers to Tarsk .');
+  assert.equal(p.headOf('Valmora'), 'send');
+  assert.equal(p.relOf('Valmora'), 'nsubj');
+  assert.equal(p.headOf('Monday'), 'send');
+  assert.equal(p.headOf('On'), 'Monday');
+});

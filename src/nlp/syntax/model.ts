@@ -112,7 +112,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     let labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
-    if (this.promoteClauseVerb(joint, heads, labels)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    const promoted = this.promoteClauseVerb(joint, heads, labels);
+    if (promoted || this.detachDateFromName(a.lowerText, joint, heads, labels)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     for (let i = 0; i < n; i++) {
       const t = joint[i]!;
       out.upos.push(this.upos[t]!);
@@ -164,6 +165,29 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       }
     }
     return best;
+  }
+
+  /**
+   * "On Monday Valmora will send troops": with no comma after a fronted date, the parser may read the day as part
+   * of the name after it ("Monday Valmora", a compound) and the name as the date's oblique, leaving the verb
+   * without a subject. A weekday or month is never a compound of a name that follows it: the preposition goes
+   * back to the day, the day hangs from the name's head as the oblique it is, and the labeller relabels the name.
+   * Returns whether the tree changed.
+   */
+  private detachDateFromName(lower: readonly string[], joint: Int32Array, heads: Int32Array, labels: Int32Array): boolean {
+    let changed = false;
+    for (let i = 0; i + 1 < heads.length; i++) {
+      const j = heads[i]!;
+      if (!CALENDAR_NAMES.has(lower[i]!) || j !== i + 1 || this.header.labels[labels[i]!] !== 'compound') continue;
+      if (this.upos[joint[j]!] !== 'PROPN' || CALENDAR_NAMES.has(lower[j]!) || heads[j] === heads.length) continue;
+      // The preposition before the day ("On Monday"), which the parser hung on the name.
+      const c = i - 1;
+      if (c < 0 || heads[c] !== j || this.upos[joint[c]!] !== 'ADP') continue;
+      heads[c] = i;
+      heads[i] = heads[j]!;
+      changed = true;
+    }
+    return changed;
   }
 
   /**
@@ -273,6 +297,12 @@ function nominalChain(heads: Int32Array, joint: Int32Array, upos: readonly Upos[
   }
   return false;
 }
+
+/** Weekdays and months, which open a fronted date ("On Monday", "In March"). */
+const CALENDAR_NAMES = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+]);
 
 /** Closed word classes: every member is frequent in the treebanks, so the tag dictionary knows it. */
 const CLOSED_UPOS = new Set<Upos>(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'AUX']);
