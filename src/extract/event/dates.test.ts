@@ -187,3 +187,24 @@ test('a readiness stated ("was prepared to engage in talks") is dated by the sta
   assert.equal(dateOf(stated, 'consultations')?.basis, 'report');
   assert.equal(dateOf(events('Serbia will be ready to engage in consultations with Kosovo.'), 'consultations'), null);
 });
+
+test('an event noun is dated by a verb that places it ("which took place on Sunday"), also hung on the clause\'s verb', () => {
+  const list = events('Albania condemned the attack on Kosovo, which happened on Sunday.');
+  assert.equal(dateOf(list, 'attack')?.value, '2024-03-10');
+  // The condemnation is not what happened on Sunday.
+  assert.equal(dateOf(list, 'condemned')?.basis, 'report');
+});
+
+test('a definite event noun takes the date of the act it names again, past another act by others', () => {
+  const text = 'Serbia attacked Kosovo on Monday.\n\nGreece called for calm. Russia attacked Ukraine. Serbia\'s attack on Kosovo killed ten people.';
+  const list = events(text);
+  const attack = list.find((e) => e.trigger.text === 'attack');
+  assert.deepEqual(attack?.date, { value: '2024-03-11', text: 'Monday', basis: 'context' });
+  // What the attack did happened when it did.
+  assert.equal(dateOf(list, 'killed')?.value, '2024-03-11');
+});
+
+test('a definite event noun whose nearest act of its type is dated by the report alone carries nothing', () => {
+  const list = events('Serbia attacked Kosovo on Monday.\n\nGreece called for calm. Serbia attacked Kosovo again. Prices rose. The attack on Kosovo killed ten people.');
+  assert.equal(list.find((e) => e.trigger.text === 'attack')?.date?.basis, 'report');
+});

@@ -13,6 +13,7 @@ import type { Doc } from '../../nlp/doc.js';
 import { relIs, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { calendarValue, daysBetween, daysInMonth, parseAnyValue, parseValue, parseYmd } from '../time/calendar.js';
 import { wordTense } from '../time/tense.js';
+import { anaphoricDate, definiteEventNoun } from './anaphoric-dates.js';
 
 export type EventDate = NonNullable<EventRecord['date']>;
 
@@ -122,25 +123,51 @@ const TRIGGER_POS = new Set(['VERB', 'AUX', 'NOUN', 'PROPN']);
 
 /** Verbs whose subject is an event and whose time is its start: "the protests, which began in June". */
 const ASPECTUAL = new Set(['begin', 'start', 'erupt', 'break', 'resume', 'commence']);
+/** Verbs that say when their subject, an event, took place: "the attack, which happened on Sunday". */
+const LOCATING = new Set(['happen', 'occur', 'unfold']);
+
+/** Whether `a` begins or places its subject in time: an aspectual or locating verb, or "take place". */
+function timesItsSubject(tree: SyntaxTree, a: number): boolean {
+  const lemma = tree.lemma(a);
+  if (ASPECTUAL.has(lemma) || LOCATING.has(lemma)) return true;
+  return lemma === 'take' && tree.dependents(a, 'obj', 'compound').some((d) => tree.lower(d) === 'place');
+}
 
 /**
- * Whether `a` is an aspectual verb whose subject is the event noun `p`: its relative clause ("which began in
- * June"), or a clause inside the noun's phrase whose subject is a pronoun for it ("the blockade since it began in
- * September").
+ * Whether `a` is an aspectual or locating verb whose subject is the event noun `p`: its relative clause ("which
+ * began in June", "which took place on Sunday"), or a clause inside the noun's phrase whose subject is a pronoun
+ * for it ("the blockade since it began in September").
  */
 function beginsEvent(tree: SyntaxTree, a: number, p: number): boolean {
-  if (!ASPECTUAL.has(tree.lemma(a))) return false;
+  if (!timesItsSubject(tree, a)) return false;
+  // "Tarsk condemned the attack on Valmora, which happened on Sunday": a relative pronoun right after the noun's
+  // phrase stands for the noun, wherever the parser hung its clause (here on "condemned").
+  const own = tree.dependent(a, 'nsubj');
+  if (own >= 0 && relativeAfter(tree, p, own)) return true;
   const subject = tree.subjectOf(a);
   if (!subject) return false;
   if (subject.word === p) return true;
   const pronoun = tree.word(subject.word).upos === 'PRON' || /^(it|which|that)$/.test(tree.lower(subject.word));
-  const h = tree.head(a);
   if (!pronoun) return false;
+  const h = tree.head(a);
   if (h === p || tree.dominates(p, a) || withinPhraseOf(tree, p, h)) return true;
   // "The toll of its blockade since it began in June alarmed Tarsk", the clause hung on the main verb: the noun
   // inside that verb's subject.
   const outer = tree.subjectOf(h);
   return !!outer && outer.via === 'own' && withinPhraseOf(tree, p, outer.word);
+}
+
+/**
+ * Whether word `r` is a relative "which"/"that" right after event noun `p` or after a name in its phrase ("the
+ * attack on Valmora, which …": names do not happen or begin), a comma between allowed. Not after another common
+ * noun, which may be the event meant ("the raid on the march, which began at noon").
+ */
+function relativeAfter(tree: SyntaxTree, p: number, r: number): boolean {
+  const upos = tree.word(p).upos;
+  if ((upos !== 'NOUN' && upos !== 'PROPN') || !/^(which|that)$/.test(tree.lower(r))) return false;
+  let k = r - 1;
+  while (k >= 0 && tree.word(k).upos === 'PUNCT') k--;
+  return k >= 0 && (k === p || (tree.word(k).upos === 'PROPN' && tree.dominates(p, k)));
 }
 
 /**
@@ -489,6 +516,23 @@ function shownAct(tree: SyntaxTree, n: number): boolean {
 }
 
 /**
+ * The event that is the subject of `e`'s verb, in its sentence ("the raid killed ten": the raid), when `e` is an
+ * asserted, not denied act in the simple past: what an event did happened when it did.
+ */
+function causingEvent(doc: Doc, events: readonly EventRecord[], e: EventRecord, treeOf: (sentence: number) => SyntaxTree | null): EventRecord | null {
+  if (e.negated || (e.modality !== 'asserted' && e.modality !== 'reported')) return null;
+  const sentence = doc.sentenceIndexAt(e.trigger.start);
+  const tree = treeOf(sentence);
+  if (!tree) return null;
+  const p = tree.headOf(tree.wordsOfTokens(doc.tokenIndexAt(e.trigger.start), doc.tokenIndexAt(Math.max(e.trigger.start, e.trigger.end - 1))));
+  if (p < 0 || tree.word(p).xpos !== 'VBD' || tree.dependents(p, 'aux', 'aux:pass').length) return null;
+  const subject = tree.dependent(p, 'nsubj');
+  if (subject < 0) return null;
+  const { start, end } = tree.word(subject);
+  return events.find((x) => x !== e && x.trigger.start < end && x.trigger.end > start) ?? null;
+}
+
+/**
  * Gives each event without a stated date the report's date where reportDate allows it. Run after the events'
  * negation and modality are final.
  */
@@ -500,7 +544,9 @@ export function withReportDates(
   treeOf: (sentence: number) => SyntaxTree | null,
 ): EventRecord[] {
   if (!report) return events;
-  for (const e of events) {
+  // In text order, so that an act named again finds the mentions before it (allegations come last in `events`).
+  const ordered = [...events].sort((a, b) => a.trigger.start - b.trigger.start);
+  for (const [index, e] of ordered.entries()) {
     if (e.date) continue;
     const sentence = doc.sentenceIndexAt(e.trigger.start);
     const input: EventDateInput = {
@@ -510,7 +556,16 @@ export function withReportDates(
     // A time the text gives the event but no calendar date can hold ("in the late 1990s", "two decades on") still
     // dates it: not to the report's days.
     if (attachedTime(input, () => true)) continue;
-    e.date = contextDate(input, e, report) ?? reportDate(input, e, report);
+    // "The attack" after an act told with its time: that act's date, before the scene's or the report's.
+    const named = (e.modality === 'asserted' || e.modality === 'reported') && !e.negated && input.tree
+      && definiteEventNoun(input.tree, input.first, input.last) ? anaphoricDate(doc, ordered, index) : null;
+    e.date = named ?? contextDate(input, e, report) ?? reportDate(input, e, report);
+  }
+  // "Serbia's attack on Kosovo killed ten people": an act whose subject is another event is dated by that event.
+  for (const e of ordered) {
+    if (e.date && dateBasisOf(e.date) !== 'report') continue;
+    const cause = causingEvent(doc, ordered, e, treeOf);
+    if (cause?.date && dateBasisOf(cause.date) !== 'report') e.date = { value: cause.date.value, text: cause.date.text, basis: 'context' };
   }
   // "Russia has offered to restructure the debt": the act stated through another is dated by it, unless denied.
   const byId = new Map(events.map((e) => [e.id, e]));
