@@ -140,3 +140,10 @@ test('web publishers and platforms the bundled KB knows are organisations, whate
   const got = names('Wikinews interviewed Ivo Brenk in Tarsk. Brenk later posted the recording to YouTube and Twitter.', kb);
   for (const n of ['ORG:Wikinews:wikinews', 'ORG:YouTube:youtube', 'ORG:Twitter:twitter']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
 });
+
+test('an article before a name is not part of it, also where the KB alias carries it; a place named with it keeps it', () => {
+  const kb = defaultKnowledgeBase();
+  const got = names('Ivo Brenk flew from The Hague to the Netherlands office of the United Nations, The Guardian reported.', kb);
+  for (const n of ['GPE:The Hague:the-hague', 'ORG:United Nations:un', 'ORG:Guardian:the-guardian']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+  assert.ok(got.some((n) => n.startsWith('GPE:Netherlands:')), got.join(', '));
+});

@@ -403,10 +403,15 @@ function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
 const LANDFORM_FIRST = new Set(['mount', 'mt', 'lake', 'cape', 'gulf']);
 const LANDFORM_LAST = new Set(['heights', 'plateau', 'steppe', 'delta']);
 
-/** "The Brooklyn Paper" is named "Brooklyn Paper": the article is not part of the name (as GUM and our KB write them). */
-function withoutArticle(doc: Doc, f: Found): Found {
+/**
+ * "The Brooklyn Paper" is named "Brooklyn Paper": the article is not part of the name (as GUM and OntoNotes mark
+ * names), also where a KB name or alias carries it ("the United Nations", "The Guardian"). A place whose KB name
+ * opens with it keeps it ("The Hague").
+ */
+export function withoutArticle(doc: Doc, f: Found): Found {
   const first = doc.tokens[f.tokenStart];
   if (!first || first.lower !== 'the' || f.tokenEnd - f.tokenStart < 2 || first.start !== f.start) return f;
+  if (f.entry && f.entry.type !== 'ORG' && f.entry.type !== 'PERSON' && /^the\s/i.test(f.entry.name)) return f;
   const next = doc.tokens[f.tokenStart + 1]!;
   return { ...f, start: next.start, tokenStart: f.tokenStart + 1 };
 }
