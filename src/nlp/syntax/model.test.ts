@@ -91,3 +91,13 @@ test('a fronted day before a name is the verb\'s oblique, and the name its subje
   assert.equal(p.headOf('Monday'), 'send');
   assert.equal(p.headOf('On'), 'Monday');
 });
+
+test('a second clause\'s subject read as a conjunct of the first clause\'s object goes back to its verb', () => {
+  const p = parse('He kept close ties to Tarsk , and Valmora - a candidate for membership - has not joined the pact .');
+  assert.equal(p.headOf('Valmora'), 'joined');
+  assert.equal(p.relOf('Valmora'), 'nsubj');
+  assert.equal(p.headOf('and'), 'joined');
+  // Coordinated objects stay coordinated.
+  const q = parse('Valmora signed deals with Tarsk and Kelm last year .');
+  assert.equal(q.headOf('Kelm'), 'Tarsk');
+});

@@ -113,7 +113,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     let labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     const promoted = this.promoteClauseVerb(joint, heads, labels);
-    if (promoted || this.detachDateFromName(a.lowerText, joint, heads, labels)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    const dated = this.detachDateFromName(a.lowerText, joint, heads, labels);
+    if (promoted || dated || this.subjectOfCoordinatedClause(joint, heads, labels)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     for (let i = 0; i < n; i++) {
       const t = joint[i]!;
       out.upos.push(this.upos[t]!);
@@ -188,6 +189,50 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       changed = true;
     }
     return changed;
+  }
+
+  /**
+   * "He kept close ties to Tarsk, and Valmora has not joined the sanctions": the parser may coordinate the second
+   * clause's subject with the first clause's object ("Tarsk, and Valmora") and the second verb with the first,
+   * leaving that verb with neither subject nor conjunction of its own. Where a finite verb coordinated so has no
+   * subject and no "and", and a coordinated noun with its "and" ends right before the verb's own auxiliaries and
+   * adverbs, the noun and its "and" belong to the verb. Returns whether the tree changed.
+   */
+  private subjectOfCoordinatedClause(joint: Int32Array, heads: Int32Array, labels: Int32Array): boolean {
+    const n = heads.length;
+    const label = (i: number) => this.header.labels[labels[i]!]!;
+    let changed = false;
+    for (let v = 1; v < n; v++) {
+      if (label(v) !== 'conj' || !FINITE_XPOS.has(this.xpos[joint[v]!]!) && !this.hasAuxiliary(joint, heads, v)) continue;
+      if (this.upos[joint[v]!] !== 'VERB') continue;
+      let own = false;
+      for (let k = 0; k < n; k++) if (heads[k] === v && (/^(nsubj|expl|cc)/.test(label(k)))) own = true;
+      if (own) continue;
+      // The words right before the verb that are its own (auxiliaries, "not", punctuation), then the noun's phrase.
+      let k = v - 1;
+      while (k >= 0 && heads[k] === v) k--;
+      if (k < 0) continue;
+      // The nearest coordinated noun before them, with nothing verbal in between (an apposition between dashes
+      // may hang anywhere: "and Valmora - a candidate for membership - has not joined").
+      let noun = k;
+      while (noun >= 0 && !(label(noun) === 'conj' && NOMINAL_UPOS.has(this.upos[joint[noun]!]!))) {
+        if (VERBAL_UPOS.has(this.upos[joint[noun]!]!)) noun = -1;
+        else noun--;
+      }
+      if (noun < 0) continue;
+      const cc = heads.findIndex((h, i) => h === noun && i < noun && label(i) === 'cc');
+      if (cc < 0 || heads[noun] === v) continue;
+      heads[noun] = v;
+      heads[cc] = v;
+      changed = true;
+    }
+    return changed;
+  }
+
+  /** Whether word `v` has an auxiliary among its dependents ("has not joined"). */
+  private hasAuxiliary(joint: Int32Array, heads: Int32Array, v: number): boolean {
+    for (let k = 0; k < v; k++) if (heads[k] === v && this.upos[joint[k]!] === 'AUX') return true;
+    return false;
   }
 
   /**
@@ -297,6 +342,8 @@ function nominalChain(heads: Int32Array, joint: Int32Array, upos: readonly Upos[
   }
   return false;
 }
+
+const VERBAL_UPOS = new Set<Upos>(['VERB', 'AUX', 'SCONJ']);
 
 /** Weekdays and months, which open a fronted date ("On Monday", "In March"). */
 const CALENDAR_NAMES = new Set([
