@@ -30,9 +30,18 @@ function fmix(h: number): number {
  * which matters at ~250 keys per word, with collisions still far below one in a million at our table sizes.
  */
 export function featureKey(t: number, a: number, b = 0, c = 0): number {
+  return featureBits(t, a, b, c) >>> 0;
+}
+
+/**
+ * featureKey's 32 bits as a signed integer: what the feature functions write, since a Uint32Array stores the
+ * same bits from either. A signed 32-bit result stays a small integer in V8, where an unsigned one of 2^31 or
+ * more (half of all keys) is a heap number, allocated at every call that is not inlined.
+ */
+export function featureBits(t: number, a: number, b = 0, c = 0): number {
   let h = Math.imul(t + 0x3c6ef372, 0x9e3779b1) ^ a;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ c;
   h = fmix(h);
-  return h === 0 ? 1 : h >>> 0;
+  return h === 0 ? 1 : h;
 }

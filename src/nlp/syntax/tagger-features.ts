@@ -3,7 +3,7 @@
  * two tags already predicted to its left (a greedy left-to-right averaged perceptron, as in Collins 2002 and
  * Honnibal's tagger). The same function feeds training and run time, so the two can never drift apart.
  */
-import { featureKey } from './hash.js';
+import { featureBits } from './hash.js';
 import type { SentenceAtoms } from './words.js';
 
 export const TAGGER_MAX_FEATURES = 64;
@@ -46,76 +46,76 @@ export function taggerFeatures(a: SentenceAtoms, i: number, tags: ArrayLike<numb
   const t1 = i >= 1 ? tags[i - 1]! : NO_TAG;
   const t2 = i >= 2 ? tags[i - 2]! : NO_TAG - 1;
   const wi = a.lower[i]!;
-  out[n++] = featureKey(0, 0);
-  out[n++] = featureKey(1, wi);
-  out[n++] = featureKey(2, a.suf1[i]!);
-  out[n++] = featureKey(3, a.suf2[i]!);
-  out[n++] = featureKey(4, a.suf3[i]!);
-  out[n++] = featureKey(5, a.suf4[i]!);
-  out[n++] = featureKey(6, a.pre1[i]!);
-  out[n++] = featureKey(7, a.pre3[i]!);
-  out[n++] = featureKey(8, a.shape[i]!);
-  out[n++] = featureKey(9, a.flags[i]!);
-  out[n++] = featureKey(10, t1);
-  out[n++] = featureKey(11, t2);
-  out[n++] = featureKey(12, t1, t2);
-  out[n++] = featureKey(13, t1, wi);
-  out[n++] = featureKey(14, wAt(a, i - 1));
-  out[n++] = featureKey(15, wAt(a, i - 2));
-  out[n++] = featureKey(16, wAt(a, i + 1));
-  out[n++] = featureKey(17, wAt(a, i + 2));
-  out[n++] = featureKey(18, wAt(a, i - 1), wi);
-  out[n++] = featureKey(19, wi, wAt(a, i + 1));
-  out[n++] = featureKey(20, i >= 1 ? a.suf3[i - 1]! : START[0]!);
-  out[n++] = featureKey(21, i + 1 < a.n ? a.suf3[i + 1]! : END[0]!);
-  out[n++] = featureKey(22, i + 1 < a.n ? a.shape[i + 1]! : END[0]!);
-  out[n++] = featureKey(23, i >= 1 ? a.shape[i - 1]! : START[0]!);
-  out[n++] = featureKey(24, t1, a.suf3[i]!);
-  out[n++] = featureKey(25, a.flags[i]!, a.suf3[i]!);
-  out[n++] = featureKey(26, t1, wAt(a, i + 1));
-  out[n++] = featureKey(27, wAt(a, i + 1), wAt(a, i + 2));
-  out[n++] = featureKey(28, wAt(a, i - 1), wAt(a, i + 1));
-  out[n++] = featureKey(29, i + 1 < a.n ? a.suf2[i + 1]! : END[0]!, wi);
-  out[n++] = featureKey(30, a.form[i]!);
-  out[n++] = featureKey(31, i + 1 < a.n ? a.form[i + 1]! : END[0]!);
-  out[n++] = featureKey(32, i >= 1 ? a.form[i - 1]! : START[0]!);
-  out[n++] = featureKey(33, a.suf3[i]!, wAt(a, i + 1));
-  out[n++] = featureKey(34, t1, a.shape[i]!);
-  out[n++] = featureKey(35, wAt(a, i - 1), a.suf3[i]!);
-  out[n++] = featureKey(36, a.flags[i]!, a.casing);
-  out[n++] = featureKey(37, a.suf3[i]!, a.flags[i]!, a.casing);
-  out[n++] = featureKey(38, a.lastPart[i]!);
+  out[n++] = featureBits(0, 0);
+  out[n++] = featureBits(1, wi);
+  out[n++] = featureBits(2, a.suf1[i]!);
+  out[n++] = featureBits(3, a.suf2[i]!);
+  out[n++] = featureBits(4, a.suf3[i]!);
+  out[n++] = featureBits(5, a.suf4[i]!);
+  out[n++] = featureBits(6, a.pre1[i]!);
+  out[n++] = featureBits(7, a.pre3[i]!);
+  out[n++] = featureBits(8, a.shape[i]!);
+  out[n++] = featureBits(9, a.flags[i]!);
+  out[n++] = featureBits(10, t1);
+  out[n++] = featureBits(11, t2);
+  out[n++] = featureBits(12, t1, t2);
+  out[n++] = featureBits(13, t1, wi);
+  out[n++] = featureBits(14, wAt(a, i - 1));
+  out[n++] = featureBits(15, wAt(a, i - 2));
+  out[n++] = featureBits(16, wAt(a, i + 1));
+  out[n++] = featureBits(17, wAt(a, i + 2));
+  out[n++] = featureBits(18, wAt(a, i - 1), wi);
+  out[n++] = featureBits(19, wi, wAt(a, i + 1));
+  out[n++] = featureBits(20, i >= 1 ? a.suf3[i - 1]! : START[0]!);
+  out[n++] = featureBits(21, i + 1 < a.n ? a.suf3[i + 1]! : END[0]!);
+  out[n++] = featureBits(22, i + 1 < a.n ? a.shape[i + 1]! : END[0]!);
+  out[n++] = featureBits(23, i >= 1 ? a.shape[i - 1]! : START[0]!);
+  out[n++] = featureBits(24, t1, a.suf3[i]!);
+  out[n++] = featureBits(25, a.flags[i]!, a.suf3[i]!);
+  out[n++] = featureBits(26, t1, wAt(a, i + 1));
+  out[n++] = featureBits(27, wAt(a, i + 1), wAt(a, i + 2));
+  out[n++] = featureBits(28, wAt(a, i - 1), wAt(a, i + 1));
+  out[n++] = featureBits(29, i + 1 < a.n ? a.suf2[i + 1]! : END[0]!, wi);
+  out[n++] = featureBits(30, a.form[i]!);
+  out[n++] = featureBits(31, i + 1 < a.n ? a.form[i + 1]! : END[0]!);
+  out[n++] = featureBits(32, i >= 1 ? a.form[i - 1]! : START[0]!);
+  out[n++] = featureBits(33, a.suf3[i]!, wAt(a, i + 1));
+  out[n++] = featureBits(34, t1, a.shape[i]!);
+  out[n++] = featureBits(35, wAt(a, i - 1), a.suf3[i]!);
+  out[n++] = featureBits(36, a.flags[i]!, a.casing);
+  out[n++] = featureBits(37, a.suf3[i]!, a.flags[i]!, a.casing);
+  out[n++] = featureBits(38, a.lastPart[i]!);
   if (lex) {
     // The word's ambiguity class alone, with the tag before, and with its neighbours' classes and words; the
     // event dictionary's verb reading alone, with the tag before and with the word before ("to" + base form).
     const c0 = lex.cls[i]!, cNext = i + 1 < a.n ? lex.cls[i + 1]! : NO_LEX, cPrev = i >= 1 ? lex.cls[i - 1]! : NO_LEX;
     const v0 = lex.verb[i]!;
-    out[n++] = featureKey(50, c0);
-    out[n++] = featureKey(51, c0, t1);
-    out[n++] = featureKey(52, c0, cNext);
-    out[n++] = featureKey(53, cPrev, c0);
-    out[n++] = featureKey(54, c0, wAt(a, i + 1));
-    out[n++] = featureKey(55, c0, t1, t2);
-    out[n++] = featureKey(56, v0);
-    out[n++] = featureKey(57, v0, t1);
-    out[n++] = featureKey(58, v0, wAt(a, i - 1));
-    out[n++] = featureKey(59, v0, c0);
+    out[n++] = featureBits(50, c0);
+    out[n++] = featureBits(51, c0, t1);
+    out[n++] = featureBits(52, c0, cNext);
+    out[n++] = featureBits(53, cPrev, c0);
+    out[n++] = featureBits(54, c0, wAt(a, i + 1));
+    out[n++] = featureBits(55, c0, t1, t2);
+    out[n++] = featureBits(56, v0);
+    out[n++] = featureBits(57, v0, t1);
+    out[n++] = featureBits(58, v0, wAt(a, i - 1));
+    out[n++] = featureBits(59, v0, c0);
   }
   if (ahead) {
     // Second pass: the first pass's tags, for the right context a left-to-right tagger cannot see.
     const f0 = ahead[i]!;
     const f1 = i + 1 < a.n ? ahead[i + 1]! : NO_TAG - 2;
     const f2 = i + 2 < a.n ? ahead[i + 2]! : NO_TAG - 3;
-    out[n++] = featureKey(40, f0);
-    out[n++] = featureKey(41, f1);
-    out[n++] = featureKey(42, f2);
-    out[n++] = featureKey(43, f1, f2);
-    out[n++] = featureKey(44, t1, f1);
-    out[n++] = featureKey(45, f1, wi);
-    out[n++] = featureKey(46, f0, wi);
-    out[n++] = featureKey(47, t1, f0, f1);
-    out[n++] = featureKey(48, f1, a.suf3[i]!);
-    if (lex) out[n++] = featureKey(49, lex.cls[i]!, f1);
+    out[n++] = featureBits(40, f0);
+    out[n++] = featureBits(41, f1);
+    out[n++] = featureBits(42, f2);
+    out[n++] = featureBits(43, f1, f2);
+    out[n++] = featureBits(44, t1, f1);
+    out[n++] = featureBits(45, f1, wi);
+    out[n++] = featureBits(46, f0, wi);
+    out[n++] = featureBits(47, t1, f0, f1);
+    out[n++] = featureBits(48, f1, a.suf3[i]!);
+    if (lex) out[n++] = featureBits(49, lex.cls[i]!, f1);
   }
   return n;
 }
