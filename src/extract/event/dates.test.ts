@@ -208,3 +208,11 @@ test('a definite event noun whose nearest act of its type is dated by the report
   const list = events('Serbia attacked Kosovo on Monday.\n\nGreece called for calm. Serbia attacked Kosovo again. Prices rose. The attack on Kosovo killed ten people.');
   assert.equal(list.find((e) => e.trigger.text === 'attack')?.date?.basis, 'report');
 });
+
+test('an act in the present perfect over "the N years since …" is dated by the span\'s start, counted back from the report', () => {
+  const list = events('Greece has trained 5,000 soldiers of Ukraine in the three years since the start of its mission.');
+  assert.deepEqual(dateOf(list, 'trained'), { value: '2021', text: 'the three years', basis: 'stated' });
+  // No "since", or no perfect tying the span to now: the report's date as before.
+  assert.equal(dateOf(events('Serbia has detained 40 people over the past two weeks.'), 'detained')?.basis, 'report');
+  assert.equal(dateOf(events('Greece trained 5,000 soldiers of Ukraine in the three years since the start of its mission.'), 'trained')?.basis, 'report');
+});

@@ -14,6 +14,7 @@ import { relIs, type SyntaxTree } from '../../nlp/syntax/tree.js';
 import { calendarValue, daysBetween, daysInMonth, parseAnyValue, parseValue, parseYmd } from '../time/calendar.js';
 import { wordTense } from '../time/tense.js';
 import { anaphoricDate, definiteEventNoun } from './anaphoric-dates.js';
+import { spanStartDate } from './span-dates.js';
 
 export type EventDate = NonNullable<EventRecord['date']>;
 
@@ -515,6 +516,15 @@ function shownAct(tree: SyntaxTree, n: number): boolean {
   return t === 'past' || (showing && t === 'present');
 }
 
+/** "Has trained 9,000 soldiers in the four years since …": the span's start, for an asserted act not denied. */
+function spanDate(input: EventDateInput, e: EventRecord, report: string): EventDate | null {
+  const { tree } = input;
+  if (!tree || e.negated || (e.modality !== 'asserted' && e.modality !== 'reported')) return null;
+  let p = tree.headOf(tree.wordsOfTokens(input.first, input.last));
+  if (p >= 0 && (tree.word(p).upos === 'NOUN' || tree.word(p).upos === 'PROPN')) p = tree.governorOf(p)?.verb ?? -1;
+  return p < 0 ? null : spanStartDate(tree, p, report, input.doc.text);
+}
+
 /**
  * The event that is the subject of `e`'s verb, in its sentence ("the raid killed ten": the raid), when `e` is an
  * asserted, not denied act in the simple past: what an event did happened when it did.
@@ -559,7 +569,7 @@ export function withReportDates(
     // "The attack" after an act told with its time: that act's date, before the scene's or the report's.
     const named = (e.modality === 'asserted' || e.modality === 'reported') && !e.negated && input.tree
       && definiteEventNoun(input.tree, input.first, input.last) ? anaphoricDate(doc, ordered, index) : null;
-    e.date = named ?? contextDate(input, e, report) ?? reportDate(input, e, report);
+    e.date = spanDate(input, e, report) ?? named ?? contextDate(input, e, report) ?? reportDate(input, e, report);
   }
   // "Serbia's attack on Kosovo killed ten people": an act whose subject is another event is dated by that event.
   for (const e of ordered) {
