@@ -1,10 +1,13 @@
 /**
  * Several `/api/graph` answers at once (the expanded neighbourhoods), each fetched once per URL and kept while
- * the view is open, so expanding one more actor asks for one more answer only. `prefetch` starts a request at
- * once (from an effect that has just chosen what to expand), instead of after the next render and canvas.
+ * the view is open (graph-answers.ts), so expanding one more actor asks for one more answer only. `prefetch`
+ * starts a request at once (from an effect that has just chosen what to expand), instead of after the next render
+ * and canvas. Every answer that arrives re-renders the view, whichever call asked for it: an answer landing
+ * between a render and its effect would otherwise leave the view loading for good (graph-answers.ts says how).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api, type Graph as GraphData } from '../api';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Graph as GraphData } from '../../../src/service/graph.js';
+import { GraphAnswers } from './graph-answers.js';
 
 export interface Graphs {
   graphs: GraphData[];
@@ -13,34 +16,24 @@ export interface Graphs {
   prefetch: (url: string) => void;
 }
 
-export function useGraphs(urls: readonly string[]): Graphs {
-  const cache = useRef(new Map<string, GraphData>());
-  const inflight = useRef(new Map<string, Promise<GraphData>>());
-  const [tick, setTick] = useState(0);
+/** `fetchGraph`: how an answer is asked for (the view's `api`); the first one given is used for the view's life. */
+export function useGraphs(urls: readonly string[], fetchGraph: (url: string) => Promise<GraphData>): Graphs {
+  const [answers] = useState(() => new GraphAnswers(fetchGraph));
+  const arrived = useSyncExternalStore(answers.subscribe, answers.version);
   const [error, setError] = useState<string | null>(null);
   const key = urls.join('\n');
 
-  const fetchOnce = useCallback((url: string): Promise<GraphData> => {
-    const known = cache.current.get(url);
-    if (known) return Promise.resolve(known);
-    let p = inflight.current.get(url);
-    if (!p) {
-      p = api<GraphData>(url).then((g) => {
-        cache.current.set(url, g);
-        return g;
-      }).finally(() => inflight.current.delete(url));
-      inflight.current.set(url, p);
-    }
-    return p;
-  }, []);
-  const prefetch = useCallback((url: string) => void fetchOnce(url).catch(() => {}), [fetchOnce]);
+  const prefetch = useCallback((url: string) => void answers.fetch(url).catch(() => {}), [answers]);
 
   useEffect(() => {
     let live = true;
-    const missing = urls.filter((u) => !cache.current.has(u));
-    if (!missing.length) return;
-    Promise.all(missing.map(fetchOnce)).then(
-      () => live && (setError(null), setTick((t) => t + 1)),
+    const missing = urls.filter((u) => !answers.get(u));
+    if (!missing.length) {
+      setError(null);
+      return;
+    }
+    Promise.all(missing.map(answers.fetch)).then(
+      () => live && setError(null),
       (err: Error) => live && setError(err.message),
     );
     return () => {
@@ -49,8 +42,14 @@ export function useGraphs(urls: readonly string[]): Graphs {
     // `key` stands for `urls`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
-  // The same array while nothing new arrived, so what is computed from it is not computed again.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const graphs = useMemo(() => urls.map((u) => cache.current.get(u)).filter((g): g is GraphData => !!g), [key, tick]);
+  // The same array while none of these answers is new (an answer to another URL arrives too, e.g. a prefetch),
+  // so what is computed from it (the merge, the layout) is not computed again.
+  const last = useRef<GraphData[]>([]);
+  const graphs = useMemo(() => {
+    const now = urls.map(answers.get).filter((g): g is GraphData => !!g);
+    if (now.length === last.current.length && now.every((g, i) => g === last.current[i])) return last.current;
+    return (last.current = now);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, arrived]);
   return { graphs, loading: graphs.length < urls.length && !error, error, prefetch };
 }

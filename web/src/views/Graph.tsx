@@ -68,7 +68,7 @@ export default function GraphView({ params }: { params: URLSearchParams }) {
   }, [here]);
 
   const base = useApi<GraphData>(graphUrl(filters, { maxNodes: BASE_NODES }));
-  const hoods = useGraphs(useMemo(() => expanded.map((id) => graphUrl(filters, { actor: id, maxNodes: NEIGHBOURHOOD_NODES })), [expanded, filters]));
+  const hoods = useGraphs(useMemo(() => expanded.map((id) => graphUrl(filters, { actor: id, maxNodes: NEIGHBOURHOOD_NODES })), [expanded, filters]), api<GraphData>);
 
   // The exploration most likely starts from the most documented actor (the entity list's first): its
   // neighbourhood is asked for while the store's graph is still on its way, which saves a round trip.
