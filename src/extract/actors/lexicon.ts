@@ -55,6 +55,15 @@ export const FAC_HEADS = words(`
   highway cathedral mosque prison plant hotel crossing checkpoint dam park museum hospital barracks arena
 `);
 
+/**
+ * Words before "Center" or "Centre" that make it a building (FAC) rather than a body (ORG, "Humanitarian Center"):
+ * what is held or kept in it ("Valmora Convention Centre", "Tarsk Space Center", "Kelm Shopping Centre").
+ */
+export const BUILDING_CENTRES = words(`
+  convention exhibition conference shopping trade space science sports visitor visitors detention transit data
+  aquatic aquatics events expo
+`);
+
 export const GPE_HEADS = words('city county province district municipality oblast republic kingdom village town');
 
 /**

@@ -147,3 +147,8 @@ test('an article before a name is not part of it, also where the KB alias carrie
   for (const n of ['GPE:The Hague:the-hague', 'ORG:United Nations:un', 'ORG:Guardian:the-guardian']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
   assert.ok(got.some((n) => n.startsWith('GPE:Netherlands:')), got.join(', '));
 });
+
+test('a centre named for what is held in it is a building; a centre alone heads a body', () => {
+  const got = names('Delegates met at the Valmora Convention Centre, then toured the Tarsk Space Center. The Kelm Policy Center objected.');
+  for (const n of ['FAC:Valmora Convention Centre:-', 'FAC:Tarsk Space Center:-', 'ORG:Kelm Policy Center:-']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+});

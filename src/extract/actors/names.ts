@@ -19,7 +19,7 @@ import { tokenKeys, type KbMatch } from '../../kb/matcher.js';
 import type { KnowledgeBase } from '../../model/types.js';
 import { officeAt, officeTrie } from './roles.js';
 import { fromMatch, headType, type Found } from './discover.js';
-import { PLACE_LAST_WORDS, TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
+import { BUILDING_CENTRES, PLACE_LAST_WORDS, TITLE_WORDS, WEEKDAYS_MONTHS } from './lexicon.js';
 import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
 
@@ -402,6 +402,17 @@ function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
 
 const LANDFORM_FIRST = new Set(['mount', 'mt', 'lake', 'cape', 'gulf']);
 const LANDFORM_LAST = new Set(['heights', 'plateau', 'steppe', 'delta']);
+
+/**
+ * A name the KB does not type that ends in a building's centre is a facility: "Valmora Convention Centre", "Tarsk
+ * Space Center" (BUILDING_CENTRES), where "Center" alone heads an organisation's name.
+ */
+export function asBuilding(doc: Doc, f: Found): Found {
+  if (f.entry || f.type === 'FAC' || f.tokenEnd - f.tokenStart < 2) return f;
+  const last = doc.tokens[f.tokenEnd - 1]!.lower;
+  if ((last !== 'center' && last !== 'centre') || !BUILDING_CENTRES.has(doc.tokens[f.tokenEnd - 2]!.lower)) return f;
+  return { ...f, type: 'FAC', strong: true };
+}
 
 /**
  * "The Brooklyn Paper" is named "Brooklyn Paper": the article is not part of the name (as GUM and OntoNotes mark
