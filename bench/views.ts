@@ -12,6 +12,9 @@
  *                 to its content, as a user's first visit after a write (read cache off); with the API answers'
  *                 times and sizes as the page saw them, and the page's own marks (`dossier:*`, the graph's layout
  *                 and first drawing)
+ *   --read-cache  with --browser: the server keeps read answers until a write, as `dossier serve` does
+ *   --warm        with --browser: the server computes the graph view's first answers when it starts, as
+ *                 `dossier serve` does (src/server/warm.ts); with --read-cache, a first visit is answered from them
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { tmpdir } from 'node:os';
@@ -21,11 +24,13 @@ import { openStore, storeOptions } from '../src/store/store.js';
 import { defaultKnowledgeBase } from '../src/kb/load.js';
 import { createApp } from '../src/server/app.js';
 import { ensureWebBuilt, WEB_DIST } from '../src/server/serve.js';
+import { warmGraphView } from '../src/server/warm.js';
 
 const { values } = parseArgs({
   options: {
     store: { type: 'string' }, runs: { type: 'string', default: '3' }, json: { type: 'boolean', default: false }, only: { type: 'string' },
     browser: { type: 'boolean', default: false }, serve: { type: 'boolean', default: false }, web: { type: 'string' },
+    'read-cache': { type: 'boolean', default: false }, warm: { type: 'boolean', default: false },
   },
 });
 const DATA = resolve(values.store ?? join(tmpdir(), 'dossier-soak-10000'));
@@ -39,8 +44,12 @@ if (values.serve) {
   // As `dossier serve` opens it: PGlite on a thread of its own unless DOSSIER_STORE_THREAD=0.
   const store = await openStore({ thread: process.env.DOSSIER_STORE_THREAD !== '0', ...storeOptions(DATA), owner: 'bench/views.ts --serve' });
   const { serve } = await import('@hono/node-server');
-  const app = createApp(store, defaultKnowledgeBase(), { readCache: false, webRoot: values.web ? resolve(values.web) : WEB_DIST, admission });
+  const app = createApp(store, defaultKnowledgeBase(), { readCache: values['read-cache'], webRoot: values.web ? resolve(values.web) : WEB_DIST, admission });
   serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => console.log(`serving http://127.0.0.1:${info.port}/`));
+  if (values.warm) {
+    const t0 = performance.now();
+    void warmGraphView((path) => app.request(path)).done.then(() => console.error(`bench: the warm-up took ${(performance.now() - t0).toFixed(0)} ms`));
+  }
   await new Promise(() => {});
 }
 
@@ -49,7 +58,8 @@ let base = '';
 let get: (path: string) => Promise<any>;
 let store: Awaited<ReturnType<typeof openStore>> | null = null;
 if (values.browser) {
-  server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', '--store', DATA, ...(values.web ? ['--web', values.web] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const passed = [...(values.web ? ['--web', values.web] : []), ...(values['read-cache'] ? ['--read-cache'] : []), ...(values.warm ? ['--warm'] : [])];
+  server = spawn(process.execPath, ['--import', 'tsx', import.meta.filename, '--serve', '--store', DATA, ...passed], { stdio: ['ignore', 'pipe', 'inherit'] });
   base = await new Promise<string>((ok, fail) => {
     let out = '';
     server!.stdout!.on('data', (b: Buffer) => {

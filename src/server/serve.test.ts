@@ -17,7 +17,7 @@ test('listening beyond localhost needs a token', () => {
 test('while the store works on a long query, the server still answers: health at once, past the queue a 503', async () => {
   const server = await startServer({
     port: 0, host: '127.0.0.1', store: { dataDir: 'memory://' }, kb: defaultKnowledgeBase(), noBuild: true, watch: false,
-    admission: { concurrency: 1, queue: 1, maxWaitMs: 120_000, retryAfterSeconds: 3 },
+    admission: { concurrency: 1, queue: 1, maxWaitMs: 120_000, retryAfterSeconds: 3 }, warm: false, // the queue's counts are this test's alone
   });
   try {
     // A query that keeps PGlite busy for a while. On the server's own thread it would stop the event loop: nothing
@@ -40,6 +40,22 @@ test('while the store works on a long query, the server still answers: health at
     await slow;
     assert.equal((await first).status, 200);
     assert.equal((await second).status, 200);
+  } finally {
+    await server.close();
+  }
+});
+
+test('the graph view\'s first answers are computed at start: the first visit is answered from the read cache', async () => {
+  const server = await startServer({ port: 0, host: '127.0.0.1', store: { dataDir: 'memory://' }, kb: defaultKnowledgeBase(), noBuild: true, watch: false });
+  try {
+    await server.warmed;
+    const health = async () => ((await (await fetch(`${server.url}api/health`)).json()) as { readCache: { hits: number; entries: number } }).readCache;
+    const before = await health();
+    assert.ok(before.entries >= 2, `the store's graph and the entity list kept (${before.entries} entries)`);
+    // The URL exactly as the view writes it (web/src/graph/filters.ts graphUrl, no filter).
+    const res = await fetch(`${server.url}api/graph?maxNodes=150`);
+    assert.equal(res.status, 200);
+    assert.equal((await health()).hits, before.hits + 1);
   } finally {
     await server.close();
   }

@@ -13,6 +13,7 @@ import type { OpenOptions } from '../store/db.js';
 import { createApp } from './app.js';
 import type { AdmissionOptions } from './admission.js';
 import { startWatcher } from '../watch/watcher.js';
+import { warmGraphView } from './warm.js';
 
 export const WEB_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../web');
 export const WEB_DIST = join(WEB_DIR, 'dist');
@@ -68,6 +69,8 @@ export interface ServeOptions {
   allowPrivateFetch?: boolean;
   /** The bounded queue in front of the store (admission.ts); by default the store kind's. */
   admission?: AdmissionOptions;
+  /** Compute the graph view's first answers once listening (warm.ts; default true). */
+  warm?: boolean;
   log?: (s: string) => void;
 }
 
@@ -75,6 +78,8 @@ export interface RunningServer {
   url: string;
   port: number;
   store: Store;
+  /** Settles when the start's warm-up (warm.ts) has ended. */
+  warmed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -101,11 +106,16 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
     throw new ServeError(err.code === 'EADDRINUSE' ? `port ${opts.port} is in use: choose another with --port` : `cannot listen on ${opts.host}:${opts.port}: ${err.message}`);
   });
   const host = opts.host.includes(':') && !opts.host.startsWith('[') ? `[${opts.host}]` : opts.host;
+  const warming = opts.warm === false ? null : warmGraphView((path) => app.request(path));
   return {
     url: `http://${host}:${info.port}/`,
     port: info.port,
     store,
+    warmed: warming?.done ?? Promise.resolve(),
     async close() {
+      // The warm-up asks no more, and the request it has under way ends before the store closes.
+      warming?.stop();
+      await warming?.done;
       await new Promise<void>((ok) => server.close(() => ok()));
       await watcher?.stop();
       await store.close();
