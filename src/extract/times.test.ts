@@ -150,3 +150,17 @@ test('the tense of the clause the time dates, read off the parse', () => {
   assert.deepEqual(times('The envoy said they will not accept the results of August\'s disputed election.', '2020-09-29'), ['August=2020-08']);
   assert.deepEqual(times('The campaign for the election on August 30th has been bitter.', '2020-08-29'), ['August 30th=2020-08-30']);
 });
+
+test('an infinitive is not a finished participle, and under a present perfect it looks on from now', () => {
+  // Report of 2024-03-14: the May and June meant are the coming ones.
+  assert.deepEqual(times('A report on the talks, which the envoy wrote with his aides, is due to be published in May.', '2024-03-14'), ['May=2024-05']);
+  assert.deepEqual(times('Valmora said it has chosen three firms for the scheme to run through June.', '2024-03-14'), ['June=2024-06']);
+  // A bare participle on a noun is still done: "the plan adopted in May".
+  assert.deepEqual(times('Tarsk rejected the plan adopted in May.', '2024-03-14'), ['May=2023-05']);
+});
+
+test('the end of the year (or month) in a past clause is one that has come: the last one early in the year', () => {
+  assert.deepEqual(times('The unrest started in early December and peaked by the end of the year.', '2024-03-14'), ['early December=2023-12', 'the end of the year=2023']);
+  assert.deepEqual(times('Valmora said the unrest would end by the end of the year.', '2024-03-14'), ['the end of the year=2024']);
+  assert.deepEqual(times('Prices fell at the end of the month.', '2024-03-14'), ['the end of the month=2024-02']);
+});

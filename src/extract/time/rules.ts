@@ -213,10 +213,17 @@ export const RULES: Rule[] = [
   {
     name: 'end-of-the-unit', // "the end of the year", "the start of the month", "year-end"
     pattern: /\b(?:(?:the )?(?:end|beginning|start|middle|rest) of (?:the )?(year|month)|(?:the )?(year)[- ]end)\b/gi,
-    build: (m, env) => ({
-      ...span(m),
-      resolved: relative(env, (ref) => ((m[1] ?? m[2])!.toLowerCase() === 'year' ? r(at(ref.y), 'year') : r(at(ref.y, ref.m), 'month'))),
-    }),
+    build: (m, env) => {
+      const year = (m[1] ?? m[2])!.toLowerCase() === 'year';
+      // "peaked by the end of the year" in a March report: this year's end has not come, so it is last year's.
+      const endPassed = /\bend\b/i.test(m[0]) && env.tense(m.index, m.index + m[0].length) === 'past';
+      return {
+        ...span(m),
+        resolved: relative(env, (ref) => year
+          ? r(at(endPassed && ref.m < 12 ? ref.y - 1 : ref.y), 'year')
+          : r(endPassed && ref.d <= daysInMonth(ref.y, ref.m) - 3 ? addMonths(at(ref.y, ref.m), -1) : at(ref.y, ref.m), 'month')),
+      };
+    },
   },
   {
     name: 'relative-month', // "last May", "this February", "next March", "this past June"

@@ -163,6 +163,9 @@ function nounTense(tree: SyntaxTree, n: number): Tense | undefined {
 }
 
 const isPerfect = (tree: SyntaxTree, p: number): boolean => tree.dependents(p, 'aux').some((a) => tree.lemma(a) === 'have');
+/** "has chosen", "have agreed": a perfect of now, not the past perfect "had chosen". */
+const isPresentPerfect = (tree: SyntaxTree, p: number): boolean =>
+  tree.dependents(p, 'aux').some((a) => tree.lemma(a) === 'have' && tree.word(a).xpos !== 'VBD');
 
 /** The predicate a noun phrase belongs to (climbing nouns that modify nouns), and whether the noun is its direct argument. */
 function governingPredicate(tree: SyntaxTree, n: number): { p: number; direct: boolean } {
@@ -199,9 +202,14 @@ function predicateTense(tree: SyntaxTree, p: number, depth = 0): Tense | undefin
   if (finitePresent) return REPORTING_LEMMAS.has(tree.lemma(p)) ? undefined : 'nearest';
   // A participle, gerund or infinitive: the clause it belongs to decides ("the elections held on", "to meet on").
   if (w.head >= 0 && (w.xpos === 'VBN' || w.xpos === 'VBG' || w.xpos === 'VB' || w.upos === 'NOUN' || w.upos === 'ADJ')) {
-    // A bare past participle modifying a noun or a clause is done: "the plan adopted in 2019", "Elected in May, he".
-    if (w.xpos === 'VBN' && (relIs(w.rel, 'acl') || relIs(w.rel, 'advcl'))) return 'past';
+    const infinitive = tree.dependents(p, 'mark').some((m) => tree.lower(m) === 'to');
+    // A bare past participle modifying a noun or a clause is done: "the plan adopted in 2019", "Elected in May, he";
+    // not one in an infinitive ("due to be published in May").
+    if (w.xpos === 'VBN' && !infinitive && !auxes.length && (relIs(w.rel, 'acl') || relIs(w.rel, 'advcl'))) return 'past';
     const h = tree.word(w.head);
+    // An infinitive under a present perfect looks on from now: "has chosen three firms for the scheme to run
+    // through June" (the coming June, or the past one if nearer), where the perfect alone would say the past.
+    if (infinitive && isPresentPerfect(tree, w.head)) return 'nearest';
     if (PREDICATE_POS.has(h.upos) || hasCopula(tree, w.head)) return predicateTense(tree, w.head, depth + 1);
     if (relIs(w.rel, 'acl') || w.rel === 'conj') {
       const g = governingPredicate(tree, w.head);
