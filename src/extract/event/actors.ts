@@ -603,7 +603,7 @@ const PHRASE_RELS = ['appos', 'flat', 'compound', 'nmod', 'amod', 'obl'];
  * The actor named inside the phrase an argument heads, nearest the head first: "an appeal from President X",
  * "inspectors of the IAEA", "a truce with Moslem forces", "further action against Russia". Two levels deep.
  */
-function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w: number) => boolean): TokenMention | null {
+function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w: number) => boolean, fromIsOrigin = false): TokenMention | null {
   const own = actorOfWord(ctx, tree, w);
   if (own || ctx.mentions.at(tree.word(w).token)) return own;
   let level = [w];
@@ -633,6 +633,8 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
         // to. ("Over" stays: "control over the territory" names what is controlled.)
         const marker = tree.caseOf(c);
         if (marker !== null && TOPIC_MARKERS.has(marker)) continue;
+        // "stepped in with supplies from Valmora": what is given comes from its giver, never goes to it.
+        if (fromIsOrigin && marker === 'from') continue;
         // "its troops", "their war with X": the possessive pronoun is the actor's own; look past it.
         if (tree.word(c).rel === 'nmod:poss' && tree.word(c).upos === 'PRON') continue;
         const m = actorOfWord(ctx, tree, c);
@@ -777,7 +779,7 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
     const args = [...argumentsOf(p), ...tree.dependents(p, 'xcomp').flatMap(argumentsOf)];
     if (args.length) out.targetFound = true;
     for (const a of args) {
-      const m = phraseActor(ctx, tree, a, inTrigger);
+      const m = phraseActor(ctx, tree, a, inTrigger, FROM_IS_ORIGIN.has(markers.type));
       // "closed its border": the source's own thing names no target.
       if (m && m.entityId === out.source?.mention.entityId) continue;
       if (m) {
@@ -941,7 +943,9 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
   const circumstance = relIs(g.rel, 'obl') && g.marker !== null && CIRCUMSTANCE_MARKERS.has(g.marker) && RECIPROCAL.has(type);
   // "engaged in talks with X", "took part in the attack": taking part in the event is doing it.
   const partaking = relIs(g.rel, 'obl') && g.marker === 'in' && PARTAKING_LEMMAS.has(lemma);
-  const carried = (object && light) || (g.rel === 'nsubj:pass' && light) || partaking;
+  // "Valmora cut off gas deliveries to Tarsk": who halts an act of aid is who the halting (a sanction) is by.
+  const halting = object && HALTING.has(lemma);
+  const carried = (object && (light || halting)) || (g.rel === 'nsubj:pass' && light) || partaking;
   if (!carried && !circumstance) return out;
   if (carried) out.negated = out.negated || tree.isNegated(v);
   if (!out.source) {
