@@ -216,3 +216,12 @@ test('an act in the present perfect over "the N years since …" is dated by the
   assert.equal(dateOf(events('Serbia has detained 40 people over the past two weeks.'), 'detained')?.basis, 'report');
   assert.equal(dateOf(events('Greece trained 5,000 soldiers of Ukraine in the three years since the start of its mission.'), 'trained')?.basis, 'report');
 });
+
+test('a time inside an "after"/"before" phrase does not date an act outside it, whatever the parse', () => {
+  const after = events('Two days after Serbia attacked Kosovo on Monday, Albania condemned the attack.');
+  assert.equal(dateOf(after, 'attacked')?.value, '2024-03-11');
+  assert.notEqual(dateOf(after, 'condemned')?.value, '2024-03-11');
+  const before = events('Serbia attacked Kosovo last month, weeks before Albania sanctioned Russia.');
+  assert.equal(dateOf(before, 'attacked')?.value, '2024-02');
+  assert.notEqual(dateOf(before, 'sanctioned')?.value, '2024-02');
+});

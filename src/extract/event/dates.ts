@@ -85,7 +85,7 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
   const inSentence: TimeExpression[] = [];
   for (let k = firstTimeFrom(times, s.start); k < times.length && times[k]!.start < s.end; k++) {
     const t = times[k]!;
-    if (t.end <= s.end && usable(t)) inSentence.push(t);
+    if (t.end <= s.end && usable(t) && !acrossOrdering(doc, s, t, input.first)) inSentence.push(t);
   }
   if (!inSentence.length) return null;
   if (!tree) return nearestTime(input, inSentence);
@@ -121,6 +121,28 @@ export function attachedTime(input: EventDateInput, usable: (t: TimeExpression) 
 }
 
 const TRIGGER_POS = new Set(['VERB', 'AUX', 'NOUN', 'PROPN']);
+
+/** Words that open a phrase placing another act before or after the one it is attached to. */
+const ORDERING_WORDS = new Set(['after', 'before', 'following']);
+
+/**
+ * Whether a time and the trigger lie on two sides of an "after"/"before" phrase's edge, by words: the phrase runs
+ * from the ordering word to the next comma, semicolon or dash, or the sentence's end. "Two days after Tarsk
+ * shelled Valmora on Monday, Ostrava condemned it": Monday dates the shelling, not the condemnation; "Tarsk struck
+ * in May, weeks before Ostrava sanctioned it": May is not the sanctions'. A backstop for the parse, which often
+ * hangs such a phrase on the wrong verb. Not "since" and "until": they bound the act itself.
+ */
+function acrossOrdering(doc: Doc, s: Doc['sentences'][number], t: TimeExpression, trigger: number): boolean {
+  const time = doc.tokenIndexAt(t.start);
+  for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+    if (!ORDERING_WORDS.has(doc.tokens[k]!.lower)) continue;
+    let end = k + 1;
+    while (end < s.tokenEnd && !/^[,;–—-]$/.test(doc.tokens[end]!.text)) end++;
+    const inside = (i: number) => i > k && i < end;
+    if (inside(time) !== inside(trigger)) return true;
+  }
+  return false;
+}
 
 /** Verbs whose subject is an event and whose time is its start: "the protests, which began in June". */
 const ASPECTUAL = new Set(['begin', 'start', 'erupt', 'break', 'resume', 'commence']);
