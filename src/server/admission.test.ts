@@ -52,6 +52,36 @@ test('a turn handed to a request its timer has already refused goes on to the ne
   assert.equal(await a.enter(), true);
 });
 
+test('a waiting request whose client has gone leaves the queue at once, and the turn goes to the next', async () => {
+  const a = new Admission({ concurrency: 1, queue: 5, maxWaitMs: 10_000, retryAfterSeconds: 1 });
+  await a.enter();
+  const client = new AbortController();
+  const superseded = a.enter(client.signal);
+  let next: boolean | null = null;
+  const after = a.enter().then((ok) => (next = ok));
+  assert.equal(a.stats().waiting, 2);
+  client.abort();
+  assert.equal(await superseded, false);
+  assert.deepEqual(a.stats(), { running: 1, waiting: 1, shed: 0, turnMs: 0 }, 'gone, not refused');
+  a.leave();
+  await after;
+  assert.equal(next, true);
+  // Gone after the turn was handed to it (before it ran): the turn goes on and is not held.
+  const late = new AbortController();
+  const third = a.enter(late.signal);
+  a.leave();
+  late.abort();
+  assert.equal(await third, false);
+  await new Promise((ok) => setImmediate(ok));
+  assert.equal(a.stats().running, 0);
+  assert.equal(await a.enter(new AbortController().signal), true);
+  // One already gone is not queued at all.
+  const dead = new AbortController();
+  dead.abort();
+  assert.equal(await a.enter(dead.signal), false);
+  assert.equal(a.stats().waiting, 0);
+});
+
 /** A store whose every query waits until `release()`: requests hold their turn as long as the test wants. */
 function stalledStore(): { store: Store; release: () => void; queries: () => number } {
   let release!: () => void;

@@ -79,7 +79,13 @@ export class Admission {
     return ((this.waiting.length + 1) * this.turnMs) / this.opts.concurrency;
   }
 
-  enter(): Promise<boolean> {
+  /**
+   * `signal`: the request's own (aborted when its client goes away). A request whose client has gone while it
+   * waits leaves the queue at once: nobody would read its answer, and the turn it would take is a user's. Superseded
+   * requests (a view that asked again after a filter changed) would otherwise each run a query in turn.
+   */
+  enter(signal?: AbortSignal): Promise<boolean> {
+    if (signal?.aborted) return Promise.resolve(false);
     if (this.running < this.opts.concurrency) {
       this.running++;
       this.began.push(this.now());
@@ -93,9 +99,18 @@ export class Admission {
     }
     return new Promise<boolean>((resolve) => {
       const since = performance.now();
+      const gone = () => {
+        if (waiter.refused) return;
+        waiter.refused = true; // a turn handed to it meanwhile goes straight on (admit below)
+        clearTimeout(waiter.timer);
+        const k = this.waiting.indexOf(waiter);
+        if (k >= 0) this.waiting.splice(k, 1);
+        resolve(false);
+      };
       const waiter: Waiter = {
         admit: () => {
           clearTimeout(waiter.timer);
+          signal?.removeEventListener('abort', gone);
           // Its timer fired after the turn was handed over but before this ran (the timer's clock is the loop's,
           // coarser than performance.now): the request was already answered 503, so it must not take the turn,
           // which it would never give back.
@@ -114,6 +129,8 @@ export class Admission {
           }
         },
         timer: setTimeout(() => {
+          signal?.removeEventListener('abort', gone);
+          if (waiter.refused) return;
           waiter.refused = true;
           const k = this.waiting.indexOf(waiter);
           if (k >= 0) this.waiting.splice(k, 1);
@@ -122,6 +139,7 @@ export class Admission {
         }, this.opts.maxWaitMs),
       };
       this.waiting.push(waiter);
+      signal?.addEventListener('abort', gone, { once: true });
     });
   }
 
@@ -156,7 +174,7 @@ export class Admission {
 /** The middleware: a turn for the request, or a 503 with `Retry-After`. */
 export function admit(admission: Admission): MiddlewareHandler {
   return async (c: Context, next) => {
-    if (!(await admission.enter())) {
+    if (!(await admission.enter(c.req.raw.signal))) {
       c.header('Retry-After', String(admission.opts.retryAfterSeconds));
       return c.json({ error: 'the server is busy: try again shortly' }, 503);
     }

@@ -1,5 +1,6 @@
 /** The UI's only way to the data: the REST API, with the server's own types (erased at build time). */
 import { useCallback, useEffect, useState } from 'react';
+import { fetchRetrying } from './retry.js';
 export type { DocumentDetail, DocumentSummary, SearchHit, Stats } from '../../src/service/documents.js';
 export type { EntityProfile, EntitySummary } from '../../src/service/entities.js';
 export type { Disagreement, QuoteEntry, StanceEntry, TimelineEntry } from '../../src/service/statements.js';
@@ -39,7 +40,9 @@ export function prefetch(path: string): Promise<unknown> {
 }
 
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
-  const known = init ? undefined : early.get(path);
+  // A plain read (no method, no body; a signal alone is still one) takes an early answer.
+  const read = !init || (!init.method && !init.body && !init.headers);
+  const known = read ? early.get(path) : undefined;
   if (known) {
     early.delete(path);
     if (Date.now() - known.at < EARLY_MS) return known.answer as Promise<T>;
@@ -48,7 +51,8 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const res = await fetch(path, init);
+  // A read refused by a busy server (503) is asked again after its Retry-After, a few times (retry.ts).
+  const res = await fetchRetrying((p, i) => fetch(p, i), path, init);
   const body = await res.json().catch(() => null);
   if (!res.ok) throw new ApiFailure(res.status, body?.error ?? `${res.status} ${res.statusText}`);
   return body as T;
@@ -76,13 +80,17 @@ export function useApi<T>(path: string | null): Loaded<T> {
   useEffect(() => {
     if (!path) return;
     let live = true;
+    // An answer no longer wanted (the path changed, the view closed) is not waited for: its request is aborted, so
+    // the server drops it from its queue (src/server/admission.ts) instead of running it for nobody.
+    const gone = new AbortController();
     setState((s) => ({ ...s, loading: true, error: null }));
-    api<T>(path).then(
+    api<T>(path, { signal: gone.signal }).then(
       (data) => live && setState({ data, error: null, loading: false }),
       (err: Error) => live && setState({ data: null, error: err.message, loading: false }),
     );
     return () => {
       live = false;
+      gone.abort();
     };
   }, [path, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
