@@ -152,3 +152,10 @@ test('a centre named for what is held in it is a building; a centre alone heads 
   const got = names('Delegates met at the Valmora Convention Centre, then toured the Tarsk Space Center. The Kelm Policy Center objected.');
   for (const n of ['FAC:Valmora Convention Centre:-', 'FAC:Tarsk Space Center:-', 'ORG:Kelm Policy Center:-']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
 });
+
+test('a surname alone names the person named in full, also an English word and after a lower-case head', () => {
+  const got = names('Voters met the candidate Marko Hill on Monday. Would you like a Hill administration? Hill (right) smiled. Hill country is steep.');
+  assert.equal(got.filter((n) => n === 'PERSON:Hill:-').length, 2, got.join(', '));
+  const paper = names('Biologist Mara Dask spoke. In a recent Nature paper Dask and colleagues describe ants.');
+  assert.ok(paper.includes('PERSON:Dask:-') && !paper.includes('ORG:Dask:-'), paper.join(', '));
+});

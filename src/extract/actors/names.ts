@@ -92,7 +92,7 @@ export function withTaggedNames(doc: Doc, cued: Found[], matches: KbMatch[], tag
     out.push(f);
   }
   out.sort((a, b) => a.start - b.start || b.end - a.end);
-  return consistentTypes(doc, withNumberedLaws(doc, refined(doc, out)), tagged);
+  return withLoneSurnames(doc, consistentTypes(doc, withNumberedLaws(doc, refined(doc, out)), tagged));
 }
 
 /**
@@ -278,13 +278,51 @@ function consistentTypes(doc: Doc, found: Found[], tagged: NameSpan[]): Found[] 
     const k = key(f.start, f.end);
     const m = context.get(k) ?? votes.get(k);
     let type: EntityType = f.type;
-    if (f.tokenEnd - f.tokenStart === 1 && personWords.has(doc.tokens[f.tokenStart]!.lower) && !f.strong && !context.has(k)) type = 'PERSON';
+    // A one-word name's strong cue is a lower-case head before it ("the party Valmora"), which a person named in
+    // full outweighs: "a recent Nature paper Brenk wrote" after "Ivo Brenk" is Brenk.
+    if (f.tokenEnd - f.tokenStart === 1 && personWords.has(doc.tokens[f.tokenStart]!.lower) && !context.has(k)) type = 'PERSON';
     else if (m) {
       let best = -1;
       for (const [t, n] of m) if (n > best) { best = n; type = t; }
     }
     return type === f.type ? f : { ...f, type };
   });
+}
+
+/**
+ * A person named in full is named again by surname alone, also where the surname is an English word that neither
+ * the tagger nor the cue rules take on its own ("Hill said", "a Hill administration" after "Christopher Hill"): a
+ * capitalised word no name covers, with no capitalised word beside it, that is the last word of a person's name
+ * of two words or more in the document. At a sentence's start, where any word is capitalised, only before a verb,
+ * a possessive or a parenthesis ("Hill (right) with ..."). It names that person (the KB's entry when linked).
+ */
+function withLoneSurnames(doc: Doc, found: Found[]): Found[] {
+  const tokens = doc.tokens;
+  const people = new Map<string, Found>();
+  for (const f of found) {
+    if (f.type !== 'PERSON' || f.tokenEnd - f.tokenStart < 2) continue;
+    const last = tokens[f.tokenEnd - 1]!;
+    if (capitalised(last) && /^\p{L}{3,}$/u.test(last.text)) people.set(last.text, f);
+  }
+  if (!people.size) return found;
+  const covered = new Uint8Array(tokens.length);
+  for (const f of found) for (let k = f.tokenStart; k < f.tokenEnd; k++) covered[k] = 1;
+  const added: Found[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const person = covered[i] ? undefined : people.get(t.text);
+    if (!person || person.tokenStart > i) continue;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const sameSentence = (u: typeof t | undefined) => !!u && u.sentence === t.sentence;
+    if ((sameSentence(prev) && capitalised(prev) && prev!.text !== 'Mr' && !/^\p{P}/u.test(prev!.text)) || (sameSentence(next) && capitalised(next))) continue;
+    const initial = !sameSentence(prev) || /^["“‘(]$/.test(prev!.text);
+    if (initial && !(sameSentence(next) && (next!.pos === 'VERB' || next!.pos === 'AUX' || /^['’]s?$|^\($/.test(next!.text)))) continue;
+    const entry = person.entry;
+    added.push({ start: t.start, end: t.end, tokenStart: i, tokenEnd: i + 1, type: 'PERSON', entry, kind: entry ? 'alias' : 'name', strong: false });
+  }
+  if (!added.length) return found;
+  return [...found, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** Titles of address: the name after one is a person's. */
