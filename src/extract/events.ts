@@ -11,7 +11,7 @@ import type { Doc, Token } from '../nlp/doc.js';
 import type { Extractor } from './pipeline.js';
 import {
   HALTING, PARTAKING_LEMMAS, REPORTING, actorOfWord, anchorWord, byAgent, demandedActor, findLocation, findObject, findSubject, governingVerb, isPassive, nominalSource, nominalTarget,
-  STATEMENT_NOUNS, treeActors, type ActorContext, type ActorHit,
+  PLACE_TARGETED, STATEMENT_NOUNS, treeActors, type ActorContext, type ActorHit,
 } from './event/actors.js';
 import { relIs, sentenceTree, type SyntaxTree } from '../nlp/syntax/tree.js';
 import { defaultLexicon, type Lexicon } from './event/lexicon.js';
@@ -309,8 +309,6 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
   }
 }
 
-/** Event types done to a place when they name no one: measures, force and their lifting. */
-const PLACE_TARGETED = new Set(['COERCE', 'CONCEDE', 'SANCTION', 'THREATEN', 'ASSAULT', 'MOBILIZE', 'REJECT']);
 
 /** Noun events whose halting is a sanction: aid, supplies, cooperation, talks. */
 const HALTABLE = new Set(['AID', 'COOPERATE', 'CONSULT', 'SUPPORT']);

@@ -387,6 +387,17 @@ export interface TriggerSpan {
 
 /** Prepositions that mark a verb's target: "imposed on X", "clashed with X", "sent to X", "fired at X", "withdrew from X". */
 const VERB_TARGET_MARKERS = new Set(['on', 'upon', 'against', 'with', 'to', 'toward', 'towards', 'at', 'into', 'for', 'from']);
+/** Event types done to a place when they name no one: measures, force and their lifting ("annexed the peninsula"). */
+export const PLACE_TARGETED: ReadonlySet<string> = new Set(['COERCE', 'CONCEDE', 'SANCTION', 'THREATEN', 'ASSAULT', 'MOBILIZE', 'REJECT']);
+/** Prepositions by which a noun of force or of a measure names the place it is done to: "the annexation of X". */
+const PLACE_TARGET_MARKERS = new Set(['of', 'on', 'upon', 'against', 'into']);
+
+/** The place a word names, for an act done to places: the mention at the word itself, a region or a territory. */
+function placeAt(ctx: ActorContext, tree: SyntaxTree, w: number): TokenMention | null {
+  const m = ctx.mentions.at(tree.word(w).token);
+  return m && m.type === 'LOC' ? m : null;
+}
+
 /** Nouns for the one who acts for another ("Tarsk's arms supplier", "its main backer"): see nounActors. */
 const RELATION_NOUNS = new Set(['supplier', 'backer', 'sponsor', 'patron']);
 /** Event types whose "from" names where or whom the act comes from, not its target. */
@@ -787,6 +798,11 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
         break;
       }
     }
+    // "annexed the peninsula", "shelled the Donbas": a force or a measure done to a place no state is named for.
+    if (!out.target && PLACE_TARGETED.has(markers.type)) {
+      const place = args.map((a) => placeAt(ctx, tree, a)).find((m) => m !== null);
+      if (place) out.target = { mention: place, via: 'object' };
+    }
   }
   between(ctx, tree, p, out);
   return out;
@@ -869,7 +885,7 @@ function nounActors(ctx: ActorContext, tree: SyntaxTree, n: number, inTrigger: (
       if (m) out.source = { mention: m, via: 'by-agent' };
     } else if (NOUN_TARGET_MARKERS.has(o.marker) && !out.target) {
       out.targetFound = true;
-      const m = actorOfWord(ctx, tree, o.word);
+      const m = actorOfWord(ctx, tree, o.word) ?? (PLACE_TARGETED.has(type) && PLACE_TARGET_MARKERS.has(o.marker) ? placeAt(ctx, tree, o.word) : null);
       if (m) out.target = { mention: m, via: 'object' };
     }
   }

@@ -180,3 +180,11 @@ test('aid comes from its giver: "stepped in with supplies from X" is not aid to 
   const halted = eventsOf('Valmora halted oil supplies to Tarsk.', names);
   assert.deepEqual(brief(halted).map((b) => b.slice(0, 3)), [['SANCTION', 'valmora', 'tarsk']]);
 });
+
+test('force done to a region no state is named for has the region as its target: "annexed X", "the invasion of X"', { skip: !hasModel }, () => {
+  const names = { Valmora: ['valmora', 'GPE'], Kelmia: ['kelmia', 'LOC'] } as Record<string, [string, EntityType]>;
+  assert.deepEqual(brief(eventsOf('Valmora annexed Kelmia in 2014.', names)).map((b) => b.slice(0, 3)), [['COERCE', 'valmora', 'kelmia']]);
+  assert.deepEqual(brief(eventsOf("Valmora's invasion of Kelmia shocked the world.", names)).map((b) => b.slice(0, 3)), [['ASSAULT', 'valmora', 'kelmia']]);
+  // Aid is given to someone, not to a region: no target.
+  assert.deepEqual(brief(eventsOf('Valmora sent aid to Kelmia.', names)).map((b) => b.slice(0, 3)), [['AID', 'valmora', null]]);
+});
