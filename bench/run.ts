@@ -51,6 +51,7 @@ function report(name: string, value: number, unit: string, digits = 1): void {
   console.log(`${name.padEnd(44)} ${fmt(value, digits).padStart(10)} ${unit}`);
 }
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+const cpuSecondsSince = (from: NodeJS.CpuUsage) => { const u = process.cpuUsage(from); return (u.user + u.system) / 1e6; };
 
 /** Loads the shipped syntax model, measuring time and memory; null (and a note) when it is not built. */
 function loadModelMeasured(): { model: SyntaxModel; ms: number; rssMb: number; heapMb: number; tablesMb: number | null } | null {
@@ -101,6 +102,7 @@ async function analysisFigures(): Promise<void> {
   const timings: Record<string, number> = {};
   let cleanMs = 0;
   t0 = performance.now();
+  const c0 = process.cpuUsage();
   for (let i = 0; i < sample; i++) {
     const a = syntheticArticle(i);
     const c0 = performance.now();
@@ -109,7 +111,10 @@ async function analysisFigures(): Promise<void> {
     analyze({ text, date: a.date, language: 'en' }, kb, { timings });
   }
   secs = (performance.now() - t0) / 1000;
+  const cpuSecs = cpuSecondsSince(c0);
   report('full pipeline docs/s', sample / secs, 'docs/s');
+  // On a shared machine the wall clock also counts the other processes' turns; CPU time is this thread's own.
+  report('full pipeline docs/s (CPU time)', sample / cpuSecs, 'docs/s');
   report('  clean ms/doc', cleanMs / sample, 'ms', 3);
   for (const [step, ms] of Object.entries(timings)) report(`  ${step} ms/doc`, ms / sample, 'ms', 3);
   const actorsMs = ((timings.entities ?? 0) + (timings.coreference ?? 0)) / sample;
@@ -144,19 +149,38 @@ async function analysisFigures(): Promise<void> {
     for (const forms of sentences) syntax.model.analyse(forms);
     secs = (performance.now() - t0) / 1000;
     report('parser tokens/s', parsed / secs, 'words/s', 0);
+    // The full pipeline again, with every sentence parsed (the event step asks for the tree of each one, so the
+    // pipeline already parses them all; the loop below only makes sure) and the model's own share of it: its
+    // analyse() timed from inside, wherever in the pipeline a step first asks for a tree.
     const parseSample = Math.min(N, 1000);
     let parseMs = 0;
-    t0 = performance.now();
-    for (let i = 0; i < parseSample; i++) {
-      const a = syntheticArticle(i);
-      const { doc } = analyze({ text: cleanText(a.text), date: a.date, language: 'en' }, kb);
+    let parsedSentences = 0;
+    let sentencesSeen = 0;
+    const model = syntax.model;
+    const analyse = model.analyse.bind(model);
+    model.analyse = (forms, names) => {
       const p0 = performance.now();
-      for (let s = 0; s < doc.sentences.length; s++) doc.syntax(s);
+      const out = analyse(forms, names);
       parseMs += performance.now() - p0;
+      parsedSentences++;
+      return out;
+    };
+    t0 = performance.now();
+    try {
+      for (let i = 0; i < parseSample; i++) {
+        const a = syntheticArticle(i);
+        const { doc } = analyze({ text: cleanText(a.text), date: a.date, language: 'en' }, kb);
+        for (let s = 0; s < doc.sentences.length; s++) doc.syntax(s);
+        sentencesSeen += doc.sentences.length;
+      }
+    } finally {
+      model.analyse = analyse;
     }
     secs = (performance.now() - t0) / 1000;
     report('full pipeline + every sentence parsed docs/s', parseSample / secs, 'docs/s');
-    report('  parse ms/doc', parseMs / parseSample, 'ms', 3);
+    report('  syntax model analyse ms/doc', parseMs / parseSample, 'ms', 3);
+    report('  sentences parsed per document', parsedSentences / parseSample, 'sentences', 1);
+    report('  sentences per document', sentencesSeen / parseSample, 'sentences', 1);
   }
 }
 
