@@ -22,6 +22,7 @@ import { isNegated, modalityOf } from './event/modality.js';
 import { REPORTING_LEMMAS, statedDate, withReportDates } from './event/dates.js';
 import { withAllegations } from './event/allegations.js';
 import { demandedAct } from './event/demands.js';
+import { askedOfParties } from './event/parties.js';
 
 /**
  * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
@@ -254,6 +255,7 @@ export function codeEvents(
   });
   deniedActs(doc, events);
   condemnedActs(doc, events);
+  askedOfParties(doc, events);
   events.forEach((e, n) => (e.id = `v${n + 1}`));
   for (const [inner, outer] of embedded) inner.embeddedIn = outer.id;
   return events;

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import type { Entity, EntityType, EventRecord } from '../../model/types.js';
+import { Doc } from '../../nlp/doc.js';
+import { DEFAULT_MODEL_PATH } from '../../nlp/syntax/model.js';
+import { emptyKnowledgeBase } from '../../kb/load.js';
+import { extractEvents } from '../events.js';
+
+// Sentences written for these tests; the roles are read off the shipped model's parse.
+const hasModel = existsSync(DEFAULT_MODEL_PATH);
+
+function eventsOf(text: string, names: Record<string, [string, EntityType]>): EventRecord[] {
+  const entities: Entity[] = Object.entries(names).map(([surface, [id, type]]) => ({
+    id, name: surface, type, kbId: null, wikidata: null, aliases: [],
+    mentions: [...text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))].map((m) => ({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' as const })),
+  }));
+  return extractEvents(new Doc(text), { kb: emptyKnowledgeBase(), date: '2024-03-01' }, { entities, times: [], quotes: [] });
+}
+
+const names = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Kelm: ['kelm', 'GPE'] } as Record<string, [string, EntityType]>;
+const requests = (events: EventRecord[]) => events.filter((e) => e.type === 'REQUEST').map((e) => [e.source, e.target]);
+
+test('an appeal to stop the fighting is made to those who fought', { skip: !hasModel }, () => {
+  const text = 'Valmora shelled villages in Tarsk on Sunday. Kelm has called for both sides to stop the fighting.';
+  assert.deepEqual(requests(eventsOf(text, names)), [['kelm', 'valmora']]);
+  const truce = 'Valmora shelled villages in Tarsk on Sunday. Kelm called for an immediate ceasefire.';
+  assert.deepEqual(requests(eventsOf(truce, names)), [['kelm', 'valmora']]);
+});
+
+test('an appeal about something else, or with no fighting told before it, names no one', { skip: !hasModel }, () => {
+  assert.deepEqual(requests(eventsOf('Valmora shelled villages in Tarsk on Sunday. Kelm called for new elections.', names)), [['kelm', null]]);
+  assert.deepEqual(requests(eventsOf('Kelm called for an immediate ceasefire.', names)), [['kelm', null]]);
+});
