@@ -224,4 +224,7 @@ test('a time inside an "after"/"before" phrase does not date an act outside it, 
   const before = events('Serbia attacked Kosovo last month, weeks before Albania sanctioned Russia.');
   assert.equal(dateOf(before, 'attacked')?.value, '2024-02');
   assert.notEqual(dateOf(before, 'sanctioned')?.value, '2024-02');
+  // A phrase with no verb of its own places the act it is on.
+  assert.equal(dateOf(events('Serbian troops attacked Kosovo shortly after midnight on Monday.'), 'attacked')?.value, '2024-03-11');
+  assert.equal(dateOf(events('Serbian troops crossed into Kosovo before dawn on Sunday.'), 'crossed')?.value, '2024-03-10');
 });

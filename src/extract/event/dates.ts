@@ -130,14 +130,19 @@ const ORDERING_WORDS = new Set(['after', 'before', 'following']);
  * from the ordering word to the next comma, semicolon or dash, or the sentence's end. "Two days after Tarsk
  * shelled Valmora on Monday, Ostrava condemned it": Monday dates the shelling, not the condemnation; "Tarsk struck
  * in May, weeks before Ostrava sanctioned it": May is not the sanctions'. A backstop for the parse, which often
- * hangs such a phrase on the wrong verb. Not "since" and "until": they bound the act itself.
+ * hangs such a phrase on the wrong verb. Only a phrase with a verb ("after midnight on Monday" dates the act it is
+ * on), and not "since" and "until": they bound the act itself.
  */
 function acrossOrdering(doc: Doc, s: Doc['sentences'][number], t: TimeExpression, trigger: number): boolean {
   const time = doc.tokenIndexAt(t.start);
   for (let k = s.tokenStart; k < s.tokenEnd; k++) {
     if (!ORDERING_WORDS.has(doc.tokens[k]!.lower)) continue;
     let end = k + 1;
-    while (end < s.tokenEnd && !/^[,;–—-]$/.test(doc.tokens[end]!.text)) end++;
+    let clause = false;
+    for (; end < s.tokenEnd && !/^[,;–—-]$/.test(doc.tokens[end]!.text); end++) if (doc.tokens[end]!.pos === 'VERB') clause = true;
+    // Only a phrase with a verb of its own tells another act: "shortly after midnight on Monday", "before dawn on
+    // Sunday" date the act they are attached to.
+    if (!clause) continue;
     const inside = (i: number) => i > k && i < end;
     if (inside(time) !== inside(trigger)) return true;
   }
