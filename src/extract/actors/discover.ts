@@ -16,7 +16,7 @@ import { isGivenName } from './givennames.js';
 import { isCommonWord } from './vocabulary.js';
 import { docNames } from '../../nlp/ner/doc-names.js';
 import { withTeams } from './teams.js';
-import { asBuilding, withTaggedNames, withoutArticle } from './names.js';
+import { asBuilding, withTaggedNames, withoutArticle, withoutCredit } from './names.js';
 
 export interface Found {
   start: number;
@@ -43,7 +43,10 @@ export function findNames(doc: Doc, kb: KnowledgeBase, opts: FindOptions = {}): 
   const matches = withHyphenated(doc, kb, matchKb(doc, kb));
   if (opts.discover === false) return matches.map(fromMatch);
   const cued = findByCues(doc, matches);
-  return withTeams(doc, opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc), kb)).map((f) => asBuilding(doc, withoutArticle(doc, f)));
+  return withTeams(doc, opts.tagger === false ? cued : withTaggedNames(doc, cued, matches, docNames(doc), kb)).flatMap((f) => {
+    const g = withoutCredit(doc, f);
+    return g ? [asBuilding(doc, withoutArticle(doc, g))] : [];
+  });
 }
 
 interface HyphenNode {

@@ -159,3 +159,9 @@ test('a surname alone names the person named in full, also an English word and a
   const paper = names('Biologist Mara Dask spoke. In a recent Nature paper Dask and colleagues describe ants.');
   assert.ok(paper.includes('PERSON:Dask:-') && !paper.includes('ORG:Dask:-'), paper.join(', '));
 });
+
+test('a picture credit opening after a caption is not part of the name before it', () => {
+  const got = names('The minister greeted the pupil Mara Dask Image: Ivo Brenk. A tour of the harbour Image: Ivo Brenk.');
+  assert.ok(got.includes('PERSON:Mara Dask:-'), got.join(', '));
+  assert.ok(!got.some((n) => /Image/.test(n)), got.join(', '));
+});

@@ -441,6 +441,21 @@ function typeOfSpan(doc: Doc, t: NameSpan): EntityType {
 const LANDFORM_FIRST = new Set(['mount', 'mt', 'lake', 'cape', 'gulf']);
 const LANDFORM_LAST = new Set(['heights', 'plateau', 'steppe', 'delta']);
 
+/** Words that open a picture's credit ("Image: Ivo Brenk"): a caption before them is not part of a name. */
+const CREDIT_WORDS = new Set(['image', 'images', 'photo', 'photos', 'video', 'picture', 'file', 'source', 'credit']);
+
+/**
+ * A credit's opening word before its colon ("... Ivo Brenk Image: Mara Dask") ends the name before it, and is no
+ * name alone. Null when nothing is left of the name.
+ */
+export function withoutCredit(doc: Doc, f: Found): Found | null {
+  const last = doc.tokens[f.tokenEnd - 1]!;
+  if (f.entry || !CREDIT_WORDS.has(last.lower) || doc.tokens[f.tokenEnd]?.text !== ':' || !/^\p{Lu}/u.test(last.text)) return f;
+  if (f.tokenEnd - f.tokenStart === 1) return null;
+  const prev = doc.tokens[f.tokenEnd - 2]!;
+  return { ...f, end: prev.end, tokenEnd: f.tokenEnd - 1 };
+}
+
 /**
  * A name the KB does not type that ends in a building's centre is a facility: "Valmora Convention Centre", "Tarsk
  * Space Center" (BUILDING_CENTRES), where "Center" alone heads an organisation's name.
