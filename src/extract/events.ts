@@ -30,6 +30,9 @@ import { askedOfParties } from './event/parties.js';
  * that shares a token with one of ours, or whose verb governs one of our nouns as its object ("launched an
  * attack"), is dropped, so that one predicate gives one event.
  */
+/** CAMEO types of a verb that acts on an event rather than carrying it out. */
+const REPRESSIVE = new Set(['COERCE', 'ASSAULT']);
+
 function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: CompiledCameo | null): TriggerMatch[] {
   if (!tree || !cameo) return own;
   const taken = new Set<number>();
@@ -54,7 +57,11 @@ function withCameo(own: TriggerMatch[], tree: SyntaxTree | null, cameo: Compiled
       const partaking = relIs(rel, 'obl') && tree.caseOf(k) === 'in' && PARTAKING_LEMMAS.has(tree.lemma(c.verb));
       return (rel === 'obj' || rel === 'xcomp' || rel === 'nsubj:pass' || partaking) && taken.has(tree.word(k).token);
     });
-    if (governed && c.words.length === 1) continue;
+    // "suppressed the protests", "crushed the demonstrations": force used on dissent is an act of its own, beside
+    // the protest it is used on; other verbs over one of our nouns carry that noun's event ("held talks").
+    const repressed = REPRESSIVE.has(c.type) && tree.children(c.verb).some((k) => tree.word(k).rel === 'obj' &&
+      own.some((m) => m.entry.type === 'PROTEST' && m.first <= tree.word(k).token && tree.word(k).token <= m.last));
+    if (governed && c.words.length === 1 && !repressed) continue;
     // "issued a statement", "released a declaration": a verb coded only by its block's default ("issue" is GRANT,
     // COOPERATE) whose object is a statement is the statement, which CAMEO codes as no event (01).
     if (c.words.length === 1 && tree.dependents(c.verb, 'obj').some((k) => STATEMENT_NOUNS.has(tree.lemma(k)))) continue;

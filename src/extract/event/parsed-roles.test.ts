@@ -188,3 +188,11 @@ test('force done to a region no state is named for has the region as its target:
   // Aid is given to someone, not to a region: no target.
   assert.deepEqual(brief(eventsOf('Valmora sent aid to Kelmia.', names)).map((b) => b.slice(0, 3)), [['AID', 'valmora', null]]);
 });
+
+test('force used on an event is an act beside it: "suppressed the protests" is coercion and a protest', { skip: !hasModel }, () => {
+  const names = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] } as Record<string, [string, EntityType]>;
+  const types = eventsOf('Valmora suppressed the protests in Tarsk.', names).map((e) => [e.type, e.source]);
+  assert.deepEqual(types, [['COERCE', 'valmora'], ['PROTEST', null]]);
+  // A verb that carries the noun's event stays one event: "held talks".
+  assert.deepEqual(eventsOf('Valmora held talks with Tarsk.', names).map((e) => e.type), ['CONSULT']);
+});
