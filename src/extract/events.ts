@@ -382,7 +382,8 @@ const ACT_WORDS = new Set([
 /**
  * "Drones struck a Valmoran village. Valmora condemned the attack." An accusation whose object is the act told
  * just before (a pronoun or a word for an act, with no actor of its own) is aimed at whoever did that act: the
- * source of the nearest hostile act before it, in its sentence or the three before, that is not the accuser.
+ * source of the nearest hostile act before it, in its sentence or the five before, that is not the accuser (a
+ * wire story often tells the act, then its aftermath over a few sentences, then the condemnation).
  */
 function condemnedActs(doc: Doc, events: EventRecord[]): void {
   for (let n = 0; n < events.length; n++) {
@@ -406,7 +407,7 @@ function condemnedActs(doc: Doc, events: EventRecord[]): void {
   }
 }
 
-const CONDEMNED_LOOKBACK = 3;
+const CONDEMNED_LOOKBACK = 5;
 
 /** Governing event types and what they do to an event embedded under them ("refused to join", "threatened to"). */
 const EMBEDDING: Partial<Record<string, { negated?: boolean; modality?: EventRecord['modality'] }>> = {
