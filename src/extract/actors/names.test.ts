@@ -165,3 +165,9 @@ test('a picture credit opening after a caption is not part of the name before it
   assert.ok(got.includes('PERSON:Mara Dask:-'), got.join(', '));
   assert.ok(!got.some((n) => /Image/.test(n)), got.join(', '));
 });
+
+test('a one-word name a picture is credited to is its maker, an acronym a body', () => {
+  const got = names('The harbour at dusk. Image: Brenkovar. The market. Video: Daskelle & Kelmerin. A launch. Image: NASA.');
+  for (const n of ['PERSON:Brenkovar:-', 'PERSON:Daskelle:-', 'PERSON:Kelmerin:-']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
+  assert.ok(!got.some((n) => n.startsWith('PERSON:NASA')), got.join(', '));
+});

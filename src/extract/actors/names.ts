@@ -371,6 +371,12 @@ function contextType(doc: Doc, f: Found): EntityType | null {
   if (same(b2) && ((b2!.lower === 'such' && before!.lower === 'as' && SETTLEMENTS.has(tokens[f.tokenStart - 3]?.lower.replace(/,$/, '') ?? '')) ||
     (before!.lower === 'of' && SETTLEMENTS.has(b2!.lower) && tokens[f.tokenStart - 3]?.lower === 'the'))) return 'GPE';
   if (same(b2) && b2!.lower === 'such' && before!.lower === 'as' && tokens[f.tokenStart - 3]?.text === ',' && SETTLEMENTS.has(tokens[f.tokenStart - 4]?.lower ?? '')) return 'GPE';
+  // "Image: Brenk64", "Video: Dask & Kelmer": the name a picture is credited to, one unknown word, is its maker's
+  // (a user's name); an acronym or a word with an organisation's head is a body's ("Image: NASA").
+  if (f.tokenEnd - f.tokenStart === 1 && creditedAt(doc, f.tokenStart)) {
+    const w = tokens[f.tokenStart]!;
+    if (w.text !== w.text.toUpperCase() && !headType(w.lower)) return 'PERSON';
+  }
   const words = f.tokenEnd - f.tokenStart;
   if (words > 1 && (LANDFORM_FIRST.has(tokens[f.tokenStart]!.lower.replace(/\./g, '')) || LANDFORM_LAST.has(tokens[f.tokenEnd - 1]!.lower))) return 'LOC';
   return null;
@@ -443,6 +449,20 @@ const LANDFORM_LAST = new Set(['heights', 'plateau', 'steppe', 'delta']);
 
 /** Words that open a picture's credit ("Image: Ivo Brenk"): a caption before them is not part of a name. */
 const CREDIT_WORDS = new Set(['image', 'images', 'photo', 'photos', 'video', 'picture', 'file', 'source', 'credit']);
+
+/**
+ * Whether the word at `i` is in a picture's credit: after "Image:" (CREDIT_WORDS), alone or in a list of names
+ * joined by "&", "and" or commas.
+ */
+function creditedAt(doc: Doc, i: number): boolean {
+  const tokens = doc.tokens;
+  for (let k = i - 1; k >= Math.max(1, i - 6); k--) {
+    const t = tokens[k]!;
+    if (t.text === ':') return CREDIT_WORDS.has(tokens[k - 1]!.lower) && /^\p{Lu}/u.test(tokens[k - 1]!.text);
+    if (!(t.text === '&' || t.text === ',' || t.lower === 'and' || /^\p{Lu}/u.test(t.text))) return false;
+  }
+  return false;
+}
 
 /**
  * A credit's opening word before its colon ("... Ivo Brenk Image: Mara Dask") ends the name before it, and is no
