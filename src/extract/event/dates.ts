@@ -556,7 +556,8 @@ function spanDate(input: EventDateInput, e: EventRecord, report: string): EventD
  * The event that is the subject of `e`'s verb, in its sentence ("the raid killed ten": the raid), when `e` is an
  * asserted, not denied act in the simple past: what an event did happened when it did.
  */
-function causingEvent(doc: Doc, events: readonly EventRecord[], e: EventRecord, treeOf: (sentence: number) => SyntaxTree | null): EventRecord | null {
+function causingEvent(doc: Doc, events: readonly EventRecord[], index: number, treeOf: (sentence: number) => SyntaxTree | null): EventRecord | null {
+  const e = events[index]!;
   if (e.negated || (e.modality !== 'asserted' && e.modality !== 'reported')) return null;
   const sentence = doc.sentenceIndexAt(e.trigger.start);
   const tree = treeOf(sentence);
@@ -566,7 +567,17 @@ function causingEvent(doc: Doc, events: readonly EventRecord[], e: EventRecord, 
   const subject = tree.dependent(p, 'nsubj');
   if (subject < 0) return null;
   const { start, end } = tree.word(subject);
-  return events.find((x) => x !== e && x.trigger.start < end && x.trigger.end > start) ?? null;
+  // `events` is in text order: the subject's event lies among the sentence's, next to this one.
+  const s = doc.sentences[sentence]!;
+  for (let k = index - 1; k >= 0 && events[k]!.trigger.start >= s.start; k--) {
+    const x = events[k]!;
+    if (x.trigger.start < end && x.trigger.end > start) return x;
+  }
+  for (let k = index + 1; k < events.length && events[k]!.trigger.start < s.end; k++) {
+    const x = events[k]!;
+    if (x.trigger.start < end && x.trigger.end > start) return x;
+  }
+  return null;
 }
 
 /**
@@ -599,9 +610,9 @@ export function withReportDates(
     e.date = spanDate(input, e, report) ?? named ?? contextDate(input, e, report) ?? reportDate(input, e, report);
   }
   // "Serbia's attack on Kosovo killed ten people": an act whose subject is another event is dated by that event.
-  for (const e of ordered) {
+  for (const [index, e] of ordered.entries()) {
     if (e.date && dateBasisOf(e.date) !== 'report') continue;
-    const cause = causingEvent(doc, ordered, e, treeOf);
+    const cause = causingEvent(doc, ordered, index, treeOf);
     if (cause?.date && dateBasisOf(cause.date) !== 'report') e.date = { value: cause.date.value, text: cause.date.text, basis: 'context' };
   }
   // "Russia has offered to restructure the debt": the act stated through another is dated by it, unless denied.
