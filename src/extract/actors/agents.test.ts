@@ -66,3 +66,11 @@ test('an agent phrase that describes a person, or a former office, is no act of 
   assert.equal(byName(l, 'Brazil'), undefined, 'the diplomat is the person named, not Brazil');
   assert.equal(byName(l, 'Ana Brisk')?.actsFor?.stateName, 'Brazil');
 });
+
+test('"the Government" capitalised the British way is the state the passage is about; a name stays a name', () => {
+  const l = run('Serbia held an election on Sunday. The minister said the Government will not accept the result.');
+  const serbia = byName(l, 'Serbia')!;
+  assert.ok(serbia.mentions.some((m) => m.text === 'Government'), JSON.stringify(serbia.mentions));
+  const named = run('Serbia held an election on Sunday. The minister said the Government Office will reply.');
+  assert.ok(!byName(named, 'Serbia')!.mentions.some((m) => m.text.startsWith('Government')));
+});

@@ -265,8 +265,10 @@ export function resolveAgents(doc: Doc, kb: KnowledgeBase, date: string | null, 
       }
     }
     if (end < 0) continue;
-    // A capitalised agent word inside a sentence is part of a name ("Kosovo Police" the force's own name).
-    if (tokens.slice(i, end + 1).some((t, n) => /^[A-Z]/.test(t.text) && !(i + n === 0 || tokens[i + n - 1]!.sentence !== t.sentence))) {
+    // A capitalised agent word inside a sentence is part of a name ("Kosovo Police" the force's own name), except
+    // one word alone after a lower-case "the", as British usage writes "the Government", "the Army".
+    const britishCapital = end === i && tokens[i - 1]?.text === 'the' && !/^[A-Z]/.test(tokens[end + 1]?.text ?? '');
+    if (!britishCapital && tokens.slice(i, end + 1).some((t, n) => /^[A-Z]/.test(t.text) && !(i + n === 0 || tokens[i + n - 1]!.sentence !== t.sentence))) {
       i = end;
       continue;
     }
