@@ -94,6 +94,9 @@ function matchRest(tokens: Token[], from: number, entry: TriggerEntry): number {
           found = hit.last;
           break;
         }
+        // The gap holds the object's modifiers ("impose new sanctions"), never a clause of its own: "announced
+        // the UK is imposing sanctions" is the UK's act, not the announcer's.
+        if (tokens[j]!.pos === 'VERB' || tokens[j]!.pos === 'AUX') break;
       }
       if (found < 0) return -1;
       at = found + 1;

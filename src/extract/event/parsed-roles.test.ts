@@ -196,3 +196,11 @@ test('force used on an event is an act beside it: "suppressed the protests" is c
   // A verb that carries the noun's event stays one event: "held talks".
   assert.deepEqual(eventsOf('Valmora held talks with Tarsk.', names).map((e) => e.type), ['CONSULT']);
 });
+
+test('a pattern\'s gap never spans a clause: "announced the council is imposing sanctions" is the council\'s act', { skip: !hasModel }, () => {
+  const names = { Brenk: ['brenk', 'PERSON'], Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] } as Record<string, [string, EntityType]>;
+  const events = eventsOf('Brenk announced that Valmora is imposing sanctions on Tarsk.', names);
+  const sanction = events.find((e) => e.type === 'SANCTION')!;
+  assert.equal(sanction.source, 'valmora');
+  assert.equal(sanction.trigger.text, 'imposing sanctions');
+});

@@ -101,3 +101,10 @@ test('a second clause\'s subject read as a conjunct of the first clause\'s objec
   const q = parse('Valmora signed deals with Tarsk and Kelm last year .');
   assert.equal(q.headOf('Kelm'), 'Tarsk');
 });
+
+test('an event verb\'s "-ing" form after "is" and before its object is the progressive, not an adjective', () => {
+  const p = parse('Valmora said the council is imposing sanctions on Tarsk .');
+  assert.equal(p.a.xpos[p.forms.indexOf('imposing')], 'VBG');
+  assert.equal(p.headOf('sanctions'), 'imposing');
+  assert.equal(p.relOf('council'), 'nsubj');
+});

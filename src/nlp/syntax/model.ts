@@ -46,6 +46,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly nameTags: Uint8Array;
   /** Per tag, 1 for a finite lexical verb (VBD, VBZ, VBP): what a verbless sentence may be given (see analyse). */
   private readonly finiteTags: Uint8Array;
+  /** The joint tag of a present participle ("VERB VBG"), as a mask. */
+  private readonly gerundTags: Uint8Array;
   /** Per tag, 1 for a cardinal number (CD). */
   private readonly numberTags: Uint8Array;
   /** Per tag, 1 for any finite verb or modal, lexical or auxiliary: a sentence with one has its verb. */
@@ -76,6 +78,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.coarse = coarseOfTags(header.tags);
     this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
     this.finiteTags = Uint8Array.from(header.tags, (t) => (FINITE_VERB_TAGS.has(t) ? 1 : 0));
+    this.gerundTags = Uint8Array.from(header.tags, (t) => (t === 'VERB VBG' ? 1 : 0));
     this.numberTags = Uint8Array.from(this.xpos, (x) => (x === 'CD' ? 1 : 0));
     this.anyFinite = Uint8Array.from(this.xpos, (x) => (FINITE_XPOS.has(x) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
@@ -105,6 +108,14 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     if (verb >= 0) {
       const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
       masks[verb] = this.finiteTags;
+      constraint = { masks };
+      first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
+      joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    }
+    const progressive = this.progressiveAfterBe(a.lowerText, joint);
+    if (progressive.length) {
+      const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
+      for (const i of progressive) masks[i] = this.gerundTags;
       constraint = { masks };
       first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
       joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
@@ -236,6 +247,21 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   }
 
   /**
+   * "Valmora is imposing sanctions": an event verb's "-ing" form right after a form of "be" and before the start of
+   * a noun phrase is the progressive, not an adjective ("imposing", "threatening" are adjectives too, and web text
+   * uses them so: "an imposing building" has its determiner before it). Returns the words tagged as adjectives
+   * there, for the tagger to tag again as participles.
+   */
+  private progressiveAfterBe(lower: readonly string[], joint: Int32Array): number[] {
+    const out: number[] = [];
+    for (let i = 1; i + 1 < lower.length; i++) {
+      if (this.xpos[joint[i]!] !== 'JJ' || !BE_FORMS.has(lower[i - 1]!) || !verbForms().gerunds.has(lower[i]!)) continue;
+      if (OBJECT_START_XPOS.has(this.xpos[joint[i + 1]!]!)) out.push(i);
+    }
+    return out;
+  }
+
+  /**
    * "Twelve drones crossed into Valmora." parsed as a noun phrase whose noun is the root and whose finite verb
    * hangs from it as a participle: when the root is a noun and the sentence's only finite verb is its clausal
    * modifier after it, with no subject, subordinator, relative word or auxiliary of its own, the verb becomes the
@@ -351,6 +377,11 @@ const CALENDAR_NAMES = new Set([
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
 
+/** Forms of "be" before a progressive. */
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"]);
+/** Tags that open a noun phrase: an object after a progressive verb. */
+const OBJECT_START_XPOS = new Set(['DT', 'NN', 'NNS', 'NNP', 'NNPS', 'PRP', 'PRP$', 'CD', 'JJ']);
+
 /** Closed word classes: every member is frequent in the treebanks, so the tag dictionary knows it. */
 const CLOSED_UPOS = new Set<Upos>(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'AUX']);
 
@@ -369,15 +400,16 @@ function mayBeVerb(lower: string): boolean {
  * The CAMEO event verbs' forms (data/tagger/verb-forms.tsv), read once: `finite`, their finite and base forms;
  * `bases`, their base forms ("purge", "shelve").
  */
-let cameoVerbs: { finite: Set<string>; bases: Set<string> } | undefined;
-function verbForms(): { finite: Set<string>; bases: Set<string> } {
+let cameoVerbs: { finite: Set<string>; bases: Set<string>; gerunds: Set<string> } | undefined;
+function verbForms(): { finite: Set<string>; bases: Set<string>; gerunds: Set<string> } {
   if (cameoVerbs) return cameoVerbs;
-  cameoVerbs = { finite: new Set(), bases: new Set() };
+  cameoVerbs = { finite: new Set(), bases: new Set(), gerunds: new Set() };
   for (const line of readFileSync(VERB_FORMS_PATH, 'utf8').split('\n')) {
     const [form, tags] = line.split('\t');
     if (!form || !tags) continue;
     if (/(^|\|)VB[DZP]?($|\|)/.test(tags)) cameoVerbs.finite.add(form);
     if (/(^|\|)VB($|\|)/.test(tags)) cameoVerbs.bases.add(form);
+    if (/(^|\|)VBG($|\|)/.test(tags)) cameoVerbs.gerunds.add(form);
   }
   return cameoVerbs;
 }
