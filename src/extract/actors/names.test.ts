@@ -171,3 +171,9 @@ test('a one-word name a picture is credited to is its maker, an acronym a body',
   for (const n of ['PERSON:Brenkovar:-', 'PERSON:Daskelle:-', 'PERSON:Kelmerin:-']) assert.ok(got.includes(n), `${n} in ${got.join(', ')}`);
   assert.ok(!got.some((n) => n.startsWith('PERSON:NASA')), got.join(', '));
 });
+
+test('things named by their initials are no names, in any case', () => {
+  const got = names('Mara Dask finished her PhD in Tarsk and lost 15 IQ points, VIP guests said.');
+  assert.ok(!got.some((n) => /:(PhD|IQ|VIP):/.test(n)), got.join(', '));
+  assert.ok(got.includes('PERSON:Mara Dask:-'), got.join(', '));
+});

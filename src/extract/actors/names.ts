@@ -120,7 +120,10 @@ const UNIT_HEADS = new Set(['brigade', 'battalion', 'division', 'regiment', 'cor
 
 /** Abbreviations in capitals that name no organisation or place. */
 const NOT_NAMES = new Set(['gdp', 'gnp', 'gmt', 'utc', 'bst', 'cet', 'est', 'ceo', 'cfo', 'coo', 'cto', 'hq', 'tv', 'dna', 'pdf', 'vat',
-  'usd', 'eur', 'gbp', 'cfa', 'faq', 'am', 'pm', 'ok']);
+  'usd', 'eur', 'gbp', 'cfa', 'faq', 'am', 'pm', 'ok',
+  // Degrees, measures and things named by their initials, in any case ("a PhD", "IQ points", "a CD", "VIP guests").
+  'phd', 'msc', 'bsc', 'mba', 'iq', 'vip', 'vips', 'cd', 'cds', 'dvd', 'dvds', 'pc', 'pcs', 'xml', 'html', 'url', 'gps', 'atm', 'suv',
+  'ufo', 'rna', 'pov', 'diy', 'lgbt', 'lgbtq']);
 
 const capitalised = (t: { text: string } | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
 
@@ -235,7 +238,8 @@ function notAName(doc: Doc, f: Found): boolean {
     // A letter ("60 X", "comet 81P"), a Roman numeral ("part XVII"), an abbreviation no name has ("GDP"), or an
     // ordinary word in capitals for emphasis ("HUGE").
     if (/^\p{L}$/u.test(w.text) || /^[IVXLC]{2,}$/.test(w.text)) return true;
-    if (upper && (NOT_NAMES.has(w.lower) || (w.text.length > 3 && isCommonWord(w.lower)))) return true;
+    if (NOT_NAMES.has(w.lower.replace(/\./g, ''))) return true;
+    if (upper && w.text.length > 3 && isCommonWord(w.lower)) return true;
   }
   const caps = words.every((t) => t.text === t.text.toUpperCase());
   return caps && words.length > 1 && words.some((t) => t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'PRON');
