@@ -108,3 +108,10 @@ test('an event verb\'s "-ing" form after "is" and before its object is the progr
   assert.equal(p.headOf('sanctions'), 'imposing');
   assert.equal(p.relOf('council'), 'nsubj');
 });
+
+test('an unseen verb read as a subordinator beside relative clauses of its own is still the sentence\'s verb', () => {
+  const p = parse('Monks of the Valmoran Orthodox Church , the country \'s main faith , accuse the government of attacking the sect , which they say the minister favours .');
+  assert.equal(p.a.upos[p.forms.indexOf('accuse')], 'VERB');
+  assert.equal(p.headOf('accuse'), 'ROOT');
+  assert.equal(p.headOf('Monks'), 'accuse');
+});

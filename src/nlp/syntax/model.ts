@@ -48,6 +48,8 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly finiteTags: Uint8Array;
   /** The joint tag of a present participle ("VERB VBG"), as a mask. */
   private readonly gerundTags: Uint8Array;
+  /** Every lexical verb tag, as a mask. */
+  private readonly verbTags: Uint8Array;
   /** Per tag, 1 for a cardinal number (CD). */
   private readonly numberTags: Uint8Array;
   /** Per tag, 1 for any finite verb or modal, lexical or auxiliary: a sentence with one has its verb. */
@@ -79,6 +81,7 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
     this.finiteTags = Uint8Array.from(header.tags, (t) => (FINITE_VERB_TAGS.has(t) ? 1 : 0));
     this.gerundTags = Uint8Array.from(header.tags, (t) => (t === 'VERB VBG' ? 1 : 0));
+    this.verbTags = Uint8Array.from(header.tags, (t) => (t.startsWith('VERB ') ? 1 : 0));
     this.numberTags = Uint8Array.from(this.xpos, (x) => (x === 'CD' ? 1 : 0));
     this.anyFinite = Uint8Array.from(this.xpos, (x) => (FINITE_XPOS.has(x) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
@@ -113,9 +116,11 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
     }
     const progressive = this.progressiveAfterBe(a.lowerText, joint);
-    if (progressive.length) {
+    const unclosed = this.verbsInClosedClass(a.lowerText, joint);
+    if (progressive.length || unclosed.length) {
       const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
       for (const i of progressive) masks[i] = this.gerundTags;
+      for (const i of unclosed) masks[i] = this.finiteTags;
       constraint = { masks };
       first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
       joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
@@ -247,6 +252,21 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   }
 
   /**
+   * A form of an event verb the tag dictionary does not know, tagged as a conjunction, determiner or pronoun
+   * ("Monks of the church, its main faith, accuse the government" had "accuse" as a subordinator): those classes
+   * are closed and their members frequent, so the dictionary would know it. Such words are tagged again as verbs.
+   * (Prepositions and particles are left alone: "back", "down" are both.)
+   */
+  private verbsInClosedClass(lower: readonly string[], joint: Int32Array): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < lower.length; i++) {
+      if (!UNVERBAL_CLOSED_UPOS.has(this.upos[joint[i]!]!) || this.tagDict.has(lower[i]!) || !verbForms().finite.has(lower[i]!)) continue;
+      out.push(i);
+    }
+    return out;
+  }
+
+  /**
    * "Valmora is imposing sanctions": an event verb's "-ing" form right after a form of "be" and before the start of
    * a noun phrase is the progressive, not an adjective ("imposing", "threatening" are adjectives too, and web text
    * uses them so: "an imposing building" has its determiner before it). Returns the words tagged as adjectives
@@ -273,25 +293,31 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const n = heads.length;
     const root = heads.indexOf(n);
     if (root < 0 || !NOMINAL_UPOS.has(this.upos[joint[root]!]!)) return false;
+    // The finite verbs with a clause of their own (a subject, a subordinator, a relative word or an auxiliary)
+    // are where they belong; of the others there must be exactly one.
+    const bare = (v: number): boolean => {
+      for (let i = 0; i < n; i++) {
+        if (heads[i] !== v) continue;
+        const x = this.xpos[joint[i]!]!;
+        const rel = this.header.labels[labels[i]!]!;
+        if (x === 'WDT' || x === 'WP' || x === 'WP$' || x === 'WRB' || x === 'MD' || this.upos[joint[i]!] === 'AUX') return false;
+        if (rel.startsWith('nsubj') || rel === 'mark' || rel.startsWith('expl')) return false;
+      }
+      return true;
+    };
     let verb = -1;
     for (let i = 0; i < n; i++) {
       if (!FINITE_XPOS.has(this.xpos[joint[i]!]!) || this.xpos[joint[i]!] === 'VB') continue;
-      if (verb >= 0 || i < root) return false;
       const rel = this.header.labels[labels[i]!]!;
       // A relative clause with neither a subject nor a relative word cannot be one ("the Valmoran church, its
       // main faith, accuse …"): wherever it hangs in the noun phrase, it is the sentence's verb.
       const lostRelative = rel === 'acl:relcl' && nominalChain(heads, joint, this.upos, i, root);
+      if (!bare(i)) continue;
+      if (verb >= 0 || i < root) return false;
       if (!rel.startsWith('acl') || (heads[i] !== root && !lostRelative)) return false;
       verb = i;
     }
     if (verb < 0) return false;
-    for (let i = 0; i < n; i++) {
-      if (heads[i] !== verb) continue;
-      const x = this.xpos[joint[i]!]!;
-      const rel = this.header.labels[labels[i]!]!;
-      if (x === 'WDT' || x === 'WP' || x === 'WP$' || x === 'WRB' || x === 'MD' || this.upos[joint[i]!] === 'AUX') return false;
-      if (rel.startsWith('nsubj') || rel === 'mark' || rel.startsWith('expl')) return false;
-    }
     heads[verb] = n;
     heads[root] = verb;
     for (let i = verb + 1; i < n; i++) if (heads[i] === root) heads[i] = verb;
@@ -381,6 +407,9 @@ const CALENDAR_NAMES = new Set([
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"]);
 /** Tags that open a noun phrase: an object after a progressive verb. */
 const OBJECT_START_XPOS = new Set(['DT', 'NN', 'NNS', 'NNP', 'NNPS', 'PRP', 'PRP$', 'CD', 'JJ']);
+
+/** Closed classes no verb form belongs to (unlike prepositions and particles: "back", "down"). */
+const UNVERBAL_CLOSED_UPOS = new Set<Upos>(['SCONJ', 'CCONJ', 'DET', 'PRON']);
 
 /** Closed word classes: every member is frequent in the treebanks, so the tag dictionary knows it. */
 const CLOSED_UPOS = new Set<Upos>(['ADP', 'SCONJ', 'CCONJ', 'DET', 'PRON', 'PART', 'AUX']);
