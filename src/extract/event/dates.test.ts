@@ -183,9 +183,9 @@ test('an act a picture shows, or a witness saw, took place by the report; one th
 });
 
 test('a readiness stated ("was prepared to engage in talks") is dated by the statement; one to come is not', () => {
-  const stated = events('The ministry said it was prepared to engage in consultations with Kosovo.');
+  const stated = events('The ministry said it was prepared to hold consultations with Kosovo.');
   assert.equal(dateOf(stated, 'consultations')?.basis, 'report');
-  assert.equal(dateOf(events('Serbia will be ready to engage in consultations with Kosovo.'), 'consultations'), null);
+  assert.equal(dateOf(events('Serbia will be ready to hold consultations with Kosovo.'), 'consultations'), null);
 });
 
 test('an event noun is dated by a verb that places it ("which took place on Sunday"), also hung on the clause\'s verb', () => {
@@ -210,11 +210,11 @@ test('a definite event noun whose nearest act of its type is dated by the report
 });
 
 test('an act in the present perfect over "the N years since …" is dated by the span\'s start, counted back from the report', () => {
-  const list = events('Greece has trained 5,000 soldiers of Ukraine in the three years since the start of its mission.');
+  const list = events('Greece has trained 5,000 Ukrainian cadets during the three years since the launch of its programme.');
   assert.deepEqual(dateOf(list, 'trained'), { value: '2021', text: 'the three years', basis: 'stated' });
   // No "since", or no perfect tying the span to now: the report's date as before.
   assert.equal(dateOf(events('Serbia has detained 40 people over the past two weeks.'), 'detained')?.basis, 'report');
-  assert.equal(dateOf(events('Greece trained 5,000 soldiers of Ukraine in the three years since the start of its mission.'), 'trained')?.basis, 'report');
+  assert.equal(dateOf(events('Greece trained 5,000 Ukrainian cadets during the three years since the launch of its programme.'), 'trained')?.basis, 'report');
 });
 
 test('a time inside an "after"/"before" phrase does not date an act outside it, whatever the parse', () => {

@@ -175,7 +175,7 @@ test('a statement issued is no act of its verb; its participle is the issuer\'s 
 
 test('aid comes from its giver: "stepped in with supplies from X" is not aid to X; halted supplies are a sanction by who halts them', { skip: !hasModel }, () => {
   const names = { Kelm: ['kelm', 'ORG'], Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] } as Record<string, [string, EntityType]>;
-  const given = eventsOf('Kelm stepped in with emergency fuel supplies from Valmora.', names);
+  const given = eventsOf('Kelm stepped in with extra fuel supplies from Valmora.', names);
   assert.ok(given.every((e) => e.target !== 'valmora'), JSON.stringify(brief(given)));
   const halted = eventsOf('Valmora halted oil supplies to Tarsk.', names);
   assert.deepEqual(brief(halted).map((b) => b.slice(0, 3)), [['SANCTION', 'valmora', 'tarsk']]);

@@ -22,7 +22,7 @@ const names = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'], Kelm: ['ke
 const requests = (events: EventRecord[]) => events.filter((e) => e.type === 'REQUEST').map((e) => [e.source, e.target]);
 
 test('an appeal to stop the fighting is made to those who fought', { skip: !hasModel }, () => {
-  const text = 'Valmora shelled villages in Tarsk on Sunday. Kelm has called for both sides to stop the fighting.';
+  const text = 'Valmora shelled villages in Tarsk on Sunday. Kelm has urged both sides to halt the fighting.';
   assert.deepEqual(requests(eventsOf(text, names)), [['kelm', 'valmora']]);
   const truce = 'Valmora shelled villages in Tarsk on Sunday. Kelm called for an immediate ceasefire.';
   assert.deepEqual(requests(eventsOf(truce, names)), [['kelm', 'valmora']]);

@@ -3,7 +3,7 @@ import type { Doc } from '../../nlp/doc.js';
 import { sentenceTree } from '../../nlp/syntax/tree.js';
 
 /**
- * "Valmora called for a ceasefire", "urged both sides to stop the fighting": an appeal to end the fighting is made
+ * "Valmora called for a ceasefire", "urged both sides to halt the fighting": an appeal to end the fighting is made
  * to those who fight, whom the text named when it told the fighting. Such a request names no one itself; its
  * target is the source of the nearest act of force told before it (within the lookback) by someone other than the
  * one who asks. Coders such as CAMEO code such appeals to the warring parties where the text has named them.

@@ -1,6 +1,6 @@
 /**
- * The date of an act told over a span that runs up to the report: "Valmora has trained 9,000 soldiers in the four
- * years since the start of the mission". The span is counted back from the report's date (the present perfect ties
+ * The date of an act told over a span that runs up to the report: "Valmora has trained 9,000 cadets over the four
+ * years since the launch of its programme". The span is counted back from the report's date (the present perfect ties
  * it to now), and its start is the act's date: the training began then and goes on. Only with a count and a unit
  * and a "since" that says the span has a start; "over the past two months" alone is a stretch up to now, which the
  * report's date ("≤ date") already tells.

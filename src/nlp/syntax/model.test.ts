@@ -93,7 +93,7 @@ test('a fronted day before a name is the verb\'s oblique, and the name its subje
 });
 
 test('a second clause\'s subject read as a conjunct of the first clause\'s object goes back to its verb', () => {
-  const p = parse('He has kept close ties to Tarsk , and Valmora - a candidate for EU membership - has not joined the pact .');
+  const p = parse('He has kept warm ties to Tarsk , and Valmora - a long-time applicant to the bloc - has not joined the pact .');
   assert.equal(p.headOf('Valmora'), 'joined');
   assert.equal(p.relOf('Valmora'), 'nsubj');
   assert.equal(p.headOf('and'), 'joined');
