@@ -183,7 +183,7 @@ test('an act a picture shows, or a witness saw, took place by the report; one th
 });
 
 test('a readiness stated ("was prepared to engage in talks") is dated by the statement; one to come is not', () => {
-  const stated = events('The ministry said it was prepared to hold consultations with Kosovo.');
+  const stated = events('The foreign office said it was prepared to hold consultations with Kosovo.');
   assert.equal(dateOf(stated, 'consultations')?.basis, 'report');
   assert.equal(dateOf(events('Serbia will be ready to hold consultations with Kosovo.'), 'consultations'), null);
 });

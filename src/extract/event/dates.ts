@@ -512,7 +512,7 @@ function tenseOfAct(tree: SyntaxTree, p: number, depth: number): ActTense {
   }
   // "Footage shows a drone (…) striking a tank": what a picture or a witness shows or saw was done by the report.
   if ((w.xpos === 'VBG' || w.xpos === 'VBN') && w.head >= 0 && relIs(w.rel, 'acl') && shownAct(tree, w.head)) return 'past';
-  // "It was prepared to engage in talks", "is ready to send troops": a readiness stated is an offer of the
+  // "It was prepared to hold talks", "is ready to send troops": a readiness stated is an offer of the
   // statement's days, dated as "offered to send" is.
   // (The parser reads "was prepared" as an adjective after a copula or as a passive: the form is what counts.)
   if (w.xpos === 'VB' && w.head >= 0 && READINESS.has(tree.lower(w.head)) && tree.dependents(p, 'mark').some((m) => tree.lower(m) === 'to')) {
