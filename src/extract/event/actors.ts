@@ -659,6 +659,31 @@ function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w
 }
 
 /**
+ * "sanctions on senior officials of the regime, including its spokesman, Ivo Brenk": where a plural phrase
+ * names some of its members after "including", the first named is the one the act is done to (the phrase
+ * itself names a kind, or only their owner). Looked for within the phrase, three levels down.
+ */
+function includedActor(ctx: ActorContext, tree: SyntaxTree, w: number): TokenMention | null {
+  if (tree.word(w).xpos !== 'NNS') return null;
+  let level = [w];
+  for (let depth = 0; depth < 3 && level.length; depth++) {
+    const next: number[] = [];
+    for (const k of level) {
+      for (const c of tree.children(k)) {
+        if (tree.caseOf(c) === 'including') {
+          for (const x of [c, ...tree.dependents(c, 'appos'), ...tree.conjunctsOf(c)]) {
+            const m = actorOfWord(ctx, tree, x);
+            if (m) return m;
+          }
+        } else if (relIs(tree.word(c).rel, 'nmod') || tree.word(c).rel === 'appos') next.push(c);
+      }
+    }
+    level = next;
+  }
+  return null;
+}
+
+/**
  * ", which bombed …" where the parser hung the relative clause on a noun that is no actor: the actor right
  * before the relative pronoun (across its comma) is the antecedent.
  */
@@ -790,7 +815,7 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
     const args = [...argumentsOf(p), ...tree.dependents(p, 'xcomp').flatMap(argumentsOf)];
     if (args.length) out.targetFound = true;
     for (const a of args) {
-      const m = phraseActor(ctx, tree, a, inTrigger, FROM_IS_ORIGIN.has(markers.type));
+      const m = includedActor(ctx, tree, a) ?? phraseActor(ctx, tree, a, inTrigger, FROM_IS_ORIGIN.has(markers.type));
       // "closed its border": the source's own thing names no target.
       if (m && m.entityId === out.source?.mention.entityId) continue;
       if (m) {

@@ -204,3 +204,9 @@ test('a pattern\'s gap never spans a clause: "announced the council is imposing 
   assert.equal(sanction.source, 'valmora');
   assert.equal(sanction.trigger.text, 'imposing sanctions');
 });
+
+test('an act on a plural phrase that names members after "including" is done to the first named', { skip: !hasModel }, () => {
+  const names = { Valmora: ['valmora', 'GPE'], 'Ivo Brenk': ['brenk', 'PERSON'], 'Karel Dusk': ['dusk', 'PERSON'] } as Record<string, [string, EntityType]>;
+  const events = eventsOf('Valmora imposed sanctions on six senior officials, including Ivo Brenk and Karel Dusk.', names);
+  assert.deepEqual(brief(events).map((b) => b.slice(0, 3)), [['SANCTION', 'valmora', 'brenk']]);
+});

@@ -105,6 +105,8 @@ test('a second clause\'s subject read as a conjunct of the first clause\'s objec
 test('an event verb\'s "-ing" form after "is" and before its object is the progressive, not an adjective', () => {
   const p = parse('Valmora said the council is imposing sanctions on Tarsk .');
   assert.equal(p.a.xpos[p.forms.indexOf('imposing')], 'VBG');
+  const also = parse('Valmora said the council is also imposing sanctions on Tarsk .');
+  assert.equal(also.a.xpos[also.forms.indexOf('imposing')], 'VBG');
   assert.equal(p.headOf('sanctions'), 'imposing');
   assert.equal(p.relOf('council'), 'nsubj');
 });

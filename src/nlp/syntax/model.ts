@@ -275,8 +275,11 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private progressiveAfterBe(lower: readonly string[], joint: Int32Array): number[] {
     const out: number[] = [];
     for (let i = 1; i + 1 < lower.length; i++) {
-      if (this.xpos[joint[i]!] !== 'JJ' || !BE_FORMS.has(lower[i - 1]!) || !verbForms().gerunds.has(lower[i]!)) continue;
-      if (OBJECT_START_XPOS.has(this.xpos[joint[i + 1]!]!)) out.push(i);
+      if (this.xpos[joint[i]!] !== 'JJ' || !verbForms().gerunds.has(lower[i]!)) continue;
+      // "is also imposing", "are now sending": adverbs may stand between.
+      let b = i - 1;
+      while (b > 0 && b >= i - 2 && this.xpos[joint[b]!] === 'RB') b--;
+      if (BE_FORMS.has(lower[b]!) && OBJECT_START_XPOS.has(this.xpos[joint[i + 1]!]!)) out.push(i);
     }
     return out;
   }
