@@ -257,7 +257,7 @@ export function codeEvents(
       kept.forEach((e, n) => demandedAct(sentenceCtx, tree, e, keptMatches[n]!));
     }
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, keptMatches[n]!.last, sentence.tokenStart, namedReporter));
-    if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!));
+    if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!, mentions));
     events.push(...kept);
   });
   deniedActs(doc, events);
@@ -287,7 +287,7 @@ const FORCE_WORDS = new Set(['force', 'war', 'attack', 'attacks', 'strike', 'str
  * CAMEO's reading of two promises by what they promise: a vow to use force is a threat (13: "vowed to retake the
  * valley by force if it must"), and not accepting something is rejecting it (12: "will not accept the count").
  */
-function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch): void {
+function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch, mentions: MentionIndex): void {
   const p = anchorWord(tree, match.first, match.last);
   if (p < 0) return;
   // "is ready to send troops across the border if …", "is prepared to use force": readiness for a hostile act
@@ -310,6 +310,17 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
     if (promised.some(forceful)) {
       e.type = 'THREATEN';
       e.cameo = '13';
+      // "vowed to take back control over the territory by force": the threat is aimed at the place to be taken,
+      // the first place named in what is vowed.
+      if (!e.target) {
+        for (const w of promised) {
+          const m = mentions.at(tree.word(w).token);
+          if (m && (m.type === 'GPE' || m.type === 'LOC') && m.entityId !== e.source) {
+            e.target = m.entityId;
+            break;
+          }
+        }
+      }
     }
   } else if (lemma === 'accept' && e.negated) {
     e.type = 'REJECT';

@@ -210,3 +210,10 @@ test('an act on a plural phrase that names members after "including" is done to 
   const events = eventsOf('Valmora imposed sanctions on six senior officials, including Ivo Brenk and Karel Dusk.', names);
   assert.deepEqual(brief(events).map((b) => b.slice(0, 3)), [['SANCTION', 'valmora', 'brenk']]);
 });
+
+test('a vow to take a place by force threatens that place', { skip: !hasModel }, () => {
+  const names = { Valmora: ['valmora', 'GPE'], Kelmia: ['kelmia', 'LOC'] } as Record<string, [string, EntityType]>;
+  const events = eventsOf('Valmora vowed to take back control over Kelmia, using military force if necessary.', names);
+  const threat = events.find((e) => e.type === 'THREATEN');
+  assert.deepEqual([threat?.source, threat?.target], ['valmora', 'kelmia']);
+});
