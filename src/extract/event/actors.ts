@@ -789,10 +789,11 @@ function verbActors(ctx: ActorContext, tree: SyntaxTree, p: number, inTrigger: (
     // The trigger's own prepositions mark its target: "arrived in X", "called on X", "protest at X".
     const own = new Set(tree.wordsOfTokens(markers.first, markers.last).filter((w) => tree.word(w).upos === 'ADP').map((w) => tree.lower(w)));
     if (markers.targetMarker) own.add(markers.targetMarker);
+    // A passive's "with" is its instrument ("were poisoned with a nerve agent"), never whom it is done to.
     // "helped out with grain from Valmora", "sent troops from Kosovo": giving and sending come from a place or a
     // giver, never at it.
     const origin = (o: Oblique) => o.marker === 'from' && FROM_IS_ORIGIN.has(markers.type) && !own.has('from');
-    const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && o.marker === 'by') && !origin(o);
+    const marked = (o: Oblique) => o.marker !== null && (VERB_TARGET_MARKERS.has(o.marker) || own.has(o.marker)) && !(passive && (o.marker === 'by' || o.marker === 'with')) && !origin(o);
     const argumentsOf = (h: number): number[] => {
       const objects = tree.objectsOf(h).filter((o) => !inTrigger(o));
       // A trigger that spans its object noun ("imposed sanctions on X") reads the obliques of that noun too.

@@ -217,3 +217,12 @@ test('a vow to take a place by force threatens that place', { skip: !hasModel },
   const threat = events.find((e) => e.type === 'THREATEN');
   assert.deepEqual([threat?.source, threat?.target], ['valmora', 'kelmia']);
 });
+
+test('a passive\'s "with" is its instrument, not its target', { skip: !hasModel }, () => {
+  const names = { 'Ivo Brenk': ['brenk', 'PERSON'], Kelm: ['kelm', 'GPE'], Varnol: ['varnol', 'ORG'] } as Record<string, [string, EntityType]>;
+  const events = eventsOf('Ivo Brenk was poisoned with Varnol in Kelm last year.', names);
+  assert.deepEqual(brief(events).map((b) => b.slice(0, 3)), [['ASSAULT', null, 'brenk']]);
+  // An active verb's "with" still names the other side: "clashed with".
+  const clash = eventsOf('Kelm clashed with Varnol.', names);
+  assert.equal(clash[0]?.target, 'varnol');
+});
