@@ -28,7 +28,12 @@ test('an appeal to stop the fighting is made to those who fought', { skip: !hasM
   assert.deepEqual(requests(eventsOf(truce, names)), [['kelm', 'valmora']]);
 });
 
-test('an appeal about something else, or with no fighting told before it, names no one', { skip: !hasModel }, () => {
+test('an appeal told before the fighting it is about is made to those who fight in the sentences just after', { skip: !hasModel }, () => {
+  const text = 'Kelm called for an immediate ceasefire. Valmora shelled villages in Tarsk on Sunday.';
+  assert.deepEqual(requests(eventsOf(text, names)), [['kelm', 'valmora']]);
+});
+
+test('an appeal about something else, or with no fighting told near it, names no one', { skip: !hasModel }, () => {
   assert.deepEqual(requests(eventsOf('Valmora shelled villages in Tarsk on Sunday. Kelm called for new elections.', names)), [['kelm', null]]);
   assert.deepEqual(requests(eventsOf('Kelm called for an immediate ceasefire.', names)), [['kelm', null]]);
 });
