@@ -521,7 +521,11 @@ export function actorOfWord(ctx: ActorContext, tree: SyntaxTree, w: number): Tok
       const whence = rel === 'nmod' && (isNonStateAgent(tree.lemma(w)) || NON_STATE_PEOPLE.has(tree.lemma(w))) && (tree.caseOf(c) === 'in' || tree.caseOf(c) === 'from');
       if (rel === 'nmod' && (tree.word(c).rel !== 'nmod' || (tree.caseOf(c) !== 'of' && !whence))) continue;
       if (rel === 'compound' && tree.word(c).rel !== 'compound') continue;
-      const m = ctx.mentions.at(tree.word(c).token);
+      // "a U.S. Navy warship" where "Navy" is no mention: the compound's own modifier names whose it is.
+      const deeper = rel === 'compound' && !ctx.mentions.at(tree.word(c).token)
+        ? [...tree.dependents(c, 'compound'), ...tree.dependents(c, 'amod')].find((k) => ctx.mentions.at(tree.word(k).token))
+        : undefined;
+      const m = ctx.mentions.at(tree.word(deeper ?? c).token);
       if (!m || !ACTOR_TYPES.has(m.type)) continue;
       // "its troops", "their borders" as an object are the actor's own; only as a subject ("its forces shelled")
       // does the possessive pronoun name who acts.

@@ -226,3 +226,9 @@ test('a passive\'s "with" is its instrument, not its target', { skip: !hasModel 
   const clash = eventsOf('Kelm clashed with Varnol.', names);
   assert.equal(clash[0]?.target, 'varnol');
 });
+
+test('a thing named by a compound that is no mention stands for the actor modifying that compound: "a Valmora Navy warship"', { skip: !hasModel }, () => {
+  const names = { Valmora: ['valmora', 'GPE'], 'Kelm Strait': ['strait', 'LOC'] } as Record<string, [string, EntityType]>;
+  const events = eventsOf('A Valmora Navy warship has transited the narrow Kelm Strait.', names);
+  assert.equal(events[0]?.source, 'valmora', JSON.stringify(brief(events)));
+});
