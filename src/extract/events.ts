@@ -23,6 +23,7 @@ import { REPORTING_LEMMAS, statedDate, withReportDates } from './event/dates.js'
 import { withAllegations } from './event/allegations.js';
 import { demandedAct } from './event/demands.js';
 import { askedOfParties } from './event/parties.js';
+import { citedAuthority } from './event/authorities.js';
 
 /**
  * The sentence's triggers: our own lexicon's (data/plover-lexicon.yaml, matched on the words) and, where the
@@ -255,6 +256,7 @@ export function codeEvents(
     if (tree) {
       const sentenceCtx: ActorContext = { doc, mentions, sentenceStart: sentence.tokenStart, sentenceEnd: sentence.tokenEnd, quoteSpeaker: null, tree, states };
       kept.forEach((e, n) => demandedAct(sentenceCtx, tree, e, keptMatches[n]!));
+      kept.forEach((e, n) => citedAuthority(sentenceCtx, tree, e, keptMatches[n]!));
     }
     kept.forEach((e, n) => intentOf(doc, e, keptMatches[n]!.first, keptMatches[n]!.last, sentence.tokenStart, namedReporter));
     if (tree) kept.forEach((e, n) => codedByComplement(tree, e, keptMatches[n]!, mentions));

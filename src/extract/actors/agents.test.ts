@@ -74,3 +74,12 @@ test('"the Government" capitalised the British way is the state the passage is a
   const named = run('Serbia held an election on Sunday. The minister said the Government Office will reply.');
   assert.ok(!byName(named, 'Serbia')!.mentions.some((m) => m.text.startsWith('Government')));
 });
+
+test('an arrest told in the passive with no agent is the act of the authority the sentence cites for it', () => {
+  const l = run('Three men were arrested in the north on Sunday, Serbian police said.');
+  const arrest = l.events.find((e) => e.trigger.text === 'arrested');
+  assert.equal(arrest?.source, byName(l, 'Serbia')?.id);
+  // A person cited names no jailer.
+  const lawyer = run('He was jailed in 2019, according to his lawyer Ivo Brenk.');
+  assert.equal(lawyer.events.find((e) => e.trigger.text === 'jailed')?.source ?? null, null);
+});

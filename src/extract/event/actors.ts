@@ -618,7 +618,7 @@ const PHRASE_RELS = ['appos', 'flat', 'compound', 'nmod', 'amod', 'obl'];
  * The actor named inside the phrase an argument heads, nearest the head first: "an appeal from President X",
  * "inspectors of the IAEA", "a truce with Moslem forces", "further action against Russia". Two levels deep.
  */
-function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w: number) => boolean, fromIsOrigin = false): TokenMention | null {
+export function phraseActor(ctx: ActorContext, tree: SyntaxTree, w: number, exclude: (w: number) => boolean, fromIsOrigin = false): TokenMention | null {
   const own = actorOfWord(ctx, tree, w);
   if (own || ctx.mentions.at(tree.word(w).token)) return own;
   let level = [w];
