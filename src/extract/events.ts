@@ -312,7 +312,7 @@ function codedByComplement(tree: SyntaxTree, e: EventRecord, match: TriggerMatch
     if (promised.some(forceful)) {
       e.type = 'THREATEN';
       e.cameo = '13';
-      // "vowed to take back control over the territory by force": the threat is aimed at the place to be taken,
+      // "pledged to regain the valley by force": the threat is aimed at the place to be taken,
       // the first place named in what is vowed.
       if (!e.target) {
         for (const w of promised) {

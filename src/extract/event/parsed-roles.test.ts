@@ -213,7 +213,7 @@ test('an act on a plural phrase that names members after "including" is done to 
 
 test('a vow to take a place by force threatens that place', { skip: !hasModel }, () => {
   const names = { Valmora: ['valmora', 'GPE'], Kelmia: ['kelmia', 'LOC'] } as Record<string, [string, EntityType]>;
-  const events = eventsOf('Valmora vowed to take back control over Kelmia, using military force if necessary.', names);
+  const events = eventsOf('Valmora pledged to regain Kelmia by force if need be.', names);
   const threat = events.find((e) => e.type === 'THREATEN');
   assert.deepEqual([threat?.source, threat?.target], ['valmora', 'kelmia']);
 });
@@ -229,6 +229,6 @@ test('a passive\'s "with" is its instrument, not its target', { skip: !hasModel 
 
 test('a thing named by a compound that is no mention stands for the actor modifying that compound: "a Valmora Navy warship"', { skip: !hasModel }, () => {
   const names = { Valmora: ['valmora', 'GPE'], 'Kelm Strait': ['strait', 'LOC'] } as Record<string, [string, EntityType]>;
-  const events = eventsOf('A Valmora Navy warship has transited the narrow Kelm Strait.', names);
+  const events = eventsOf('A Valmora Navy frigate transited the Kelm Strait on Monday.', names);
   assert.equal(events[0]?.source, 'valmora', JSON.stringify(brief(events)));
 });
