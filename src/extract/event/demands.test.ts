@@ -1,22 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import type { Entity, EntityType, EventRecord } from '../../model/types.js';
-import { Doc } from '../../nlp/doc.js';
-import { DEFAULT_MODEL_PATH } from '../../nlp/syntax/model.js';
-import { emptyKnowledgeBase } from '../../kb/load.js';
-import { extractEvents } from '../events.js';
+import type { EntityType, EventRecord } from '../../model/types.js';
+import { eventsOf, hasModel } from './test-events.js';
 
 // Sentences written for these tests; the roles are read off the shipped model's parse.
-const hasModel = existsSync(DEFAULT_MODEL_PATH);
-
-function eventsOf(text: string, names: Record<string, [string, EntityType]>): EventRecord[] {
-  const entities: Entity[] = Object.entries(names).map(([surface, [id, type]]) => ({
-    id, name: surface, type, kbId: null, wikidata: null, aliases: [],
-    mentions: [...text.matchAll(new RegExp(`\\b${surface}\\b`, 'g'))].map((m) => ({ start: m.index!, end: m.index! + surface.length, text: surface, kind: 'name' as const })),
-  }));
-  return extractEvents(new Doc(text), { kb: emptyKnowledgeBase(), date: '2024-03-01' }, { entities, times: [], quotes: [] });
-}
 
 const states = { Valmora: ['valmora', 'GPE'], Tarsk: ['tarsk', 'GPE'] } as Record<string, [string, EntityType]>;
 const brief = (events: EventRecord[]) => events.map((e) => [e.type, e.source, e.target]);
