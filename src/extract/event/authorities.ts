@@ -14,18 +14,20 @@ import type { TriggerMatch } from './match.js';
 /** Event types only an authority does to people in custody. */
 const CUSTODY = new Set(['COERCE']);
 const AUTHORITY_TYPES = new Set(['GPE', 'ORG']);
+/** How a sentence cites the one who tells of the act: "according to X", "X said". */
+const CITING_MARKERS = new Set(['according to', 'according']);
+const CITING_VERBS = new Set(['say', 'announce', 'report']);
 
 export function citedAuthority(ctx: ActorContext, tree: SyntaxTree, e: EventRecord, match: TriggerMatch): void {
   if (!CUSTODY.has(e.type) || e.source !== null || e.negated) return;
   const p = anchorWord(tree, match.first, match.last);
   if (p < 0 || !tree.isPassive(p) || tree.agentOf(p) >= 0) return;
-  const cited = tree.obliquesOf(p).filter((o) => o.marker === 'according to' || o.marker === 'according').map((o) => o.word);
-  const h = tree.word(p).head;
+  const cited = tree.obliquesOf(p).filter((o) => o.marker !== null && CITING_MARKERS.has(o.marker)).map((o) => o.word);
   // "…, police said": the act's clause under a reporting verb, or that verb under the act ("were detained, the
   // court said" parses both ways).
-  for (const r of [h, ...tree.children(p)]) {
-    if (r < 0 || !/^(ccomp|parataxis|root)$/.test(tree.word(r).rel) && r !== h) continue;
-    if (tree.lemma(r) !== 'say' && tree.lemma(r) !== 'announce' && tree.lemma(r) !== 'report') continue;
+  const reporters = [tree.word(p).head, ...tree.children(p).filter((c) => /^(ccomp|parataxis)$/.test(tree.word(c).rel))];
+  for (const r of reporters) {
+    if (r < 0 || !CITING_VERBS.has(tree.lemma(r))) continue;
     const s = tree.subjectOf(r);
     if (s && s.via === 'own' && !s.passive) cited.push(s.word);
   }

@@ -48,8 +48,6 @@ export class PerceptronSyntaxModel implements SyntaxModel {
   private readonly finiteTags: Uint8Array;
   /** The joint tag of a present participle ("VERB VBG"), as a mask. */
   private readonly gerundTags: Uint8Array;
-  /** Every lexical verb tag, as a mask. */
-  private readonly verbTags: Uint8Array;
   /** Per tag, 1 for a cardinal number (CD). */
   private readonly numberTags: Uint8Array;
   /** Per tag, 1 for any finite verb or modal, lexical or auxiliary: a sentence with one has its verb. */
@@ -81,7 +79,6 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     this.nameTags = Uint8Array.from(this.upos, (u) => (NAME_UPOS.has(u) ? 1 : 0));
     this.finiteTags = Uint8Array.from(header.tags, (t) => (FINITE_VERB_TAGS.has(t) ? 1 : 0));
     this.gerundTags = Uint8Array.from(header.tags, (t) => (t === 'VERB VBG' ? 1 : 0));
-    this.verbTags = Uint8Array.from(header.tags, (t) => (t.startsWith('VERB ') ? 1 : 0));
     this.numberTags = Uint8Array.from(this.xpos, (x) => (x === 'CD' ? 1 : 0));
     this.anyFinite = Uint8Array.from(this.xpos, (x) => (FINITE_XPOS.has(x) ? 1 : 0));
     const tagId = new Map(header.tags.map((t, i) => [t, i]));
@@ -105,32 +102,31 @@ export class PerceptronSyntaxModel implements SyntaxModel {
     const a = sentenceAtoms(forms, this.atomCache);
     let constraint = this.constraint(n, names, a.lowerText);
     const lex = this.lexicon?.atoms(a);
-    let first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
-    let joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    let { first, joint } = this.tagPasses(a, constraint, lex);
+    // The tag repairs: each binds some words to the tags they must have, and the sentence is tagged again.
     const verb = this.missingVerb(a, forms, first, joint, names, lex);
     if (verb >= 0) {
-      const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
-      masks[verb] = this.finiteTags;
-      constraint = { masks };
-      first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
-      joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+      constraint = bound(constraint, n, [[verb, this.finiteTags]]);
+      ({ first, joint } = this.tagPasses(a, constraint, lex));
     }
-    const progressive = this.progressiveAfterBe(a.lowerText, joint);
-    const unclosed = this.verbsInClosedClass(a.lowerText, joint);
-    if (progressive.length || unclosed.length) {
-      const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
-      for (const i of progressive) masks[i] = this.gerundTags;
-      for (const i of unclosed) masks[i] = this.finiteTags;
-      constraint = { masks };
-      first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
-      joint = tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex);
+    const bindings: [number, Uint8Array][] = [
+      ...this.progressiveAfterBe(a.lowerText, joint).map((i): [number, Uint8Array] => [i, this.gerundTags]),
+      ...this.verbsInClosedClass(a.lowerText, joint).map((i): [number, Uint8Array] => [i, this.finiteTags]),
+    ];
+    if (bindings.length) {
+      constraint = bound(constraint, n, bindings);
+      ({ first, joint } = this.tagPasses(a, constraint, lex));
     }
     const tags = parserTags(joint, this.coarse);
     const heads = this.beam > 1 ? beamParse(this.parser, a, tags, this.beam) : parseSentence(this.parser, a, tags);
     let labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
-    const promoted = this.promoteClauseVerb(joint, heads, labels);
-    const dated = this.detachDateFromName(a.lowerText, joint, heads, labels);
-    if (promoted || dated || this.subjectOfCoordinatedClause(joint, heads, labels)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
+    // The tree repairs: each moves arcs in place; all run, and the labeller relabels once if any moved one.
+    const repaired = [
+      this.promoteClauseVerb(joint, heads, labels),
+      this.detachDateFromName(a.lowerText, joint, heads, labels),
+      this.subjectOfCoordinatedClause(joint, heads, labels),
+    ];
+    if (repaired.includes(true)) labels = labelSentence(this.labeller, a, tags, heads, this.rootLabel);
     for (let i = 0; i < n; i++) {
       const t = joint[i]!;
       out.upos.push(this.upos[t]!);
@@ -140,6 +136,12 @@ export class PerceptronSyntaxModel implements SyntaxModel {
       out.rel.push(this.header.labels[labels[i]!]!);
     }
     return out;
+  }
+
+  /** Both tagging passes under a constraint: the first pass's tags, then the second's read beside them. */
+  private tagPasses(a: SentenceAtoms, constraint: TagConstraint | undefined, lex: LexAtoms | undefined): { first: Int32Array; joint: Int32Array } {
+    const first = tagSentence(this.tagger, a, undefined, this.tagDict, this.wordScores1, constraint, lex);
+    return { first, joint: tagSentence(this.tagger2, a, first, this.tagDict, this.wordScores2, constraint, lex) };
   }
 
   /**
@@ -405,6 +407,13 @@ const CALENDAR_NAMES = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
   'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
 ]);
+
+/** `constraint` with each word of `bindings` bound to its tags (a new constraint: the old one may be shared). */
+function bound(constraint: TagConstraint | undefined, n: number, bindings: readonly [number, Uint8Array][]): TagConstraint {
+  const masks = constraint ? [...constraint.masks] : new Array<Uint8Array | undefined>(n).fill(undefined);
+  for (const [i, mask] of bindings) masks[i] = mask;
+  return { masks };
+}
 
 /** Forms of "be" before a progressive. */
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', "'s", "'re"]);
